@@ -1,0 +1,5 @@
+"""`python -m argmap`: the same as the `argmap` command."""
+
+from argmap.cli import main
+
+main()

@@ -1,0 +1,75 @@
+"""The `argmap` command: a click group whose subcommands are imported only when run."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from argmap import __version__
+
+# name -> (module, attribute, one-line summary shown in `argmap --help`)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "show": ("argmap.cli.show", "show", "Print what argmap understood of a map."),
+    "check": ("argmap.cli.check", "check", "Lint maps: structure, quotes, acceptability."),
+    "rules": ("argmap.cli.check", "rules", "List the check rules, or document one."),
+    "render": ("argmap.cli.render", "render", "Draw maps as SVG, PNG, PDF, DOT or JSON."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a subcommand's module only when that subcommand runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module_name, attribute, _ = entry
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, summary) for name, (_, _, summary) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _version_message() -> str:
+    from argmap.render.engines import describe_engines
+
+    return f"argmap {__version__}\n{describe_engines()}"
+
+
+def _print_version(ctx: click.Context, _param: Any, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(_version_message())
+    ctx.exit(0)
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=(
+        "Examples:\n\n"
+        "\b\n"
+        "  argmap show maps/russia-china.argmap\n"
+        "  argmap check maps/\n"
+        "  argmap render maps/russia-china.argmap -o diagram.svg\n"
+        "  argmap rules quote-not-found"
+    ),
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and the Graphviz engines found, then exit.",
+)
+def main() -> None:
+    """argmap: write arguments as text, check their structure, draw them."""

@@ -1,0 +1,1 @@
+"""Reporters: turn diagnostics and findings into text, JSON, GitHub annotations and SARIF."""
