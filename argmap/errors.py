@@ -1,4 +1,4 @@
-"""The exception hierarchy: every error argmap raises is an ArgmapError carrying source positions."""
+"""The exception hierarchy: every error argmap raises is an ArgmapError with source positions."""
 
 from __future__ import annotations
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from argmap.errors import Diagnostic, Span
 
+WINDOW = 160
+"""Characters of a very long line shown around the span (a 1 MB line stays readable)."""
+
 
 def caret_snippet(source_line: str, span: Span) -> str:
     """Return the source line and a line of carets under `span`'s part of it.
@@ -12,19 +15,19 @@ def caret_snippet(source_line: str, span: Span) -> str:
     runs past the line (or onto further lines) is underlined to the end of the line.
     """
     line = source_line.rstrip("\r\n")
-    if len(line) > 200:
-        start = max(0, span.column - 1 - 80)
-        shown = line[start : start + 160]
-        prefix = "…" if start > 0 else ""
-        column = span.column - start + len(prefix)
-        line = prefix + shown + ("…" if start + 160 < len(source_line) else "")
-    else:
-        column = span.column
-    end = span.end_column if span.end_line == span.line else len(line) + 1
-    end = max(end, column + 1)
-    end = min(end, max(len(line) + 1, column + 1))
-    gutter = "".join("\t" if ch == "\t" else " " for ch in line[: column - 1])
-    return f"  {line}\n  {gutter}{'^' * (end - column)}"
+    first = span.column - 1
+    last = span.end_column - 1 if span.end_line == span.line else len(line)
+    last = max(last, first + 1)
+    if len(line) > WINDOW:
+        offset = max(0, min(first - WINDOW // 2, len(line) - WINDOW))
+        prefix = "…" if offset > 0 else ""
+        suffix = "…" if offset + WINDOW < len(line) else ""
+        line = prefix + line[offset : offset + WINDOW] + suffix
+        shift = len(prefix) - offset
+        first, last = first + shift, min(last + shift, len(line) - len(suffix))
+        last = max(last, first + 1)
+    gutter = "".join("\t" if ch == "\t" else " " for ch in line[:first])
+    return f"  {line}\n  {gutter}{'^' * (last - first)}"
 
 
 def format_diagnostic(diagnostic: Diagnostic) -> str:

@@ -1,0 +1,29 @@
+"""The `argmap` group: help lists every command with a summary and examples; --version."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from argmap import __version__
+from argmap.cli import COMMANDS, main
+
+
+def test_help_lists_every_command_with_its_summary_and_examples() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for name, (_, _, summary) in COMMANDS.items():
+        assert name in result.output
+        assert summary in result.output
+    assert "argmap render maps/russia-china.argmap -o diagram.svg" in result.output
+
+
+def test_version_names_the_engines() -> None:
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.startswith(f"argmap {__version__}\n")
+    assert "embedded" in result.output
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["shwo"])
+    assert result.exit_code == 2
