@@ -27,3 +27,4 @@ def test_version_names_the_engines() -> None:
 def test_unknown_command_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["shwo"])
     assert result.exit_code == 2
+    assert "no such command `shwo`; did you mean `show`?" in result.output
