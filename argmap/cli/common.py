@@ -1,0 +1,30 @@
+"""Helpers every command shares: loading a map, or printing its errors and exiting."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from argmap.errors import MapFileError, ParseError
+from argmap.language.loader import load_file
+from argmap.model import ArgumentMap
+from argmap.report.snippet import format_diagnostic
+
+EXIT_MAP_ERRORS = 1
+EXIT_USAGE = 2
+
+
+def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Load the map at `path`; on errors print them all to stderr and exit 1 (2: unreadable)."""
+    try:
+        return load_file(path)
+    except ParseError as error:
+        for diagnostic in error.errors:
+            click.echo(format_diagnostic(diagnostic), err=True)
+        count = len(error.errors)
+        click.echo(f"{count} error{'s' if count != 1 else ''} in {os.fspath(path)}", err=True)
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    except MapFileError as error:
+        click.echo(f"error: {error.message}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE) from None

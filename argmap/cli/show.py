@@ -1,0 +1,213 @@
+"""`argmap show`: print what argmap understood of a map, as a readable tree or as JSON."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+
+import click
+from rich.console import Console
+from rich.text import Text
+from rich.tree import Tree
+
+from argmap.cli.common import load_map_or_exit
+from argmap.language.nodelink import document_as_written, node_link_json
+from argmap.model import (
+    ATTACK_EDGE,
+    CONCLUSION,
+    CONTRADICTS_EDGE,
+    STATEMENT_KINDS,
+    ArgumentMap,
+)
+
+KIND_STYLES = {
+    "premise": "green",
+    "assumption": "yellow",
+    "claim": "cyan",
+    "conclusion": "bold magenta",
+}
+SEE_ABOVE = "↑ see above"
+
+
+@click.command(
+    epilog="Examples:\n\n\b\n  argmap show maps/russia-china.argmap\n"
+    "  argmap show maps/russia-china.argmap --format json > graph.json",
+)
+@click.argument("map_path", metavar="MAP", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a summary and the tree of each conclusion; json: networkx node-link data.",
+)
+def show(map_path: str, output_format: str) -> None:
+    """Print what argmap understood of MAP: metadata, counts, sections, argument trees.
+
+    Exits with 1 (and the errors on stderr) when the map has errors.
+    """
+    amap = load_map_or_exit(map_path)
+    if output_format == "json":
+        click.echo(node_link_json(amap), nl=False)
+        return
+    console = Console(highlight=False, no_color="NO_COLOR" in os.environ or None)
+    for part in describe(amap):
+        console.print(part)
+
+
+def describe(amap: ArgumentMap) -> list[Text | Tree]:
+    """The renderables `show` prints, in order."""
+    parts: list[Text | Tree] = [*_heading(amap), _counts(amap)]
+    if amap.sections:
+        parts.append(_sections(amap))
+    parts.extend(_trees(amap))
+    return parts
+
+
+def _heading(amap: ArgumentMap) -> list[Text]:
+    lines = [Text(amap.title or "(untitled map)", style="bold")]
+    byline = " · ".join(part for part in (amap.author, amap.date) if part)
+    if byline:
+        lines.append(Text(byline))
+    if amap.path is not None:
+        lines.append(Text(f"file: {amap.path.as_posix()}"))
+    document = document_as_written(amap)
+    if document is not None:
+        lines.append(Text(f"document: {document}"))
+    return lines
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _counts(amap: ArgumentMap) -> Text:
+    kinds = Counter(data["kind"] for _, data in amap.statements())
+    statements = ", ".join(_plural(kinds[kind], kind) for kind in STATEMENT_KINDS)
+    edges = Counter(kind for _, _, kind in amap.graph.edges(data="kind"))
+    pairs = {
+        frozenset((source, target))
+        for source, target, kind in amap.graph.edges(data="kind")
+        if kind == CONTRADICTS_EDGE
+    }
+    relations = ", ".join(
+        [
+            _plural(sum(1 for _ in amap.inferences()), "inference"),
+            _plural(edges[ATTACK_EDGE], "attack"),
+            _plural(len(pairs), "contradiction"),
+        ]
+    )
+    return Text(f"\n{statements}\n{relations}")
+
+
+def _sections(amap: ArgumentMap) -> Text:
+    counts = Counter(data["section"] for _, data in amap.statements())
+    rows = [(section.title, counts[section.title]) for section in amap.sections]
+    if counts[None]:
+        rows.append(("(no section)", counts[None]))
+    width = max(len(title) for title, _ in rows)
+    text = Text("\nSections\n", style="bold")
+    for title, count in rows:
+        text.append(f"  {title.ljust(width)}  {_plural(count, 'statement')}\n", style="")
+    text.rstrip()
+    return text
+
+
+def _trees(amap: ArgumentMap) -> list[Text | Tree]:
+    roots = [sid for sid, data in amap.statements() if data["kind"] == CONCLUSION]
+    if not amap.graph:
+        return [Text("\nThe map is empty: it has no statements.")]
+    if roots:
+        heading = Text("\nConclusions", style="bold")
+    else:
+        roots = [sid for sid, _ in amap.statements() if not _used(amap, sid)]
+        heading = Text("\nNo conclusion; statements that support or attack nothing", style="bold")
+    return [heading, *(support_tree(amap, root) for root in roots)]
+
+
+def _used(amap: ArgumentMap, statement: str) -> bool:
+    return bool(amap.inferences_from(statement) or amap.attacked_by(statement))
+
+
+# -- the tree of one conclusion (built with an explicit stack: maps may be very deep) ---------
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A node to add under `parent`: a statement (with its role) or an inference."""
+
+    parent: Tree
+    node: str
+    marker: str = ""
+
+
+def support_tree(amap: ArgumentMap, root: str) -> Tree:
+    """`root` with its support and attacks below it; repeated statements are not expanded."""
+    tree = Tree(_statement_label(amap, root, ""))
+    shown = {root}
+    stack = list(reversed(_children(amap, tree, root)))
+    while stack:
+        item = stack.pop()
+        if not amap.is_statement(item.node):
+            branch = item.parent.add(_inference_label(amap, item.node))
+            stack.extend(reversed(_inference_children(amap, branch, item.node)))
+            continue
+        repeated = item.node in shown
+        label = _statement_label(amap, item.node, item.marker)
+        if repeated:
+            label.append(f"  {SEE_ABOVE}", style="dim")
+        branch = item.parent.add(label)
+        if not repeated:
+            shown.add(item.node)
+            stack.extend(reversed(_children(amap, branch, item.node)))
+    return tree
+
+
+def _children(amap: ArgumentMap, branch: Tree, statement: str) -> list[_Item]:
+    """A statement's supporting inferences (or lone premises) first, then its attackers."""
+    items: list[_Item] = []
+    for inference in amap.inferences_for(statement):
+        premises = amap.premises_of(inference)
+        plain = len(premises) == 1 and not _has_details(amap, inference)
+        items.append(_Item(branch, premises[0], "← ") if plain else _Item(branch, inference))
+    items.extend(_attackers(amap, branch, statement))
+    return items
+
+
+def _has_details(amap: ArgumentMap, inference: str) -> bool:
+    return bool(amap.graph.nodes[inference].get("warrant") or amap.attackers_of(inference))
+
+
+def _inference_children(amap: ArgumentMap, branch: Tree, inference: str) -> list[_Item]:
+    items = [_Item(branch, premise, "+ ") for premise in amap.premises_of(inference)]
+    return items + _attackers(amap, branch, inference)
+
+
+def _attackers(amap: ArgumentMap, branch: Tree, node: str) -> list[_Item]:
+    items = []
+    for attacker in amap.attackers_of(node):
+        kind = amap.graph.edges[attacker, node]["kind"]
+        items.append(_Item(branch, attacker, "⊣ " if kind == ATTACK_EDGE else ">< "))
+    return items
+
+
+def _statement_label(amap: ArgumentMap, statement: str, marker: str) -> Text:
+    data = amap.graph.nodes[statement]
+    label = Text(marker, style="bold red" if marker.strip() in ("⊣", "><") else "")
+    label.append(data["kind"], style=KIND_STYLES.get(data["kind"], ""))
+    label.append(f" {statement}", style="bold")
+    label.append(f": {data['text']}")
+    return label
+
+
+def _inference_label(amap: ArgumentMap, inference: str) -> Text:
+    premises = amap.premises_of(inference)
+    warrant = amap.graph.nodes[inference].get("warrant")
+    words = ["together"] if len(premises) > 1 else []
+    if warrant:
+        words.append(f"because {warrant}")
+    label = Text("⇐ ", style="bold")
+    label.append(", ".join(words) or "inference", style="italic")
+    return label

@@ -1,0 +1,1 @@
+"""The argmap language: lexing, parsing, includes and building the model from `.argmap` text."""

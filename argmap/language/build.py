@@ -1,0 +1,270 @@
+"""Build an ArgumentMap from syntax trees: statements first, so references may point forward.
+
+Then inferences (so undercuts can name any of them), then attacks and contradictions.
+Reference errors are collected, never raised: the caller reports them all at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from argmap.errors import Diagnostic, Span
+from argmap.language.suggest import did_you_mean
+from argmap.language.syntax import (
+    Attack,
+    Contradiction,
+    Directive,
+    InferenceRef,
+    Invalid,
+    Node,
+    Ref,
+    SectionHeader,
+    SourceFile,
+    Statement,
+    Support,
+)
+from argmap.model import ArgumentMap, Section
+
+SYNTAX_ERROR = "syntax-error"
+UNDEFINED = "undefined-reference"
+DUPLICATE_ID = "duplicate-id"
+TOP_LEVEL_ONLY = ("title", "author", "date", "document")
+SUGGESTION_LIMIT = 200
+"""Undefined names given a did-you-mean; each costs a scan of every ID."""
+
+
+def build_map(amap: ArgumentMap, sources: list[SourceFile]) -> list[Diagnostic]:
+    """Add the statements and relations of `sources` (top-level file first) to `amap`."""
+    errors = _metadata(amap, sources)
+    broken = _statements(amap, sources, errors)
+    resolver = _Resolver(amap, broken)
+    for node in _nodes(sources):
+        if isinstance(node, Support):
+            errors.extend(_support(amap, resolver, node))
+    for node in _nodes(sources):
+        if isinstance(node, Attack):
+            errors.extend(_attack(amap, resolver, node))
+        elif isinstance(node, Contradiction):
+            errors.extend(_contradiction(amap, resolver, node))
+    return errors
+
+
+def _nodes(sources: list[SourceFile]) -> Iterator[Node]:
+    for source in sources:
+        yield from source.nodes
+
+
+def where(span: Span, here: Span) -> str:
+    """`line 3`, or `file.argmap:3` when `span` is in another file than `here`."""
+    return f"line {span.line}" if span.file == here.file else f"{span.file}:{span.line}"
+
+
+# -- metadata ---------------------------------------------------------------------------------
+
+
+def _metadata(amap: ArgumentMap, sources: list[SourceFile]) -> list[Diagnostic]:
+    errors: list[Diagnostic] = []
+    seen: dict[str, Directive] = {}
+    for index, source in enumerate(sources):
+        for node in source.nodes:
+            if not isinstance(node, Directive) or node.name == "include":
+                continue
+            if node.name == "source":
+                amap.sources.append(node.value)
+            elif index > 0:
+                errors.append(_error(_top_level_only(node.name), node.name_span))
+            elif node.name in seen:
+                first = seen[node.name]
+                message = f"`@{node.name}` is given twice; first at line {first.span.line}"
+                errors.append(_error(message, node.name_span, (first.span,)))
+            else:
+                seen[node.name] = node
+                _set_metadata(amap, node)
+    return errors
+
+
+def _top_level_only(name: str) -> str:
+    return f"`@{name}` belongs in the top-level map, not in an included file"
+
+
+def _set_metadata(amap: ArgumentMap, directive: Directive) -> None:
+    if directive.name == "document":
+        folder = amap.path.parent if amap.path is not None else Path()
+        amap.document = folder / directive.value
+        amap.document_span = directive.value_span
+    else:
+        setattr(amap, directive.name, directive.value)
+
+
+# -- statements -------------------------------------------------------------------------------
+
+
+def _statements(amap: ArgumentMap, sources: list[SourceFile], errors: list[Diagnostic]) -> set[str]:
+    """Add every statement and section; return the IDs of broken statement headers."""
+    broken: set[str] = set()
+    titles: set[str] = set()
+    for source in sources:
+        section = source.initial_section
+        for node in source.nodes:
+            if isinstance(node, SectionHeader):
+                section = node.title
+                if section not in titles:
+                    titles.add(section)
+                    amap.sections.append(Section(section, node.span))
+            elif isinstance(node, Statement):
+                errors.extend(_statement(amap, node, section))
+            elif isinstance(node, Invalid) and node.defines:
+                broken.add(node.defines)
+    return broken
+
+
+def _statement(amap: ArgumentMap, node: Statement, section: str | None) -> list[Diagnostic]:
+    if node.id in amap.graph:
+        first: Span = amap.graph.nodes[node.id]["span"]
+        message = f"duplicate statement ID `{node.id}`; first defined at {where(first, node.span)}"
+        return [Diagnostic(DUPLICATE_ID, message, node.id_span, related=(first,))]
+    amap.add_statement(
+        node.id,
+        node.kind,
+        node.text,
+        span=node.span,
+        tags=node.tags,
+        quotes=node.quotes,
+        quote_spans=node.quote_spans,
+        attributes=node.attributes,
+        section=section,
+    )
+    return []
+
+
+# -- references -------------------------------------------------------------------------------
+
+
+class _Resolver:
+    """Reports references to undefined statements, with a did-you-mean for the first few."""
+
+    def __init__(self, amap: ArgumentMap, broken: set[str]) -> None:
+        self.amap = amap
+        self.broken = broken
+        self.ids: list[str] | None = None
+        self.hints: dict[str, str] = {}
+
+    def undefined(self, refs: Iterable[Ref]) -> list[Diagnostic]:
+        errors: list[Diagnostic] = []
+        for ref in refs:
+            if ref.name in self.amap.graph or ref.name in self.broken:
+                continue
+            message = f"undefined statement `{ref.name}`{self.hint(ref.name)}"
+            errors.append(Diagnostic(UNDEFINED, message, ref.span))
+        return errors
+
+    def hint(self, name: str) -> str:
+        if name not in self.hints:
+            if self.ids is None:
+                self.ids = [sid for sid, _ in self.amap.statements()]
+            if len(self.hints) < SUGGESTION_LIMIT:
+                self.hints[name] = did_you_mean(name, self.ids)
+            else:
+                self.hints[name] = ""
+        return self.hints[name] or f"; define it with a line such as `premise {name}: ...`"
+
+
+# -- relations --------------------------------------------------------------------------------
+
+
+def _support(amap: ArgumentMap, resolver: _Resolver, node: Support) -> list[Diagnostic]:
+    errors = resolver.undefined(ref for group in node.chain for ref in group)
+    if errors:
+        return errors
+    last = len(node.chain) - 2
+    for step, (premises, conclusion) in enumerate(zip(node.chain, node.chain[1:], strict=False)):
+        names = [ref.name for ref in premises]
+        span = _step_span(premises[0].span, conclusion[0].span)
+        first = amap.find_inference(names, conclusion[0].name)
+        if first is not None:
+            errors.append(_duplicate_inference(amap, first, names, conclusion[0].name, span))
+            continue
+        warrant = node.warrant if step == last else None
+        amap.add_inference(names, conclusion[0].name, span=span, warrant=warrant)
+    return errors
+
+
+def _step_span(start: Span, end: Span) -> Span:
+    return Span(start.file, start.line, start.column, end.end_line, end.end_column)
+
+
+def _duplicate_inference(
+    amap: ArgumentMap, key: str, premises: list[str], conclusion: str, span: Span
+) -> Diagnostic:
+    first: Span = amap.graph.nodes[key]["span"]
+    written = f"{' + '.join(premises)} -> {conclusion}"
+    message = f"the inference `{written}` is written twice; first at {where(first, span)}"
+    return _error(message, span, (first,))
+
+
+def _attack(amap: ArgumentMap, resolver: _Resolver, node: Attack) -> list[Diagnostic]:
+    target = node.target
+    refs = (
+        [node.attacker, *(target.premises + (target.conclusion,))]
+        if isinstance(target, InferenceRef)
+        else [node.attacker, target]
+    )
+    errors = resolver.undefined(refs)
+    if errors:
+        return errors
+    if isinstance(target, InferenceRef):
+        key = amap.find_inference([p.name for p in target.premises], target.conclusion.name)
+        if key is None:
+            return [_undefined_inference(amap, target)]
+    else:
+        key = target.name
+    repeated = _repeated_edge(amap, node.attacker.name, key, node.span)
+    if repeated is not None:
+        return [repeated]
+    amap.add_attack(node.attacker.name, key, span=node.span)
+    return []
+
+
+def _undefined_inference(amap: ArgumentMap, target: InferenceRef) -> Diagnostic:
+    written = {_written(amap, key): key for key, _ in amap.inferences()}
+    hint = did_you_mean(target.written(), written) or (
+        "; an undercut names an inference written elsewhere, as in `a + b -> c`"
+    )
+    return Diagnostic(UNDEFINED, f"undefined inference `{target.written()}`{hint}", target.span)
+
+
+def _written(amap: ArgumentMap, key: str) -> str:
+    return f"({' + '.join(amap.premises_of(key))} -> {amap.conclusion_of(key)})"
+
+
+def _contradiction(amap: ArgumentMap, resolver: _Resolver, node: Contradiction) -> list[Diagnostic]:
+    first, second = node.first.name, node.second.name
+    errors = resolver.undefined([node.first, node.second])
+    if errors:
+        return errors
+    for source, target in ((first, second), (second, first)):
+        repeated = _repeated_edge(amap, source, target, node.span)
+        if repeated is not None:
+            return [repeated]
+    amap.add_contradiction(first, second, span=node.span)
+    return []
+
+
+def _repeated_edge(amap: ArgumentMap, source: str, target: str, span: Span) -> Diagnostic | None:
+    """An error when `source` already attacks or contradicts `target`."""
+    data = amap.graph.get_edge_data(source, target)
+    if data is None:
+        return None
+    first: Span = data["span"]
+    shown = _written(amap, target) if not amap.is_statement(target) else f"`{target}`"
+    verb = "contradicts" if data["kind"] == "contradicts" else "attacks"
+    message = (
+        f"`{source}` already {verb} {shown} at {where(first, span)}; "
+        "write each attack or contradiction once"
+    )
+    return _error(message, span, (first,))
+
+
+def _error(message: str, span: Span, related: tuple[Span, ...] = ()) -> Diagnostic:
+    return Diagnostic(SYNTAX_ERROR, message, span, related=related)

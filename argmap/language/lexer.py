@@ -1,0 +1,156 @@
+"""Character classes and the small scanners the parser is built from (pure, position-based)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WHITESPACE = " \t"
+"""Indentation and separators: spaces and tabs."""
+
+ARROW = "->"
+ATTACK = "-|"
+CONTRADICTS = "><"
+PLUS = "+"
+LPAREN = "("
+RPAREN = ")"
+OPERATOR_ALIASES = {"→": ARROW, "⊣": ATTACK}
+"""Unicode forms accepted for the ASCII operators."""
+OPERATOR_START = frozenset("-+><()→⊣")
+"""Characters that begin an operator; a statement kind followed by one is a relation."""
+RELATION_OPERATORS = (ARROW, ATTACK, CONTRADICTS)
+
+_TRAILING_COMMENT = re.compile(r"[ \t]#(?:[ \t]|$)")
+_TAG = re.compile(r"(?:(?<=[ \t])|^)#([^\W\d_][\w-]*)")
+_SPACES = re.compile(r"[ \t]+")
+
+
+class LexError(Exception):
+    """A problem in one line: a message and the 0-based columns [start, end) it concerns."""
+
+    def __init__(self, message: str, start: int, end: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.start = start
+        self.end = max(end, start + 1)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of a relation line: `kind` is `id`, an operator, `(`, `)` or `:`."""
+
+    kind: str
+    value: str
+    start: int
+    end: int
+
+
+def indentation(line: str) -> int:
+    """The number of leading spaces and tabs."""
+    return len(line) - len(line.lstrip(WHITESPACE))
+
+
+def is_comment(content: str) -> bool:
+    """A comment is `#` followed by whitespace or the end of the line."""
+    return content.startswith("#") and (len(content) == 1 or content[1] in WHITESPACE)
+
+
+def split_comment(line: str, start: int = 0) -> tuple[int, str | None]:
+    """Where the content of `line` ends before a trailing ` # comment`, and the comment."""
+    match = _TRAILING_COMMENT.search(line, start)
+    if match is None:
+        return len(line.rstrip()), None
+    end = len(line[: match.start()].rstrip())
+    return end, line[match.start() + 2 :].strip()
+
+
+def is_identifier_char(ch: str) -> bool:
+    """True for characters that may continue an identifier (Python's rules)."""
+    return ch == "_" or ch.isalnum() or ("_" + ch).isidentifier()
+
+
+def scan_word(line: str, pos: int) -> int:
+    """The end of the run of identifier characters starting at `pos`."""
+    end = pos
+    while end < len(line) and is_identifier_char(line[end]):
+        end += 1
+    return end
+
+
+def skip_whitespace(line: str, pos: int) -> int:
+    while pos < len(line) and line[pos] in WHITESPACE:
+        pos += 1
+    return pos
+
+
+def invalid_id_message(word: str) -> str:
+    return (
+        f"`{word}` is not a valid ID; an ID starts with a letter or `_` "
+        "and has only letters, digits and `_`"
+    )
+
+
+def operator_at(line: str, pos: int) -> tuple[str, int] | None:
+    """The relation operator (ASCII form) starting at `pos` and its end, if any."""
+    ch = line[pos]
+    if ch in OPERATOR_ALIASES:
+        return OPERATOR_ALIASES[ch], pos + 1
+    for op in (ARROW, ATTACK, CONTRADICTS):
+        if line.startswith(op, pos):
+            return op, pos + 2
+    if ch in (PLUS, LPAREN, RPAREN):
+        return ch, pos + 1
+    return None
+
+
+def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]:
+    """Split a relation line into tokens, the warrant (`: text`) token, and a comment."""
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(line):
+        ch = line[pos]
+        if ch in WHITESPACE:
+            pos += 1
+        elif is_comment(line[pos:]) and (pos == 0 or line[pos - 1] in WHITESPACE):
+            return tokens, None, line[pos + 1 :].strip()
+        elif ch == ":":
+            return tokens, *_warrant(line, pos)
+        elif (op := operator_at(line, pos)) is not None:
+            tokens.append(Token(op[0], line[pos : op[1]], pos, op[1]))
+            pos = op[1]
+        elif is_identifier_char(ch):
+            end = scan_word(line, pos)
+            if not line[pos:end].isidentifier():
+                raise LexError(invalid_id_message(line[pos:end]), pos, end)
+            tokens.append(Token("id", line[pos:end], pos, end))
+            pos = end
+        else:
+            raise LexError(_unexpected(ch), pos, pos + 1)
+    return tokens, None, None
+
+
+def _warrant(line: str, colon: int) -> tuple[Token, str | None]:
+    end, comment = split_comment(line, colon)
+    start = skip_whitespace(line, colon + 1)
+    text = line[start:end] if end > start else ""
+    return Token(":", text, start if text else colon, end if text else colon + 1), comment
+
+
+def _unexpected(ch: str) -> str:
+    if ch == "#":
+        return "unexpected `#`; a comment starts with `# ` (a `#` and a space)"
+    if ch == "-":
+        return "unexpected `-`; expected `->` (support) or `-|` (attack)"
+    if ch in "<>":
+        return f"unexpected `{ch}`; expected `><` (contradiction) or `->` (support)"
+    return f"unexpected character `{ch}` in a relation; expected IDs and `->`, `+`, `-|` or `><`"
+
+
+def extract_tags(text: str) -> tuple[str, list[str]]:
+    """Take `#tags` out of statement text: the cleaned text and the tags in order, unique."""
+    tags: list[str] = []
+    for match in _TAG.finditer(text):
+        if match.group(1) not in tags:
+            tags.append(match.group(1))
+    cleaned = _TAG.sub("", text) if tags else text
+    return _SPACES.sub(" ", cleaned).strip(), tags

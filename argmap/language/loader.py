@@ -1,0 +1,110 @@
+"""Read and parse a map and its includes into an ArgumentMap, or raise every error at once.
+
+Decisions: text is UTF-8 with or without a BOM; lines end in LF or CRLF; an empty file is a
+valid, empty map (the checks warn about it). A file that is not valid UTF-8 gets one
+`syntax-error` at its first bad byte and is not parsed further.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+from argmap.errors import Diagnostic, MapFileError, ParseError, Span
+from argmap.language.build import build_map
+from argmap.language.includes import collect_sources
+from argmap.language.parser import parse_source
+from argmap.language.syntax import SourceFile
+from argmap.model import ArgumentMap
+
+BOM = "\ufeff"
+STRING_NAME = "<string>"
+"""The file name errors show for text parsed without a path."""
+
+
+def load_file(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Read the map at `path` (and the files it includes) and build its ArgumentMap."""
+    display = os.fspath(path)
+    data = _read_top(display)
+    text, error = decode(data, display)
+    if error is not None:
+        raise ParseError([error])
+    return _parse(text, display, Path(display))
+
+
+def parse_text(text: str, path: str | None = None) -> ArgumentMap:
+    """Parse map text; `path` names it in errors and anchors `@include` and `@document`."""
+    text = text.removeprefix(BOM)
+    return _parse(text, path or STRING_NAME, Path(path) if path else None)
+
+
+def _read_top(display: str) -> bytes:
+    try:
+        return Path(display).read_bytes()
+    except FileNotFoundError as error:
+        raise MapFileError(f"{display}: no such file", display) from error
+    except IsADirectoryError as error:
+        raise MapFileError(f"{display} is a folder, not a map file", display) from error
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise MapFileError(f"cannot read {display}: {reason}", display) from error
+    except ValueError as error:  # a path with a NUL byte in it
+        raise MapFileError(f"cannot read {display}: {error}", display) from error
+
+
+def decode(data: bytes, display: str) -> tuple[str, Diagnostic | None]:
+    """The file's text without BOM, or "" and an error located at the first bad byte."""
+    data = data.removeprefix(BOM.encode())
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        return "", _encoding_error(data, error, display)
+
+
+def _encoding_error(data: bytes, error: UnicodeDecodeError, display: str) -> Diagnostic:
+    start = data.rfind(b"\n", 0, error.start) + 1
+    end = data.find(b"\n", error.start)
+    line = data[start : end if end >= 0 else len(data)].decode("utf-8", "replace")
+    column = len(data[start : error.start].decode("utf-8", "replace")) + 1
+    number = data.count(b"\n", 0, error.start) + 1
+    message = (
+        f"invalid UTF-8 byte 0x{data[error.start]:02x}; "
+        "argmap reads UTF-8 text: save the file as UTF-8"
+    )
+    span = Span(display, number, column, number, column + 1)
+    return Diagnostic("syntax-error", message, span, source_line=line.rstrip("\r"))
+
+
+def _parse_included(
+    real: Path, display: str, section: str | None
+) -> tuple[SourceFile, list[Diagnostic]]:
+    text, error = decode(real.read_bytes(), display)
+    if error is not None:
+        return SourceFile(display, "", [], section), [error]
+    return parse_source(text, display, section)
+
+
+def _parse(text: str, display: str, path: Path | None) -> ArgumentMap:
+    top, errors = parse_source(text, display)
+    root = path.parent.resolve() if path is not None else Path.cwd().resolve()
+    top_real = path.resolve() if path is not None else None
+    sources, include_errors = collect_sources(top, top_real, root, _parse_included)
+    amap = ArgumentMap(path=path)
+    amap.files = {source.path: source.text for source in sources}
+    amap.syntax = list(sources)
+    errors += include_errors
+    errors += build_map(amap, sources)
+    if errors:
+        raise ParseError(_finish(errors, amap, [source.path for source in sources]))
+    return amap
+
+
+def _finish(errors: list[Diagnostic], amap: ArgumentMap, order: list[str]) -> list[Diagnostic]:
+    """Sort errors by file (in include order), line and column; fill in their lines."""
+    rank = {name: index for index, name in enumerate(order)}
+    errors.sort(key=lambda d: (rank.get(d.span.file, len(rank)), d.span.line, d.span.column))
+    return [
+        d if d.source_line else dataclasses.replace(d, source_line=amap.source_line(d.span))
+        for d in errors
+    ]

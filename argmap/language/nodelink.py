@@ -1,0 +1,60 @@
+"""The map as networkx node-link data: what `argmap show --format json` prints."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from argmap.errors import Span
+from argmap.language.syntax import Directive, SourceFile
+from argmap.model import ArgumentMap
+
+
+def to_jsonable(value: Any) -> Any:
+    """Spans become dicts and paths strings, inside lists and dicts too."""
+    if isinstance(value, Span):
+        return value.to_dict()
+    if isinstance(value, Path):
+        return value.as_posix()
+    if isinstance(value, dict):
+        return {str(key): to_jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(item) for item in value]
+    return value
+
+
+def document_as_written(amap: ArgumentMap) -> str | None:
+    """The `@document` path as the map gives it (relative to the map), if any."""
+    top = amap.syntax[0] if amap.syntax else None
+    if isinstance(top, SourceFile):
+        for node in top.nodes:
+            if isinstance(node, Directive) and node.name == "document":
+                return node.value
+    return amap.document.as_posix() if amap.document is not None else None
+
+
+def node_link(amap: ArgumentMap) -> dict[str, Any]:
+    """networkx node-link data with every attribute, and map metadata under "graph"."""
+    graph = amap.graph.copy()
+    graph.graph.update(
+        title=amap.title,
+        author=amap.author,
+        date=amap.date,
+        sources=list(amap.sources),
+        document=document_as_written(amap),
+        sections=[{"title": s.title, "span": s.span} for s in amap.sections],
+    )
+    try:
+        data = nx.node_link_data(graph, edges="links")
+    except TypeError:  # networkx < 3.4 has no `edges` keyword and always says "links"
+        data = nx.node_link_data(graph)
+    result: dict[str, Any] = to_jsonable(data)
+    return result
+
+
+def node_link_json(amap: ArgumentMap) -> str:
+    """`node_link` as JSON text: sorted keys, indented by 2, non-ASCII kept, final newline."""
+    return json.dumps(node_link(amap), sort_keys=True, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,195 @@
+"""Parse the text of one `.argmap` file into a syntax tree, recovering at each next line.
+
+Every line is decided by its first characters (`parse_line`); a line that fails becomes an
+`Invalid` node plus a Diagnostic, and parsing goes on with the next line. Diagnostics are made
+without `source_line`; the loader fills it in from the file's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from argmap.errors import Diagnostic, Span
+from argmap.language.lexer import (
+    WHITESPACE,
+    LexError,
+    indentation,
+    is_comment,
+    scan_word,
+    skip_whitespace,
+    split_comment,
+)
+from argmap.language.relations import Relation, parse_relation
+from argmap.language.statements import (
+    ATTRIBUTES,
+    finish_statement,
+    header_id,
+    looks_like_statement,
+    parse_body_line,
+    parse_statement_header,
+)
+from argmap.language.suggest import did_you_mean, one_of
+from argmap.language.syntax import (
+    Blank,
+    Comment,
+    Directive,
+    Invalid,
+    Node,
+    SectionHeader,
+    SourceFile,
+    Statement,
+)
+
+DIRECTIVES = ("title", "author", "date", "source", "document", "include")
+SYNTAX_ERROR = "syntax-error"
+SpanOf = Callable[[int, int], Span]
+
+
+@dataclass
+class _State:
+    """What parsing one file has produced so far."""
+
+    file: str
+    nodes: list[Node] = field(default_factory=list)
+    errors: list[Diagnostic] = field(default_factory=list)
+    statement: Statement | None = None
+    absorbing: bool = False
+    """True after a broken statement header: its indented lines are kept, not reported."""
+    pending: list[Blank | Comment] = field(default_factory=list)
+    """Blank and comment lines not yet known to be inside a statement or after it."""
+
+    def span_of(self, number: int) -> SpanOf:
+        """0-based [start, end) columns of line `number` -> Span (at least one column wide)."""
+        file = self.file
+
+        def span(start: int, end: int) -> Span:
+            return Span(file, number, start + 1, number, max(end, start + 1) + 1)
+
+        return span
+
+    def error(self, error: LexError, number: int) -> None:
+        span = self.span_of(number)(error.start, error.end)
+        self.errors.append(Diagnostic(SYNTAX_ERROR, error.message, span))
+
+    def close_statement(self) -> None:
+        if self.statement is not None:
+            self.errors.extend(finish_statement(self.statement))
+        self.statement = None
+        self.absorbing = False
+        self.flush()
+
+    def flush(self) -> None:
+        self.nodes.extend(self.pending)
+        self.pending = []
+
+
+def parse_source(
+    text: str, file: str, initial_section: str | None = None
+) -> tuple[SourceFile, list[Diagnostic]]:
+    """Parse one file's text into a SourceFile and the syntax errors found in it."""
+    state = _State(file)
+    for number, line in enumerate(text.splitlines(), start=1):
+        parse_line(state, line, number)
+    state.close_statement()
+    return SourceFile(file, text, state.nodes, initial_section), state.errors
+
+
+def parse_line(state: _State, line: str, number: int) -> None:
+    """Parse one line into `state`: blank, comment, indented sub-line or column-0 line."""
+    indent = indentation(line)
+    whole = state.span_of(number)(indent, len(line))
+    if indent == len(line):
+        state.pending.append(Blank(whole))
+    elif is_comment(line[indent:]):
+        state.pending.append(Comment(line[indent + 1 :].strip(), whole, line[:indent]))
+    elif indent > 0:
+        _parse_indented(state, line, number, indent)
+    else:
+        state.close_statement()
+        _parse_top_line(state, line, number)
+
+
+def _parse_indented(state: _State, line: str, number: int, indent: int) -> None:
+    span_of = state.span_of(number)
+    if state.statement is None:
+        state.flush()
+        if not state.absorbing:
+            message = (
+                "indented line outside a statement; only a statement's text, "
+                "`>` quotes and `@` attributes are indented under it"
+            )
+            state.error(LexError(message, indent, len(line.rstrip())), number)
+        state.nodes.append(Invalid(line, span_of(0, len(line))))
+        return
+    state.statement.body.extend(state.pending)
+    state.pending = []
+    try:
+        state.statement.body.append(parse_body_line(line, indent, span_of))
+    except LexError as error:
+        state.error(error, number)
+        state.statement.body.append(Invalid(line, span_of(0, len(line))))
+
+
+def _parse_top_line(state: _State, line: str, number: int) -> None:
+    span_of = state.span_of(number)
+    is_statement = looks_like_statement(line)
+    try:
+        node = _parse_column_zero(line, span_of, is_statement)
+    except LexError as error:
+        state.error(error, number)
+        defines = header_id(line) if is_statement else None
+        state.nodes.append(Invalid(line, span_of(0, len(line)), defines))
+        state.absorbing = is_statement
+        return
+    state.nodes.append(node)
+    if isinstance(node, Statement):
+        state.statement = node
+
+
+def _parse_column_zero(
+    line: str, span_of: SpanOf, is_statement: bool
+) -> Directive | SectionHeader | Statement | Relation:
+    if line.startswith("@"):
+        return parse_directive(line, span_of)
+    if line.startswith("=="):
+        return parse_section(line, span_of)
+    if is_statement:
+        return parse_statement_header(line, span_of)
+    return parse_relation(line, span_of)
+
+
+def parse_directive(line: str, span_of: SpanOf) -> Directive:
+    """`@name value  # comment` at column 0."""
+    name_end = scan_word(line, 1)
+    name = line[1:name_end]
+    if name not in DIRECTIVES:
+        raise LexError(_unknown_directive(name), 0, max(name_end, 1))
+    if name_end < len(line) and line[name_end] not in WHITESPACE:
+        raise LexError(f"expected a space after `@{name}`", name_end, name_end + 1)
+    end, comment = split_comment(line, name_end)
+    start = skip_whitespace(line, name_end)
+    value = line[start:end] if end > start else ""
+    if not value:
+        raise LexError(f"expected a value after `@{name}`", 0, name_end)
+    return Directive(
+        name, value, span_of(0, end), span_of(0, name_end), span_of(start, end), comment
+    )
+
+
+def _unknown_directive(name: str) -> str:
+    if not name:
+        return f"expected a directive name after `@`: {one_of(DIRECTIVES, '@')}"
+    if name in ATTRIBUTES:
+        return f"`@{name}` is a statement attribute; indent it under the statement"
+    hint = did_you_mean(name, DIRECTIVES, "@") or f"; expected {one_of(DIRECTIVES, '@')}"
+    return f"unknown directive `@{name}`{hint}"
+
+
+def parse_section(line: str, span_of: SpanOf) -> SectionHeader:
+    """`== Title ==`; the closing `==` is optional."""
+    end, comment = split_comment(line)
+    title = line[:end].lstrip("=").rstrip().rstrip("=").strip()
+    if not title:
+        raise LexError("a section needs a title, as in `== Title ==`", 0, end)
+    return SectionHeader(title, span_of(0, end), comment)

@@ -1,0 +1,221 @@
+"""Parse a relation line (`a + b -> c : warrant`, `x -| c`, `x -| (a -> c)`, `a >< b`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from argmap.errors import Span
+from argmap.language.lexer import (
+    ARROW,
+    ATTACK,
+    CONTRADICTS,
+    LPAREN,
+    PLUS,
+    RELATION_OPERATORS,
+    RPAREN,
+    LexError,
+    Token,
+    tokenize_relation,
+)
+from argmap.language.syntax import Attack, Contradiction, InferenceRef, Ref, Support
+
+Relation = Support | Attack | Contradiction
+SpanOf = Callable[[int, int], Span]
+"""Turns 0-based [start, end) columns of the line into a Span."""
+
+_NO_RELATION = (
+    "expected a relation such as `a -> b`, `a -| b` or `a >< b`; "
+    "to continue a statement's text, indent the line"
+)
+
+
+class _Cursor:
+    """Walks the tokens of one line; `end` is the column just past the line's content."""
+
+    def __init__(self, tokens: list[Token], end: int, span_of: SpanOf) -> None:
+        self.tokens = tokens
+        self.index = 0
+        self.end = end
+        self.span_of = span_of
+
+    def peek(self) -> Token | None:
+        return self.tokens[self.index] if self.index < len(self.tokens) else None
+
+    def take(self) -> Token | None:
+        token = self.peek()
+        self.index += token is not None
+        return token
+
+    def ref(self, message: str) -> Ref:
+        """The next token as a statement ID, or a LexError with `message`."""
+        token = self.take()
+        if token is None:
+            raise LexError(message, self.end, self.end + 1)
+        if token.kind != "id":
+            raise LexError(f"{message}, found `{token.value}`", token.start, token.end)
+        return Ref(token.value, self.span_of(token.start, token.end))
+
+
+def parse_relation(line: str, span_of: SpanOf) -> Relation:
+    """Parse a column-0 relation line; raise LexError at the first problem."""
+    tokens, warrant, comment = tokenize_relation(line)
+    operators = _top_level_operators(tokens)
+    if not operators:
+        raise LexError(_NO_RELATION, 0, len(line.rstrip()))
+    first = operators[0]
+    for other in operators[1:]:
+        if other.kind != first.kind:
+            raise LexError(
+                f"a line holds one kind of relation; found `{first.value}` and then "
+                f"`{other.value}`; write them on separate lines",
+                other.start,
+                other.end,
+            )
+    if warrant is not None and first.kind != ARROW:
+        raise LexError(
+            "a warrant (`: text`) belongs to a support (`->`), not to "
+            + ("an attack" if first.kind == ATTACK else "a contradiction"),
+            warrant.start,
+            warrant.end,
+        )
+    end = len(line[: warrant.start].rstrip()) if warrant else _content_end(line, tokens)
+    cursor = _Cursor(tokens, end, span_of)
+    whole = span_of(0, warrant.end if warrant else end)
+    if first.kind == ARROW:
+        return _support(cursor, warrant, whole, comment)
+    if first.kind == ATTACK:
+        return Attack(*_attack(cursor), span=whole, comment=comment)
+    return Contradiction(*_contradiction(cursor), span=whole, comment=comment)
+
+
+def _top_level_operators(tokens: list[Token]) -> list[Token]:
+    depth = 0
+    found: list[Token] = []
+    for token in tokens:
+        depth += (token.kind == LPAREN) - (token.kind == RPAREN)
+        if depth == 0 and token.kind in RELATION_OPERATORS:
+            found.append(token)
+    return found
+
+
+def _content_end(line: str, tokens: list[Token]) -> int:
+    return tokens[-1].end if tokens else len(line.rstrip())
+
+
+def _support(cursor: _Cursor, warrant: Token | None, whole: Span, comment: str | None) -> Support:
+    chain: list[list[Ref]] = [[cursor.ref("expected a statement ID at the start of the line")]]
+    while (token := cursor.take()) is not None:
+        previous = chain[-1][-1].name
+        if token.kind == PLUS and len(chain) > 1:
+            raise LexError(
+                "an inference has one conclusion; `+` joins premises before the first `->` only",
+                token.start,
+                token.end,
+            )
+        if token.kind == PLUS:
+            chain[-1].append(cursor.ref(f"expected a statement ID after `{previous} +`"))
+        elif token.kind == ARROW:
+            _no_repeated_premise(chain[-1])
+            chain.append([cursor.ref("expected a statement ID after `->`")])
+        else:
+            raise _unexpected(token, previous)
+    if warrant is not None and not warrant.value:
+        raise LexError("expected the warrant's text after `:`", warrant.start, warrant.end)
+    return Support(
+        chain=chain,
+        span=whole,
+        warrant=warrant.value if warrant else None,
+        warrant_span=cursor.span_of(warrant.start, warrant.end) if warrant else None,
+        comment=comment,
+    )
+
+
+def _no_repeated_premise(group: list[Ref]) -> None:
+    seen: set[str] = set()
+    for ref in group:
+        if ref.name in seen:
+            raise LexError(
+                f"`{ref.name}` appears twice among the premises of one inference",
+                ref.span.column - 1,
+                ref.span.end_column - 1,
+            )
+        seen.add(ref.name)
+
+
+def _unexpected(token: Token, previous: str) -> LexError:
+    if token.kind == "id":
+        message = f"expected `+` or `->` between `{previous}` and `{token.value}`"
+    elif token.kind in (LPAREN, RPAREN):
+        message = "parentheses name an inference only in an undercut, as in `x -| (a + b -> c)`"
+    else:
+        message = f"unexpected `{token.value}` after `{previous}`"
+    return LexError(message, token.start, token.end)
+
+
+def _attack(cursor: _Cursor) -> tuple[Ref, Ref | InferenceRef]:
+    attacker = cursor.ref("expected the attacking statement's ID before `-|`")
+    operator = cursor.take()
+    if operator is not None and operator.kind != ATTACK:
+        raise LexError(
+            "an attack has exactly one attacker; write one `-|` line per attacker"
+            if operator.kind == PLUS
+            else f"expected `-|` after `{attacker.name}`",
+            operator.start,
+            operator.end,
+        )
+    following = cursor.peek()
+    target: Ref | InferenceRef
+    if following is not None and following.kind == LPAREN:
+        target = _undercut_target(cursor)
+    else:
+        target = cursor.ref("expected a statement ID or an inference `(a + b -> c)` after `-|`")
+    _expect_end(cursor, "an attack has exactly one target; write one `-|` line per target")
+    return attacker, target
+
+
+def _undercut_target(cursor: _Cursor) -> InferenceRef:
+    opening = cursor.take()
+    assert opening is not None
+    premises = [cursor.ref("expected a premise ID after `(`")]
+    while (token := cursor.take()) is not None and token.kind == PLUS:
+        premises.append(cursor.ref(f"expected a statement ID after `{premises[-1].name} +`"))
+    _no_repeated_premise(premises)
+    if token is None or token.kind != ARROW:
+        raise _closing_error(cursor, token, "expected `+` or `->` in the inference")
+    conclusion = cursor.ref("expected the inference's conclusion after `->`")
+    closing = cursor.take()
+    if closing is None or closing.kind != RPAREN:
+        raise _closing_error(cursor, closing, "expected `)` after the inference's conclusion")
+    return InferenceRef(
+        tuple(premises),
+        conclusion,
+        cursor.span_of(opening.start, closing.end),
+    )
+
+
+def _closing_error(cursor: _Cursor, token: Token | None, message: str) -> LexError:
+    if token is None:
+        return LexError(message, cursor.end, cursor.end + 1)
+    if token.kind == ARROW:
+        message = "an undercut names one inference step: `(a + b -> c)`"
+    return LexError(f"{message}, found `{token.value}`", token.start, token.end)
+
+
+def _contradiction(cursor: _Cursor) -> tuple[Ref, Ref]:
+    first = cursor.ref("expected a statement ID before `><`")
+    operator = cursor.take()
+    if operator is None or operator.kind != CONTRADICTS:
+        raise LexError(
+            "a contradiction has exactly two statements: `a >< b`",
+            operator.start if operator else cursor.end,
+            operator.end if operator else cursor.end + 1,
+        )
+    second = cursor.ref("expected a statement ID after `><`")
+    _expect_end(cursor, "a contradiction has exactly two statements: `a >< b`")
+    return first, second
+
+
+def _expect_end(cursor: _Cursor, message: str) -> None:
+    extra = cursor.take()
+    if extra is not None:
+        raise LexError(f"{message}; unexpected `{extra.value}`", extra.start, extra.end)

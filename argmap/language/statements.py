@@ -1,0 +1,202 @@
+"""Statement lines: the `KIND ID: text` header, its indented lines, and what they add up to."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from argmap.errors import Diagnostic, Span
+from argmap.language.lexer import (
+    OPERATOR_START,
+    WHITESPACE,
+    LexError,
+    extract_tags,
+    invalid_id_message,
+    scan_word,
+    skip_whitespace,
+    split_comment,
+)
+from argmap.language.suggest import did_you_mean, one_of
+from argmap.language.syntax import (
+    Attribute,
+    BodyLine,
+    Continuation,
+    QuoteLine,
+    Statement,
+)
+from argmap.model import STATEMENT_KINDS
+
+ATTRIBUTES = ("note", "source", "url", "confidence")
+SpanOf = Callable[[int, int], Span]
+
+
+def looks_like_statement(line: str) -> bool:
+    """`KIND ...` (not followed by an operator), or `WORD ID:` with an unknown WORD."""
+    word_end = scan_word(line, 0)
+    if word_end == 0:
+        return False
+    after = skip_whitespace(line, word_end)
+    if line[:word_end] in STATEMENT_KINDS:
+        if after == len(line):
+            return True
+        if after == word_end and line[after] != ":":
+            return False
+        return line[after] not in OPERATOR_START
+    id_end = scan_word(line, after)
+    colon = skip_whitespace(line, id_end)
+    return after > word_end and id_end > after and colon < len(line) and line[colon] == ":"
+
+
+def header_id(line: str) -> str | None:
+    """The identifier after the first word of a statement-like line, if there is one."""
+    start = skip_whitespace(line, scan_word(line, 0))
+    word = line[start : scan_word(line, start)]
+    return word if word.isidentifier() else None
+
+
+def parse_statement_header(line: str, span_of: SpanOf) -> Statement:
+    """Parse `KIND ID: text`; raise LexError for an unknown kind, a bad ID or no `:`."""
+    kind_end = scan_word(line, 0)
+    kind = line[:kind_end]
+    if kind not in STATEMENT_KINDS:
+        hint = did_you_mean(kind, STATEMENT_KINDS) or f"; expected {one_of(STATEMENT_KINDS)}"
+        raise LexError(f"unknown statement kind `{kind}`{hint}", 0, kind_end)
+    id_start = skip_whitespace(line, kind_end)
+    id_end = id_start
+    while id_end < len(line) and line[id_end] not in WHITESPACE and line[id_end] != ":":
+        id_end += 1
+    ident = line[id_start:id_end]
+    if not ident:
+        raise LexError(
+            f"expected a statement ID after `{kind}`, as in `{kind} my_id: text`",
+            id_start,
+            id_start + 1,
+        )
+    if not ident.isidentifier():
+        raise LexError(invalid_id_message(ident), id_start, id_end)
+    colon = skip_whitespace(line, id_end)
+    if colon >= len(line) or line[colon] != ":":
+        raise LexError(f"expected `:` after the statement ID `{ident}`", colon, colon + 1)
+    text_start = skip_whitespace(line, colon + 1)
+    return Statement(
+        kind=kind,
+        id=ident,
+        header_text=line[text_start:].rstrip(),
+        span=span_of(0, len(line.rstrip())),
+        kind_span=span_of(0, kind_end),
+        id_span=span_of(id_start, id_end),
+    )
+
+
+def parse_body_line(line: str, indent: int, span_of: SpanOf) -> BodyLine:
+    """An indented line under a statement: `> quote`, `@attribute value` or more text."""
+    whole = span_of(indent, len(line.rstrip()))
+    if line[indent] == ">":
+        start = skip_whitespace(line, indent + 1)
+        return QuoteLine(line[start:].rstrip(), whole, line[:indent])
+    if line[indent] == "@":
+        return parse_attribute(line, indent, span_of)
+    return Continuation(line[indent:].rstrip(), whole, line[:indent])
+
+
+def parse_attribute(line: str, indent: int, span_of: SpanOf) -> Attribute:
+    """`@note text`, `@source text`, `@url address` or `@confidence 0.8`."""
+    name_end = scan_word(line, indent + 1)
+    name = line[indent + 1 : name_end]
+    if name not in ATTRIBUTES:
+        expected = f"; expected {one_of(ATTRIBUTES, '@')}"
+        hint = did_you_mean(name, ATTRIBUTES, "@") if name else ""
+        label = f"unknown attribute `@{name}`" if name else "expected an attribute name after `@`"
+        raise LexError(label + (hint or expected), indent, max(name_end, indent + 1))
+    end, comment = split_comment(line, name_end)
+    start = skip_whitespace(line, name_end)
+    if start == name_end and name_end < len(line):
+        raise LexError(f"expected a space after `@{name}`", name_end, name_end + 1)
+    value = line[start:end] if end > start else ""
+    if not value:
+        raise LexError(f"expected a value after `@{name}`", indent, name_end)
+    if name == "confidence" and parse_confidence(value) is None:
+        raise LexError(
+            f"`@confidence` must be a number from 0 to 1, such as `0.8`; found `{value}`",
+            start,
+            end,
+        )
+    return Attribute(
+        name,
+        value,
+        span_of(indent, end),
+        span_of(indent, name_end),
+        span_of(start, end),
+        comment,
+        line[:indent],
+    )
+
+
+def parse_confidence(value: str) -> float | None:
+    """The confidence as a float in [0, 1], or None when it is not such a number."""
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) and 0.0 <= number <= 1.0 else None
+
+
+def finish_statement(statement: Statement) -> list[Diagnostic]:
+    """Fill the statement's text, tags, quotes and attributes; return its errors."""
+    texts = [statement.header_text] if statement.header_text else []
+    texts += [line.text for line in statement.body if isinstance(line, Continuation)]
+    statement.text, statement.tags = extract_tags(" ".join(texts))
+    statement.quotes, statement.quote_spans = _quotes(statement.body)
+    errors = _attributes(statement)
+    if not statement.text:
+        errors.insert(0, _no_text(statement))
+    return errors
+
+
+def _no_text(statement: Statement) -> Diagnostic:
+    return Diagnostic(
+        "syntax-error",
+        f"statement `{statement.id}` has no text; write it after the `:`",
+        statement.span,
+    )
+
+
+def _quotes(body: list[BodyLine]) -> tuple[list[str], list[Span]]:
+    """Consecutive `>` lines form one quote; a lone `>` or any other line ends it."""
+    quotes: list[str] = []
+    spans: list[Span] = []
+    current: list[QuoteLine] = []
+    for line in [*body, None]:
+        if isinstance(line, QuoteLine) and line.text:
+            current.append(line)
+            continue
+        if current:
+            quotes.append(" ".join(part.text for part in current))
+            first, last = current[0].span, current[-1].span
+            spans.append(Span(first.file, first.line, first.column, last.end_line, last.end_column))
+            current = []
+    return quotes, spans
+
+
+def _attributes(statement: Statement) -> list[Diagnostic]:
+    errors: list[Diagnostic] = []
+    seen: dict[str, Attribute] = {}
+    for line in statement.body:
+        if not isinstance(line, Attribute):
+            continue
+        first = seen.get(line.name)
+        if first is not None:
+            errors.append(
+                Diagnostic(
+                    "syntax-error",
+                    f"`@{line.name}` is given twice for `{statement.id}`; "
+                    f"first at line {first.span.line}",
+                    line.name_span,
+                    related=(first.span,),
+                )
+            )
+            continue
+        seen[line.name] = line
+        value = parse_confidence(line.value) if line.name == "confidence" else line.value
+        statement.attributes[line.name] = value
+    return errors

@@ -1,0 +1,28 @@
+"""Did-you-mean suggestions for misspelt kinds, attributes, directives and IDs."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate most like `word`, or None when none is close enough."""
+    pool = list(candidates)
+    matches = difflib.get_close_matches(word, pool, n=1, cutoff=cutoff)
+    if matches:
+        return matches[0]
+    folded = {candidate.casefold(): candidate for candidate in pool}
+    return folded.get(word.casefold())
+
+
+def did_you_mean(word: str, candidates: Iterable[str], prefix: str = "") -> str:
+    """`; did you mean `x`?` or "" when nothing is close."""
+    match = closest(word, candidates)
+    return f"; did you mean `{prefix}{match}`?" if match is not None else ""
+
+
+def one_of(names: Iterable[str], prefix: str = "") -> str:
+    """Quote names for a message: `a`, `b` or `c`."""
+    quoted = [f"`{prefix}{name}`" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]

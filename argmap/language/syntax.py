@@ -1,0 +1,190 @@
+"""The syntax tree of one `.argmap` file: every line in order, comments and positions kept.
+
+The tree is what a formatter needs to write the file back: blank lines, comments (whole-line
+and trailing), statement sub-lines and lines that failed to parse all keep their place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.errors import Span
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A statement ID as written in a relation."""
+
+    name: str
+    span: Span
+
+
+@dataclass
+class Blank:
+    span: Span
+
+
+@dataclass
+class Comment:
+    """A whole-line comment; `text` follows the `#`, `indent` is the whitespace before it."""
+
+    text: str
+    span: Span
+    indent: str = ""
+
+
+@dataclass
+class Directive:
+    """`@name value` at column 0: map metadata or an include."""
+
+    name: str
+    value: str
+    span: Span
+    name_span: Span
+    value_span: Span
+    comment: str | None = None
+
+
+@dataclass
+class SectionHeader:
+    """`== Title ==`."""
+
+    title: str
+    span: Span
+    comment: str | None = None
+
+
+@dataclass
+class Continuation:
+    """An indented line that continues a statement's text."""
+
+    text: str
+    span: Span
+    indent: str = "  "
+
+
+@dataclass
+class QuoteLine:
+    """An indented `> text` line; an empty `text` is a lone `>` separating two quotes."""
+
+    text: str
+    span: Span
+    indent: str = "  "
+
+
+@dataclass
+class Attribute:
+    """An indented `@name value` line under a statement."""
+
+    name: str
+    value: str
+    span: Span
+    name_span: Span
+    value_span: Span
+    comment: str | None = None
+    indent: str = "  "
+
+
+@dataclass
+class Invalid:
+    """A line that could not be parsed, kept verbatim so the file still round-trips.
+
+    `defines` is the ID a broken statement header seems to define: references to it are
+    then not reported again as undefined.
+    """
+
+    text: str
+    span: Span
+    defines: str | None = None
+
+
+BodyLine = Continuation | QuoteLine | Attribute | Comment | Blank | Invalid
+
+
+@dataclass
+class Statement:
+    """`KIND ID: text` with its indented lines; the derived fields are filled by the parser."""
+
+    kind: str
+    id: str
+    header_text: str
+    span: Span
+    kind_span: Span
+    id_span: Span
+    body: list[BodyLine] = field(default_factory=list)
+    text: str = ""
+    tags: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    quote_spans: list[Span] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InferenceRef:
+    """`(a + b -> c)`: an inference named by its premises and conclusion (in an undercut)."""
+
+    premises: tuple[Ref, ...]
+    conclusion: Ref
+    span: Span
+
+    def written(self) -> str:
+        return f"({' + '.join(p.name for p in self.premises)} -> {self.conclusion.name})"
+
+
+@dataclass
+class Support:
+    """`a + b -> c -> d : warrant`: `chain` holds the groups between arrows."""
+
+    chain: list[list[Ref]]
+    span: Span
+    warrant: str | None = None
+    warrant_span: Span | None = None
+    comment: str | None = None
+
+
+@dataclass
+class Attack:
+    """`x -| c` (rebuttal) or `x -| (a + b -> c)` (undercut)."""
+
+    attacker: Ref
+    target: Ref | InferenceRef
+    span: Span
+    comment: str | None = None
+
+
+@dataclass
+class Contradiction:
+    """`a >< b`."""
+
+    first: Ref
+    second: Ref
+    span: Span
+    comment: str | None = None
+
+
+Node = (
+    Blank
+    | Comment
+    | Directive
+    | SectionHeader
+    | Statement
+    | Support
+    | Attack
+    | Contradiction
+    | Invalid
+)
+
+
+@dataclass
+class SourceFile:
+    """One parsed file: its display path, text, and top-level lines in order.
+
+    `initial_section` is the section its first statements belong to: None for the top-level
+    map; for an included file, the section its `@include` line is in.
+    """
+
+    path: str
+    text: str
+    nodes: list[Node] = field(default_factory=list)
+    initial_section: str | None = None
