@@ -1,0 +1,1 @@
+"""Analyses of an argument map: grounding, support cycles and acceptability labels."""

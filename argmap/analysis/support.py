@@ -1,0 +1,129 @@
+"""The support structure of a map: its support graph, grounded nodes and support cycles."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+import networkx as nx
+
+from argmap.model import (
+    CONCLUSION_EDGE,
+    GROUND_KINDS,
+    INFERENCE,
+    PREMISE_EDGE,
+    ArgumentMap,
+)
+
+SUPPORT_EDGE_KINDS = frozenset({PREMISE_EDGE, CONCLUSION_EDGE})
+
+
+def support_graph(amap: ArgumentMap) -> nx.DiGraph:
+    """Statements and inferences joined by premise and conclusion edges only (no attacks)."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(amap.graph.nodes)
+    graph.add_edges_from(
+        (source, target)
+        for source, target, kind in amap.graph.edges(data="kind")
+        if kind in SUPPORT_EDGE_KINDS
+    )
+    return graph
+
+
+def grounded_nodes(amap: ArgumentMap) -> set[str]:
+    """The statements and inferences that rest on premises and assumptions alone.
+
+    Grounded is the least fixed point of: a premise or assumption is grounded; an inference
+    is grounded when all its premises are; a statement is grounded when one of its
+    inferences is. A worklist counts each inference's ungrounded premises down to zero, so
+    every edge is visited once (linear, no recursion).
+    """
+    graph = amap.graph
+    missing = {node: len(amap.premises_of(node)) for node, _ in amap.inferences()}
+    grounded: set[str] = set()
+    work: deque[str] = deque(
+        node for node, data in amap.statements() if data["kind"] in GROUND_KINDS
+    )
+    grounded.update(work)
+    while work:
+        node = work.popleft()
+        for _, target, kind in graph.out_edges(node, data="kind"):
+            if kind == PREMISE_EDGE:
+                missing[target] -= 1
+                if missing[target] == 0:
+                    _mark(target, grounded, work)
+            elif kind == CONCLUSION_EDGE:
+                _mark(target, grounded, work)
+    return grounded
+
+
+def _mark(node: str, grounded: set[str], work: deque[str]) -> None:
+    if node not in grounded:
+        grounded.add(node)
+        work.append(node)
+
+
+@dataclass(frozen=True)
+class SupportCycle:
+    """A cycle component of the support graph.
+
+    `cycle` walks one cycle of statements in order of support (each supports the next, the
+    last supports the first); `members` holds every statement of the component in
+    definition order.
+    """
+
+    cycle: tuple[str, ...]
+    members: tuple[str, ...]
+
+
+def support_cycles(amap: ArgumentMap) -> list[SupportCycle]:
+    """Every cycle component of the support graph, ordered by its first statement.
+
+    A component is a strongly connected component (networkx's iterative Tarjan) with more
+    than one node; the support graph alternates statements and inferences, so a statement
+    supporting itself (`a -> a`) is a component of two nodes. Linear in the map's size.
+    """
+    graph = support_graph(amap)
+    order = {node: index for index, node in enumerate(amap.graph.nodes)}
+    cycles = []
+    for component in nx.strongly_connected_components(graph):
+        if len(component) < 2:
+            continue
+        members = sorted(
+            (node for node in component if not is_inference(amap, node)), key=order.__getitem__
+        )
+        walk = cycle_through(graph, component, members[0])
+        cycle = tuple(node for node in walk if not is_inference(amap, node))
+        cycles.append(SupportCycle(cycle, tuple(members)))
+    cycles.sort(key=lambda found: order[found.members[0]])
+    return cycles
+
+
+def cycle_through(graph: nx.DiGraph, component: set[str], start: str) -> list[str]:
+    """A shortest cycle from `start` back to it inside `component`, by breadth-first search.
+
+    Returns the nodes in order, starting with `start` (not repeated at the end).
+    """
+    parent: dict[str, str] = {}
+    queue: deque[str] = deque([start])
+    while queue:
+        node = queue.popleft()
+        for successor in graph.successors(node):
+            if successor == start:
+                return _path_to(parent, start, node)
+            if successor in component and successor not in parent:
+                parent[successor] = node
+                queue.append(successor)
+    return [start]
+
+
+def _path_to(parent: dict[str, str], start: str, end: str) -> list[str]:
+    path = [end]
+    while path[-1] != start:
+        path.append(parent[path[-1]])
+    path.reverse()
+    return path
+
+
+def is_inference(amap: ArgumentMap, node: str) -> bool:
+    return bool(amap.graph.nodes[node]["kind"] == INFERENCE)

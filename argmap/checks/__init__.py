@@ -1,0 +1,54 @@
+"""The check rules and the engine that runs them: `run_checks(amap) -> list[Finding]`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from argmap.checks.context import CheckContext
+from argmap.checks.finding import Finding, Severity
+from argmap.checks.registry import ALL, RULES, Rule, get_rule, resolve_rules
+from argmap.checks.suppression import apply_suppressions
+from argmap.errors import Diagnostic
+from argmap.model import ArgumentMap
+
+__all__ = [
+    "ALL",
+    "RULES",
+    "Finding",
+    "Rule",
+    "Severity",
+    "get_rule",
+    "parse_error_findings",
+    "resolve_rules",
+    "run_checks",
+]
+
+
+def run_checks(
+    amap: ArgumentMap,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    document: str | os.PathLike[str] | None = None,
+) -> list[Finding]:
+    """Run the selected rules on a parsed map; findings sorted by file, line, column, code.
+
+    `select`/`ignore` take codes, names, code prefixes and `ALL` (default: every rule on by
+    default); `document` replaces the map's `@document`. Suppression comments are honoured.
+    Raises CheckError for an unknown rule (also in a suppression comment).
+    """
+    rules = resolve_rules(select, ignore)
+    context = CheckContext(amap, [], Path(document) if document is not None else None)
+    findings = [finding for rule in rules for finding in rule.run(amap, context)]
+    return sorted(apply_suppressions(amap, findings), key=Finding.sort_key)
+
+
+def parse_error_findings(errors: Iterable[Diagnostic]) -> list[Finding]:
+    """The parser's diagnostics as findings of the rules syntax-error, undefined-reference
+    and duplicate-id (always on), sorted like `run_checks`' findings."""
+    context = CheckContext(ArgumentMap(), list(errors))
+    rules = [get_rule(code) for code in ("AM001", "AM002", "AM003")]
+    findings = [finding for rule in rules for finding in rule.run(context.amap, context)]
+    return sorted(findings, key=Finding.sort_key)

@@ -1,0 +1,88 @@
+"""What rules share: the parser's errors, the document, and analyses computed once per map."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from argmap.analysis.labels import Label, compute_labels
+from argmap.analysis.support import grounded_nodes
+from argmap.checks.document import Document, read_document
+from argmap.errors import Diagnostic, Span
+from argmap.model import ArgumentMap
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    """The analysed document as far as the checks are concerned.
+
+    `path` is None when the map names no document; `document` is None when it cannot be
+    read, and `problem` then says why.
+    """
+
+    path: Path | None
+    span: Span | None
+    document: Document | None = None
+    problem: str | None = None
+
+
+@dataclass
+class CheckContext:
+    """Everything a rule needs besides the map; expensive analyses are computed on first use."""
+
+    amap: ArgumentMap
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    document_override: Path | None = None
+
+    @cached_property
+    def labels(self) -> dict[str, Label]:
+        return compute_labels(self.amap)
+
+    @cached_property
+    def grounded(self) -> set[str]:
+        return grounded_nodes(self.amap)
+
+    @cached_property
+    def map_span(self) -> Span:
+        """The start of the top-level map file: where findings about the whole map point."""
+        return Span(top_file(self.amap), 1, 1, 1, 1)
+
+    @cached_property
+    def document(self) -> DocumentState:
+        if self.document_override is not None:
+            return load_document(self.document_override, None)
+        if self.amap.document is None:
+            return DocumentState(None, None)
+        return load_document(Path(self.amap.document), self.amap.document_span)
+
+
+def top_file(amap: ArgumentMap) -> str:
+    """The display path of the top-level map file."""
+    if amap.files:
+        return next(iter(amap.files))
+    return str(amap.path) if amap.path is not None else "<map>"
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when below it."""
+    try:
+        shown = os.path.relpath(path) if path.is_absolute() else os.path.normpath(path)
+        return Path(shown).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_document(path: Path, span: Span | None) -> DocumentState:
+    try:
+        return DocumentState(path, span, read_document(path))
+    except IsADirectoryError:
+        problem = "is a folder"
+    except FileNotFoundError:
+        problem = "does not exist"
+    except UnicodeDecodeError:
+        problem = "is not UTF-8 text"
+    except OSError as error:
+        problem = f"cannot be read ({error.strerror or error})"
+    return DocumentState(path, span, None, problem)

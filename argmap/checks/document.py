@@ -1,0 +1,103 @@
+"""The analysed document: exact search for quotes, and the closest passage when one is missing."""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.checks.normalise import normalise_quote
+
+_WORD = re.compile(r"\w+")
+COMMON_WORD_LIMIT = 200
+"""Words this frequent in the document ('the', 'of') are not used to place a quote."""
+CANDIDATES = 5
+"""How many likely places of a missing quote are compared in full."""
+SIMILAR = 0.6
+"""The least word-level similarity for a passage to be shown as the closest one."""
+PASSAGE_LIMIT = 160
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of the document: its text (whitespace collapsed), first line and similarity."""
+
+    text: str
+    line: int
+    ratio: float
+
+
+@dataclass
+class Document:
+    """A document's text, normalised once, with a word index for finding near misses."""
+
+    text: str
+    normalised: str = ""
+    words: list[str] = field(default_factory=list)
+    offsets: list[tuple[int, int]] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=dict)
+    line_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.normalised = normalise_quote(self.text)
+        index: defaultdict[str, list[int]] = defaultdict(list)
+        for match in _WORD.finditer(self.text):
+            word = normalise_quote(match.group())
+            index[word].append(len(self.words))
+            self.words.append(word)
+            self.offsets.append(match.span())
+        self.index = dict(index)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    def contains(self, quote: str) -> bool:
+        """Whether the quote occurs in the document, after normalising both."""
+        return normalise_quote(quote) in self.normalised
+
+    def closest(self, quote: str) -> Passage | None:
+        """The passage most like `quote`, when one is similar enough, else None.
+
+        Each of the quote's less common words votes for where the quote would start if the
+        word were in place; the few best-voted starts are compared word by word with
+        difflib. The cost is bounded by the quote's length times `COMMON_WORD_LIMIT`, not by
+        the document's size.
+        """
+        quote_words = [normalise_quote(w) for w in _WORD.findall(quote)]
+        if not quote_words:
+            return None
+        best: Passage | None = None
+        for start in self._likely_starts(quote_words):
+            passage = self._compare(quote_words, start)
+            if passage.ratio >= SIMILAR and (best is None or passage.ratio > best.ratio):
+                best = passage
+        return best
+
+    def _likely_starts(self, quote_words: list[str]) -> list[int]:
+        votes: Counter[int] = Counter()
+        for position, word in enumerate(quote_words):
+            places = self.index.get(word, [])
+            if len(places) <= COMMON_WORD_LIMIT:
+                votes.update(max(0, place - position) for place in places)
+        return [start for start, _ in votes.most_common(CANDIDATES)]
+
+    def _compare(self, quote_words: list[str], start: int) -> Passage:
+        end = min(len(self.words), start + len(quote_words))
+        window = self.words[start:end]
+        ratio = difflib.SequenceMatcher(None, quote_words, window, autojunk=False).ratio()
+        begin, finish = self.offsets[start][0], self.offsets[end - 1][1]
+        text = " ".join(self.text[begin:finish].split())
+        if len(text) > PASSAGE_LIMIT:
+            text = text[: PASSAGE_LIMIT - 1].rstrip() + "…"
+        line = bisect.bisect_right(self.line_starts, begin)
+        return Passage(text, line, ratio)
+
+
+def read_document(path: Path) -> Document:
+    """Read a document as UTF-8 text; OSError and UnicodeDecodeError pass to the caller."""
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise UnicodeDecodeError("utf-8", raw, raw.index(b"\x00"), raw.index(b"\x00") + 1,
+                                 "a NUL byte: this is a binary file")
+    return Document(raw.decode("utf-8-sig"))

@@ -1,0 +1,90 @@
+"""A grounded conclusion that its objections defeat or leave undecided.
+
+What it finds: a `conclusion` that is grounded (see ungrounded-conclusion) but whose
+acceptability label is not IN: an attack on it, or on a statement or inference its support
+rests on, is not answered (its attacker is not OUT). The message names those attackers.
+Labels are argmap's grounded semantics (see `argmap rules` and the README): a statement is
+IN when its support is IN and every attacker is OUT.
+
+Why it matters: an argument has to survive its objections. An objection nothing answers
+leaves the conclusion defeated (OUT) or undecided (UNDEC). Answer it with a counter-attack
+(`reply -| objection`), or accept that the conclusion is contested.
+
+Failing example::
+
+    premise rain: It is raining.
+    premise roof: The street is covered by a roof.
+    conclusion wet: The street is wet.
+    rain -> wet
+    roof -| wet
+
+Fixed example::
+
+    premise rain: It is raining.
+    premise roof: The street is covered by a roof.
+    premise open: The roof is open at both ends, where the rain blows in.
+    conclusion wet: The street is wet.
+    rain -> wet
+    roof -| wet
+    open -| roof
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+from argmap.analysis.labels import Label
+from argmap.checks.context import CheckContext
+from argmap.checks.finding import Problem, Severity
+from argmap.model import CONCLUSION, ArgumentMap
+
+CODE = "AM301"
+NAME = "contested-conclusion"
+SEVERITY = Severity.WARNING
+
+
+def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
+    labels, grounded = context.labels, context.grounded
+    for node, data in amap.statements():
+        if data["kind"] != CONCLUSION or node not in grounded or labels[node] is Label.IN:
+            continue
+        attacks = _unanswered(amap, context, node)
+        state = "OUT (defeated)" if labels[node] is Label.OUT else "UNDEC (undecided)"
+        message = f"conclusion `{node}` is {state}"
+        if attacks:
+            written = "; ".join(f"`{a}` -| {_name(amap, t)}" for a, t in attacks)
+            message += f": unanswered {'attack' if len(attacks) == 1 else 'attacks'} {written}"
+        attackers = tuple(dict.fromkeys(attacker for attacker, _ in attacks))
+        yield Problem(message, data["span"], node, attackers)
+
+
+def _unanswered(amap: ArgumentMap, context: CheckContext, conclusion: str) -> list[tuple[str, str]]:
+    """(attacker, target) pairs: attacks not OUT on the grounded, not-IN part of the support.
+
+    A breadth-first search down the conclusion's support, through grounded nodes that are
+    not IN only (what is IN needs no answer; what is ungrounded is another rule's finding).
+    """
+    labels, grounded = context.labels, context.grounded
+    seen, queue = {conclusion}, deque([conclusion])
+    attacks: list[tuple[str, str]] = []
+    while queue:
+        node = queue.popleft()
+        attacks.extend(
+            (attacker, node)
+            for attacker in amap.attackers_of(node)
+            if labels[attacker] is not Label.OUT
+        )
+        below = amap.inferences_for(node) if amap.is_statement(node) else amap.premises_of(node)
+        for source in below:
+            if source in grounded and labels[source] is not Label.IN and source not in seen:
+                seen.add(source)
+                queue.append(source)
+    return attacks
+
+
+def _name(amap: ArgumentMap, node: str) -> str:
+    if amap.is_statement(node):
+        return f"`{node}`"
+    premises = " + ".join(amap.premises_of(node))
+    return f"({premises} -> {amap.conclusion_of(node)})"

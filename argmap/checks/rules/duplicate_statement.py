@@ -1,0 +1,59 @@
+"""Two statements that say the same thing.
+
+What it finds: a statement whose text equals an earlier statement's after folding case,
+whitespace and punctuation. It is reported at the later statement and names the earlier.
+
+Why it matters: the same idea under two IDs splits the argument in two: support for one
+copy does not reach what rests on the other, and a diagram shows two boxes for one idea.
+Keep one statement and point every relation at it.
+
+Failing example::
+
+    premise rain: It is raining.
+    premise rain2: it is raining
+    conclusion wet: The streets are wet.
+    rain + rain2 -> wet
+
+Fixed example::
+
+    premise rain: It is raining.
+    conclusion wet: The streets are wet.
+    rain -> wet
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.checks.context import CheckContext
+from argmap.checks.finding import Problem, Severity
+from argmap.checks.normalise import normalise_statement
+from argmap.errors import Span
+from argmap.model import ArgumentMap
+
+CODE = "AM108"
+NAME = "duplicate-statement"
+SEVERITY = Severity.WARNING
+
+
+def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
+    first_with: dict[str, str] = {}
+    for node, data in amap.statements():
+        key = normalise_statement(data["text"])
+        if not key:
+            continue
+        earlier = first_with.setdefault(key, node)
+        if earlier != node:
+            where = _place(amap.graph.nodes[earlier]["span"], data["span"])
+            yield Problem(
+                f"`{node}` says the same as `{earlier}` ({where}); keep one of them",
+                data["span"],
+                node,
+                (earlier,),
+            )
+
+
+def _place(earlier: Span, later: Span) -> str:
+    if earlier.file == later.file:
+        return f"line {earlier.line}"
+    return f"{earlier.file}:{earlier.line}"

@@ -1,0 +1,71 @@
+"""A statement in some relation that leads to no conclusion.
+
+What it finds: a statement from which no `conclusion` can be reached along support and
+attack edges (forwards: from a premise to what it supports, from an attacker to what it
+attacks). Orphans (orphan-statement) and conclusions themselves are not reported, and the
+rule only runs in maps that have a conclusion.
+
+Why it matters: a side argument that bears on none of the map's conclusions, directly or
+through what it supports or attacks, does not help decide them; it distracts, or a relation
+to the main argument is missing.
+
+Failing example::
+
+    premise rain: It is raining.
+    premise tuesday: Today is Tuesday.
+    claim market: The market is open.
+    conclusion wet: The streets are wet.
+    rain -> wet
+    tuesday -> market
+
+Fixed example::
+
+    premise rain: It is raining.
+    premise tuesday: Today is Tuesday.
+    claim market: The market is open.
+    conclusion crowded: The streets are wet and crowded.
+    rain + market -> crowded
+    tuesday -> market
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+from argmap.checks.context import CheckContext
+from argmap.checks.finding import Problem, Severity
+from argmap.model import CONCLUSION, ArgumentMap
+
+CODE = "AM106"
+NAME = "irrelevant-statement"
+SEVERITY = Severity.WARNING
+
+
+def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
+    conclusions = [node for node, data in amap.statements() if data["kind"] == CONCLUSION]
+    if not conclusions:
+        return
+    reaching = _reaching(amap, conclusions)
+    graph = amap.graph
+    for node, data in amap.statements():
+        if node not in reaching and graph.degree(node) > 0:
+            yield Problem(
+                f"{data['kind']} `{node}` leads to no conclusion; relate it to the main "
+                "argument or remove it",
+                data["span"],
+                node,
+            )
+
+
+def _reaching(amap: ArgumentMap, conclusions: list[str]) -> set[str]:
+    """Every node with a path (of any edges) to a conclusion: a backwards breadth-first search."""
+    seen = set(conclusions)
+    queue = deque(conclusions)
+    while queue:
+        node = queue.popleft()
+        for predecessor in amap.graph.predecessors(node):
+            if predecessor not in seen:
+                seen.add(predecessor)
+                queue.append(predecessor)
+    return seen

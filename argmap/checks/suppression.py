@@ -1,0 +1,59 @@
+"""Inline suppression: `# argmap: ignore[rule, ...]` on the comment lines above a statement."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from argmap.checks.finding import Finding
+from argmap.checks.registry import expand
+from argmap.errors import CheckError, Span
+from argmap.model import ArgumentMap
+
+_DIRECTIVE = re.compile(r"#\s*argmap:\s*ignore\[([^\]]*)\]")
+_COMMENT = re.compile(r"\s*#(\s|$)")
+
+
+def suppressions(amap: ArgumentMap) -> dict[str, set[str]]:
+    """Statement ID -> the codes silenced for it by the comment block directly above it.
+
+    Only whole-line comments directly above the statement's first line count (a blank line
+    ends the block), so a suppression cannot drift onto another statement.
+    """
+    silenced: dict[str, set[str]] = {}
+    for node, data in amap.statements():
+        span: Span = data["span"]
+        codes: set[str] = set()
+        for line_number, line in _comment_block(amap, span):
+            for names in _DIRECTIVE.findall(line):
+                codes |= _codes(names, Span(span.file, line_number, 1, line_number, 1))
+        if codes:
+            silenced[node] = codes
+    return silenced
+
+
+def _comment_block(amap: ArgumentMap, span: Span) -> Iterator[tuple[int, str]]:
+    line_number = span.line - 1
+    while line_number > 0:
+        line = amap.source_line(Span(span.file, line_number, 1, line_number, 1))
+        if not _COMMENT.match(line):
+            return
+        yield line_number, line
+        line_number -= 1
+
+
+def _codes(names: str, where: Span) -> set[str]:
+    try:
+        return expand(names.split(","))
+    except CheckError as error:
+        raise CheckError(f"{where.file}:{where.line}: {error}") from None
+
+
+def apply_suppressions(amap: ArgumentMap, findings: Iterable[Finding]) -> list[Finding]:
+    """The findings that no suppression comment silences."""
+    silenced = suppressions(amap)
+    return [
+        finding
+        for finding in findings
+        if finding.statement is None or finding.code not in silenced.get(finding.statement, ())
+    ]
