@@ -1,4 +1,4 @@
-"""A premise with neither a quote nor a source (off by default).
+"""A premise with neither a quote nor a source.
 
 What it finds: a `premise` without any `>` quote and without an `@source` attribute.
 Assumptions are not reported: they are meant to be unsupported. Turn the rule on with

@@ -1,0 +1,217 @@
+"""`argmap check` (lint maps and report findings) and `argmap rules` (list or document rules)."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+import argmap
+from argmap.checks import Finding, Severity, parse_error_findings, run_checks
+from argmap.checks.registry import RULES, get_rule
+from argmap.config import load_check_config
+from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
+from argmap.model import ArgumentMap
+from argmap.report.github import format_github
+from argmap.report.json_report import format_json
+from argmap.report.sarif import format_sarif
+from argmap.report.text import format_text
+
+FORMATS = ("text", "json", "github", "sarif")
+USAGE_ERROR = 2
+
+
+@dataclass
+class Checked:
+    """One map's outcome: its findings and what is needed to show their source lines."""
+
+    path: Path
+    findings: list[Finding]
+    amap: ArgumentMap | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class Sources:
+    """The source line of any span, from the parsed maps or the parser's diagnostics."""
+
+    def __init__(self, results: Iterable[Checked]) -> None:
+        self._maps: dict[str, ArgumentMap] = {}
+        self._lines: dict[tuple[str, int], str] = {}
+        for checked in results:
+            if checked.amap is not None:
+                self._maps.update(dict.fromkeys(checked.amap.files, checked.amap))
+            for diagnostic in checked.diagnostics:
+                key = (diagnostic.span.file, diagnostic.span.line)
+                self._lines[key] = diagnostic.source_line
+
+    def line(self, span: Span) -> str:
+        if (span.file, span.line) in self._lines:
+            return self._lines[(span.file, span.line)]
+        amap = self._maps.get(span.file)
+        return amap.source_line(span) if amap is not None else ""
+
+
+def _rule_list(values: Sequence[str]) -> tuple[str, ...] | None:
+    """Repeated options and comma-separated lists, flattened; None when not given."""
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@click.command(
+    epilog="Examples:\n\n\b\n  argmap check maps/\n"
+    "  argmap check maps/russia-china.argmap --select ALL --ignore unquoted-premise\n"
+    "  argmap check maps/ --strict --format github\n"
+    "  argmap check map.argmap --document article.txt --format sarif > argmap.sarif",
+)
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules: codes, names or code prefixes, comma-separated; ALL.")
+@click.option("--ignore", multiple=True, metavar="RULES",
+              help="Not these rules (codes, names, prefixes, comma-separated; ALL).")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="How to report the findings.")
+@click.option("--document", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+              help="Check quotes against FILE instead of the map's @document.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Report only what fails the run (errors; warnings too with --strict).")
+def check(
+    paths: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    strict: bool,
+    output_format: str,
+    document: str | None,
+    quiet: bool,
+) -> None:
+    """Check the maps at PATH... (files, or folders searched for *.argmap) and report findings.
+
+    Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found,
+    2 usage error (a missing file, an unknown rule, a broken configuration).
+    """
+    try:
+        results = check_paths(
+            [Path(p) for p in paths], _rule_list(select), _rule_list(ignore), document
+        )
+    except ArgmapError as error:
+        click.echo(f"argmap check: error: {error}", err=True)
+        sys.exit(USAGE_ERROR)
+    findings = [finding for checked in results for finding in checked.findings]
+    failing = [f for f in findings if _fails(f, strict)]
+    shown = failing if quiet else findings
+    output = _report(output_format, shown, results, quiet)
+    click.echo(output, nl=False)
+    sys.exit(1 if failing else 0)
+
+
+def _fails(finding: Finding, strict: bool) -> bool:
+    return finding.severity is Severity.ERROR or (strict and finding.severity is Severity.WARNING)
+
+
+def _report(
+    output_format: str, findings: list[Finding], results: list[Checked], quiet: bool
+) -> str:
+    if output_format == "json":
+        return format_json(findings)
+    if output_format == "github":
+        return format_github(findings)
+    if output_format == "sarif":
+        return format_sarif(findings)
+    return format_text(
+        findings,
+        files_checked=len(results),
+        source_line=Sources(results).line,
+        color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+        show_summary=not quiet or bool(findings),
+    )
+
+
+def check_paths(
+    paths: Sequence[Path],
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    document: str | None,
+) -> list[Checked]:
+    """Check every map named or found; files only included by another found map are skipped."""
+    maps = find_maps(paths)
+    if not maps:
+        raise ArgmapError("no .argmap files in " + ", ".join(str(p) for p in paths))
+    results = [check_one(path, select, ignore, document) for path, _ in maps]
+    included = _included(results)
+    return [
+        checked
+        for checked, (path, named) in zip(results, maps, strict=True)
+        if named or path.resolve() not in included
+    ]
+
+
+def find_maps(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
+    """(map, named on the command line) pairs: files as given, folders searched, sorted."""
+    found: dict[Path, bool] = {}
+    for path in paths:
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*.argmap")):
+                hidden = any(part.startswith(".") for part in candidate.relative_to(path).parts)
+                if candidate.is_file() and not hidden:
+                    found.setdefault(candidate, False)
+        else:
+            found[path] = True
+    return list(found.items())
+
+
+def _included(results: Iterable[Checked]) -> set[Path]:
+    included: set[Path] = set()
+    for checked in results:
+        if checked.amap is not None:
+            included.update(Path(file).resolve() for file in list(checked.amap.files)[1:])
+    return included
+
+
+def check_one(
+    path: Path, select: Sequence[str] | None, ignore: Sequence[str] | None, document: str | None
+) -> Checked:
+    """Load and check one map; its pyproject.toml settings apply where options are not given."""
+    config = load_check_config(path)
+    chosen = select if select is not None else config.select
+    ignored = ignore if ignore is not None else config.ignore
+    try:
+        amap = argmap.load(str(path))
+    except ParseError as error:
+        return Checked(path, parse_error_findings(error.errors), None, error.errors)
+    findings = run_checks(amap, select=chosen, ignore=ignored, document=document)
+    return Checked(path, findings, amap)
+
+
+@click.command(epilog="Examples:\n\n\b\n  argmap rules\n  argmap rules quote-not-found\n"
+               "  argmap rules AM103")
+@click.argument("name", required=False)
+def rules(name: str | None) -> None:
+    """List every check rule, or print the documentation of the rule NAME (code or name)."""
+    console = Console(highlight=False, no_color="NO_COLOR" in os.environ or None)
+    if name is None:
+        console.print(rules_table())
+        return
+    try:
+        rule = get_rule(name)
+    except ArgmapError as error:
+        click.echo(f"argmap rules: error: {error}", err=True)
+        sys.exit(USAGE_ERROR)
+    click.echo(f"{rule.code} {rule.name} ({rule.severity.value}"
+               f"{'' if rule.enabled_by_default else ', off by default'})\n")
+    click.echo(inspect.cleandoc(rule.doc))
+
+
+def rules_table() -> Table:
+    table = Table("Code", "Name", "Severity", "Summary", box=None, pad_edge=False)
+    for rule in RULES.values():
+        summary = rule.summary + ("" if rule.enabled_by_default else " (off by default)")
+        table.add_row(rule.code, rule.name, rule.severity.value, summary)
+    return table

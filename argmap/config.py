@@ -1,0 +1,86 @@
+"""`[tool.argmap.check]` in the nearest pyproject.toml above a map: its select and ignore lists."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argmap.checks.registry import expand
+from argmap.errors import CheckError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+KEYS = ("select", "ignore")
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Rule selection read from a pyproject.toml (`source`), or the defaults (`source` None)."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = field(default_factory=tuple)
+    source: Path | None = None
+
+
+def find_pyproject(start: Path) -> tuple[Path, Any] | None:
+    """The nearest pyproject.toml with a `[tool.argmap]` table, from `start`'s folder upward,
+    with that table."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        path = candidate / "pyproject.toml"
+        if path.is_file():
+            tool = _read(path).get("tool")
+            if isinstance(tool, dict) and "argmap" in tool:
+                return path, tool["argmap"]
+    return None
+
+
+def load_check_config(map_path: Path) -> CheckConfig:
+    """The check configuration that applies to the map at `map_path`."""
+    found = find_pyproject(map_path)
+    if found is None:
+        return CheckConfig()
+    path, table = found
+    section = table.get("check", {}) if isinstance(table, dict) else None
+    if not isinstance(section, dict):
+        raise CheckError(f"{path}: [tool.argmap.check] must be a table")
+    unknown = sorted(set(section) - set(KEYS))
+    if unknown:
+        raise CheckError(
+            f"{path}: unknown key `{unknown[0]}` in [tool.argmap.check]; expected select or ignore"
+        )
+    select = _rule_list(path, section, "select")
+    ignore = _rule_list(path, section, "ignore")
+    return CheckConfig(select, ignore or (), path)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        return data
+    except (OSError, UnicodeDecodeError) as error:
+        raise CheckError(f"{path}: cannot be read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise CheckError(f"{path}: invalid TOML: {error}") from None
+
+
+def _rule_list(path: Path, section: dict[str, Any], key: str) -> tuple[str, ...] | None:
+    value = section.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise CheckError(f"{path}: [tool.argmap.check] {key} must be a list of rule names")
+    try:
+        expand(value)
+    except CheckError as error:
+        raise CheckError(f"{path}: [tool.argmap.check] {key}: {error}") from None
+    return tuple(item.strip() for item in value if item.strip())

@@ -1,0 +1,102 @@
+"""SARIF 2.1.0, as GitHub code scanning accepts it: the rules, then one result per finding."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from argmap import __version__
+from argmap.checks.finding import Finding, Severity
+from argmap.checks.registry import RULES, Rule
+from argmap.errors import Span
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    """A reportingDescriptor: id, name, descriptions and help from the rule's docstring."""
+    doc = rule.doc.strip()
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc},
+        "defaultConfiguration": {
+            "level": LEVELS[rule.severity],
+            "enabled": rule.enabled_by_default,
+        },
+    }
+
+
+def artifact_uri(file: str, base: Path | None = None) -> str:
+    """A relative URI with forward slashes (relative to `base` when the path is absolute)."""
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            path = Path(os.path.relpath(path, base or Path.cwd()))
+        except ValueError:
+            return path.as_uri()
+    return str(PurePosixPath(*path.parts)) if path.parts else file
+
+
+def region(span: Span | None) -> dict[str, int]:
+    """startLine/startColumn (1-based, as SARIF's default) and the end when it is known."""
+    if span is None:
+        return {"startLine": 1}
+    found = {"startLine": span.line, "startColumn": span.column}
+    if span.end_line == span.line and span.end_column > span.column:
+        found.update(endLine=span.end_line, endColumn=span.end_column)
+    elif span.end_line > span.line:
+        found.update(endLine=span.end_line, endColumn=max(1, span.end_column))
+    return found
+
+
+def result(finding: Finding, index: dict[str, int], base: Path | None) -> dict[str, Any]:
+    """A SARIF result; a finding without a place points at the first line of its map."""
+    span = finding.span
+    location = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(span.file if span else "", base)},
+            "region": region(span),
+        }
+    }
+    return {
+        "ruleId": finding.code,
+        "ruleIndex": index[finding.code],
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [location],
+    }
+
+
+def sarif_log(
+    findings: Iterable[Finding], rules: Sequence[Rule] | None = None, base: Path | None = None
+) -> dict[str, Any]:
+    """The whole SARIF log as a dict: one run of argmap with every rule described."""
+    described = list(rules if rules is not None else RULES.values())
+    index = {rule.code: position for position, rule in enumerate(described)}
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "argmap",
+                        "version": __version__,
+                        "rules": [rule_descriptor(rule) for rule in described],
+                    }
+                },
+                "results": [result(finding, index, base) for finding in findings],
+            }
+        ],
+    }
+
+
+def format_sarif(findings: Iterable[Finding], base: Path | None = None) -> str:
+    return json.dumps(sarif_log(findings, base=base), indent=2, ensure_ascii=False) + "\n"

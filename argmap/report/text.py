@@ -1,0 +1,66 @@
+"""The terminal report: `file:line:column: CODE name: message`, the line with a caret, a summary."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from argmap.checks.finding import Finding, Severity
+from argmap.errors import Span
+from argmap.report.snippet import caret_snippet
+from argmap.report.summary import summary
+
+SourceLine = Callable[[Span], str]
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def format_text(
+    findings: Sequence[Finding],
+    *,
+    files_checked: int,
+    source_line: SourceLine,
+    color: bool = False,
+    show_summary: bool = True,
+) -> str:
+    """The whole report as one string; with `color`, ANSI colours (rich styles)."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        width=10_000,
+    )
+    for finding in findings:
+        console.print(format_finding(finding, source_line), soft_wrap=True)
+    if show_summary:
+        console.print(Text(summary(findings, files_checked), style="bold"), soft_wrap=True)
+    return buffer.getvalue()
+
+
+def format_finding(finding: Finding, source_line: SourceLine) -> Text:
+    """One finding: the located header line, then the source line and caret when known.
+
+    User text (messages quote statements and documents) is added as plain Text, never as
+    rich markup, so brackets in it are shown as written.
+    """
+    text = Text()
+    text.append(_place(finding), style="bold")
+    text.append(": ")
+    text.append(f"{finding.code} {finding.rule}", style=STYLES[finding.severity])
+    text.append(f": {finding.message}")
+    line = source_line(finding.span) if finding.span is not None else ""
+    if finding.span is not None and line:
+        text.append("\n" + caret_snippet(line, finding.span))
+    return text
+
+
+def _place(finding: Finding) -> str:
+    span = finding.span
+    if span is None:
+        return "<map>"
+    return f"{span.file}:{span.line}:{span.column}"
