@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from argmap.errors import Diagnostic, Span
-from argmap.language.suggest import did_you_mean
+from argmap.language.suggest import did_you_mean, where
 from argmap.language.syntax import (
     Attack,
     Contradiction,
@@ -53,11 +53,6 @@ def build_map(amap: ArgumentMap, sources: list[SourceFile]) -> list[Diagnostic]:
 def _nodes(sources: list[SourceFile]) -> Iterator[Node]:
     for source in sources:
         yield from source.nodes
-
-
-def where(span: Span, here: Span) -> str:
-    """`line 3`, or `file.argmap:3` when `span` is in another file than `here`."""
-    return f"line {span.line}" if span.file == here.file else f"{span.file}:{span.line}"
 
 
 # -- metadata ---------------------------------------------------------------------------------
@@ -257,10 +252,10 @@ def _repeated_edge(amap: ArgumentMap, source: str, target: str, span: Span) -> D
     if data is None:
         return None
     first: Span = data["span"]
-    shown = _written(amap, target) if not amap.is_statement(target) else f"`{target}`"
+    shown = _written(amap, target) if not amap.is_statement(target) else target
     verb = "contradicts" if data["kind"] == "contradicts" else "attacks"
     message = (
-        f"`{source}` already {verb} {shown} at {where(first, span)}; "
+        f"`{source}` already {verb} `{shown}` at {where(first, span)}; "
         "write each attack or contradiction once"
     )
     return _error(message, span, (first,))

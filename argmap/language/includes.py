@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import Diagnostic, Span
+from argmap.language.suggest import where
 from argmap.language.syntax import Directive, SectionHeader, SourceFile
 
 ParseFile = Callable[[Path, str, "str | None"], "tuple[SourceFile, list[Diagnostic]]"]
@@ -57,11 +58,11 @@ def resolve_include(value: str, folder: Path, root: Path) -> Path:
         raise IncludeError(
             f"`{value}` is an absolute path; `@include` takes a path relative to this file"
         )
-    lexical = Path(os.path.normpath(folder / value))
     try:
+        lexical = Path(os.path.normpath(folder / value))
         real = lexical.resolve()
-    except (OSError, RuntimeError) as error:
-        raise IncludeError(f"cannot resolve `{value}`: {error}") from error
+    except (OSError, RuntimeError, ValueError) as error:
+        raise IncludeError(f"cannot include `{value}`: {error}") from error
     if real.is_relative_to(root):
         return real
     if lexical.is_relative_to(root):
@@ -99,7 +100,7 @@ def collect_sources(
         except IncludeError as error:
             errors.append(_error(str(error), directive, error.related))
             continue
-        except OSError as error:
+        except (OSError, ValueError) as error:
             errors.append(_error(_read_error(directive.value, error), directive))
             continue
         first_include[real] = directive.span
@@ -114,24 +115,26 @@ def _check_new(
 ) -> None:
     chain = [frame.real for frame in stack]
     if real in chain:
-        names = [frame.source.path for frame in stack[chain.index(real) :]]
+        top = display_path(stack[0].source.path, ".")
+        names = [posixpath.relpath(frame.source.path, top) for frame in stack[chain.index(real) :]]
         names.append(names[0])
         raise IncludeError("include cycle: " + " -> ".join(names))
     first = first_include.get(real)
     if first is not None:
         raise IncludeError(
-            f"`{directive.value}` is already included at {first.file}:{first.line}; "
+            f"`{directive.value}` is already included at {where(first, directive.span)}; "
             "include each file once",
             (first,),
         )
 
 
-def _read_error(value: str, error: OSError) -> str:
+def _read_error(value: str, error: OSError | ValueError) -> str:
     if isinstance(error, FileNotFoundError):
         return f"cannot include `{value}`: no such file"
     if isinstance(error, IsADirectoryError):
         return f"cannot include `{value}`: it is a folder, not a map file"
-    return f"cannot include `{value}`: {error.strerror or error}"
+    reason = error.strerror if isinstance(error, OSError) else None
+    return f"cannot include `{value}`: {reason or error}"
 
 
 def _error(message: str, directive: Directive, related: tuple[Span, ...] = ()) -> Diagnostic:

@@ -111,7 +111,7 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
         ch = line[pos]
         if ch in WHITESPACE:
             pos += 1
-        elif is_comment(line[pos:]) and (pos == 0 or line[pos - 1] in WHITESPACE):
+        elif ch == "#" and _comment_at(line, pos):
             return tokens, None, line[pos + 1 :].strip()
         elif ch == ":":
             return tokens, *_warrant(line, pos)
@@ -127,6 +127,12 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
         else:
             raise LexError(_unexpected(ch), pos, pos + 1)
     return tokens, None, None
+
+
+def _comment_at(line: str, pos: int) -> bool:
+    """A `#` at `pos` starts a comment: whitespace (or the line start) before, after it."""
+    before = pos == 0 or line[pos - 1] in WHITESPACE
+    return before and (pos + 1 == len(line) or line[pos + 1] in WHITESPACE)
 
 
 def _warrant(line: str, colon: int) -> tuple[Token, str | None]:

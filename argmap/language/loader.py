@@ -87,8 +87,7 @@ def _parse_included(
 
 def _parse(text: str, display: str, path: Path | None) -> ArgumentMap:
     top, errors = parse_source(text, display)
-    root = path.parent.resolve() if path is not None else Path.cwd().resolve()
-    top_real = path.resolve() if path is not None else None
+    root, top_real = _anchor(path, display)
     sources, include_errors = collect_sources(top, top_real, root, _parse_included)
     amap = ArgumentMap(path=path)
     amap.files = {source.path: source.text for source in sources}
@@ -98,6 +97,16 @@ def _parse(text: str, display: str, path: Path | None) -> ArgumentMap:
     if errors:
         raise ParseError(_finish(errors, amap, [source.path for source in sources]))
     return amap
+
+
+def _anchor(path: Path | None, display: str) -> tuple[Path, Path | None]:
+    """The folder includes must stay in, and the real path of the map itself."""
+    try:
+        if path is None:
+            return Path.cwd().resolve(), None
+        return path.parent.resolve(), path.resolve()
+    except (OSError, RuntimeError, ValueError) as error:
+        raise MapFileError(f"cannot use the path {display!r}: {error}", display) from error
 
 
 def _finish(errors: list[Diagnostic], amap: ArgumentMap, order: list[str]) -> list[Diagnostic]:

@@ -103,6 +103,8 @@ def parse_attribute(line: str, indent: int, span_of: SpanOf) -> Attribute:
     """`@note text`, `@source text`, `@url address` or `@confidence 0.8`."""
     name_end = scan_word(line, indent + 1)
     name = line[indent + 1 : name_end]
+    if name == "quote":
+        raise LexError("a quote is written as an indented `> text` line", indent, name_end)
     if name not in ATTRIBUTES:
         expected = f"; expected {one_of(ATTRIBUTES, '@')}"
         hint = did_you_mean(name, ATTRIBUTES, "@") if name else ""

@@ -1,9 +1,11 @@
-"""Did-you-mean suggestions for misspelt kinds, attributes, directives and IDs."""
+"""Helpers for messages: did-you-mean suggestions, lists of names, where a thing was."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+
+from argmap.errors import Span
 
 
 def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
@@ -26,3 +28,8 @@ def one_of(names: Iterable[str], prefix: str = "") -> str:
     """Quote names for a message: `a`, `b` or `c`."""
     quoted = [f"`{prefix}{name}`" for name in names]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def where(span: Span, here: Span) -> str:
+    """`line 3`, or `file.argmap:3` when `span` is in another file than `here`."""
+    return f"line {span.line}" if span.file == here.file else f"{span.file}:{span.line}"
