@@ -67,11 +67,11 @@ def top_file(amap: ArgumentMap) -> str:
 
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working folder when below it."""
+    absolute = Path(os.path.abspath(path))
     try:
-        shown = os.path.relpath(path) if path.is_absolute() else os.path.normpath(path)
-        return Path(shown).as_posix()
+        return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return absolute.as_posix()
 
 
 def load_document(path: Path, span: Span | None) -> DocumentState:

@@ -83,15 +83,29 @@ class Document:
         return [start for start, _ in votes.most_common(CANDIDATES)]
 
     def _compare(self, quote_words: list[str], start: int) -> Passage:
-        end = min(len(self.words), start + len(quote_words))
-        window = self.words[start:end]
-        ratio = difflib.SequenceMatcher(None, quote_words, window, autojunk=False).ratio()
-        begin, finish = self.offsets[start][0], self.offsets[end - 1][1]
+        """Align the quote with a window around `start` (a few words of slack each side),
+        then measure the similarity of the stretch the matching words span."""
+        slack = max(3, len(quote_words) // 4)
+        low = max(0, start - slack)
+        window = self.words[low : start + len(quote_words) + slack]
+        matcher = difflib.SequenceMatcher(None, quote_words, window, autojunk=False)
+        blocks = [block for block in matcher.get_matching_blocks() if block.size]
+        if not blocks:
+            return Passage("", 0, 0.0)
+        first, last = low + blocks[0].b, low + blocks[-1].b + blocks[-1].size
+        matched = self.words[first:last]
+        ratio = difflib.SequenceMatcher(None, quote_words, matched, autojunk=False).ratio()
+        return Passage(self._excerpt(first, last), self._line(first), ratio)
+
+    def _excerpt(self, first: int, last: int) -> str:
+        begin, finish = self.offsets[first][0], self.offsets[last - 1][1]
         text = " ".join(self.text[begin:finish].split())
         if len(text) > PASSAGE_LIMIT:
             text = text[: PASSAGE_LIMIT - 1].rstrip() + "…"
-        line = bisect.bisect_right(self.line_starts, begin)
-        return Passage(text, line, ratio)
+        return text
+
+    def _line(self, word: int) -> int:
+        return bisect.bisect_right(self.line_starts, self.offsets[word][0])
 
 
 def read_document(path: Path) -> Document:

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from argmap.analysis.labels import Label
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
-from argmap.model import CONCLUSION, ArgumentMap
+from argmap.model import CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
 
 CODE = "AM301"
 NAME = "contested-conclusion"
@@ -53,25 +53,27 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
         state = "OUT (defeated)" if labels[node] is Label.OUT else "UNDEC (undecided)"
         message = f"conclusion `{node}` is {state}"
         if attacks:
-            written = "; ".join(f"`{a}` -| {_name(amap, t)}" for a, t in attacks)
+            written = "; ".join(f"`{a}` {op} {_name(amap, t)}" for a, t, op in attacks)
             message += f": unanswered {'attack' if len(attacks) == 1 else 'attacks'} {written}"
-        attackers = tuple(dict.fromkeys(attacker for attacker, _ in attacks))
+        attackers = tuple(dict.fromkeys(attacker for attacker, _, _ in attacks))
         yield Problem(message, data["span"], node, attackers)
 
 
-def _unanswered(amap: ArgumentMap, context: CheckContext, conclusion: str) -> list[tuple[str, str]]:
-    """(attacker, target) pairs: attacks not OUT on the grounded, not-IN part of the support.
+def _unanswered(
+    amap: ArgumentMap, context: CheckContext, conclusion: str
+) -> list[tuple[str, str, str]]:
+    """(attacker, target, operator): attacks not OUT on the grounded, not-IN part of the support.
 
     A breadth-first search down the conclusion's support, through grounded nodes that are
     not IN only (what is IN needs no answer; what is ungrounded is another rule's finding).
     """
     labels, grounded = context.labels, context.grounded
     seen, queue = {conclusion}, deque([conclusion])
-    attacks: list[tuple[str, str]] = []
+    attacks: list[tuple[str, str, str]] = []
     while queue:
         node = queue.popleft()
         attacks.extend(
-            (attacker, node)
+            (attacker, node, _operator(amap, attacker, node))
             for attacker in amap.attackers_of(node)
             if labels[attacker] is not Label.OUT
         )
@@ -81,6 +83,10 @@ def _unanswered(amap: ArgumentMap, context: CheckContext, conclusion: str) -> li
                 seen.add(source)
                 queue.append(source)
     return attacks
+
+
+def _operator(amap: ArgumentMap, attacker: str, target: str) -> str:
+    return "><" if amap.graph.edges[attacker, target]["kind"] == CONTRADICTS_EDGE else "-|"
 
 
 def _name(amap: ArgumentMap, node: str) -> str:
