@@ -145,14 +145,22 @@ class _Resolver:
         self.ids: list[str] | None = None
         self.hints: dict[str, str] = {}
 
-    def undefined(self, refs: Iterable[Ref]) -> list[Diagnostic]:
+    def undefined(self, refs: Iterable[Ref]) -> list[Diagnostic] | None:
+        """Errors for the undefined refs; None when all are defined (so the relation is added).
+
+        A ref to a broken statement header is not reported again, but the relation is
+        still not added: an empty list.
+        """
         errors: list[Diagnostic] = []
+        complete = True
         for ref in refs:
-            if ref.name in self.amap.graph or ref.name in self.broken:
+            if ref.name in self.amap.graph:
                 continue
-            message = f"undefined statement `{ref.name}`{self.hint(ref.name)}"
-            errors.append(Diagnostic(UNDEFINED, message, ref.span))
-        return errors
+            complete = False
+            if ref.name not in self.broken:
+                message = f"undefined statement `{ref.name}`{self.hint(ref.name)}"
+                errors.append(Diagnostic(UNDEFINED, message, ref.span))
+        return None if complete else errors
 
     def hint(self, name: str) -> str:
         if name not in self.hints:
@@ -169,9 +177,10 @@ class _Resolver:
 
 
 def _support(amap: ArgumentMap, resolver: _Resolver, node: Support) -> list[Diagnostic]:
-    errors = resolver.undefined(ref for group in node.chain for ref in group)
-    if errors:
-        return errors
+    undefined = resolver.undefined(ref for group in node.chain for ref in group)
+    if undefined is not None:
+        return undefined
+    errors: list[Diagnostic] = []
     last = len(node.chain) - 2
     for step, (premises, conclusion) in enumerate(zip(node.chain, node.chain[1:], strict=False)):
         names = [ref.name for ref in premises]
@@ -205,9 +214,9 @@ def _attack(amap: ArgumentMap, resolver: _Resolver, node: Attack) -> list[Diagno
         if isinstance(target, InferenceRef)
         else [node.attacker, target]
     )
-    errors = resolver.undefined(refs)
-    if errors:
-        return errors
+    undefined = resolver.undefined(refs)
+    if undefined is not None:
+        return undefined
     if isinstance(target, InferenceRef):
         key = amap.find_inference([p.name for p in target.premises], target.conclusion.name)
         if key is None:
@@ -235,9 +244,9 @@ def _written(amap: ArgumentMap, key: str) -> str:
 
 def _contradiction(amap: ArgumentMap, resolver: _Resolver, node: Contradiction) -> list[Diagnostic]:
     first, second = node.first.name, node.second.name
-    errors = resolver.undefined([node.first, node.second])
-    if errors:
-        return errors
+    undefined = resolver.undefined([node.first, node.second])
+    if undefined is not None:
+        return undefined
     for source, target in ((first, second), (second, first)):
         repeated = _repeated_edge(amap, source, target, node.span)
         if repeated is not None:
