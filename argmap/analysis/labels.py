@@ -65,9 +65,11 @@ class _State:
 def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
     """Label every node of the map (statements and inferences) IN, OUT or UNDEC."""
     state = _State(labels={}, waiting={})
-    for node, data in amap.graph.nodes(data=True):
+    for node, kind in amap.graph.nodes(data="kind"):
         state.labels[node] = Label.UNDEC
-        state.waiting[node] = _initial(amap, node, data["kind"])
+        ground = kind == INFERENCE or kind in GROUND_KINDS
+        state.waiting[node] = _Waiting(0, supported=ground, needs_support=not ground)
+    _count_edges(amap, state.waiting)
     for node in amap.graph.nodes:
         _settle(state, node)
     while state.work:
@@ -76,16 +78,15 @@ def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
     return state.labels
 
 
-def _initial(amap: ArgumentMap, node: str, kind: str) -> _Waiting:
-    waiting = _Waiting(attackers_not_out=len(amap.attackers_of(node)))
-    if kind == INFERENCE:
-        waiting.premises_not_in = len(amap.premises_of(node))
-        waiting.supported = True
-    else:
-        waiting.supported = kind in GROUND_KINDS
-        waiting.needs_support = not waiting.supported
-        waiting.inferences_not_out = len(amap.inferences_for(node))
-    return waiting
+def _count_edges(amap: ArgumentMap, waiting: dict[str, _Waiting]) -> None:
+    """One pass over the edges: each node's attackers, premises and inferences to wait for."""
+    for _, target, kind in amap.graph.edges(data="kind"):
+        if kind in ATTACK_EDGE_KINDS:
+            waiting[target].attackers_not_out += 1
+        elif kind == PREMISE_EDGE:
+            waiting[target].premises_not_in += 1
+        elif kind == CONCLUSION_EDGE:
+            waiting[target].inferences_not_out += 1
 
 
 def _settle(state: _State, node: str) -> None:

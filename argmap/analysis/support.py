@@ -22,12 +22,16 @@ def support_graph(amap: ArgumentMap) -> nx.DiGraph:
     """Statements and inferences joined by premise and conclusion edges only (no attacks)."""
     graph = nx.DiGraph()
     graph.add_nodes_from(amap.graph.nodes)
-    graph.add_edges_from(
+    graph.add_edges_from(_support_edges(amap))
+    return graph
+
+
+def _support_edges(amap: ArgumentMap) -> list[tuple[str, str]]:
+    return [
         (source, target)
         for source, target, kind in amap.graph.edges(data="kind")
         if kind in SUPPORT_EDGE_KINDS
-    )
-    return graph
+    ]
 
 
 def grounded_nodes(amap: ArgumentMap) -> set[str]:
@@ -39,7 +43,10 @@ def grounded_nodes(amap: ArgumentMap) -> set[str]:
     every edge is visited once (linear, no recursion).
     """
     graph = amap.graph
-    missing = {node: len(amap.premises_of(node)) for node, _ in amap.inferences()}
+    missing: dict[str, int] = {}
+    for _, target, kind in graph.edges(data="kind"):
+        if kind == PREMISE_EDGE:
+            missing[target] = missing.get(target, 0) + 1
     grounded: set[str] = set()
     work: deque[str] = deque(
         node for node, data in amap.statements() if data["kind"] in GROUND_KINDS
@@ -83,17 +90,19 @@ def support_cycles(amap: ArgumentMap) -> list[SupportCycle]:
     than one node; the support graph alternates statements and inferences, so a statement
     supporting itself (`a -> a`) is a component of two nodes. Linear in the map's size.
     """
-    graph = support_graph(amap)
+    # Only nodes with support edges can be on a cycle; leaving the others out halves the work.
+    graph = nx.DiGraph(_support_edges(amap))
     order = {node: index for index, node in enumerate(amap.graph.nodes)}
+    kinds = dict(amap.graph.nodes(data="kind"))
     cycles = []
     for component in nx.strongly_connected_components(graph):
         if len(component) < 2:
             continue
         members = sorted(
-            (node for node in component if not is_inference(amap, node)), key=order.__getitem__
+            (node for node in component if kinds[node] != INFERENCE), key=order.__getitem__
         )
         walk = cycle_through(graph, component, members[0])
-        cycle = tuple(node for node in walk if not is_inference(amap, node))
+        cycle = tuple(node for node in walk if kinds[node] != INFERENCE)
         cycles.append(SupportCycle(cycle, tuple(members)))
     cycles.sort(key=lambda found: order[found.members[0]])
     return cycles
@@ -123,7 +132,3 @@ def _path_to(parent: dict[str, str], start: str, end: str) -> list[str]:
         path.append(parent[path[-1]])
     path.reverse()
     return path
-
-
-def is_inference(amap: ArgumentMap, node: str) -> bool:
-    return bool(amap.graph.nodes[node]["kind"] == INFERENCE)
