@@ -46,13 +46,13 @@ def format_finding(finding: Finding, source_line: SourceLine) -> Text:
     """One finding: the located header line, then the source line and caret when known.
 
     User text (messages quote statements and documents) is added as plain Text, never as
-    rich markup, so brackets in it are shown as written.
+    rich markup, so brackets in it are shown as written; a message stays on one line.
     """
     text = Text()
     text.append(_place(finding), style="bold")
     text.append(": ")
     text.append(f"{finding.code} {finding.rule}", style=STYLES[finding.severity])
-    text.append(f": {finding.message}")
+    text.append(": " + " ".join(finding.message.split("\n")).replace("\r", ""))
     line = source_line(finding.span) if finding.span is not None else ""
     if finding.span is not None and line:
         text.append("\n" + caret_snippet(line, finding.span))

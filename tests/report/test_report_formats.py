@@ -1,0 +1,160 @@
+"""Each report format on the same findings: text, JSON (exact), GitHub annotations, SARIF."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from argmap.checks import RULES, Finding, Severity
+from argmap.errors import Span
+from argmap.report.github import escape_data, escape_property, format_github
+from argmap.report.json_report import KEYS, format_json
+from argmap.report.sarif import artifact_uri, sarif_log
+from argmap.report.summary import summary
+from argmap.report.text import format_text
+
+LINES = {
+    ("maps/a,b.argmap", 3): "claim wet: The <script> {streets} are [bold]wet[/bold].",
+    ("maps/a,b.argmap", 7): "rain -| rain",
+}
+FINDINGS = [
+    Finding(
+        "AM101",
+        "unsupported-conclusion",
+        Severity.ERROR,
+        "claim `wet` is the conclusion of no inference; 100% [bold]sure[/bold]",
+        Span("maps/a,b.argmap", 3, 1, 3, 8),
+        "wet",
+    ),
+    Finding(
+        "AM104",
+        "conflicting-relations",
+        Severity.WARNING,
+        "two\nlines\r",
+        Span("maps/a,b.argmap", 7, 1, 7, 13),
+        "rain",
+        ("wet", "sun"),
+    ),
+    Finding("AM203", "unquoted-premise", Severity.INFO, "premise `x`: no quote", None, "x"),
+]
+
+
+def source_line(span: Span) -> str:
+    return LINES.get((span.file, span.line), "")
+
+
+def test_text_report() -> None:
+    assert format_text(FINDINGS, files_checked=2, source_line=source_line) == (
+        "maps/a,b.argmap:3:1: AM101 unsupported-conclusion: claim `wet` is the conclusion of no"
+        " inference; 100% [bold]sure[/bold]\n"
+        "  claim wet: The <script> {streets} are [bold]wet[/bold].\n"
+        "  ^^^^^^^\n"
+        "maps/a,b.argmap:7:1: AM104 conflicting-relations: two lines\n"
+        "  rain -| rain\n"
+        "  ^^^^^^^^^^^^\n"
+        "<map>: AM203 unquoted-premise: premise `x`: no quote\n"
+        "1 error, 1 warning, 1 info in 2 files\n"
+    )
+
+
+def test_text_report_in_colour_only_when_asked() -> None:
+    plain = format_text(FINDINGS, files_checked=1, source_line=source_line)
+    coloured = format_text(FINDINGS, files_checked=1, source_line=source_line, color=True)
+    assert "\x1b[" not in plain
+    assert "\x1b[" in coloured and "[bold]wet[/bold]" in coloured
+
+
+def test_summaries() -> None:
+    assert summary([], 3) == "no problems in 3 files"
+    assert summary(FINDINGS[:1], 1) == "1 error in 1 file"
+    assert summary(FINDINGS[:1] * 2 + FINDINGS[1:2] * 3, 1) == "2 errors, 3 warnings in 1 file"
+
+
+def test_json_report_exact() -> None:
+    data = json.loads(format_json(FINDINGS))
+    assert [list(item) for item in data] == [list(KEYS)] * 3
+    assert data == [
+        {
+            "code": "AM101",
+            "rule": "unsupported-conclusion",
+            "severity": "error",
+            "message": "claim `wet` is the conclusion of no inference; 100% [bold]sure[/bold]",
+            "file": "maps/a,b.argmap",
+            "line": 3,
+            "column": 1,
+            "statement": "wet",
+            "related": [],
+        },
+        {
+            "code": "AM104",
+            "rule": "conflicting-relations",
+            "severity": "warning",
+            "message": "two\nlines\r",
+            "file": "maps/a,b.argmap",
+            "line": 7,
+            "column": 1,
+            "statement": "rain",
+            "related": ["wet", "sun"],
+        },
+        {
+            "code": "AM203",
+            "rule": "unquoted-premise",
+            "severity": "info",
+            "message": "premise `x`: no quote",
+            "file": None,
+            "line": None,
+            "column": None,
+            "statement": "x",
+            "related": [],
+        },
+    ]
+    assert format_json([]) == "[]\n"
+
+
+def test_github_annotations() -> None:
+    assert format_github(FINDINGS).splitlines() == [
+        "::error file=maps/a%2Cb.argmap,line=3,col=1,endLine=3,endColumn=8,"
+        "title=AM101 unsupported-conclusion::claim `wet` is the conclusion of no inference;"
+        " 100%25 [bold]sure[/bold]",
+        "::warning file=maps/a%2Cb.argmap,line=7,col=1,endLine=7,endColumn=13,"
+        "title=AM104 conflicting-relations::two%0Alines%0D",
+        "::notice title=AM203 unquoted-premise::premise `x`: no quote",
+    ]
+
+
+def test_github_escaping() -> None:
+    assert escape_data("50% a\r\nb: c, d") == "50%25 a%0D%0Ab: c, d"
+    assert escape_property("C:\\x,y%") == "C%3A\\x%2Cy%25"
+
+
+def test_sarif_has_what_code_scanning_requires() -> None:
+    log = sarif_log(FINDINGS)
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "argmap" and driver["version"]
+    assert [rule["id"] for rule in driver["rules"]] == list(RULES)
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert rule["help"]["text"].startswith(rule["shortDescription"]["text"])
+        assert rule["defaultConfiguration"]["level"] in {"error", "warning", "note"}
+    first, second, third = run["results"]
+    assert first["ruleId"] == "AM101" and driver["rules"][first["ruleIndex"]]["id"] == "AM101"
+    assert first["level"] == "error" and first["message"]["text"].startswith("claim `wet`")
+    assert first["locations"] == [
+        {
+            "physicalLocation": {
+                "artifactLocation": {"uri": "maps/a,b.argmap"},
+                "region": {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 8},
+            }
+        }
+    ]
+    assert second["level"] == "warning" and third["level"] == "note"
+    assert third["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+    json.dumps(log)
+
+
+def test_sarif_uris_are_relative_with_forward_slashes(tmp_path: Path) -> None:
+    assert artifact_uri(str(tmp_path / "maps" / "x.argmap"), base=tmp_path) == "maps/x.argmap"
+    assert artifact_uri("maps\\x.argmap".replace("\\", "/")) == "maps/x.argmap"
