@@ -117,11 +117,12 @@ def get_rule(code_or_name: str) -> Rule:
 
 def _suggestion(key: str) -> str:
     candidates = list(BY_NAME) + list(RULES)
-    close = difflib.get_close_matches(key.lower(), [c.lower() for c in candidates], n=1)
+    lowered = {candidate.lower(): candidate for candidate in candidates}
+    close = [name for name in BY_NAME if key.lower() in name] if len(key) >= 3 else []
+    close += difflib.get_close_matches(key.lower(), list(lowered), n=1)
     if not close:
         return "; `argmap rules` lists them"
-    match = next(c for c in candidates if c.lower() == close[0])
-    return f'; did you mean "{match}"?'
+    return f'; did you mean "{lowered[close[0]]}"?'
 
 
 def expand(items: Iterable[str]) -> set[str]:

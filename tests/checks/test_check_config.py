@@ -1,0 +1,53 @@
+"""`[tool.argmap.check]` in pyproject.toml: found upward from the map, validated, applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.config import CheckConfig, load_check_config
+from argmap.errors import CheckError
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_pyproject_means_defaults(tmp_path: Path) -> None:
+    assert load_check_config(write(tmp_path / "m.argmap", "")) == CheckConfig()
+
+
+def test_nearest_pyproject_with_an_argmap_table_upward(tmp_path: Path) -> None:
+    top = write(
+        tmp_path / "pyproject.toml",
+        '[tool.argmap.check]\nselect = ["ALL"]\nignore = ["AM105", "duplicate-statement"]\n',
+    )
+    write(tmp_path / "maps" / "pyproject.toml", "[project]\nname = 'other'\n")
+    config = load_check_config(write(tmp_path / "maps" / "deep" / "m.argmap", ""))
+    assert config == CheckConfig(("ALL",), ("AM105", "duplicate-statement"), top)
+
+
+def test_comma_separated_string_is_accepted(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.argmap.check]\nignore = "AM105, AM106"\n')
+    assert load_check_config(tmp_path / "m.argmap").ignore == ("AM105", "AM106")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[tool.argmap.check\n", "invalid TOML"),
+        ('[tool.argmap.check]\nselect = [1]\n', "select must be a list of rule names"),
+        ('[tool.argmap.check]\nignore = ["orphan"]\n', 'ignore: no such rule: "orphan"'),
+        ('[tool.argmap.check]\nexclude = []\n', "unknown key `exclude`"),
+        ('[tool.argmap]\ncheck = 3\n', "[tool.argmap.check] must be a table"),
+    ],
+)
+def test_bad_config_names_the_file(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path / "pyproject.toml", text)
+    with pytest.raises(CheckError) as caught:
+        load_check_config(tmp_path / "m.argmap")
+    assert str(caught.value).startswith(f"{path}: ")
+    assert message in str(caught.value)
