@@ -1,0 +1,80 @@
+"""The example maps in maps/: exactly what `argmap check` finds in them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import argmap
+from argmap.analysis.labels import Label, compute_labels
+from argmap.checks import run_checks
+from argmap.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = ROOT.parent / "shared" / "sources" / "russia-china-oppose-the-globe.txt"
+
+RUSSIA_CHINA = [
+    {
+        "code": "AM301",
+        "rule": "contested-conclusion",
+        "severity": "warning",
+        "message": "conclusion `breakup` is OUT (defeated): unanswered attack `energy` -| "
+        "(minor_costs + eu_lever + deal_first -> xi_distances)",
+        "file": "maps/russia-china.argmap",
+        "line": 155,
+        "column": 1,
+        "statement": "breakup",
+        "related": ["energy"],
+    }
+]
+
+
+@pytest.fixture
+def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def check_json(*args: str) -> tuple[int, list[dict[str, object]]]:
+    result = CliRunner().invoke(main, ["check", "--format", "json", *args])
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_the_article_map(in_root: None) -> None:
+    if not ARTICLE.is_file():
+        pytest.skip(f"the article is not beside the checkout ({ARTICLE} is absent)")
+    assert check_json("maps/russia-china.argmap") == (0, RUSSIA_CHINA)
+    # Every premise is quoted, so even the off-by-default rule finds nothing more.
+    assert check_json("--select", "ALL", "maps/russia-china.argmap") == (0, RUSSIA_CHINA)
+    assert check_json("--strict", "maps/russia-china.argmap")[0] == 1
+
+
+def test_the_article_map_labels(in_root: None) -> None:
+    amap = argmap.load("maps/russia-china.argmap")
+    labels = compute_labels(amap)
+    out = sorted(node for node, label in labels.items() if amap.is_statement(node)
+                 and label is Label.OUT)
+    assert out == ["breakup", "durable", "raise_costs", "suspicions", "xi_distances"]
+    assert Label.UNDEC not in labels.values()
+
+
+def test_the_article_map_against_another_text(in_root: None, tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("An unrelated text.\n", encoding="utf-8")
+    amap = argmap.load("maps/russia-china.argmap")
+    quotes = sum(len(data["quotes"]) for _, data in amap.statements())
+    findings = run_checks(amap, select=["quote-not-found"], document=other)
+    assert len(findings) == quotes > 20
+
+
+def test_the_tutorial_map(in_root: None) -> None:
+    assert check_json("maps/tutorial.argmap") == (0, [])
+    assert check_json("--select", "ALL", "--strict", "maps/tutorial.argmap") == (0, [])
+
+
+def test_the_maps_folder(in_root: None) -> None:
+    result = CliRunner().invoke(main, ["check", "maps"])
+    assert result.exit_code == 0
+    assert result.stdout.endswith("1 warning in 2 files\n")
