@@ -28,6 +28,8 @@ KIND_STYLES = {
     "conclusion": "bold magenta",
 }
 SEE_ABOVE = "↑ see above"
+DEFAULT_DEPTH = 12
+"""Levels of support shown below each conclusion unless --depth says otherwise."""
 
 
 @click.command(
@@ -43,7 +45,14 @@ SEE_ABOVE = "↑ see above"
     show_default=True,
     help="text: a summary and the tree of each conclusion; json: networkx node-link data.",
 )
-def show(map_path: str, output_format: str) -> None:
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=DEFAULT_DEPTH,
+    show_default=True,
+    help="Levels of support and attack shown below each conclusion (text format).",
+)
+def show(map_path: str, output_format: str, depth: int) -> None:
     """Print what argmap understood of MAP: metadata, counts, sections, argument trees.
 
     Exits with 1 (and the errors on stderr) when the map has errors.
@@ -53,16 +62,16 @@ def show(map_path: str, output_format: str) -> None:
         click.echo(node_link_json(amap), nl=False)
         return
     console = Console(highlight=False, no_color="NO_COLOR" in os.environ or None)
-    for part in describe(amap):
+    for part in describe(amap, depth):
         console.print(part)
 
 
-def describe(amap: ArgumentMap) -> list[Text | Tree]:
+def describe(amap: ArgumentMap, depth: int = DEFAULT_DEPTH) -> list[Text | Tree]:
     """The renderables `show` prints, in order."""
     parts: list[Text | Tree] = [*_heading(amap), _counts(amap)]
     if amap.sections:
         parts.append(_sections(amap))
-    parts.extend(_trees(amap))
+    parts.extend(_trees(amap, depth))
     return parts
 
 
@@ -115,7 +124,7 @@ def _sections(amap: ArgumentMap) -> Text:
     return text
 
 
-def _trees(amap: ArgumentMap) -> list[Text | Tree]:
+def _trees(amap: ArgumentMap, depth: int) -> list[Text | Tree]:
     roots = [sid for sid, data in amap.statements() if data["kind"] == CONCLUSION]
     if not amap.graph:
         return [Text("\nThe map is empty: it has no statements.")]
@@ -124,7 +133,7 @@ def _trees(amap: ArgumentMap) -> list[Text | Tree]:
     else:
         roots = [sid for sid, _ in amap.statements() if not _used(amap, sid)]
         heading = Text("\nNo conclusion; statements that support or attack nothing", style="bold")
-    return [heading, *(support_tree(amap, root) for root in roots)]
+    return [heading, *(support_tree(amap, root, depth) for root in roots)]
 
 
 def _used(amap: ArgumentMap, statement: str) -> bool:
@@ -136,23 +145,31 @@ def _used(amap: ArgumentMap, statement: str) -> bool:
 
 @dataclass(frozen=True)
 class _Item:
-    """A node to add under `parent`: a statement (with its role) or an inference."""
+    """A node to add under `parent`, `depth` levels below the root: a statement or inference."""
 
     parent: Tree
     node: str
+    depth: int
     marker: str = ""
 
 
-def support_tree(amap: ArgumentMap, root: str) -> Tree:
-    """`root` with its support and attacks below it; repeated statements are not expanded."""
+def support_tree(amap: ArgumentMap, root: str, max_depth: int = DEFAULT_DEPTH) -> Tree:
+    """`root` with its support and attacks below it, down to `max_depth` levels.
+
+    A statement already shown in this tree is shown again as "↑ see above", not expanded,
+    so that cycles and shared premises end.
+    """
     tree = Tree(_statement_label(amap, root, ""))
     shown = {root}
-    stack = list(reversed(_children(amap, tree, root)))
+    stack = list(reversed(_children(amap, _Item(tree, root, 0))))
     while stack:
         item = stack.pop()
+        if item.depth > max_depth:
+            item.parent.add(Text(f"⋯ more below (raise --depth above {max_depth})", "dim"))
+            continue
         if not amap.is_statement(item.node):
             branch = item.parent.add(_inference_label(amap, item.node))
-            stack.extend(reversed(_inference_children(amap, branch, item.node)))
+            stack.extend(reversed(_inference_children(amap, _Item(branch, item.node, item.depth))))
             continue
         repeated = item.node in shown
         label = _statement_label(amap, item.node, item.marker)
@@ -161,35 +178,39 @@ def support_tree(amap: ArgumentMap, root: str) -> Tree:
         branch = item.parent.add(label)
         if not repeated:
             shown.add(item.node)
-            stack.extend(reversed(_children(amap, branch, item.node)))
+            stack.extend(reversed(_children(amap, _Item(branch, item.node, item.depth))))
     return tree
 
 
-def _children(amap: ArgumentMap, branch: Tree, statement: str) -> list[_Item]:
+def _children(amap: ArgumentMap, item: _Item) -> list[_Item]:
     """A statement's supporting inferences (or lone premises) first, then its attackers."""
     items: list[_Item] = []
-    for inference in amap.inferences_for(statement):
+    depth = item.depth + 1
+    for inference in amap.inferences_for(item.node):
         premises = amap.premises_of(inference)
-        plain = len(premises) == 1 and not _has_details(amap, inference)
-        items.append(_Item(branch, premises[0], "← ") if plain else _Item(branch, inference))
-    items.extend(_attackers(amap, branch, statement))
-    return items
+        if len(premises) == 1 and not _has_details(amap, inference):
+            items.append(_Item(item.parent, premises[0], depth, "← "))
+        else:
+            items.append(_Item(item.parent, inference, depth))
+    return items + _attackers(amap, item)
 
 
 def _has_details(amap: ArgumentMap, inference: str) -> bool:
     return bool(amap.graph.nodes[inference].get("warrant") or amap.attackers_of(inference))
 
 
-def _inference_children(amap: ArgumentMap, branch: Tree, inference: str) -> list[_Item]:
-    items = [_Item(branch, premise, "+ ") for premise in amap.premises_of(inference)]
-    return items + _attackers(amap, branch, inference)
+def _inference_children(amap: ArgumentMap, item: _Item) -> list[_Item]:
+    premises = amap.premises_of(item.node)
+    items = [_Item(item.parent, premise, item.depth + 1, "+ ") for premise in premises]
+    return items + _attackers(amap, item)
 
 
-def _attackers(amap: ArgumentMap, branch: Tree, node: str) -> list[_Item]:
+def _attackers(amap: ArgumentMap, item: _Item) -> list[_Item]:
     items = []
-    for attacker in amap.attackers_of(node):
-        kind = amap.graph.edges[attacker, node]["kind"]
-        items.append(_Item(branch, attacker, "⊣ " if kind == ATTACK_EDGE else ">< "))
+    for attacker in amap.attackers_of(item.node):
+        kind = amap.graph.edges[attacker, item.node]["kind"]
+        marker = "⊣ " if kind == ATTACK_EDGE else ">< "
+        items.append(_Item(item.parent, attacker, item.depth + 1, marker))
     return items
 
 

@@ -23,6 +23,9 @@ RELATION_OPERATORS = (ARROW, ATTACK, CONTRADICTS)
 _TRAILING_COMMENT = re.compile(r"[ \t]#(?:[ \t]|$)")
 _TAG = re.compile(r"(?:(?<=[ \t])|^)#([^\W\d_][\w-]*)")
 _SPACES = re.compile(r"[ \t]+")
+_WORD = re.compile(r"\w+")
+_NOT_WORD = frozenset(" \t:+-<>()#@=|,.;")
+"""Common characters that end a word, checked before the slower identifier test."""
 
 
 class LexError(Exception):
@@ -72,9 +75,15 @@ def is_identifier_char(ch: str) -> bool:
 def scan_word(line: str, pos: int) -> int:
     """The end of the run of identifier characters starting at `pos`."""
     end = pos
-    while end < len(line) and is_identifier_char(line[end]):
-        end += 1
-    return end
+    while True:
+        match = _WORD.match(line, end)
+        if match is not None:
+            end = match.end()
+        # `\w` misses a few identifier characters (combining marks): take them one by one.
+        if end < len(line) and line[end] not in _NOT_WORD and is_identifier_char(line[end]):
+            end += 1
+        else:
+            return end
 
 
 def skip_whitespace(line: str, pos: int) -> int:

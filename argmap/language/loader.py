@@ -7,8 +7,11 @@ valid, empty map (the checks warn about it). A file that is not valid UTF-8 gets
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from argmap.errors import Diagnostic, MapFileError, ParseError, Span
@@ -85,7 +88,25 @@ def _parse_included(
     return parse_source(text, display, section)
 
 
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cycle collector while building: the trees and graph hold no cycles, and
+    its passes over the growing heap would otherwise cost more than the parse itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _parse(text: str, display: str, path: Path | None) -> ArgumentMap:
+    with _no_cyclic_gc():
+        return _parse_and_build(text, display, path)
+
+
+def _parse_and_build(text: str, display: str, path: Path | None) -> ArgumentMap:
     top, errors = parse_source(text, display)
     root, top_real = _anchor(path, display)
     sources, include_errors = collect_sources(top, top_real, root, _parse_included)

@@ -98,10 +98,10 @@ def parse_source(
 def parse_line(state: _State, line: str, number: int) -> None:
     """Parse one line into `state`: blank, comment, indented sub-line or column-0 line."""
     indent = indentation(line)
-    whole = state.span_of(number)(indent, len(line))
     if indent == len(line):
-        state.pending.append(Blank(whole))
-    elif is_comment(line[indent:]):
+        state.pending.append(Blank(state.span_of(number)(indent, len(line))))
+    elif line[indent] == "#" and is_comment(line[indent:]):
+        whole = state.span_of(number)(indent, len(line))
         state.pending.append(Comment(line[indent + 1 :].strip(), whole, line[:indent]))
     elif indent > 0:
         _parse_indented(state, line, number, indent)
