@@ -28,6 +28,8 @@ KIND_STYLES = {
     "conclusion": "bold magenta",
 }
 SEE_ABOVE = "↑ see above"
+PIPE_WIDTH = 1000
+"""Lines are not wrapped when the output goes to a file or a pipe (grep finds whole texts)."""
 DEFAULT_DEPTH = 12
 """Levels of support shown below each conclusion unless --depth says otherwise."""
 
@@ -61,7 +63,9 @@ def show(map_path: str, output_format: str, depth: int) -> None:
     if output_format == "json":
         click.echo(node_link_json(amap), nl=False)
         return
-    console = Console(highlight=False, no_color="NO_COLOR" in os.environ or None)
+    console = Console(highlight=False)  # rich leaves colour out in pipes and under NO_COLOR
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH
     for part in describe(amap, depth):
         console.print(part)
 

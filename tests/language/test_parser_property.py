@@ -19,9 +19,7 @@ FRAGMENTS = [
     "  > ", "  @note", "  @confidence", " 0.5", " 2", "@title", "@include", " x.argmap",
     "@document", "== ", "==", "\ufeff", "é", "\x00", "-", "|", "<", "=",
 ]  # fmt: skip
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FOLDER = tempfile.mkdtemp(prefix="argmap-property-")
 """An empty folder to anchor the maps in, so that `@include` finds nothing real."""
 

@@ -1,0 +1,172 @@
+"""`argmap show`: the text summary and trees, the node-link JSON, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.errors import MapFileError
+
+REPO = Path(__file__).resolve().parents[2]
+VALID = REPO / "tests" / "data" / "valid"
+COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;)[0-9;]*m")
+
+
+def show(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["show", *args], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "m.argmap"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_text_shows_metadata_counts_sections_and_the_tree() -> None:
+    code, out, err = show(str(VALID / "full_language.argmap"))
+    assert (code, err) == (0, "")
+    for expected in [
+        "Should the town build a bike lane?",
+        "A. Analyst · 2026-11-28",
+        "document: full_language.txt",
+        "5 premises, 1 assumption, 2 claims, 1 conclusion",
+        "4 inferences, 3 attacks, 1 contradiction",
+        "  Safety   5 statements",
+        "  Traffic  1 statement",
+        "conclusion build: The town should build the lane.",
+        "├── ← claim safer: A lane would make the street safer.",
+        "⇐ together, because what worked there will work here",
+        "+ assumption similar: Main Street is like the streets where lanes",
+        "⊣ premise busy_road: Main Street carries heavy through traffic.",
+        ">< premise unfunded: Nobody pays for it.",
+        "└── ⊣ claim too_dear: The lane costs too much.  ↑ see above",
+    ]:
+        assert expected in out, expected
+    assert "\x1b[" not in out
+
+
+def test_cycles_end_with_see_above() -> None:
+    code, out, _ = show(str(VALID / "support_cycle.argmap"))
+    assert code == 0
+    assert out.count("↑ see above") == 5
+    assert out.count("claim b: B.") == 3
+
+
+def test_without_a_conclusion_the_unused_statements_are_the_roots() -> None:
+    code, out, _ = show(str(VALID / "no_conclusion.argmap"))
+    assert code == 0
+    assert "No conclusion; statements that support or attack nothing\nclaim b: B.\n" in out
+
+
+def test_an_empty_map_says_so() -> None:
+    code, out, _ = show(str(VALID / "empty.argmap"))
+    assert code == 0
+    assert "(untitled map)" in out
+    assert "The map is empty: it has no statements." in out
+
+
+def test_user_text_is_never_read_as_markup(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "@title [bold]T[/bold]\nconclusion c: [red]not markup[/red] <b>x</b> \\[\n",
+    )
+    code, out, _ = show(path)
+    assert code == 0
+    assert "[bold]T[/bold]" in out
+    assert "conclusion c: [red]not markup[/red] <b>x</b> \\[" in out
+
+
+def test_deep_maps_are_cut_at_the_depth(tmp_path: Path) -> None:
+    lines = ["premise s0: start", *(f"claim s{i}: step {i}" for i in range(1, 3000))]
+    lines += ["conclusion top: end", "s2999 -> top"]
+    lines += [f"s{i} -> s{i + 1}" for i in range(2999)]
+    path = write(tmp_path, "\n".join(lines))
+    code, out, _ = show(path)
+    assert code == 0
+    assert "claim s2988: step 2988" in out
+    assert "claim s2987" not in out
+    assert "⋯ more below (raise --depth above 12)" in out
+    code, out, _ = show("--depth", "3", path)
+    assert "claim s2997: step 2997" in out and "claim s2996" not in out
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
+    path = str(VALID / "minimal.argmap")
+    _, coloured, _ = show(path, env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert COLOUR.search(coloured)
+    _, plain, _ = show(path, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert not COLOUR.search(plain)
+
+
+def test_json_is_node_link_data_with_metadata_under_graph() -> None:
+    code, out, err = show("--format", "json", str(VALID / "full_language.argmap"))
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert set(data) == {"directed", "graph", "links", "multigraph", "nodes"}
+    assert data["graph"]["title"] == "Should the town build a bike lane?"
+    assert data["graph"]["document"] == "full_language.txt"
+    assert data["graph"]["sources"] == [
+        "Town council minutes, 3 March",
+        "Cycling survey 2025",
+        "Evaluation of lanes elsewhere",
+    ]
+    assert [s["title"] for s in data["graph"]["sections"]] == ["Safety", "Costs", "Traffic"]
+    nodes = {node["id"]: node for node in data["nodes"]}
+    assert nodes["injuries"]["attributes"]["confidence"] == 0.9
+    assert nodes["injuries"]["span"]["line"] == 11
+    assert nodes["inference-4"]["warrant"] == "a chain; the warrant belongs to its last step"
+    kinds = {(link["source"], link["target"]): link["kind"] for link in data["links"]}
+    assert kinds[("busy_road", "inference-1")] == "attack"
+    assert kinds[("unfunded", "funded")] == "contradicts"
+    assert out == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_map_errors_go_to_stderr_with_a_caret_and_exit_1(tmp_path: Path) -> None:
+    path = write(tmp_path, "premis a: A\nconclusion c: C\nb -> c\n")
+    code, out, err = show(path)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"{path}:1:1: error: unknown statement kind `premis`; did you mean `premise`?\n"
+        "  premis a: A\n"
+        "  ^^^^^^\n"
+        f"{path}:3:1: error: undefined statement `b`; define it with a line such as "
+        "`premise b: ...`\n"
+        "  b -> c\n"
+        "  ^\n"
+        f"2 errors in {path}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.argmap"], "does not exist"),
+        (["."], "is a directory"),
+        (["--format", "xml", "x"], "'xml' is not one of 'text', 'json'"),
+        (["--depth", "0", "x"], "0 is not in the range x>=1"),
+        ([], "Missing argument 'MAP'"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], message: str) -> None:
+    code, out, err = show(*args)
+    assert code == 2
+    assert message in err
+
+
+def test_an_unreadable_map_exits_2_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(path: str) -> None:
+        raise MapFileError(f"cannot read {path}: Permission denied", path)
+
+    monkeypatch.setattr("argmap.cli.common.load_file", refuse)
+    path = write(tmp_path, "premise a: A\n")
+    code, out, err = show(path)
+    assert (code, out) == (2, "")
+    assert err == f"error: cannot read {path}: Permission denied\n"
