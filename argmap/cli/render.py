@@ -1,0 +1,169 @@
+"""`argmap render`: draw maps as SVG, PNG, PDF, DOT or Graphviz JSON, written atomically."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, load_map_or_exit
+from argmap.errors import ArgmapError
+from argmap.fileio import write_atomic
+from argmap.render.engines import ENGINE_CHOICES
+from argmap.render.render import FORMATS, RenderOptions, render_map
+from argmap.render.style import DIRECTIONS
+from argmap.render.themes import THEMES
+from argmap.render.view import ViewError, ViewSpec
+
+SUFFIXES = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".json": "json",
+}
+
+EPILOG = """Examples:
+
+\b
+  argmap render maps/russia-china.argmap                 # maps/russia-china.svg
+  argmap render maps/russia-china.argmap -o map.png
+  argmap render maps/*.argmap -o diagrams/ -f pdf
+  argmap render maps/russia-china.argmap --focus breakup --depth 1 -o - > focus.svg
+  argmap render maps/russia-china.argmap --evaluate --findings -o review.svg
+"""
+
+
+@click.command(epilog=EPILOG)
+@click.argument("maps", metavar="MAP...", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", metavar="OUT",
+              help="Output file (`-` for standard output); a folder with several maps. "
+              "Default: beside each map, with the format's suffix.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+              help="svg, png, pdf, dot (the DOT argmap writes) or json (Graphviz's JSON of "
+              "the laid-out graph). Default: from OUT's suffix, else svg.")
+@click.option("--direction", type=click.Choice(DIRECTIONS, case_sensitive=False), default="BT",
+              show_default=True, help="Where arrows point: BT puts conclusions on top.")
+@click.option("--wrap", type=click.IntRange(8, 200), default=30, show_default=True,
+              help="Wrap statement text at this many characters.")
+@click.option("--focus", metavar="ID", help="Draw only this statement's neighbourhood.")
+@click.option("--depth", type=click.IntRange(0), metavar="N",
+              help="With --focus: how many relations away to go (default 2).")
+@click.option("--section", metavar="NAME", help="Draw only the statements of this section.")
+@click.option("--tag", metavar="NAME", help="Draw only the statements with this tag.")
+@click.option("--evaluate", is_flag=True,
+              help="Fill statements by acceptability label (IN, OUT, UNDEC).")
+@click.option("--findings", is_flag=True,
+              help="Outline statements that `argmap check` reports on; messages as tooltips.")
+@click.option("--quotes", is_flag=True, help="Show each statement's quotes under its text.")
+@click.option("--theme", type=click.Choice(list(THEMES)), default="default", show_default=True)
+@click.option("--legend/--no-legend", default=True, show_default=True,
+              help="Draw a legend of the kinds, relations and colours used.")
+@click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
+              help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True, help="Stop a layout that runs longer (seconds).")
+def render(
+    maps: tuple[str, ...],
+    output: str | None,
+    fmt: str | None,
+    direction: str,
+    wrap: int,
+    focus: str | None,
+    depth: int | None,
+    section: str | None,
+    tag: str | None,
+    evaluate: bool,
+    findings: bool,
+    quotes: bool,
+    theme: str,
+    legend: bool,
+    engine: str,
+    timeout: float,
+) -> None:
+    """Draw each MAP as a diagram (SVG by default), beside the map or at OUT.
+
+    Exits with 1 when a map has errors (nothing is written) or the layout fails, and
+    with 2 for usage errors (such as an unknown --focus statement).
+    """
+    if depth is not None and focus is None:
+        raise click.UsageError("--depth needs --focus")
+    fmt = fmt or _format_from(output)
+    options = RenderOptions(
+        fmt=fmt,
+        direction=direction.upper(),
+        wrap=wrap,
+        view=ViewSpec(focus=focus, depth=depth, section=section, tag=tag),
+        evaluate=evaluate,
+        findings=findings,
+        quotes=quotes,
+        theme=theme,
+        engine=engine,
+        timeout=timeout,
+        legend=legend,
+    )
+    targets = _targets([Path(name) for name in maps], output, fmt)
+    for source, target in targets:
+        _render_one(source, target, options)
+
+
+def _format_from(output: str | None) -> str:
+    if output is None or output == "-":
+        return "svg"
+    suffix = Path(output).suffix.lower()
+    if not suffix:
+        return "svg"  # a folder
+    if suffix not in SUFFIXES:
+        known = ", ".join(SUFFIXES)
+        raise click.UsageError(f"cannot tell the format from `{output}` ({known}); add -f")
+    return SUFFIXES[suffix]
+
+
+def _targets(maps: list[Path], output: str | None, fmt: str) -> list[tuple[Path, Path | None]]:
+    """Each map with where its drawing goes (None: standard output)."""
+    suffix = "." + fmt
+    if output == "-":
+        if len(maps) > 1:
+            raise click.UsageError("-o - writes one map to standard output; give one MAP")
+        return [(maps[0], None)]
+    if output is None:
+        pairs = [(path, path.with_suffix(suffix)) for path in maps]
+    elif len(maps) > 1 or Path(output).is_dir():
+        folder = Path(output)
+        if folder.exists() and not folder.is_dir():
+            raise click.UsageError(f"with several maps, -o names a folder; `{output}` is a file")
+        folder.mkdir(parents=True, exist_ok=True)
+        pairs = [(path, folder / (path.stem + suffix)) for path in maps]
+    else:
+        pairs = [(maps[0], Path(output))]
+    inputs = {path.resolve() for path in maps}
+    for source, target in pairs:
+        if target.resolve() in inputs:
+            raise click.UsageError(f"refusing to overwrite the map `{source}` with a drawing")
+    return [(source, target) for source, target in pairs]
+
+
+def _render_one(source: Path, target: Path | None, options: RenderOptions) -> None:
+    amap = load_map_or_exit(source)
+    try:
+        data = render_map(amap, options)
+    except ViewError as error:
+        click.echo(f"error: {source}: {error}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE) from None
+    except ArgmapError as error:
+        click.echo(f"error: {source}: {error}", err=True)
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    if target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        click.echo(f"error: cannot write {target}: {error.strerror or error}", err=True)
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    click.echo(f"wrote {target}", err=True)

@@ -1,0 +1,239 @@
+"""Model + selection + style -> DOT text, in a fixed order so that equal maps give equal DOT."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from argmap.model import (
+    ATTACK_EDGE,
+    CONCLUSION,
+    CONCLUSION_EDGE,
+    CONTRADICTS_EDGE,
+    PREMISE_EDGE,
+    ArgumentMap,
+)
+from argmap.render.legend import legend_lines
+from argmap.render.quoting import quote, quote_lines
+from argmap.render.style import Annotations, DotStyle, attrs, edge_style, kind_attrs
+from argmap.render.themes import BOLD_FONT, FONT, Theme, tag_colours
+
+
+def to_dot(
+    amap: ArgumentMap, nodes: set[str], style: DotStyle, notes: Annotations | None = None
+) -> str:
+    """The DOT text of the drawn `nodes` of `amap` (see `view.select`)."""
+    notes = notes or Annotations()
+    tags = sorted({tag for _, data in amap.statements() for tag in data["tags"]})
+    colours = tag_colours(tags, style.theme)
+    lines = ['digraph "argmap" {', *_defaults(amap, style)]
+    for cluster, members in _clusters(amap, nodes):
+        lines.extend(_cluster(cluster, members, amap, style, colours, notes))
+    lines.extend(_edges(amap, nodes, style.theme))
+    if style.legend:
+        lines.extend(legend_lines(amap, nodes, style, colours, notes))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _defaults(amap: ArgumentMap, style: DotStyle) -> list[str]:
+    theme = style.theme
+    graph = {
+        "rankdir": style.direction,
+        "bgcolor": quote(theme.background),
+        "fontname": quote(BOLD_FONT),
+        "fontcolor": quote(theme.text),
+        "fontsize": "18",
+        "pad": '"0.3"',
+        "nodesep": '"0.3"',
+        "ranksep": '"0.45"',
+        "outputorder": "edgesfirst",
+        # Ranks across clusters: a section no longer pushes the rest of the map apart.
+        "newrank": "true",
+    }
+    if amap.title:
+        graph |= {"label": quote(amap.title), "labelloc": "t", "labeljust": "c"}
+    node = {
+        "shape": "box",
+        "fontname": quote(FONT),
+        "fontsize": "12",
+        "fontcolor": quote(theme.text),
+        "color": quote(theme.border),
+        "fillcolor": quote(theme.fill),
+        "margin": '"0.16,0.07"',
+    }
+    edge = {"fontname": quote(FONT), "color": quote(theme.support), "arrowsize": '"0.8"'}
+    return [f"  graph {attrs(graph)};", f"  node {attrs(node)};", f"  edge {attrs(edge)};"]
+
+
+def _clusters(amap: ArgumentMap, nodes: set[str]) -> list[tuple[str | None, list[str]]]:
+    """Drawn nodes grouped by section, in the map's order; None holds the unsectioned.
+    An inference goes in a section when its conclusion and drawn premises all do."""
+    order: dict[str | None, list[str]] = {None: []}
+    for section in amap.sections:
+        order.setdefault(section.title, [])
+    for node in amap.graph.nodes:
+        if node in nodes:
+            order.setdefault(_section_of(amap, node, nodes), []).append(node)
+    return [(title, members) for title, members in order.items() if members]
+
+
+def _section_of(amap: ArgumentMap, node: str, nodes: set[str]) -> str | None:
+    data = amap.graph.nodes[node]
+    if amap.is_statement(node):
+        section: str | None = data.get("section")
+        return section
+    ends = [amap.conclusion_of(node)] + [p for p in amap.premises_of(node) if p in nodes]
+    sections = {amap.graph.nodes[end].get("section") for end in ends}
+    return sections.pop() if len(sections) == 1 else None
+
+
+def _cluster(
+    title: str | None,
+    members: list[str],
+    amap: ArgumentMap,
+    style: DotStyle,
+    colours: Mapping[str, str],
+    notes: Annotations,
+) -> Iterator[str]:
+    indent = "  "
+    if title is not None:
+        index = [section.title for section in amap.sections].index(title) + 1
+        theme = style.theme
+        values = {
+            "label": quote(title),
+            "id": quote(f"section-{index}"),
+            "class": quote("section"),
+            "style": '"rounded,filled"',
+            "fillcolor": quote(theme.cluster_fill),
+            "color": quote(theme.cluster_border),
+            "fontname": quote(BOLD_FONT),
+            "fontsize": "14",
+            "fontcolor": quote(theme.muted),
+            "labeljust": "l",
+            "margin": "12",
+        }
+        yield f'  subgraph "cluster_section_{index}" {{'
+        yield f"    graph {attrs(values)};"
+        indent = "    "
+    for node in members:
+        values = (
+            _statement(amap, node, style, colours, notes)
+            if amap.is_statement(node)
+            else _inference(amap, node, style)
+        )
+        yield f"{indent}{quote(node)} {attrs(values)};"
+    if title is not None:
+        yield "  }"
+
+
+def _statement(
+    amap: ArgumentMap,
+    node: str,
+    style: DotStyle,
+    colours: Mapping[str, str],
+    notes: Annotations,
+) -> dict[str, str]:
+    data = amap.graph.nodes[node]
+    kind = data["kind"]
+    theme = style.theme
+    values = {"id": quote(f"statement-{node}"), "class": quote(kind)} | kind_attrs(kind)
+    values["label"] = quote_lines(statement_lines(node, data, style, notes))
+    fill = _fill(kind, data["tags"], theme, colours, notes.labels, node)
+    if fill is not None:
+        values["fillcolor"] = quote(fill)
+    if kind == CONCLUSION:
+        values["fontsize"] = "13"
+    if notes.findings.get(node):
+        values["color"] = quote(theme.finding)
+        values["penwidth"] = "3"
+        values["class"] = quote(f"{kind} finding")
+    return values
+
+
+def _fill(
+    kind: str,
+    tags: Sequence[str],
+    theme: Theme,
+    colours: Mapping[str, str],
+    labels: Mapping[str, str] | None,
+    node: str,
+) -> str | None:
+    if labels is not None:
+        return theme.label_fill(labels[node])
+    if tags:
+        return colours[tags[0]]
+    return theme.conclusion_fill if kind == CONCLUSION else None
+
+
+def statement_lines(
+    node: str, data: Mapping[str, Any], style: DotStyle, notes: Annotations
+) -> list[str]:
+    """The label's lines: wrapped text, quotes (with --quotes), then the small meta line
+    (ID, tags, label, findings) that the SVG post-processing sets in a smaller font."""
+    lines = wrap(data["text"], style.wrap)
+    if style.quotes:
+        for text in data["quotes"]:
+            lines.extend(wrap(f"“{text}”", style.wrap + 6))
+    meta = [node, *(f"#{tag}" for tag in data["tags"])]
+    if notes.labels is not None:
+        meta.append(f"· {notes.labels[node]}")
+    count = len(notes.findings.get(node, ()))
+    if count:
+        meta.append(f"· {count} finding{'s' if count != 1 else ''}")
+    lines.append("  ".join(meta))
+    return lines
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Text broken into lines of at most `width` characters (long words are split)."""
+    return textwrap.wrap(text, width=max(width, 8), break_on_hyphens=False) or [""]
+
+
+def _inference(amap: ArgumentMap, node: str, style: DotStyle) -> dict[str, str]:
+    theme = style.theme
+    values = {"id": quote(node), "class": quote("inference")}
+    warrant = amap.graph.nodes[node].get("warrant")
+    if not warrant:
+        return values | {
+            "shape": "point",
+            "width": '"0.09"',
+            "color": quote(theme.support),
+            "fillcolor": quote(theme.support),
+            "label": '""',
+        }
+    return values | {
+        "class": quote("inference warrant"),
+        "style": '"rounded,filled"',
+        "fillcolor": quote(theme.inference_fill),
+        "color": quote(theme.muted),
+        "fontcolor": quote(theme.muted),
+        "fontsize": "10",
+        "margin": '"0.08,0.03"',
+        "label": quote_lines(wrap(warrant, style.wrap + 4)),
+    }
+
+
+def _edges(amap: ArgumentMap, nodes: set[str], theme: Theme) -> Iterator[str]:
+    seen_contradictions: set[frozenset[str]] = set()
+    for source, target, kind in amap.graph.edges(data="kind"):
+        if source not in nodes or target not in nodes:
+            continue
+        if kind == CONTRADICTS_EDGE:
+            pair = frozenset((source, target))
+            if pair in seen_contradictions:
+                continue
+            seen_contradictions.add(pair)
+        relation = _relation(amap, kind, target)
+        yield f"  {quote(source)} -> {quote(target)} {attrs(edge_style(relation, theme))};"
+
+
+def _relation(amap: ArgumentMap, kind: str, target: str) -> str:
+    if kind == PREMISE_EDGE:
+        return "premise"
+    if kind == CONCLUSION_EDGE:
+        return "support"
+    if kind == ATTACK_EDGE:
+        return "attack" if amap.is_statement(target) else "undercut"
+    return "contradiction"

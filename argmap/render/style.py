@@ -1,0 +1,82 @@
+"""How each kind of node and relation looks, and the options shared by the DOT writers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from argmap.model import ASSUMPTION, CLAIM, CONCLUSION, PREMISE
+from argmap.render.quoting import quote
+from argmap.render.themes import BOLD_FONT, Theme
+
+DIRECTIONS = ("BT", "TB", "LR", "RL")
+
+# Each kind's outline; fills come from tags, labels or the theme.
+KIND_STYLES: dict[str, dict[str, str]] = {
+    PREMISE: {"style": "filled"},
+    ASSUMPTION: {"style": "dashed,filled"},
+    CLAIM: {"style": "rounded,filled"},
+    # Extra margin: the embedded engine estimates bold text a little narrow.
+    CONCLUSION: {
+        "style": "rounded,bold,filled",
+        "penwidth": "2.5",
+        "fontname": BOLD_FONT,
+        "margin": "0.24,0.1",
+    },
+}
+
+RELATIONS = ("support", "attack", "undercut", "contradiction")
+
+
+@dataclass(frozen=True)
+class DotStyle:
+    """How to draw: direction, wrap width, theme, what to add to each statement."""
+
+    theme: Theme
+    direction: str = "BT"
+    wrap: int = 30
+    quotes: bool = False
+    legend: bool = True
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """Results of analyses shown on the nodes: acceptability labels and findings."""
+
+    labels: Mapping[str, str] | None = None
+    findings: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+
+def attrs(values: Mapping[str, str]) -> str:
+    """`[k=v ...]`; every value is already a DOT literal (made by `quote`) or a number."""
+    return "[" + " ".join(f"{key}={value}" for key, value in values.items()) + "]"
+
+
+def kind_attrs(kind: str) -> dict[str, str]:
+    return {key: quote(value) for key, value in KIND_STYLES[kind].items()}
+
+
+def edge_style(relation: str, theme: Theme) -> dict[str, str]:
+    """Line style, arrowheads and colour of an edge, told apart without colour too:
+    support thin with an arrow, attack bold with a bar (`tee`), undercut the same but
+    dashed (and it ends on an inference node), contradiction dotted with bars at both ends.
+    `premise` is the arrowless half of a support (premise -> inference node)."""
+    if relation == "premise":
+        return {"class": quote("premise"), "arrowhead": "none"}
+    if relation == "support":
+        return {"class": quote("support"), "arrowhead": "normal"}
+    attack = {"color": quote(theme.attack), "penwidth": '"2"', "arrowhead": "tee"}
+    if relation == "attack":
+        return {"class": quote("attack")} | attack
+    if relation == "undercut":
+        return {"class": quote("undercut"), "style": "dashed"} | attack
+    return {
+        "class": quote("contradiction"),
+        "color": quote(theme.contradiction),
+        "penwidth": '"2"',
+        "style": "dotted",
+        "dir": "both",
+        "arrowhead": "tee",
+        "arrowtail": "tee",
+        "constraint": "false",
+    }

@@ -1,0 +1,72 @@
+"""Finishing Graphviz's SVG for embedding: an accessible title, full-text tooltips, small IDs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from argmap.render.quoting import xml_multiline, xml_text
+
+META_FONT_SIZE = "9.00"
+# Graphviz names Helvetica's family `Helvetica,sans-Serif`; some renderers (resvg) do not
+# take the capitalised generic name, and Arial is Windows' stand-in.
+GRAPHVIZ_FONT_FAMILY = 'font-family="Helvetica,sans-Serif"'
+FONT_FAMILY = "font-family=\"Helvetica,Arial,'Liberation Sans','Nimbus Sans',sans-serif\""
+
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+_GRAPH_TITLE = re.compile(r'(<g id="graph0" class="graph"[^>]*>\n<title>)[^<]*(</title>)')
+# Graphviz writes `-` in attribute values as `&#45;`.
+_NODE_GROUP = re.compile(
+    r'<g id="(statement|inference)&#45;([^"]+)" class="([^"]*)">\n<title>[^<]*</title>'
+)
+_FONT_SIZE = re.compile(r' font-size="[^"]*"')
+_FILL = re.compile(r' fill="[^"]*"')
+
+
+def finish_svg(
+    svg: str, title: str, tooltips: Mapping[str, str], meta_colour: str
+) -> str:
+    """Graphviz's SVG with `role="img"`, an `aria-label` and a `<title>` on the root, the
+    full text of each node as its `<title>` (browsers show it as the tooltip), and the last
+    line of each statement (its ID and tags) set small in `meta_colour`."""
+    svg = _accessible_root(svg.replace(GRAPHVIZ_FONT_FAMILY, FONT_FAMILY), title)
+    svg = _GRAPH_TITLE.sub(lambda m: m.group(1) + xml_text(title) + m.group(2), svg, count=1)
+    return _finish_nodes(svg, tooltips, meta_colour)
+
+
+def _accessible_root(svg: str, title: str) -> str:
+    match = _SVG_OPEN.search(svg)
+    if match is None:
+        return svg
+    label = xml_text(title)
+    tag = match.group()
+    opened = tag[:4] + f' role="img" aria-label="{label}"' + tag[4:]
+    return svg[: match.start()] + opened + f"\n<title>{label}</title>" + svg[match.end() :]
+
+
+def _finish_nodes(svg: str, tooltips: Mapping[str, str], meta_colour: str) -> str:
+    parts: list[str] = []
+    position = 0
+    for match in _NODE_GROUP.finditer(svg):
+        kind, name = match.group(1), match.group(2)
+        node = f"{kind}-{name}" if kind == "inference" else name
+        end = svg.find("</g>", match.end())
+        body = svg[match.end() : end]
+        if kind == "statement":
+            body = _small_meta_line(body, meta_colour)
+        head = match.group().rsplit("<title>", 1)[0]
+        tooltip = xml_multiline(tooltips.get(node, node))
+        parts.extend([svg[position : match.start()], head, f"<title>{tooltip}</title>", body])
+        position = end
+    parts.append(svg[position:])
+    return "".join(parts)
+
+
+def _small_meta_line(body: str, colour: str) -> str:
+    start = body.rfind("<text ")
+    if start < 0:
+        return body
+    end = body.find(">", start)
+    attributes = _FILL.sub("", _FONT_SIZE.sub("", body[start + len("<text") : end]))
+    tag = f'<text class="meta"{attributes} fill="{colour}" font-size="{META_FONT_SIZE}">'
+    return body[:start] + tag + body[end + 1 :]

@@ -1,0 +1,44 @@
+"""The full text behind each drawn node: what a reader sees on hovering (the SVG `<title>`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from argmap.model import ArgumentMap
+from argmap.render.style import Annotations
+
+ATTRIBUTE_ORDER = ("note", "source", "url", "confidence")
+
+
+def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str, str]:
+    """A multi-line tooltip for every drawn statement and inference, keyed by node."""
+    result: dict[str, str] = {}
+    for node, data in amap.graph.nodes(data=True):
+        if node not in nodes:
+            continue
+        statement = amap.is_statement(node)
+        lines = _statement(node, data) if statement else _inference(amap, node, data)
+        if notes.labels is not None:
+            lines.append(f"acceptability: {notes.labels[node]}")
+        lines.extend(notes.findings.get(node, ()))
+        result[node] = "\n".join(lines)
+    return result
+
+
+def _statement(node: str, data: Mapping[str, Any]) -> list[str]:
+    lines = [f"{node} ({data['kind']}): {data['text']}"]
+    lines.extend(f"“{quote}”" for quote in data["quotes"])
+    if data["tags"]:
+        lines.append(" ".join(f"#{tag}" for tag in data["tags"]))
+    attributes = data["attributes"]
+    lines.extend(f"{key}: {attributes[key]}" for key in ATTRIBUTE_ORDER if key in attributes)
+    return lines
+
+
+def _inference(amap: ArgumentMap, node: str, data: Mapping[str, Any]) -> list[str]:
+    premises = " + ".join(amap.premises_of(node))
+    lines = [f"{node}: {premises} -> {amap.conclusion_of(node)}"]
+    if data.get("warrant"):
+        lines.append(f"warrant: {data['warrant']}")
+    return lines

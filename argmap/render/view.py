@@ -1,0 +1,103 @@
+"""What a diagram shows: the nodes picked by focus and depth, section and tag (never a change)."""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from argmap.errors import RenderError
+from argmap.model import ArgumentMap
+
+DEFAULT_DEPTH = 2
+
+
+class ViewError(RenderError):
+    """A selection names something the map does not have (a usage error: exit 2)."""
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """The selection asked for; every field None means the whole map."""
+
+    focus: str | None = None
+    depth: int | None = None
+    section: str | None = None
+    tag: str | None = None
+
+
+def select(amap: ArgumentMap, spec: ViewSpec) -> set[str]:
+    """The statements and inferences to draw: the statements passing every filter, and the
+    inferences whose conclusion and at least one premise are drawn."""
+    statements = {node for node, _ in amap.statements()}
+    if spec.section is not None:
+        statements &= _in_section(amap, spec.section)
+    if spec.tag is not None:
+        statements &= _with_tag(amap, spec.tag)
+    if spec.focus is not None:
+        depth = DEFAULT_DEPTH if spec.depth is None else spec.depth
+        statements &= neighbourhood(amap, _known_statement(amap, spec.focus), depth)
+    nodes = set(statements)
+    for inference, _ in amap.inferences():
+        if amap.conclusion_of(inference) in statements and any(
+            premise in statements for premise in amap.premises_of(inference)
+        ):
+            nodes.add(inference)
+    return nodes
+
+
+def neighbourhood(amap: ArgumentMap, focus: str, depth: int) -> set[str]:
+    """Statements at most `depth` steps from `focus`, in any direction. A step is one
+    relation: passing through an inference node is free, so the premises of a linked
+    inference are one step from its conclusion (and from each other). Breadth-first with
+    a deque (0-1 BFS), no recursion."""
+    graph = amap.graph
+    distance: dict[str, int] = {focus: 0}
+    queue: deque[str] = deque([focus])
+    while queue:
+        node = queue.popleft()
+        here = distance[node]
+        neighbours = list(graph.predecessors(node)) + list(graph.successors(node))
+        for neighbour in neighbours:
+            step = 1 if amap.is_statement(neighbour) else 0
+            reached = here + step
+            if reached > depth or distance.get(neighbour, reached + 1) <= reached:
+                continue
+            distance[neighbour] = reached
+            if step == 0:
+                queue.appendleft(neighbour)
+            else:
+                queue.append(neighbour)
+    return {node for node in distance if amap.is_statement(node)}
+
+
+def _known_statement(amap: ArgumentMap, statement: str) -> str:
+    if statement in amap.graph and amap.is_statement(statement):
+        return statement
+    known = [node for node, _ in amap.statements()]
+    raise ViewError(f"no statement `{statement}` in the map{_suggest(statement, known)}")
+
+
+def _in_section(amap: ArgumentMap, name: str) -> set[str]:
+    titles = [section.title for section in amap.sections]
+    wanted = {title for title in titles if title.casefold() == name.casefold()}
+    if not wanted:
+        hint = _suggest(name, titles) if titles else " (the map has no sections)"
+        raise ViewError(f"no section `{name}` in the map{hint}")
+    return {node for node, data in amap.statements() if data.get("section") in wanted}
+
+
+def _with_tag(amap: ArgumentMap, tag: str) -> set[str]:
+    tag = tag.removeprefix("#")
+    selected = {node for node, data in amap.statements() if tag in data.get("tags", ())}
+    if not selected:
+        tags = {name for _, data in amap.statements() for name in data.get("tags", ())}
+        hint = _suggest(tag, tags) if tags else " (the map has no tags)"
+        raise ViewError(f"no statement is tagged `#{tag}`{hint}")
+    return selected
+
+
+def _suggest(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    return f"; did you mean `{close[0]}`?" if close else ""
