@@ -165,7 +165,7 @@ class _Resolver:
     def hint(self, name: str) -> str:
         if name not in self.hints:
             if self.ids is None:
-                self.ids = [sid for sid, _ in self.amap.statements()]
+                self.ids = [sid for sid, _ in self.amap.statements()] + sorted(self.broken)
             if len(self.hints) < SUGGESTION_LIMIT:
                 self.hints[name] = did_you_mean(name, self.ids)
             else:

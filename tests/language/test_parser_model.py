@@ -127,3 +127,11 @@ def test_references_to_a_broken_statement_are_not_reported_twice() -> None:
         argmap.parse("premisepremise a: A\nclaim b: B\na -> b\nb -| a\na >< b\n")
     [error] = caught.value.errors
     assert error.message.startswith("unknown statement kind `premisepremise`")
+
+
+def test_a_misspelt_reference_to_a_broken_statement_still_gets_a_suggestion() -> None:
+    with pytest.raises(ParseError) as caught:
+        argmap.parse("cliam shops_lose: S\nconclusion b: B\nshops_loose -| b\n")
+    assert [error.message for error in caught.value.errors][1] == (
+        "undefined statement `shops_loose`; did you mean `shops_lose`?"
+    )
