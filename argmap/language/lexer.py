@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 WHITESPACE = " \t"
@@ -158,6 +159,10 @@ def _unexpected(ch: str) -> str:
         return "unexpected `-`; expected `->` (support) or `-|` (attack)"
     if ch in "<>":
         return f"unexpected `{ch}`; expected `><` (contradiction) or `->` (support)"
+    if ch.isspace() or not ch.isprintable():
+        name = unicodedata.name(ch, "a control character")
+        hint = "; only spaces and tabs separate words" if ch.isspace() else ""
+        return f"unexpected character U+{ord(ch):04X} ({name.lower()}) in a relation{hint}"
     return f"unexpected character `{ch}` in a relation; expected IDs and `->`, `+`, `-|` or `><`"
 
 

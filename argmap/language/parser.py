@@ -98,7 +98,7 @@ def parse_source(
 def parse_line(state: _State, line: str, number: int) -> None:
     """Parse one line into `state`: blank, comment, indented sub-line or column-0 line."""
     indent = indentation(line)
-    if indent == len(line):
+    if indent == len(line) or line.isspace():  # other Unicode spaces are blank too
         state.pending.append(Blank(state.span_of(number)(indent, len(line))))
     elif line[indent] == "#" and is_comment(line[indent:]):
         whole = state.span_of(number)(indent, len(line))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from argmap.errors import Span
@@ -19,13 +21,14 @@ from argmap.language.syntax import (
     Attribute,
     Blank,
     Comment,
-    Contradiction,
     Continuation,
+    Contradiction,
     Directive,
     InferenceRef,
     Invalid,
     QuoteLine,
     SectionHeader,
+    SourceFile,
     Statement,
     Support,
 )
@@ -210,3 +213,23 @@ def test_the_syntax_tree_keeps_every_line_in_order() -> None:
     assert [type(line) for line in statement.body] == [Comment, Blank, QuoteLine]
     broken = source.nodes[7]
     assert isinstance(broken, Invalid) and broken.defines == "b"
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+ALL_MAPS = sorted(DATA.rglob("*.argmap"))
+
+
+def _line_numbers(source: SourceFile) -> list[int]:
+    numbers: list[int] = []
+    for node in source.nodes:
+        numbers.append(node.span.line)
+        if isinstance(node, Statement):
+            numbers.extend(line.span.line for line in node.body)
+    return numbers
+
+
+@pytest.mark.parametrize("path", ALL_MAPS, ids=[p.relative_to(DATA).as_posix() for p in ALL_MAPS])
+def test_every_line_of_every_test_map_is_in_the_tree_once_and_in_order(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff")
+    source, _ = parse_source(text, path.name)
+    assert _line_numbers(source) == list(range(1, len(text.splitlines()) + 1))
