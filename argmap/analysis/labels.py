@@ -45,84 +45,92 @@ class Label(str, Enum):
 
 
 @dataclass
-class _Waiting:
-    """What a node still waits for: IN needs `supported` and both counts at zero."""
-
-    attackers_not_out: int
-    premises_not_in: int = 0
-    supported: bool = False
-    inferences_not_out: int = 0
-    needs_support: bool = False
-
-
-@dataclass
 class _State:
-    labels: dict[str, Label]
-    waiting: dict[str, _Waiting]
-    work: deque[tuple[str, Label]] = field(default_factory=deque)
+    """The labels so far and, per node, what it still waits for.
+
+    IN needs `supported` (a premise, an assumption, an inference, or a statement with an IN
+    inference) and no attacker that is not OUT and no premise that is not IN; OUT for a
+    statement that needs support comes when no inference is left that is not OUT. Plain
+    dicts of ints rather than an object per node: 100,000-statement maps stay fast.
+    """
+
+    labels: dict[str, Label] = field(default_factory=dict)
+    attackers_not_out: dict[str, int] = field(default_factory=dict)
+    premises_not_in: dict[str, int] = field(default_factory=dict)
+    inferences_not_out: dict[str, int] = field(default_factory=dict)
+    supported: set[str] = field(default_factory=set)
+    needs_support: set[str] = field(default_factory=set)
+    work: deque[str] = field(default_factory=deque)
 
 
 def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
     """Label every node of the map (statements and inferences) IN, OUT or UNDEC."""
-    state = _State(labels={}, waiting={})
+    state = _State()
     for node, kind in amap.graph.nodes(data="kind"):
         state.labels[node] = Label.UNDEC
-        ground = kind == INFERENCE or kind in GROUND_KINDS
-        state.waiting[node] = _Waiting(0, supported=ground, needs_support=not ground)
-    _count_edges(amap, state.waiting)
+        state.attackers_not_out[node] = state.premises_not_in[node] = 0
+        state.inferences_not_out[node] = 0
+        if kind == INFERENCE or kind in GROUND_KINDS:
+            state.supported.add(node)
+        else:
+            state.needs_support.add(node)
+    _count_edges(amap, state)
     for node in amap.graph.nodes:
         _settle(state, node)
     while state.work:
-        node, label = state.work.popleft()
-        _propagate(amap, state, node, label)
+        _propagate(amap, state, state.work.popleft())
     return state.labels
 
 
-def _count_edges(amap: ArgumentMap, waiting: dict[str, _Waiting]) -> None:
+def _count_edges(amap: ArgumentMap, state: _State) -> None:
     """One pass over the edges: each node's attackers, premises and inferences to wait for."""
     for _, target, kind in amap.graph.edges(data="kind"):
         if kind in ATTACK_EDGE_KINDS:
-            waiting[target].attackers_not_out += 1
+            state.attackers_not_out[target] += 1
         elif kind == PREMISE_EDGE:
-            waiting[target].premises_not_in += 1
+            state.premises_not_in[target] += 1
         elif kind == CONCLUSION_EDGE:
-            waiting[target].inferences_not_out += 1
+            state.inferences_not_out[target] += 1
 
 
 def _settle(state: _State, node: str) -> None:
     """Decide `node` if its counts now force IN or OUT (OUT by an attacker is handled apart)."""
     if state.labels[node] is not Label.UNDEC:
         return
-    waiting = state.waiting[node]
-    if waiting.supported and waiting.attackers_not_out == 0 and waiting.premises_not_in == 0:
+    if (
+        node in state.supported
+        and state.attackers_not_out[node] == 0
+        and state.premises_not_in[node] == 0
+    ):
         _decide(state, node, Label.IN)
-    elif waiting.needs_support and waiting.inferences_not_out == 0:
+    elif node in state.needs_support and state.inferences_not_out[node] == 0:
         _decide(state, node, Label.OUT)
 
 
 def _decide(state: _State, node: str, label: Label) -> None:
     if state.labels[node] is Label.UNDEC:
         state.labels[node] = label
-        state.work.append((node, label))
+        state.work.append(node)
 
 
-def _propagate(amap: ArgumentMap, state: _State, node: str, label: Label) -> None:
+def _propagate(amap: ArgumentMap, state: _State, node: str) -> None:
     """Tell the nodes that `node` supports or attacks what it has just become."""
-    for _, target, kind in amap.graph.out_edges(node, data="kind"):
-        waiting = state.waiting[target]
+    is_in = state.labels[node] is Label.IN
+    for target, edge in amap.graph.succ[node].items():
+        kind = edge["kind"]
         if kind in ATTACK_EDGE_KINDS:
-            if label is Label.IN:
+            if is_in:
                 _decide(state, target, Label.OUT)
                 continue
-            waiting.attackers_not_out -= 1
+            state.attackers_not_out[target] -= 1
         elif kind == PREMISE_EDGE:
-            if label is Label.OUT:
+            if not is_in:
                 _decide(state, target, Label.OUT)
                 continue
-            waiting.premises_not_in -= 1
+            state.premises_not_in[target] -= 1
         elif kind == CONCLUSION_EDGE:
-            if label is Label.IN:
-                waiting.supported = True
+            if is_in:
+                state.supported.add(target)
             else:
-                waiting.inferences_not_out -= 1
+                state.inferences_not_out[target] -= 1
         _settle(state, target)

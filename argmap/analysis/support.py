@@ -54,7 +54,8 @@ def grounded_nodes(amap: ArgumentMap) -> set[str]:
     grounded.update(work)
     while work:
         node = work.popleft()
-        for _, target, kind in graph.out_edges(node, data="kind"):
+        for target, edge in graph.succ[node].items():
+            kind = edge["kind"]
             if kind == PREMISE_EDGE:
                 missing[target] -= 1
                 if missing[target] == 0:

@@ -43,9 +43,12 @@ class Document:
 
     def __post_init__(self) -> None:
         self.normalised = normalise_quote(self.text)
+
+    def _build_index(self) -> None:
+        """Words, their offsets and positions: built on the first missing quote only."""
         index: defaultdict[str, list[int]] = defaultdict(list)
         for match in _WORD.finditer(self.text):
-            word = normalise_quote(match.group())
+            word = _normalise_word(match.group())
             index[word].append(len(self.words))
             self.words.append(word)
             self.offsets.append(match.span())
@@ -64,9 +67,11 @@ class Document:
         difflib. The cost is bounded by the quote's length times `COMMON_WORD_LIMIT`, not by
         the document's size.
         """
-        quote_words = [normalise_quote(w) for w in _WORD.findall(quote)]
+        quote_words = [_normalise_word(w) for w in _WORD.findall(quote)]
         if not quote_words:
             return None
+        if not self.line_starts:
+            self._build_index()
         best: Passage | None = None
         for start in self._likely_starts(quote_words):
             passage = self._compare(quote_words, start)
@@ -106,6 +111,10 @@ class Document:
 
     def _line(self, word: int) -> int:
         return bisect.bisect_right(self.line_starts, self.offsets[word][0])
+
+
+def _normalise_word(word: str) -> str:
+    return word.lower() if word.isascii() else normalise_quote(word)
 
 
 def read_document(path: Path) -> Document:

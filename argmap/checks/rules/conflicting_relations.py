@@ -36,19 +36,23 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    graph = amap.graph
+    successors = amap.graph.succ
     for node, _ in amap.statements():
+        attacks = [
+            (target, edge) for target, edge in successors[node].items()
+            if edge["kind"] in ATTACK_EDGE_KINDS
+        ]
+        if not attacks:
+            continue
         supported = {amap.conclusion_of(inference) for inference in amap.inferences_from(node)}
-        for _, target, data in graph.out_edges(node, data=True):
-            if data["kind"] not in ATTACK_EDGE_KINDS:
-                continue
-            verb = "contradicts" if data["kind"] == CONTRADICTS_EDGE else "attacks"
+        for target, edge in attacks:
+            verb = "contradicts" if edge["kind"] == CONTRADICTS_EDGE else "attacks"
             if target == node:
-                yield Problem(f"`{node}` {verb} itself", data["span"], node)
+                yield Problem(f"`{node}` {verb} itself", edge["span"], node)
             elif target in supported:
                 yield Problem(
                     f"`{node}` both supports and {verb} `{target}`; keep one of the two relations",
-                    data["span"],
+                    edge["span"],
                     node,
                     (target,),
                 )

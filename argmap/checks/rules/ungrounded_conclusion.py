@@ -42,8 +42,10 @@ SEVERITY = Severity.ERROR
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     grounded = context.grounded
     for node, data in amap.statements():
+        if data["kind"] != CONCLUSION or node in grounded:
+            continue
         inferences = amap.inferences_for(node)
-        if data["kind"] != CONCLUSION or not inferences or node in grounded:
+        if not inferences:
             continue
         blockers = _ungrounded_premises(amap, inferences, grounded)
         named = ", ".join(f"`{blocker}`" for blocker in blockers)
