@@ -30,8 +30,8 @@ SYNTAX_ERROR = "syntax-error"
 UNDEFINED = "undefined-reference"
 DUPLICATE_ID = "duplicate-id"
 TOP_LEVEL_ONLY = ("title", "author", "date", "document")
-SUGGESTION_LIMIT = 200
-"""Undefined names given a did-you-mean; each costs a scan of every ID."""
+SUGGESTION_BUDGET = 300_000
+"""Candidate comparisons spent on did-you-mean suggestions before they are left out."""
 
 
 def build_map(amap: ArgumentMap, sources: list[SourceFile]) -> list[Diagnostic]:
@@ -137,12 +137,18 @@ def _statement(amap: ArgumentMap, node: Statement, section: str | None) -> list[
 
 
 class _Resolver:
-    """Reports references to undefined statements, with a did-you-mean for the first few."""
+    """Reports references to undefined statements and inferences, with a did-you-mean.
+
+    A suggestion compares the name with every candidate, so suggestions stop after
+    SUGGESTION_BUDGET comparisons: a huge map full of misspellings still fails fast.
+    """
 
     def __init__(self, amap: ArgumentMap, broken: set[str]) -> None:
         self.amap = amap
         self.broken = broken
+        self.budget = SUGGESTION_BUDGET
         self.ids: list[str] | None = None
+        self.inferences: list[str] | None = None
         self.hints: dict[str, str] = {}
 
     def undefined(self, refs: Iterable[Ref]) -> list[Diagnostic] | None:
@@ -158,19 +164,32 @@ class _Resolver:
                 continue
             complete = False
             if ref.name not in self.broken:
-                message = f"undefined statement `{ref.name}`{self.hint(ref.name)}"
+                hint = self.hint(ref.name, self.statement_ids()) or (
+                    f"; define it with a line such as `premise {ref.name}: ...`"
+                )
+                message = f"undefined statement `{ref.name}`{hint}"
                 errors.append(Diagnostic(UNDEFINED, message, ref.span))
         return None if complete else errors
 
-    def hint(self, name: str) -> str:
+    def undefined_inference(self, target: InferenceRef) -> Diagnostic:
+        if self.inferences is None:
+            self.inferences = [_written(self.amap, key) for key, _ in self.amap.inferences()]
+        hint = self.hint(target.written(), self.inferences) or (
+            "; an undercut names an inference written elsewhere, as in `a + b -> c`"
+        )
+        message = f"undefined inference `{target.written()}`{hint}"
+        return Diagnostic(UNDEFINED, message, target.span)
+
+    def statement_ids(self) -> list[str]:
+        if self.ids is None:
+            self.ids = [sid for sid, _ in self.amap.statements()] + sorted(self.broken)
+        return self.ids
+
+    def hint(self, name: str, candidates: list[str]) -> str:
         if name not in self.hints:
-            if self.ids is None:
-                self.ids = [sid for sid, _ in self.amap.statements()] + sorted(self.broken)
-            if len(self.hints) < SUGGESTION_LIMIT:
-                self.hints[name] = did_you_mean(name, self.ids)
-            else:
-                self.hints[name] = ""
-        return self.hints[name] or f"; define it with a line such as `premise {name}: ...`"
+            self.hints[name] = did_you_mean(name, candidates) if self.budget > 0 else ""
+            self.budget -= len(candidates)
+        return self.hints[name]
 
 
 # -- relations --------------------------------------------------------------------------------
@@ -220,7 +239,7 @@ def _attack(amap: ArgumentMap, resolver: _Resolver, node: Attack) -> list[Diagno
     if isinstance(target, InferenceRef):
         key = amap.find_inference([p.name for p in target.premises], target.conclusion.name)
         if key is None:
-            return [_undefined_inference(amap, target)]
+            return [resolver.undefined_inference(target)]
     else:
         key = target.name
     repeated = _repeated_edge(amap, node.attacker.name, key, node.span)
@@ -228,14 +247,6 @@ def _attack(amap: ArgumentMap, resolver: _Resolver, node: Attack) -> list[Diagno
         return [repeated]
     amap.add_attack(node.attacker.name, key, span=node.span)
     return []
-
-
-def _undefined_inference(amap: ArgumentMap, target: InferenceRef) -> Diagnostic:
-    written = {_written(amap, key): key for key, _ in amap.inferences()}
-    hint = did_you_mean(target.written(), written) or (
-        "; an undercut names an inference written elsewhere, as in `a + b -> c`"
-    )
-    return Diagnostic(UNDEFINED, f"undefined inference `{target.written()}`{hint}", target.span)
 
 
 def _written(amap: ArgumentMap, key: str) -> str:

@@ -135,3 +135,13 @@ def test_a_misspelt_reference_to_a_broken_statement_still_gets_a_suggestion() ->
     assert [error.message for error in caught.value.errors][1] == (
         "undefined statement `shops_loose`; did you mean `shops_lose`?"
     )
+
+
+def test_suggestions_stop_when_their_budget_is_spent(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("argmap.language.build.SUGGESTION_BUDGET", 3)
+    with pytest.raises(ParseError) as caught:
+        argmap.parse("premise alpha: A\npremise beta: B\nconclusion c: C\nalpah -> c\nbeta_ -> c\n")
+    assert [error.message for error in caught.value.errors] == [
+        "undefined statement `alpah`; did you mean `alpha`?",
+        "undefined statement `beta_`; define it with a line such as `premise beta_: ...`",
+    ]
