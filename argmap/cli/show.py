@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import sys
 from collections import Counter
 from dataclasses import dataclass
 
@@ -63,11 +66,20 @@ def show(map_path: str, output_format: str, depth: int) -> None:
     if output_format == "json":
         click.echo(node_link_json(amap), nl=False)
         return
+    _tolerate_narrow_encodings()
     console = Console(highlight=False)  # rich leaves colour out in pipes and under NO_COLOR
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
     for part in describe(amap, depth):
         console.print(part)
+
+
+def _tolerate_narrow_encodings() -> None:
+    """Print `?` for what an ASCII or Latin-1 terminal cannot show, rather than fail."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, TypeError, io.UnsupportedOperation):
+            reconfigure(errors="replace")
 
 
 def describe(amap: ArgumentMap, depth: int = DEFAULT_DEPTH) -> list[Text | Tree]:

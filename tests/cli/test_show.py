@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -170,3 +173,15 @@ def test_an_unreadable_map_exits_2_with_the_reason(
     code, out, err = show(path)
     assert (code, out) == (2, "")
     assert err == f"error: cannot read {path}: Permission denied\n"
+
+
+def test_a_terminal_that_cannot_show_unicode_gets_question_marks_not_a_traceback() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap", "show", str(VALID / "unicode_and_hostile.argmap")],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"premise gr??e: Gr??e z?hlt" in result.stdout
+    assert result.stderr == b""
