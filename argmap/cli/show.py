@@ -149,6 +149,8 @@ def _trees(amap: ArgumentMap, depth: int) -> list[Text | Tree]:
     else:
         roots = [sid for sid, _ in amap.statements() if not _used(amap, sid)]
         heading = Text("\nNo conclusion; statements that support or attack nothing", style="bold")
+        if not roots:
+            return [heading, Text("(none: every statement supports or attacks another)")]
     return [heading, *(support_tree(amap, root, depth) for root in roots)]
 
 

@@ -185,3 +185,12 @@ def test_a_terminal_that_cannot_show_unicode_gets_question_marks_not_a_traceback
     assert result.returncode == 0, result.stderr
     assert b"premise gr??e: Gr??e z?hlt" in result.stdout
     assert result.stderr == b""
+
+
+def test_a_map_that_is_all_cycle_says_there_is_no_root(tmp_path: Path) -> None:
+    code, out, _ = show(write(tmp_path, "claim a: A\nclaim b: B\na -> b\nb -| a\n"))
+    assert code == 0
+    assert out.endswith(
+        "No conclusion; statements that support or attack nothing\n"
+        "(none: every statement supports or attacks another)\n"
+    )
