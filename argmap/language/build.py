@@ -29,7 +29,6 @@ from argmap.model import ArgumentMap, Section
 SYNTAX_ERROR = "syntax-error"
 UNDEFINED = "undefined-reference"
 DUPLICATE_ID = "duplicate-id"
-TOP_LEVEL_ONLY = ("title", "author", "date", "document")
 SUGGESTION_BUDGET = 300_000
 """Candidate comparisons spent on did-you-mean suggestions before they are left out."""
 
