@@ -1,0 +1,71 @@
+"""The worklist labelling equals a plain round-by-round iteration of the definition."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.analysis.labels import Label, compute_labels
+from argmap.errors import Span
+from argmap.model import GROUND_KINDS, STATEMENT_KINDS, ArgumentMap
+
+SPAN = Span("random.argmap", 1, 1, 1, 2)
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> ArgumentMap:
+    amap = ArgumentMap()
+    count = draw(st.integers(1, 7))
+    ids = [f"s{i}" for i in range(count)]
+    for node in ids:
+        amap.add_statement(node, draw(st.sampled_from(STATEMENT_KINDS)), node, span=SPAN)
+    for _ in range(draw(st.integers(0, 8))):
+        premises = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True))
+        conclusion = draw(st.sampled_from(ids))
+        if amap.find_inference(premises, conclusion) is None:
+            amap.add_inference(premises, conclusion, span=SPAN)
+    targets = ids + [node for node, _ in amap.inferences()]
+    for _ in range(draw(st.integers(0, 6))):
+        attacker, target = draw(st.sampled_from(ids)), draw(st.sampled_from(targets))
+        if draw(st.booleans()) and target in ids:
+            amap.add_contradiction(attacker, target, span=SPAN)
+        else:
+            amap.add_attack(attacker, target, span=SPAN)
+    return amap
+
+
+def step(amap: ArgumentMap, labels: dict[str, Label], node: str) -> Label:
+    """The label the definition gives `node`, reading its neighbours' current labels."""
+    attackers = [labels[a] for a in amap.attackers_of(node)]
+    if amap.is_statement(node):
+        ground = amap.kind(node) in GROUND_KINDS
+        support = [labels[i] for i in amap.inferences_for(node)]
+        if Label.IN in attackers or (not ground and all(s is Label.OUT for s in support)):
+            return Label.OUT
+        if all(a is Label.OUT for a in attackers) and (ground or Label.IN in support):
+            return Label.IN
+        return Label.UNDEC
+    premises = [labels[p] for p in amap.premises_of(node)]
+    if Label.IN in attackers or Label.OUT in premises:
+        return Label.OUT
+    if all(a is Label.OUT for a in attackers) and all(p is Label.IN for p in premises):
+        return Label.IN
+    return Label.UNDEC
+
+
+def reference_labels(amap: ArgumentMap) -> dict[str, Label]:
+    """Apply the definition to every node, round after round, until nothing changes."""
+    labels = dict.fromkeys(amap.graph.nodes, Label.UNDEC)
+    while True:
+        updated = {node: step(amap, labels, node) for node in labels}
+        if updated == labels:
+            return labels
+        labels = updated
+
+
+@settings(max_examples=300, deadline=None)
+@given(maps())
+def test_worklist_equals_the_definition(amap: ArgumentMap) -> None:
+    labels = compute_labels(amap)
+    assert labels == reference_labels(amap)
+    assert all(step(amap, labels, node) is label for node, label in labels.items())
