@@ -21,7 +21,8 @@ FRAGMENTS = [
     "@document", "== ", "==", "\ufeff", "é", "\x00", "-", "|", "<", "=",
 ]  # fmt: skip
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FOLDER = tempfile.mkdtemp(prefix="argmap-property-")
+_TEMPORARY = tempfile.TemporaryDirectory(prefix="argmap-property-")  # removed at exit
+FOLDER = _TEMPORARY.name
 """An empty folder to anchor the maps in, so that `@include` finds nothing real."""
 
 
