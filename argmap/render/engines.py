@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
+import gc
 from importlib import metadata
 from typing import Protocol
 
@@ -33,6 +35,16 @@ def embedded_engine() -> Engine:
         return EmbeddedGraphviz()
     except (OSError, ImportError, RuntimeError) as error:
         raise RenderError(f"the embedded Graphviz cannot start: {error}") from None
+
+
+def _release_wasmtime() -> None:
+    # wasmtime frees its objects in __del__, which fails (noisily) once interpreter
+    # shutdown has torn down its module; free them while it still works.
+    embedded_engine.cache_clear()
+    gc.collect()
+
+
+atexit.register(_release_wasmtime)
 
 
 def choose_engine(choice: str) -> Engine:

@@ -17,7 +17,7 @@ _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 _GRAPH_TITLE = re.compile(r'(<g id="graph0" class="graph"[^>]*>\n<title>)[^<]*(</title>)')
 # Graphviz writes `-` in attribute values as `&#45;`.
 _NODE_GROUP = re.compile(
-    r'<g id="(statement|inference)&#45;([^"]+)" class="([^"]*)">\n<title>[^<]*</title>'
+    r'<g id="(statement|inference|section)&#45;([^"]+)" class="([^"]*)">\n<title>[^<]*</title>'
 )
 _FONT_SIZE = re.compile(r' font-size="[^"]*"')
 _FILL = re.compile(r' fill="[^"]*"')
@@ -49,7 +49,7 @@ def _finish_nodes(svg: str, tooltips: Mapping[str, str], meta_colour: str) -> st
     position = 0
     for match in _NODE_GROUP.finditer(svg):
         kind, name = match.group(1), match.group(2)
-        node = f"{kind}-{name}" if kind == "inference" else name
+        node = name if kind == "statement" else f"{kind}-{name}"
         end = svg.find("</g>", match.end())
         body = svg[match.end() : end]
         if kind == "statement":

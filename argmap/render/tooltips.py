@@ -12,7 +12,8 @@ ATTRIBUTE_ORDER = ("note", "source", "url", "confidence")
 
 
 def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str, str]:
-    """A multi-line tooltip for every drawn statement and inference, keyed by node."""
+    """A multi-line tooltip for every drawn statement and inference, keyed by node, and
+    the title of every section, keyed by its cluster's id (`section-<n>`)."""
     result: dict[str, str] = {}
     for node, data in amap.graph.nodes(data=True):
         if node not in nodes:
@@ -23,6 +24,8 @@ def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str
             lines.append(f"acceptability: {notes.labels[node]}")
         lines.extend(notes.findings.get(node, ()))
         result[node] = "\n".join(lines)
+    for index, section in enumerate(amap.sections, start=1):
+        result[f"section-{index}"] = section.title
     return result
 
 

@@ -1,0 +1,224 @@
+"""`argmap render` from the command line: outputs, formats, options, failures, atomicity."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.errors import RenderError
+from argmap.render.embedded import CACHE_ENV
+
+HAS_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz `dot` is not installed")
+
+MAP = """\
+@title Bike lane
+premise safer: A lane makes cycling safer. #safety
+  > injuries fell by a third
+premise cost: It costs little. #money
+claim build: The town should build it.
+conclusion go: Build it now.
+premise shops: Shops lose parking.
+safer + cost -> build : cheap safety is worth having
+build -> go
+shops -| go
+"""
+BROKEN = "premise a: A.\nclaim b: B.\na -> c\n"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_module_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    previous = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(tmp_path_factory.getbasetemp() / "module-cache")
+    yield
+    if previous is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = previous
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "bike.argmap").write_text(MAP, encoding="utf-8")
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, bytes, str]:
+    result = CliRunner().invoke(main, ["render", *args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+def test_default_output_beside_the_map(folder: Path) -> None:
+    code, _, err = run(str(folder / "bike.argmap"), "--engine", "embedded")
+    assert code == 0 and err == f"wrote {folder / 'bike.svg'}\n"
+    root = ET.fromstring((folder / "bike.svg").read_bytes())
+    assert root.get("aria-label") == "Bike lane"
+
+
+@pytest.mark.parametrize(
+    ("name", "signature"),
+    [("out.svg", b"<?xml"), ("out.dot", b'digraph "argmap"'), ("out.gv", b"digraph"),
+     ("out.json", b"{"), ("out.png", b"\x89PNG\r\n\x1a\n")],
+)
+def test_format_from_suffix_embedded(folder: Path, name: str, signature: bytes) -> None:
+    code, _, _ = run(str(folder / "bike.argmap"), "-o", str(folder / name), "--engine", "embedded")
+    assert code == 0 and (folder / name).read_bytes().startswith(signature)
+
+
+@needs_dot
+@pytest.mark.system_graphviz
+@pytest.mark.parametrize(
+    ("fmt", "signature"),
+    [("svg", b"<?xml"), ("png", b"\x89PNG\r\n\x1a\n"), ("pdf", b"%PDF"), ("json", b"{")],
+)
+def test_formats_with_system_graphviz(folder: Path, fmt: str, signature: bytes) -> None:
+    target = folder / f"x.{fmt}"
+    code, _, _ = run(str(folder / "bike.argmap"), "-o", str(target), "--engine", "system")
+    assert code == 0 and target.read_bytes().startswith(signature)
+
+
+def test_json_is_graphviz_layout(folder: Path) -> None:
+    code, out, _ = run(str(folder / "bike.argmap"), "-f", "json", "-o", "-", "--engine", "embedded")
+    layout = json.loads(out)
+    assert code == 0 and "bb" in layout
+    assert {"statement-safer", "inference-1"} <= {node.get("id") for node in layout["objects"]}
+
+
+def test_pdf_without_system_graphviz_names_the_fix(folder: Path) -> None:
+    target = str(folder / "x.pdf")
+    code, _, err = run(str(folder / "bike.argmap"), "-o", target, "--engine", "embedded")
+    assert code == 1
+    assert "PDF needs the system Graphviz: install Graphviz (apt-get install graphviz" in err
+    assert not (folder / "x.pdf").exists()
+
+
+def test_stdout_is_binary_safe(folder: Path) -> None:
+    code, out, _ = run(str(folder / "bike.argmap"), "-o", "-", "-f", "png", "--engine", "embedded")
+    assert code == 0 and out.startswith(b"\x89PNG")
+    code, out, _ = run(str(folder / "bike.argmap"), "-o", "-", "--engine", "embedded")
+    assert code == 0 and out.startswith(b"<?xml")
+
+
+def test_several_maps_go_to_a_folder(folder: Path) -> None:
+    (folder / "two.argmap").write_text(MAP.replace("Bike lane", "Two"), encoding="utf-8")
+    out = folder / "diagrams" / "nested"
+    code, _, _ = run(str(folder / "bike.argmap"), str(folder / "two.argmap"), "-o", str(out),
+                     "-f", "dot")
+    assert code == 0
+    assert sorted(path.name for path in out.iterdir()) == ["bike.dot", "two.dot"]
+    code, _, err = run(str(folder / "bike.argmap"), str(folder / "two.argmap"), "-o", "-")
+    assert code == 2 and "give one MAP" in err
+
+
+def test_usage_errors(folder: Path) -> None:
+    path = str(folder / "bike.argmap")
+    code, _, err = run(path, "-o", str(folder / "x.txt"))
+    assert code == 2 and "cannot tell the format from" in err
+    code, _, err = run(path, "--depth", "1")
+    assert code == 2 and "--depth needs --focus" in err
+    code, _, err = run(path, "-o", path, "-f", "svg")
+    assert code == 2 and "refusing to overwrite the map" in err
+    assert (folder / "bike.argmap").read_text(encoding="utf-8") == MAP
+
+
+def test_unknown_focus_section_tag_exit_2_with_suggestion(folder: Path) -> None:
+    path = str(folder / "bike.argmap")
+    code, _, err = run(path, "--focus", "biuld", "-f", "dot", "-o", "-")
+    assert code == 2 and "no statement `biuld` in the map; did you mean `build`?" in err
+    code, _, err = run(path, "--section", "x", "-f", "dot", "-o", "-")
+    assert code == 2 and "the map has no sections" in err
+    code, _, err = run(path, "--tag", "safty", "-f", "dot", "-o", "-")
+    assert code == 2 and "did you mean `safety`?" in err
+
+
+def test_map_with_errors_is_not_rendered(folder: Path) -> None:
+    (folder / "broken.argmap").write_text(BROKEN, encoding="utf-8")
+    code, _, err = run(str(folder / "broken.argmap"))
+    assert code == 1
+    assert "undefined statement `c`" in err and "1 error in" in err
+    assert not (folder / "broken.svg").exists()
+
+
+def test_every_view_option(folder: Path) -> None:
+    path = str(folder / "bike.argmap")
+    options = [
+        ["--direction", "lr"], ["--wrap", "12"], ["--focus", "go", "--depth", "1"],
+        ["--tag", "safety"], ["--evaluate"], ["--findings"], ["--quotes"],
+        ["--theme", "dark"], ["--theme", "print"], ["--no-legend"],
+    ]
+    outputs = set()
+    for extra in options:
+        code, out, err = run(path, "-f", "dot", "-o", "-", *extra)
+        assert code == 0, err
+        outputs.add(out)
+    assert len(outputs) == len(options)  # each option changes the drawing
+    _, focused, _ = run(path, "-f", "dot", "-o", "-", "--focus", "go", "--depth", "1")
+    assert b'"safer" [' not in focused and b'"build" [' in focused
+    _, evaluated, _ = run(path, "-f", "dot", "-o", "-", "--evaluate")
+    assert b"go  \xc2\xb7 OUT" in evaluated  # attacked by an unanswered premise
+
+
+def test_findings_become_tooltips(folder: Path) -> None:
+    (folder / "bike.argmap").write_text(MAP + "premise lonely: Nobody uses me.\n", encoding="utf-8")
+    code, out, _ = run(str(folder / "bike.argmap"), "--findings", "-o", "-", "--engine", "embedded")
+    root = ET.fromstring(out)
+    ns = "{http://www.w3.org/2000/svg}"
+    group = next(g for g in root.iter(f"{ns}g") if g.get("id") == "statement-lonely")
+    assert "finding" in (group.get("class") or "")
+    assert "orphan-statement" in (group.findtext(f"{ns}title") or "")
+
+
+def test_failed_render_keeps_the_previous_output(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = folder / "bike.svg"
+    target.write_bytes(b"previous drawing")
+
+    def failing(*_args: object, **_kwargs: object) -> bytes:
+        raise RenderError("Graphviz dot was killed by signal 6:\nassertion failed")
+
+    monkeypatch.setattr("argmap.cli.render.render_map", failing)
+    code, _, err = run(str(folder / "bike.argmap"))
+    assert code == 1 and "killed by signal 6:\nassertion failed" in err
+    assert target.read_bytes() == b"previous drawing"
+    assert sorted(path.name for path in folder.iterdir()) == ["bike.argmap", "bike.svg"]
+
+
+def test_failed_write_leaves_no_temporary_file(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = folder / "bike.svg"
+    target.write_bytes(b"previous drawing")
+
+    def failing_replace(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("argmap.fileio.os.replace", failing_replace)
+    code, _, err = run(str(folder / "bike.argmap"), "--engine", "embedded")
+    assert code == 1 and "cannot write" in err and "No space left on device" in err
+    assert target.read_bytes() == b"previous drawing"
+    assert sorted(path.name for path in folder.iterdir()) == ["bike.argmap", "bike.svg"]
+
+
+def test_timeout_option(folder: Path) -> None:
+    lines = [f"premise p{i}: Statement {i}." for i in range(400)]
+    lines += [f"p{i} -> p{(i * 7 + 1) % 400}" for i in range(400)]
+    (folder / "big.argmap").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run(str(folder / "big.argmap"), "--timeout", "0.01", "--engine", "embedded")
+    assert code == 1 and "ran longer than 0.01 s and was stopped" in err
+    assert not (folder / "big.svg").exists()
+
+
+def test_version_names_the_engines() -> None:
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0 and "embedded Graphviz" in result.output

@@ -1,0 +1,140 @@
+"""DOT output: golden files for the test maps and the example maps, and its rules."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DATA, GOLDEN, MAPS, UPDATE
+
+import argmap
+from argmap.model import ArgumentMap
+from argmap.render import RenderOptions, build_dot
+from argmap.render.view import ViewSpec
+
+DATA_MAPS = sorted(DATA.glob("*.argmap"))
+EXAMPLE_MAPS = [MAPS / "russia-china.argmap", MAPS / "tutorial.argmap"]
+
+
+def _check_golden(dot: str, golden: Path) -> None:
+    if UPDATE or not golden.exists():
+        golden.write_text(dot, encoding="utf-8")
+    assert dot == golden.read_text(encoding="utf-8"), f"DOT differs from {golden}"
+
+
+@pytest.mark.parametrize("path", DATA_MAPS, ids=lambda path: path.stem)
+def test_golden_dot_of_test_maps(path: Path) -> None:
+    _check_golden(build_dot(argmap.load(str(path)), RenderOptions()), path.with_suffix(".dot"))
+
+
+@pytest.mark.parametrize("path", EXAMPLE_MAPS, ids=lambda path: path.stem)
+def test_golden_dot_of_example_maps(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path.name} is not there yet")
+    golden = GOLDEN / (path.stem + ".dot")
+    _check_golden(build_dot(argmap.load(str(path)), RenderOptions()), golden)
+
+
+def test_dot_is_deterministic(small_map: ArgumentMap) -> None:
+    options = RenderOptions(evaluate=True, quotes=True)
+    again = argmap.parse(next(iter(small_map.files.values())), "small.argmap")
+    assert build_dot(small_map, options) == build_dot(again, options)
+
+
+def test_no_size_and_no_ortho(small_map: ArgumentMap) -> None:
+    dot = build_dot(small_map, RenderOptions())
+    assert not re.search(r"\bsize\s*=", dot)
+    assert "ortho" not in dot
+    assert "rankdir=BT" in dot
+    assert 'label="A small map"' in dot
+
+
+def test_kinds_have_their_own_look(small_map: ArgumentMap) -> None:
+    dot = build_dot(small_map, RenderOptions())
+    assert re.search(r'"a" \[id="statement-a" class="premise" style="filled"', dot)
+    assert re.search(r'"b" \[id="statement-b" class="assumption" style="dashed,filled"', dot)
+    assert re.search(r'"c" \[id="statement-c" class="claim" style="rounded,filled"', dot)
+    assert re.search(r'"d" \[id="statement-d" class="conclusion" style="rounded,bold,filled"', dot)
+
+
+def test_relations_differ_in_style_and_arrowhead(small_map: ArgumentMap) -> None:
+    dot = build_dot(small_map, RenderOptions(legend=False))
+    edges = dict(re.findall(r'^  ("[\w-]+" -> "[\w-]+") \[(.*)\];$', dot, re.MULTILINE))
+    assert edges['"a" -> "inference-1"'] == 'class="premise" arrowhead=none'
+    assert 'arrowhead=normal' in edges['"inference-1" -> "c"']
+    attack = edges['"x" -> "d"']
+    assert "arrowhead=tee" in attack and 'penwidth="2"' in attack and "style" not in attack
+    undercut = edges['"u" -> "inference-2"']
+    assert 'class="undercut"' in undercut and "style=dashed" in undercut
+    contradiction = [edge for edge in edges if '"x"' in edge and '"y"' in edge]
+    assert len(contradiction) == 1  # drawn once, with bars at both ends
+    assert "dir=both" in edges[contradiction[0]] and "style=dotted" in edges[contradiction[0]]
+
+
+def test_linked_premises_meet_in_one_inference_showing_the_warrant(small_map: ArgumentMap) -> None:
+    dot = build_dot(small_map, RenderOptions())
+    line = next(line for line in dot.splitlines() if line.strip().startswith('"inference-1" ['))
+    assert 'class="inference warrant"' in line and "together they show it" in line
+    plain = next(line for line in dot.splitlines() if line.strip().startswith('"inference-2" ['))
+    assert "shape=point" in plain
+
+
+def test_sections_are_titled_clusters(small_map: ArgumentMap) -> None:
+    dot = build_dot(small_map, RenderOptions())
+    assert 'subgraph "cluster_section_1" {' in dot
+    assert 'label="Reasons" id="section-1" class="section"' in dot
+    assert 'label="Thesis" id="section-2"' in dot
+
+
+def test_text_wraps_and_id_and_tags_follow(small_map: ArgumentMap) -> None:
+    dot = build_dot(small_map, RenderOptions(wrap=10))
+    assert 'label="First\\nreason.\\na  #alpha\\n"' in dot
+
+
+def test_direction(small_map: ArgumentMap) -> None:
+    for direction in ("TB", "LR", "RL"):
+        assert f"rankdir={direction}" in build_dot(small_map, RenderOptions(direction=direction))
+
+
+def test_quotes_option(small_map: ArgumentMap) -> None:
+    assert "“a quote”" not in build_dot(small_map, RenderOptions())
+    assert "“a quote”" in build_dot(small_map, RenderOptions(quotes=True))
+
+
+def test_legend_lists_what_is_used(small_map: ArgumentMap) -> None:
+    dot = build_dot(small_map, RenderOptions())
+    assert 'subgraph "cluster_legend"' in dot
+    for name in ("premise", "assumption", "claim", "conclusion", "tag-alpha", "tag-beta"):
+        assert f'"legend-{name}"' in dot
+    for words in ("supports", "attacks", "undercuts a step", "contradict each other"):
+        assert f'label="{words}"' in dot
+    assert "cluster_legend" not in build_dot(small_map, RenderOptions(legend=False))
+
+
+def test_evaluate_fills_by_label_with_a_legend(small_map: ArgumentMap) -> None:
+    dot = build_dot(small_map, RenderOptions(evaluate=True))
+    assert '"legend-IN"' in dot and '"legend-UNDEC"' in dot
+    # a and b are unattacked ground: IN; x and y contradict each other: UNDEC.
+    assert re.search(r'"a" \[[^\n]*label="First reason\.\\na  #alpha  · IN\\n"', dot)
+    assert re.search(r'"x" \[[^\n]*· UNDEC', dot)
+
+
+def test_findings_outline_the_statements_check_reports(small_map: ArgumentMap) -> None:
+    dot = build_dot(small_map, RenderOptions(findings=True))
+    line = next(line for line in dot.splitlines() if line.strip().startswith('"d" ['))
+    assert 'class="conclusion finding"' in line and "penwidth=3" in line
+    assert "finding" in line.split("label=")[1]
+    assert '"legend-finding"' in dot
+
+
+@pytest.mark.parametrize("theme", ["default", "print", "dark"])
+def test_themes(small_map: ArgumentMap, theme: str) -> None:
+    dot = build_dot(small_map, RenderOptions(theme=theme))
+    background = {"default": "#ffffff", "print": "#ffffff", "dark": "#1e1e1e"}[theme]
+    assert f'bgcolor="{background}"' in dot
+
+
+def test_view_options_reach_the_dot(small_map: ArgumentMap) -> None:
+    dot = build_dot(small_map, RenderOptions(view=ViewSpec(section="Thesis")))
+    assert '"a" [' not in dot and '"d" [' in dot

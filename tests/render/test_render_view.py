@@ -1,0 +1,88 @@
+"""Selections: focus and depth, section, tag; the model is never changed."""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap
+from argmap.model import ArgumentMap
+from argmap.render.view import ViewError, ViewSpec, neighbourhood, select
+
+CHAIN = """\
+premise a: A.
+claim b: B.
+claim c: C.
+claim d: D.
+premise e: E, linked with a.
+premise x: X attacks d.
+a + e -> b
+b -> c -> d
+x -| d
+"""
+
+
+@pytest.fixture
+def chain() -> ArgumentMap:
+    return argmap.parse(CHAIN, "chain.argmap")
+
+
+def _statements(nodes: set[str]) -> set[str]:
+    return {node for node in nodes if not node.startswith("inference-")}
+
+
+def test_whole_map_by_default(chain: ArgumentMap) -> None:
+    assert select(chain, ViewSpec()) == set(chain.graph.nodes)
+
+
+@pytest.mark.parametrize(
+    ("focus", "depth", "expected"),
+    [
+        ("b", 0, {"b"}),
+        ("b", 1, {"a", "e", "b", "c"}),  # linked premises are one step from the conclusion
+        ("b", 2, {"a", "e", "b", "c", "d"}),
+        ("d", 1, {"c", "d", "x"}),
+        ("a", 1, {"a", "b", "e"}),  # a fellow premise of a linked inference is one step
+    ],
+)
+def test_focus_and_depth(chain: ArgumentMap, focus: str, depth: int, expected: set[str]) -> None:
+    nodes = select(chain, ViewSpec(focus=focus, depth=depth))
+    assert _statements(nodes) == expected
+
+
+def test_focus_draws_only_inferences_with_both_ends(chain: ArgumentMap) -> None:
+    nodes = select(chain, ViewSpec(focus="d", depth=1))
+    assert nodes - _statements(nodes) == {"inference-3"}  # c -> d
+
+
+def test_unknown_focus_suggests_the_closest(chain: ArgumentMap) -> None:
+    with pytest.raises(ViewError, match="no statement `dd` in the map; did you mean `d`"):
+        select(chain, ViewSpec(focus="dd"))
+
+
+def test_section_and_tag(small_map: ArgumentMap) -> None:
+    assert _statements(select(small_map, ViewSpec(section="thesis"))) == {"d", "x", "y", "u"}
+    assert _statements(select(small_map, ViewSpec(tag="#alpha"))) == {"a"}
+    combined = ViewSpec(section="Reasons", tag="beta")
+    assert _statements(select(small_map, combined)) == {"b"}
+
+
+def test_unknown_section_and_tag(small_map: ArgumentMap) -> None:
+    with pytest.raises(ViewError, match="no section `Reason` in the map; did you mean `Reasons`"):
+        select(small_map, ViewSpec(section="Reason"))
+    with pytest.raises(ViewError, match="no statement is tagged `#alfa`; did you mean `alpha`"):
+        select(small_map, ViewSpec(tag="alfa"))
+
+
+def test_selection_does_not_change_the_model(chain: ArgumentMap) -> None:
+    before = (list(chain.graph.nodes(data=True)), list(chain.graph.edges(data=True)))
+    select(chain, ViewSpec(focus="b", depth=1, tag=None))
+    assert (list(chain.graph.nodes(data=True)), list(chain.graph.edges(data=True))) == before
+
+
+def test_deep_chain_needs_no_recursion() -> None:
+    size = 20_000
+    lines = ["premise s0: start."]
+    lines += [f"claim s{i}: step {i}." for i in range(1, size)]
+    lines += [f"s{i - 1} -> s{i}" for i in range(1, size)]
+    amap = argmap.parse("\n".join(lines) + "\n", "deep.argmap")
+    assert len(neighbourhood(amap, "s0", size)) == size
