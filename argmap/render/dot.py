@@ -187,8 +187,25 @@ def statement_lines(
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Text broken into lines of at most `width` characters (long words are split)."""
-    return textwrap.wrap(text, width=max(width, 8), break_on_hyphens=False) or [""]
+    """Text broken into lines of at most `width` characters (long words are split), the
+    lines evened out so that no short last word sits alone on the last line."""
+    width = max(width, 8)
+    lines = _wrap(text, width)
+    if len(lines) < 2 or len(lines[-1]) * 3 > width:
+        return lines
+    # The narrowest width that still needs no more lines (binary search: few wraps).
+    low, high = width // 2, width
+    while low < high:
+        middle = (low + high) // 2
+        if len(_wrap(text, middle)) <= len(lines):
+            high = middle
+        else:
+            low = middle + 1
+    return _wrap(text, high)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width=width, break_on_hyphens=False) or [""]
 
 
 def _inference(amap: ArgumentMap, node: str, style: DotStyle) -> dict[str, str]:
