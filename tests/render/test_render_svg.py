@@ -94,11 +94,12 @@ def test_hostile_text_stays_text(engine: str) -> None:
             assert not name.split("}")[-1].lower().startswith("on"), name
     visible = " ".join("".join(text.itertext()) for text in root.iter(f"{SVG}text"))
     tooltips = "\n".join(title.text or "" for title in root.iter(f"{SVG}title"))
-    flat = re.sub(r"\s+", " ", visible)
+    # Lines are wrapped (long words too): compare without whitespace.
+    flat = re.sub(r"\s+", "", visible)
     for text in HOSTILE_TEXTS[:3] + HOSTILE_TEXTS[6:]:
         assert text in tooltips + " " + root.get("aria-label", ""), text
     for fragment in ["<script>alert(1)</script>", "<<B>> {a|b} \\N \\l \\G", "&amp; ' x",
                      "مرحبا بالعالم שלום 😀", "<svg onload=alert(1)>", "#tag-1"]:
-        assert fragment in flat, fragment
+        assert re.sub(r"\s+", "", fragment) in flat, fragment
     assert "a note <img src=x onerror=alert(1)>" in tooltips
     assert "warrant <u>w</u> \"q\" \\ {x|y}" in tooltips
