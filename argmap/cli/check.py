@@ -5,9 +5,10 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 import click
 from rich.console import Console
@@ -129,9 +130,14 @@ def _report(
         findings,
         files_checked=len(results),
         source_line=Sources(results).line,
-        color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+        color=use_colour(sys.stdout, os.environ),
         show_summary=not quiet or bool(findings),
     )
+
+
+def use_colour(stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org)."""
+    return stream.isatty() and not environ.get("NO_COLOR")
 
 
 def check_paths(

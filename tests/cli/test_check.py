@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.cli.check import use_colour
 
 GOOD = "premise rain: It is raining.\nconclusion wet: The streets are wet.\nrain -> wet\n"
 WARNED = GOOD + "premise tuesday: Today is Tuesday.\n"
@@ -170,6 +172,18 @@ def test_github_and_sarif_formats(folder: Path) -> None:
 
 def test_no_colour_when_not_a_terminal(folder: Path) -> None:
     assert "\x1b[" not in run("check", write("c.argmap", CIRCULAR))[1]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_only_on_a_terminal_without_no_color() -> None:
+    assert use_colour(Terminal(), {}) is True
+    assert use_colour(Terminal(), {"NO_COLOR": "1"}) is False
+    assert use_colour(Terminal(), {"NO_COLOR": ""}) is True
+    assert use_colour(io.StringIO(), {}) is False
 
 
 def test_rules_lists_every_rule(folder: Path) -> None:
