@@ -17,7 +17,7 @@ from argmap.model import (
 from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
 from argmap.render.style import Annotations, DotStyle, attrs, edge_style, kind_attrs
-from argmap.render.themes import BOLD_FONT, FONT, Theme, tag_colours
+from argmap.render.themes import FONT, Theme, tag_colours
 
 
 def to_dot(
@@ -42,9 +42,9 @@ def _defaults(amap: ArgumentMap, style: DotStyle) -> list[str]:
     graph = {
         "rankdir": style.direction,
         "bgcolor": quote(theme.background),
-        "fontname": quote(BOLD_FONT),
+        "fontname": quote(FONT),
         "fontcolor": quote(theme.text),
-        "fontsize": "18",
+        "fontsize": "20",
         "pad": '"0.3"',
         "nodesep": '"0.3"',
         "ranksep": '"0.45"',
@@ -108,7 +108,6 @@ def _cluster(
             "style": '"rounded,filled"',
             "fillcolor": quote(theme.cluster_fill),
             "color": quote(theme.cluster_border),
-            "fontname": quote(BOLD_FONT),
             "fontsize": "14",
             "fontcolor": quote(theme.muted),
             "labeljust": "l",
@@ -143,8 +142,6 @@ def _statement(
     fill = _fill(kind, data["tags"], theme, colours, notes.labels, node)
     if fill is not None:
         values["fillcolor"] = quote(fill)
-    if kind == CONCLUSION:
-        values["fontsize"] = "13"
     if notes.findings.get(node):
         values["color"] = quote(theme.finding)
         values["penwidth"] = "3"

@@ -62,6 +62,7 @@ def _kinds_row(amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]
         if kind in used:
             fill = theme.conclusion_fill if kind == CONCLUSION else theme.fill
             box = kind_attrs(kind) | {"label": quote(kind), "fillcolor": quote(fill)}
+            box = {key: value for key, value in box.items() if key not in ("fontsize", "margin")}
             row.append(_node(body, f"legend-{kind}", box | {"class": quote(kind)}))
     return row
 

@@ -10,7 +10,7 @@ FONT = "Helvetica"
 Both engines know Helvetica's metrics (the embedded one has no font files and estimates
 widths; for a font it does not know it falls back to the narrower Times and text overflows),
 and Arial, Liberation Sans and Nimbus Sans, which systems substitute for it, share them."""
-BOLD_FONT = "Helvetica-Bold"
+# No bold face: the embedded engine has no metrics for Helvetica-Bold.
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common form of
 # colour blindness. Black is left out (it is the text colour).
