@@ -249,3 +249,32 @@ def test_the_tutorial_refers_forward(tutorial: ArgumentMap) -> None:
         and tutorial.graph.nodes[node]["span"].line > span.line
     ]
     assert forward
+
+
+def test_the_tutorials_syntax_tree_has_every_kind_of_line(tutorial: ArgumentMap) -> None:
+    from argmap.language import syntax
+
+    top = tutorial.syntax[0]
+    nodes = top.nodes
+    directives = {node.name for node in nodes if isinstance(node, syntax.Directive)}
+    assert directives == {"title", "author", "date", "source", "document", "include"}
+    supports = [node for node in nodes if isinstance(node, syntax.Support)]
+    assert any(len(node.chain) == 3 for node in supports)  # a -> b -> c
+    assert any(len(group) >= 2 for node in supports for group in node.chain)  # a + b -> c
+    assert any(node.warrant for node in supports)
+    attacks = [node for node in nodes if isinstance(node, syntax.Attack)]
+    assert any(isinstance(node.target, syntax.InferenceRef) for node in attacks)  # undercut
+    assert any(isinstance(node.target, syntax.Ref) for node in attacks)  # rebuttal
+    assert any(isinstance(node, syntax.Contradiction) for node in nodes)
+    # trailing comments on a directive, a section, a relation and an attribute line
+    for kind in (syntax.Directive, syntax.SectionHeader, syntax.Support):
+        assert any(isinstance(node, kind) and node.comment for node in nodes), kind
+    bodies = [line for node in nodes if isinstance(node, syntax.Statement) for line in node.body]
+    assert any(isinstance(line, syntax.Attribute) and line.comment for line in bodies)
+    assert any(isinstance(line, syntax.Comment) for line in bodies)  # between indented lines
+    assert any(isinstance(line, syntax.Continuation) for line in bodies)
+    assert any(isinstance(line, syntax.QuoteLine) and not line.text for line in bodies)
+    empty_headers = [
+        node for node in nodes if isinstance(node, syntax.Statement) and not node.header_text
+    ]
+    assert [node.id for node in empty_headers] == ["safer"]
