@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -106,8 +107,15 @@ def render(
         legend=legend,
     )
     targets = _targets([Path(name) for name in maps], output, fmt)
+    status = 0
     for source, target in targets:
-        _render_one(source, target, options)
+        # One map's failure does not stop the others; the worst status is the exit status.
+        try:
+            _render_one(source, target, options)
+        except click.exceptions.Exit as stop:
+            status = max(status, stop.exit_code)
+    if status:
+        raise click.exceptions.Exit(status)
 
 
 def _format_from(output: str | None) -> str:
@@ -131,7 +139,7 @@ def _targets(maps: list[Path], output: str | None, fmt: str) -> list[tuple[Path,
         return [(maps[0], None)]
     if output is None:
         pairs = [(path, path.with_suffix(suffix)) for path in maps]
-    elif len(maps) > 1 or Path(output).is_dir():
+    elif len(maps) > 1 or Path(output).is_dir() or output.endswith(("/", os.sep)):
         folder = Path(output)
         if folder.exists() and not folder.is_dir():
             raise click.UsageError(f"with several maps, -o names a folder; `{output}` is a file")

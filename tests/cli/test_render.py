@@ -120,6 +120,19 @@ def test_several_maps_go_to_a_folder(folder: Path) -> None:
     assert code == 2 and "give one MAP" in err
 
 
+def test_one_failing_map_does_not_stop_the_others(folder: Path) -> None:
+    (folder / "broken.argmap").write_text(BROKEN, encoding="utf-8")
+    code, _, err = run(str(folder / "broken.argmap"), str(folder / "bike.argmap"), "-f", "dot",
+                       "-o", str(folder / "out"))
+    assert code == 1 and "1 error in" in err
+    assert [path.name for path in (folder / "out").iterdir()] == ["bike.dot"]
+
+
+def test_trailing_slash_names_a_folder(folder: Path) -> None:
+    code, _, _ = run(str(folder / "bike.argmap"), "-f", "dot", "-o", str(folder / "new") + "/")
+    assert code == 0 and (folder / "new" / "bike.dot").is_file()
+
+
 def test_usage_errors(folder: Path) -> None:
     path = str(folder / "bike.argmap")
     code, _, err = run(path, "-o", str(folder / "x.txt"))

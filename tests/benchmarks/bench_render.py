@@ -1,0 +1,128 @@
+"""Time `argmap render` end to end on 1,000 and 10,000 statements beside bare Graphviz, and
+the embedded engine's start with a cold and a cached compiled module (a script, not a test).
+
+For each size: parsing, DOT generation, the whole render (parse + DOT + layout + SVG
+finishing) with the system `dot`, and bare `dot -Tsvg` on the same DOT text; the difference
+is argmap's own share. The embedded engine is timed on the same DOT where it finishes within
+the cap. Cold/cached start: `argmap render` of a small map in a fresh process with an empty
+module cache, then again with the cache filled.
+
+    python tests/benchmarks/bench_render.py [--cap SECONDS] [SIZE ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import argmap
+from argmap.errors import RenderError
+from argmap.render import RenderOptions, build_dot, render_map
+from argmap.render.engines import embedded_engine
+
+T = TypeVar("T")
+SIZES = (1_000, 10_000)
+TAGS = ("economy", "security", "diplomacy", "history", "law")
+
+
+def argument(size: int) -> str:
+    """A map shaped like real ones: sections of 40 statements, each claim backed by a linked
+    pair with a warrant or a single premise, a conclusion per section, some objections."""
+    lines = ["@title Benchmark"]
+    for start in range(0, size, 40):
+        lines.append(f"== Part {start // 40} ==")
+        ids = [f"s{i}" for i in range(start, min(start + 40, size))]
+        for offset, sid in enumerate(ids):
+            kind = "conclusion" if offset == 0 else "claim" if offset % 3 == 1 else "premise"
+            tag = TAGS[int(sid[1:]) % len(TAGS)]
+            lines.append(f"{kind} {sid}: Statement {sid} of the benchmark map, long enough "
+                         f"to wrap onto two or three lines. #{tag}")
+        for offset in range(1, len(ids) - 2, 3):
+            claim, first, second = ids[offset], ids[offset + 1], ids[offset + 2]
+            lines.append(f"{first} + {second} -> {claim} : warrant of {claim}")
+            lines.append(f"{claim} -> {ids[0]}")
+        if len(ids) > 9:
+            lines.append(f"{ids[8]} -| {ids[4]}")
+    return "\n".join(lines) + "\n"
+
+
+def timed(action: Callable[[], T]) -> tuple[float, T]:
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
+
+
+def bare_dot(dot: str, cap: float) -> float | None:
+    try:
+        seconds, _ = timed(lambda: subprocess.run(
+            ["dot", "-Tsvg"], input=dot.encode(), capture_output=True, timeout=cap, check=True
+        ))
+    except subprocess.TimeoutExpired:
+        return None
+    return seconds
+
+
+def row(name: str, seconds: float | None, note: str = "") -> None:
+    figure = f"{seconds:9.3f} s" if seconds is not None else "  (capped)"
+    print(f"  {name:<42}{figure}  {note}", flush=True)
+
+
+def bench_size(size: int, cap: float) -> None:
+    print(f"{size:,} statements", flush=True)
+    text = argument(size)
+    parse_s, amap = timed(lambda: argmap.parse(text, "bench.argmap"))
+    row("parse", parse_s)
+    dot_s, dot = timed(lambda: build_dot(amap, RenderOptions()))
+    row("DOT generation", dot_s, f"({len(dot) / 1e6:.1f} MB of DOT)")
+    if shutil.which("dot"):
+        bare = bare_dot(dot, cap)
+        row("bare `dot -Tsvg` on that DOT", bare)
+        if bare is not None:
+            options = RenderOptions(engine="system", timeout=cap)
+            whole, _ = timed(lambda: render_map(argmap.parse(text, "b.argmap"), options))
+            row("argmap render (system), end to end", whole,
+                f"argmap's share {whole - bare:.3f} s ({(whole - bare) / whole:.0%})")
+    else:
+        print("  (no system Graphviz: system figures skipped)")
+    try:
+        layout, _ = timed(lambda: embedded_engine().layout(dot, "svg", cap))
+        row("embedded Graphviz layout of that DOT", layout)
+    except RenderError as error:
+        row("embedded Graphviz layout of that DOT", None, str(error).splitlines()[0])
+
+
+def bench_start(tiny: Path) -> None:
+    print("embedded engine start (fresh process, small map)", flush=True)
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(os.environ, ARGMAP_CACHE_DIR=cache)
+        command = [sys.executable, "-m", "argmap", "render", str(tiny), "-o", "-",
+                   "--engine", "embedded"]
+        for label in ("cold (compiles the module)", "cached (loads the compiled module)"):
+            seconds, _ = timed(lambda: subprocess.run(command, env=env, capture_output=True,
+                                                      check=True))
+            row(label, seconds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cap", type=float, default=600.0, help="layout time limit (s)")
+    parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        tiny = Path(folder) / "tiny.argmap"
+        tiny.write_text(argument(20), encoding="utf-8")
+        bench_start(tiny)
+    for size in arguments.sizes:
+        bench_size(size, arguments.cap)
+
+
+if __name__ == "__main__":
+    main()
