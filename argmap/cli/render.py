@@ -48,7 +48,7 @@ EPILOG = """Examples:
               "the laid-out graph). Default: from OUT's suffix, else svg.")
 @click.option("--direction", type=click.Choice(DIRECTIONS, case_sensitive=False), default="BT",
               show_default=True, help="Where arrows point: BT puts conclusions on top.")
-@click.option("--wrap", type=click.IntRange(8, 200), default=30, show_default=True,
+@click.option("--wrap", type=click.IntRange(8, 200), default=30, show_default=True, metavar="N",
               help="Wrap statement text at this many characters.")
 @click.option("--focus", metavar="ID", help="Draw only this statement's neighbourhood.")
 @click.option("--depth", type=click.IntRange(0), metavar="N",
@@ -60,12 +60,14 @@ EPILOG = """Examples:
 @click.option("--findings", is_flag=True,
               help="Outline statements that `argmap check` reports on; messages as tooltips.")
 @click.option("--quotes", is_flag=True, help="Show each statement's quotes under its text.")
-@click.option("--theme", type=click.Choice(list(THEMES)), default="default", show_default=True)
+@click.option("--theme", type=click.Choice(list(THEMES)), default="default", show_default=True,
+              help="Colours: print is black and white, dark is for dark slides.")
 @click.option("--legend/--no-legend", default=True, show_default=True,
               help="Draw a legend of the kinds, relations and colours used.")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              metavar="SECONDS",
               show_default=True, help="Stop a layout that runs longer (seconds).")
 def render(
     maps: tuple[str, ...],
