@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import deque
+from collections import defaultdict, deque
 from dataclasses import dataclass
 
 import networkx as nx
@@ -91,8 +91,7 @@ def support_cycles(amap: ArgumentMap) -> list[SupportCycle]:
     than one node; the support graph alternates statements and inferences, so a statement
     supporting itself (`a -> a`) is a component of two nodes. Linear in the map's size.
     """
-    # Only nodes with support edges can be on a cycle; leaving the others out halves the work.
-    graph = nx.DiGraph(_support_edges(amap))
+    graph = nx.DiGraph(_cyclic_core(_support_edges(amap)))
     order = {node: index for index, node in enumerate(amap.graph.nodes)}
     kinds = dict(amap.graph.nodes(data="kind"))
     cycles = []
@@ -107,6 +106,38 @@ def support_cycles(amap: ArgumentMap) -> list[SupportCycle]:
         cycles.append(SupportCycle(cycle, tuple(members)))
     cycles.sort(key=lambda found: order[found.members[0]])
     return cycles
+
+
+def _cyclic_core(edges: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The edges left once every node that cannot be on a cycle is peeled away.
+
+    A node with no incoming or no outgoing support edge is on no cycle; removing it may
+    leave its neighbours so, and so on (a worklist, each node removed once: linear). Long
+    chains of support, the bulk of most maps, vanish before networkx computes components.
+    """
+    successors: defaultdict[str, list[str]] = defaultdict(list)
+    predecessors: defaultdict[str, list[str]] = defaultdict(list)
+    for source, target in edges:
+        successors[source].append(target)
+        predecessors[target].append(source)
+    into = {node: len(predecessors[node]) for node in list(successors) + list(predecessors)}
+    out = {node: len(successors[node]) for node in into}
+    work = [node for node in into if into[node] == 0 or out[node] == 0]
+    removed: set[str] = set()
+    while work:
+        node = work.pop()
+        if node in removed:
+            continue
+        removed.add(node)
+        for target in successors[node]:
+            into[target] -= 1
+            if into[target] == 0:
+                work.append(target)
+        for source in predecessors[node]:
+            out[source] -= 1
+            if out[source] == 0:
+                work.append(source)
+    return [(u, v) for u, v in edges if u not in removed and v not in removed]
 
 
 def cycle_through(graph: nx.DiGraph, component: set[str], start: str) -> list[str]:

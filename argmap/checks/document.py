@@ -40,6 +40,7 @@ class Document:
     offsets: list[tuple[int, int]] = field(default_factory=list)
     index: dict[str, list[int]] = field(default_factory=dict)
     line_starts: list[int] = field(default_factory=list)
+    normalised_index: dict[str, list[int]] | None = None
 
     def __post_init__(self) -> None:
         self.normalised = normalise_quote(self.text)
@@ -56,8 +57,37 @@ class Document:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def contains(self, quote: str) -> bool:
-        """Whether the quote occurs in the document, after normalising both."""
-        return normalise_quote(quote) in self.normalised
+        """Whether the quote occurs in the document, after normalising both.
+
+        A plain `in` scans the whole document for every quote; with thousands of quotes
+        against a long document that adds up. So the quote is anchored on its rarest
+        inner word (a whole word in the quote is a whole word wherever the quote occurs)
+        and compared only where that word is, unless that would cost more than the scan.
+        """
+        needle = normalise_quote(quote)
+        inner = list(_WORD.finditer(needle))[1:-1]
+        if not inner:
+            return needle in self.normalised
+        index = self._normalised_index()
+        offset, places = min(
+            ((match.start(), index.get(match.group(), [])) for match in inner),
+            key=lambda anchor: len(anchor[1]),
+        )
+        if len(places) * len(needle) > len(self.normalised):
+            return needle in self.normalised
+        return any(
+            place >= offset and self.normalised.startswith(needle, place - offset)
+            for place in places
+        )
+
+    def _normalised_index(self) -> dict[str, list[int]]:
+        """Where each word starts in the normalised text (built on first use)."""
+        if self.normalised_index is None:
+            index: defaultdict[str, list[int]] = defaultdict(list)
+            for match in _WORD.finditer(self.normalised):
+                index[match.group()].append(match.start())
+            self.normalised_index = dict(index)
+        return self.normalised_index
 
     def closest(self, quote: str) -> Passage | None:
         """The passage most like `quote`, when one is similar enough, else None.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import inspect
 import os
 import sys
@@ -192,6 +193,9 @@ def check_one(
         amap = argmap.load(str(path))
     except ParseError as error:
         return Checked(path, parse_error_findings(error.errors), None, error.errors)
+    # The map lives until the command ends: taking it out of the garbage collector's sight
+    # spares the checks repeated full collections over it (seconds on a 100,000-statement map).
+    gc.freeze()
     findings = run_checks(amap, select=chosen, ignore=ignored, document=document)
     return Checked(path, findings, amap)
 
