@@ -1,0 +1,61 @@
+"""The document search behind quote-not-found: normalisation, exact search, closest passage."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.checks.document import Document
+from argmap.checks.normalise import normalise_quote, normalise_statement
+
+TEXT = (
+    "The Cold War’s legacy of distrust continues to exist today — a fact\n"
+    "both governments “rarely” admit.\n"
+    "\n"
+    "Trade is expected to grow by 36 percent to $147 billion in 2021.\n"
+)
+
+
+def test_normalisation() -> None:
+    assert normalise_quote("The  Cold\nWar’s – “x”") == "the cold war's - \"x\""
+    assert normalise_quote("ﬁne…") == "fine..."
+    assert normalise_statement("It is, RAINING!  ") == "it is raining"
+
+
+def test_contains_folds_case_space_quotes_and_dashes() -> None:
+    document = Document(TEXT)
+    assert document.contains("cold war's legacy")
+    assert document.contains("today - a fact both governments \"rarely\" admit")
+    assert document.contains("he Cold War")
+    assert document.contains("admit. Trade is")
+    assert not document.contains("the cold war legacy")
+    assert not document.contains("rarely admit")
+
+
+def test_closest_passage_and_its_line() -> None:
+    document = Document(TEXT)
+    passage = document.closest("Trade is expected to grow by 63 percent to $147 billion")
+    assert passage is not None
+    assert passage.line == 4
+    assert passage.text == "Trade is expected to grow by 36 percent to $147 billion"
+    assert document.closest("nothing like anything in there at all") is None
+
+
+def test_closest_passage_is_cut_when_long() -> None:
+    document = Document("word " * 20 + " ".join(f"w{i}" for i in range(200)))
+    passage = document.closest(" ".join(f"w{i}" for i in range(190)) + " extra")
+    assert passage is not None and passage.text.endswith("…") and len(passage.text) == 160
+
+
+words = st.sampled_from(["a", "the", "War’s", "distrust", "—", "-", "“x”", "1", "aa", "ab"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(words, min_size=1, max_size=40), st.data())
+def test_contains_agrees_with_a_plain_search(tokens: list[str], data: st.DataObject) -> None:
+    text = " ".join(tokens)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    quote = data.draw(st.sampled_from([text[start:end], text[start:end] + " ab", "the a"]))
+    expected = normalise_quote(quote) in normalise_quote(text)
+    assert Document(text).contains(quote) is expected
