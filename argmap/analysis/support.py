@@ -18,14 +18,6 @@ from argmap.model import (
 SUPPORT_EDGE_KINDS = frozenset({PREMISE_EDGE, CONCLUSION_EDGE})
 
 
-def support_graph(amap: ArgumentMap) -> nx.DiGraph:
-    """Statements and inferences joined by premise and conclusion edges only (no attacks)."""
-    graph = nx.DiGraph()
-    graph.add_nodes_from(amap.graph.nodes)
-    graph.add_edges_from(_support_edges(amap))
-    return graph
-
-
 def _support_edges(amap: ArgumentMap) -> list[tuple[str, str]]:
     return [
         (source, target)
