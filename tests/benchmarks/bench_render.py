@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,8 +26,9 @@ from typing import TypeVar
 
 import argmap
 from argmap.errors import RenderError
-from argmap.render import RenderOptions, build_dot, render_map
+from argmap.render import RenderOptions, render_map
 from argmap.render.engines import embedded_engine
+from argmap.render.render import Prepared, finished_svg, prepare
 
 T = TypeVar("T")
 SIZES = (1_000, 10_000)
@@ -54,17 +56,23 @@ def argument(size: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timed(action: Callable[[], T]) -> tuple[float, T]:
-    start = time.perf_counter()
-    result = action()
-    return time.perf_counter() - start, result
+def timed(action: Callable[[], T], repeat: int = 1) -> tuple[float, T]:
+    """The median time of `repeat` runs, and the last result."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
 
 
-def bare_dot(dot: str, cap: float) -> float | None:
+def bare_dot(dot: str, cap: float, repeat: int) -> float | None:
+    def run() -> None:
+        subprocess.run(["dot", "-Tsvg"], input=dot.encode(), capture_output=True, timeout=cap,
+                       check=True)
+
     try:
-        seconds, _ = timed(lambda: subprocess.run(
-            ["dot", "-Tsvg"], input=dot.encode(), capture_output=True, timeout=cap, check=True
-        ))
+        seconds, _ = timed(run, repeat)
     except subprocess.TimeoutExpired:
         return None
     return seconds
@@ -72,31 +80,39 @@ def bare_dot(dot: str, cap: float) -> float | None:
 
 def row(name: str, seconds: float | None, note: str = "") -> None:
     figure = f"{seconds:9.3f} s" if seconds is not None else "  (capped)"
-    print(f"  {name:<42}{figure}  {note}", flush=True)
+    print(f"  {name:<48}{figure}  {note}", flush=True)
 
 
 def bench_size(size: int, cap: float) -> None:
     print(f"{size:,} statements", flush=True)
+    repeat = 3 if size <= 2_000 else 1
     text = argument(size)
-    parse_s, amap = timed(lambda: argmap.parse(text, "bench.argmap"))
+    parse_s, amap = timed(lambda: argmap.parse(text, "bench.argmap"), repeat)
     row("parse", parse_s)
-    dot_s, dot = timed(lambda: build_dot(amap, RenderOptions()))
-    row("DOT generation", dot_s, f"({len(dot) / 1e6:.1f} MB of DOT)")
+    dot_s, prepared = timed(lambda: prepare(amap, RenderOptions()), repeat)
+    row("DOT generation", dot_s, f"({len(prepared.dot) / 1e6:.1f} MB of DOT)")
     if shutil.which("dot"):
-        bare = bare_dot(dot, cap)
-        row("bare `dot -Tsvg` on that DOT", bare)
-        if bare is not None:
-            options = RenderOptions(engine="system", timeout=cap)
-            whole, _ = timed(lambda: render_map(argmap.parse(text, "b.argmap"), options))
-            row("argmap render (system), end to end", whole,
-                f"argmap's share {whole - bare:.3f} s ({(whole - bare) / whole:.0%})")
+        _bench_system(text, prepared, cap, repeat, parse_s + dot_s)
     else:
         print("  (no system Graphviz: system figures skipped)")
     try:
-        layout, _ = timed(lambda: embedded_engine().layout(dot, "svg", cap))
+        layout, _ = timed(lambda: embedded_engine().layout(prepared.dot, "svg", cap))
         row("embedded Graphviz layout of that DOT", layout)
     except RenderError as error:
         row("embedded Graphviz layout of that DOT", None, str(error).splitlines()[0])
+
+
+def _bench_system(text: str, prepared: Prepared, cap: float, repeat: int, own: float) -> None:
+    bare = bare_dot(prepared.dot, cap, repeat)
+    row("bare `dot -Tsvg` on that DOT", bare)
+    if bare is None:
+        return
+    options = RenderOptions(engine="system", timeout=cap)
+    whole, svg = timed(lambda: render_map(argmap.parse(text, "b.argmap"), options), repeat)
+    finish, _ = timed(lambda: finished_svg(svg, prepared, options), repeat)
+    row("argmap render (system), end to end", whole)
+    own += finish
+    row("argmap's own work (parse, DOT, SVG finishing)", own, f"{own / whole:.0%} of the whole")
 
 
 def bench_start(tiny: Path) -> None:
