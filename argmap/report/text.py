@@ -55,7 +55,9 @@ def format_finding(finding: Finding, source_line: SourceLine) -> Text:
     text.append(": " + " ".join(finding.message.split("\n")).replace("\r", ""))
     line = source_line(finding.span) if finding.span is not None else ""
     if finding.span is not None and line:
-        text.append("\n" + caret_snippet(line, finding.span))
+        source, _, carets = caret_snippet(line, finding.span).rpartition("\n")
+        text.append("\n" + source + "\n")
+        text.append(carets, style=STYLES[finding.severity])
     return text
 
 
