@@ -40,7 +40,7 @@ def test_every_rule_is_documented() -> None:
 
 
 def _examples(doc: str) -> tuple[str, str]:
-    blocks = re.findall(r"example[^\n]*::\n\n((?:    [^\n]*\n|\n)+)", doc)
+    blocks = re.findall(r"example[^\n]*:\n\n((?:    [^\n]*\n|\n)+)", doc)
     failing, fixed = (re.sub(r"^    ", "", block, flags=re.M).strip() + "\n" for block in blocks)
     return failing, fixed
 

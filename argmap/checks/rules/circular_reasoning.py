@@ -8,7 +8,7 @@ walking one cycle in order; other statements caught in the same tangle are liste
 Why it matters: circular reasoning (begging the question) assumes what it sets out to
 prove; a reader who doubts the conclusion has no reason to accept the premise.
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     claim wet: The streets are wet.
@@ -16,7 +16,7 @@ Failing example::
     rain + slippery -> wet
     wet -> slippery
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
     claim wet: The streets are wet.

@@ -6,14 +6,14 @@ both for and against `c`), and `a -| a` (a statement that attacks itself).
 Why it matters: a statement cannot be a reason for and against the same thing; one of the
 two relations is a slip, or the statement bundles two ideas that should be two statements.
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     claim wet: The streets are wet.
     rain -> wet
     rain -| wet
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
     premise sun: The sun is out.

@@ -10,7 +10,7 @@ Why it matters: an argument has to survive its objections. An objection nothing 
 leaves the conclusion defeated (OUT) or undecided (UNDEC). Answer it with a counter-attack
 (`reply -| objection`), or accept that the conclusion is contested.
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     premise roof: The street is covered by a roof.
@@ -18,7 +18,7 @@ Failing example::
     rain -> wet
     roof -| wet
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
     premise roof: The street is covered by a roof.

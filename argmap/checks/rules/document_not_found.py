@@ -6,13 +6,13 @@ is not UTF-8 text. The path in `@document` is relative to the map file.
 Why it matters: the document is what the map's quotes are checked against; without it,
 quote-not-found cannot check anything, and a moved or renamed source goes unnoticed.
 
-Failing example (no file `article.txt` beside the map)::
+Failing example (no file `article.txt` beside the map):
 
     @document article.txt
     premise rain: It is raining.
       > it is raining
 
-Fixed example (the map names the file where it is)::
+Fixed example (the map names the file where it is):
 
     @document sources/article.txt
     premise rain: It is raining.

@@ -6,12 +6,12 @@ the line of the first.
 Why it matters: relations name statements by ID, so with two of them argmap cannot tell
 which one a relation means.
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     premise rain: It rained all night.
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
     premise night_rain: It rained all night.

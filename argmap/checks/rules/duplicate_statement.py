@@ -7,14 +7,14 @@ Why it matters: the same idea under two IDs splits the argument in two: support 
 copy does not reach what rests on the other, and a diagram shows two boxes for one idea.
 Keep one statement and point every relation at it.
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     premise rain2: it is raining
     conclusion wet: The streets are wet.
     rain + rain2 -> wet
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
     conclusion wet: The streets are wet.

@@ -9,7 +9,7 @@ Why it matters: a side argument that bears on none of the map's conclusions, dir
 through what it supports or attacks, does not help decide them; it distracts, or a relation
 to the main argument is missing.
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     premise tuesday: Today is Tuesday.
@@ -18,7 +18,7 @@ Failing example::
     rain -> wet
     tuesday -> market
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
     premise tuesday: Today is Tuesday.

@@ -8,13 +8,13 @@ cannot tell which statements matter (irrelevant-statement), whether the argument
 its point (ungrounded-conclusion), or whether it survives its objections
 (contested-conclusion). Mark the main thesis as `conclusion`.
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     claim wet: The streets are wet.
     rain -> wet
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
     conclusion wet: The streets are wet.

@@ -6,14 +6,14 @@ and is attacked by nothing.
 Why it matters: an orphan plays no part in the argument. It is either a leftover, or a
 relation that was meant to be written is missing.
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     premise tuesday: Today is Tuesday.
     conclusion wet: The streets are wet.
     rain -> wet
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
     conclusion wet: The streets are wet.

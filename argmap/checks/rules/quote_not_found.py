@@ -10,13 +10,13 @@ Why it matters: a quote is the evidence that the article says what the map claim
 A quote that is not in the text (misremembered, paraphrased, edited) is evidence of
 nothing, and a reader checking the map against the source will find it.
 
-Failing example (the article says "continues to exist today")::
+Failing example (the article says "continues to exist today"):
 
     @document article.txt
     premise distrust: Cold-War distrust persists.
       > the Cold War's legacy of distrust continues today
 
-Fixed example::
+Fixed example:
 
     @document article.txt
     premise distrust: Cold-War distrust persists.

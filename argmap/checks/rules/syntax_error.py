@@ -8,11 +8,11 @@ Why it matters: a map with a syntax error is not the map you meant; argmap canno
 or draw the parts it could not read. The message says what was expected and, where one is
 likely, suggests the fix.
 
-Failing example::
+Failing example:
 
     premis rain: It is raining.
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
 """

@@ -7,13 +7,13 @@ the map. The message suggests the closest ID or inference.
 Why it matters: usually a typo; the relation it is in is lost, and with it part of the
 argument.
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     claim wet: The streets are wet.
     rian -> wet
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
     claim wet: The streets are wet.

@@ -8,7 +8,7 @@ conclusion of an inference whose premises are all grounded (the least fixed poin
 Why it matters: however many reasons a conclusion has, if each rests in the end on
 something unsupported, the argument never touches the ground.
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     claim wet: The streets are wet.
@@ -16,7 +16,7 @@ Failing example::
     conclusion slow: Traffic will be slow.
     rain + slippery -> slow
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
     claim wet: The streets are wet.

@@ -7,13 +7,13 @@ Assumptions are not reported: they are meant to be unsupported. Turn the rule on
 Why it matters: a premise is taken as given; in a map of a text, the reader should be able
 to see where the text says so. Useful when every premise of a map must be evidenced.
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     conclusion wet: The streets are wet.
     rain -> wet
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
       @source Weather service bulletin, 7 May

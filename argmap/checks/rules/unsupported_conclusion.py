@@ -7,14 +7,14 @@ Why it matters: claims and conclusions are what an argument sets out to show; on
 reason given is an assertion, not an argument. Either give the reason or, if it is a
 starting point taken as given, make it a `premise` (or an `assumption`).
 
-Failing example::
+Failing example:
 
     premise rain: It is raining.
     claim wet: The streets are wet.
     conclusion slow: Traffic will be slow.
     rain -> wet
 
-Fixed example::
+Fixed example:
 
     premise rain: It is raining.
     claim wet: The streets are wet.
