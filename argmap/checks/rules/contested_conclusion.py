@@ -3,8 +3,8 @@
 What it finds: a `conclusion` that is grounded (see ungrounded-conclusion) but whose
 acceptability label is not IN: an attack on it, or on a statement or inference its support
 rests on, is not answered (its attacker is not OUT). The message names those attackers.
-Labels are argmap's grounded semantics (see `argmap rules` and the README): a statement is
-IN when its support is IN and every attacker is OUT.
+Labels are argmap's grounded semantics (the README's "Acceptability labels" defines them):
+a statement is IN when its support is IN and every attacker of it is OUT.
 
 Why it matters: an argument has to survive its objections. An objection nothing answers
 leaves the conclusion defeated (OUT) or undecided (UNDEC). Answer it with a counter-attack
