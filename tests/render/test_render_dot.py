@@ -20,7 +20,10 @@ EXAMPLE_MAPS = [MAPS / "russia-china.argmap", MAPS / "tutorial.argmap"]
 def _check_golden(dot: str, golden: Path) -> None:
     if UPDATE or not golden.exists():
         golden.write_text(dot, encoding="utf-8")
-    assert dot == golden.read_text(encoding="utf-8"), f"DOT differs from {golden}"
+    assert dot == golden.read_text(encoding="utf-8"), (
+        f"DOT differs from {golden}; look at the difference, and if it is right, "
+        "regenerate with ARGMAP_UPDATE_GOLDEN=1"
+    )
 
 
 @pytest.mark.parametrize("path", DATA_MAPS, ids=lambda path: path.stem)
