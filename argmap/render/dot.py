@@ -16,7 +16,14 @@ from argmap.model import (
 )
 from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
-from argmap.render.style import Annotations, DotStyle, attrs, edge_style, kind_attrs
+from argmap.render.style import (
+    Annotations,
+    DotStyle,
+    attrs,
+    edge_style,
+    kind_attrs,
+    section_numbers,
+)
 from argmap.render.themes import FONT, Theme, tag_colours
 
 
@@ -28,8 +35,10 @@ def to_dot(
     tags = sorted({tag for _, data in amap.statements() for tag in data["tags"]})
     colours = tag_colours(tags, style.theme)
     lines = ['digraph "argmap" {', *_defaults(amap, style)]
-    for cluster, members in _clusters(amap, nodes):
-        lines.extend(_cluster(cluster, members, amap, style, colours, notes))
+    numbers = section_numbers(amap)
+    for cluster, members in _clusters(amap, nodes, numbers):
+        number = numbers[cluster] if cluster is not None else None
+        lines.extend(_cluster(cluster, number, members, amap, style, colours, notes))
     lines.extend(_edges(amap, nodes, style.theme))
     if style.legend:
         lines.extend(legend_lines(amap, nodes, style, colours, notes))
@@ -67,12 +76,14 @@ def _defaults(amap: ArgumentMap, style: DotStyle) -> list[str]:
     return [f"  graph {attrs(graph)};", f"  node {attrs(node)};", f"  edge {attrs(edge)};"]
 
 
-def _clusters(amap: ArgumentMap, nodes: set[str]) -> list[tuple[str | None, list[str]]]:
+def _clusters(
+    amap: ArgumentMap, nodes: set[str], numbers: Mapping[str, int]
+) -> list[tuple[str | None, list[str]]]:
     """Drawn nodes grouped by section, in the map's order; None holds the unsectioned.
     An inference goes in a section when its conclusion and drawn premises all do."""
     order: dict[str | None, list[str]] = {None: []}
-    for section in amap.sections:
-        order.setdefault(section.title, [])
+    for title in numbers:
+        order.setdefault(title, [])
     for node in amap.graph.nodes:
         if node in nodes:
             order.setdefault(_section_of(amap, node, nodes), []).append(node)
@@ -91,6 +102,7 @@ def _section_of(amap: ArgumentMap, node: str, nodes: set[str]) -> str | None:
 
 def _cluster(
     title: str | None,
+    index: int | None,
     members: list[str],
     amap: ArgumentMap,
     style: DotStyle,
@@ -99,7 +111,6 @@ def _cluster(
 ) -> Iterator[str]:
     indent = "  "
     if title is not None:
-        index = [section.title for section in amap.sections].index(title) + 1
         theme = style.theme
         values = {
             "label": quote(title),

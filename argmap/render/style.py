@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from argmap.model import ASSUMPTION, CLAIM, CONCLUSION, PREMISE
+from argmap.model import ASSUMPTION, CLAIM, CONCLUSION, PREMISE, ArgumentMap
 from argmap.render.quoting import quote
 from argmap.render.themes import Theme
 
@@ -46,6 +46,14 @@ class Annotations:
 
     labels: Mapping[str, str] | None = None
     findings: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+
+def section_numbers(amap: ArgumentMap) -> dict[str, int]:
+    """Each section title's number (1, 2, ...; its cluster is `section-<n>`): the map's
+    sections in order, then any section a statement names that the map does not list."""
+    titles = [section.title for section in amap.sections]
+    titles += [str(data["section"]) for _, data in amap.statements() if data.get("section")]
+    return {title: index for index, title in enumerate(dict.fromkeys(titles), start=1)}
 
 
 def attrs(values: Mapping[str, str]) -> str:

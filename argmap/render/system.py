@@ -48,7 +48,8 @@ class SystemGraphviz:
         except OSError as error:
             raise RenderError(f"cannot run Graphviz ({self.executable}): {error}") from None
         if done.returncode != 0:
-            raise RenderError(failure_message("dot", done.returncode, done.stderr))
+            hint = "\n(--engine embedded lays the map out with argmap's own Graphviz)"
+            raise RenderError(failure_message("dot", done.returncode, done.stderr) + hint)
         return done.stdout
 
 

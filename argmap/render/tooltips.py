@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from argmap.model import ArgumentMap
-from argmap.render.style import Annotations
+from argmap.render.style import Annotations, section_numbers
 
 ATTRIBUTE_ORDER = ("note", "source", "url", "confidence")
 
@@ -24,8 +24,8 @@ def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str
             lines.append(f"acceptability: {notes.labels[node]}")
         lines.extend(notes.findings.get(node, ()))
         result[node] = "\n".join(lines)
-    for index, section in enumerate(amap.sections, start=1):
-        result[f"section-{index}"] = section.title
+    for title, index in section_numbers(amap).items():
+        result[f"section-{index}"] = title
     return result
 
 
