@@ -104,7 +104,8 @@ def _relations(amap: ArgumentMap, nodes: set[str]) -> list[str]:
 
 
 def _point(colour: str) -> dict[str, str]:
-    return {"shape": "point", "width": '"0.06"', "color": quote(colour), "label": '""'}
+    # An invisible end: only the sample line and its arrowheads show.
+    return {"shape": "point", "width": '"0.02"', "style": "invis", "label": '""'}
 
 
 def _box(label: str, fill: str) -> dict[str, str]:
