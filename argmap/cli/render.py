@@ -172,6 +172,7 @@ def _render_one(source: Path, target: Path | None, options: RenderOptions) -> No
         sys.stdout.buffer.flush()
         return
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
     except OSError as error:
         click.echo(f"error: cannot write {target}: {error.strerror or error}", err=True)

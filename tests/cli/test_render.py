@@ -128,6 +128,11 @@ def test_one_failing_map_does_not_stop_the_others(folder: Path) -> None:
     assert [path.name for path in (folder / "out").iterdir()] == ["bike.dot"]
 
 
+def test_missing_parent_folders_are_created(folder: Path) -> None:
+    code, _, _ = run(str(folder / "bike.argmap"), "-o", str(folder / "out" / "bike.dot"))
+    assert code == 0 and (folder / "out" / "bike.dot").is_file()
+
+
 def test_trailing_slash_names_a_folder(folder: Path) -> None:
     code, _, _ = run(str(folder / "bike.argmap"), "-f", "dot", "-o", str(folder / "new") + "/")
     assert code == 0 and (folder / "new" / "bike.dot").is_file()
