@@ -200,8 +200,10 @@ def wrap(text: str, width: int) -> list[str]:
     lines = _wrap(text, width)
     if len(lines) < 2 or len(lines[-1]) * 3 > width:
         return lines
-    # The narrowest width that still needs no more lines (binary search: few wraps).
-    low, high = width // 2, width
+    # The narrowest width that still needs no more lines and cuts no word that fits
+    # whole (binary search: few wraps).
+    longest = max(len(word) for word in text.split())
+    low, high = max(width // 2, min(longest, width)), width
     while low < high:
         middle = (low + high) // 2
         if len(_wrap(text, middle)) <= len(lines):

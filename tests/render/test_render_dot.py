@@ -141,3 +141,21 @@ def test_themes(small_map: ArgumentMap, theme: str) -> None:
 def test_view_options_reach_the_dot(small_map: ArgumentMap) -> None:
     dot = build_dot(small_map, RenderOptions(view=ViewSpec(section="Thesis")))
     assert '"a" [' not in dot and '"d" [' in dot
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("", 30, [""]),
+        ("short", 30, ["short"]),
+        ("because the two together make it so", 34, ["because the two", "together make it so"]),
+        ("<script>alert(1)</script> \" ] ; } { <<B>> {a|b} x", 30,
+         ["<script>alert(1)</script>", '" ] ; } { <<B>> {a|b} x']),
+        ("x" * 70, 30, ["x" * 30, "x" * 30, "x" * 10]),
+        ("ab " + "y" * 40 + " cd", 30, ["ab", "y" * 30, "y" * 10 + " cd"]),
+    ],
+)
+def test_wrap(text: str, width: int, lines: list[str]) -> None:
+    from argmap.render.dot import wrap
+
+    assert wrap(text, width) == lines
