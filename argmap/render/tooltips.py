@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from argmap.model import ArgumentMap
+from argmap.render.quoting import clean
 from argmap.render.style import Annotations, section_numbers
 
 ATTRIBUTE_ORDER = ("note", "source", "url", "confidence")
@@ -23,7 +24,8 @@ def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str
         if notes.labels is not None:
             lines.append(f"acceptability: {notes.labels[node]}")
         lines.extend(notes.findings.get(node, ()))
-        result[node] = "\n".join(lines)
+        # One line per field: line breaks inside a field (maps built in code) become spaces.
+        result[node] = "\n".join(clean(line) for line in lines)
     for title, index in section_numbers(amap).items():
         result[f"section-{index}"] = title
     return result
