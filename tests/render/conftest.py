@@ -1,27 +1,15 @@
-"""Fixtures for the renderer's tests: an isolated module cache, small maps, engine markers."""
+"""Fixtures for the renderer's tests: an isolated module cache and a small map."""
 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 import argmap
 from argmap.model import ArgumentMap
 from argmap.render.embedded import CACHE_ENV
-
-DATA = Path(__file__).parent / "data"
-GOLDEN = Path(__file__).parent / "golden"
-MAPS = Path(__file__).parents[2] / "maps"
-UPDATE = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
-
-needs_dot = [
-    pytest.mark.system_graphviz,
-    pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed"),
-]
 
 SMALL = """\
 @title A small map

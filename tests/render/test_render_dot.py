@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DATA, GOLDEN, MAPS, UPDATE
+from render_helpers import DATA, GOLDEN, MAPS, UPDATE
 
 import argmap
 from argmap.model import ArgumentMap

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import needs_dot
+from render_helpers import needs_dot
 
 from argmap.errors import RenderError
 from argmap.render.embedded import EmbeddedGraphviz, cache_file, wasm_path

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MAPS
+from render_helpers import MAPS
 
 import argmap
 from argmap.render import RenderOptions, render_map

@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import DATA, needs_dot
+from render_helpers import DATA, needs_dot
 
 import argmap
 from argmap.model import ArgumentMap
