@@ -71,7 +71,7 @@ def _fake_dot(tmp_path: Path, body: str) -> str:
 
 @pytest.mark.skipif(os.name != "posix", reason="the fake engine is a shell script")
 def test_system_timeout_kills_the_process(tmp_path: Path) -> None:
-    engine = SystemGraphviz(_fake_dot(tmp_path, "exec sleep 30"))
+    engine = SystemGraphviz(_fake_dot(tmp_path, "exec /bin/sleep 30"))
     start = time.perf_counter()
     with pytest.raises(RenderError, match="longer than 0.2 s and was stopped"):
         engine.layout("digraph {}", "svg", 0.2)
@@ -90,8 +90,9 @@ def test_missing_program_is_a_render_error(tmp_path: Path) -> None:
         SystemGraphviz(str(tmp_path / "no-such-dot")).layout("digraph {}", "svg", 10)
 
 
-@pytest.mark.parametrize("mark", needs_dot)
-def test_system_error_carries_stderr(mark: object) -> None:
+@needs_dot[0]
+@needs_dot[1]
+def test_system_error_carries_stderr() -> None:
     engine = choose_engine("system")
     with pytest.raises(RenderError, match="Graphviz dot failed \\(1\\):\n.*syntax error"):
         engine.layout(BAD_DOT, "svg", 10)
