@@ -135,7 +135,7 @@ class ArgumentMap:
         return str(self.graph.nodes[node]["kind"])
 
     def is_statement(self, node: str) -> bool:
-        return self.graph.nodes[node]["kind"] != INFERENCE
+        return bool(self.graph.nodes[node]["kind"] != INFERENCE)
 
     def statements(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Statement IDs with their attributes, in the order they were defined."""
