@@ -272,6 +272,12 @@ def _repeated_edge(amap: ArgumentMap, source: str, target: str, span: Span) -> D
         return None
     first: Span = data["span"]
     shown = _written(amap, target) if not amap.is_statement(target) else target
+    if data["kind"] == "premise":
+        message = (
+            f"`{source}` is a premise of `{shown}` ({where(first, span)}) and cannot also "
+            "undercut it; a reason cannot both support and attack the same step"
+        )
+        return _error(message, span, (first,))
     verb = "contradicts" if data["kind"] == "contradicts" else "attacks"
     message = (
         f"`{source}` already {verb} `{shown}` at {where(first, span)}; "
