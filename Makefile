@@ -16,7 +16,6 @@ demo: $(STAMP)
 	$(BIN)/argmap show maps/russia-china.argmap
 	$(BIN)/argmap check maps/russia-china.argmap
 	$(BIN)/argmap render maps/russia-china.argmap -o out/russia-china.svg
-	@echo "diagram written to out/russia-china.svg"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
