@@ -75,6 +75,8 @@ def test_the_tutorial_map(in_root: None) -> None:
 
 
 def test_the_maps_folder(in_root: None) -> None:
+    if not ARTICLE.is_file():
+        pytest.skip(f"the article is not beside the checkout ({ARTICLE} is absent)")
     result = CliRunner().invoke(main, ["check", "maps"])
     assert result.exit_code == 0
     assert result.stdout.endswith("1 warning in 2 files\n")
