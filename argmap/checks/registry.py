@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from argmap.checks.rules import (
 )
 from argmap.errors import CheckError
 from argmap.model import ArgumentMap
+from argmap.suggest import closest
 
 CheckFunction = Callable[[ArgumentMap, CheckContext], Iterable[Problem]]
 ALL = "ALL"
@@ -119,7 +119,8 @@ def _suggestion(key: str) -> str:
     candidates = list(BY_NAME) + list(RULES)
     lowered = {candidate.lower(): candidate for candidate in candidates}
     close = [name for name in BY_NAME if key.lower() in name] if len(key) >= 3 else []
-    close += difflib.get_close_matches(key.lower(), list(lowered), n=1)
+    match = closest(key.lower(), lowered)
+    close += [match] if match is not None else []
     if not close:
         return "; `argmap rules` lists them"
     return f'; did you mean "{lowered[close[0]]}"?'

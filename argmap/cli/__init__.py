@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from typing import Any
 
 import click
 
 from argmap import __version__
+from argmap.suggest import did_you_mean
 
 # name -> (module, attribute, one-line summary shown in `argmap --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -38,8 +38,7 @@ class LazyGroup(click.Group):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in COMMANDS:
-            close = difflib.get_close_matches(name, list(COMMANDS), n=1)
-            hint = f"; did you mean `{close[0]}`?" if close else ""
+            hint = did_you_mean(name, COMMANDS)
             raise click.UsageError(f"no such command `{name}`{hint}", ctx)
         return super().resolve_command(ctx, args)
 

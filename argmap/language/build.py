@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from argmap.errors import Diagnostic, Span
-from argmap.language.suggest import did_you_mean, where
 from argmap.language.syntax import (
     Attack,
     Contradiction,
@@ -25,6 +24,7 @@ from argmap.language.syntax import (
     Support,
 )
 from argmap.model import ArgumentMap, Section
+from argmap.suggest import did_you_mean, where
 
 SYNTAX_ERROR = "syntax-error"
 UNDEFINED = "undefined-reference"

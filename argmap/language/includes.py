@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import Diagnostic, Span
-from argmap.language.suggest import where
 from argmap.language.syntax import Directive, SectionHeader, SourceFile
+from argmap.suggest import where
 
 ParseFile = Callable[[Path, str, "str | None"], "tuple[SourceFile, list[Diagnostic]]"]
 """(real path, display path, initial section) -> the parsed file and its errors.

@@ -29,7 +29,6 @@ from argmap.language.statements import (
     parse_body_line,
     parse_statement_header,
 )
-from argmap.language.suggest import did_you_mean, one_of
 from argmap.language.syntax import (
     Blank,
     Comment,
@@ -40,6 +39,7 @@ from argmap.language.syntax import (
     SourceFile,
     Statement,
 )
+from argmap.suggest import did_you_mean, one_of
 
 DIRECTIVES = ("title", "author", "date", "source", "document", "include")
 SYNTAX_ERROR = "syntax-error"

@@ -16,7 +16,6 @@ from argmap.language.lexer import (
     skip_whitespace,
     split_comment,
 )
-from argmap.language.suggest import did_you_mean, one_of
 from argmap.language.syntax import (
     Attribute,
     BodyLine,
@@ -25,6 +24,7 @@ from argmap.language.syntax import (
     Statement,
 )
 from argmap.model import STATEMENT_KINDS
+from argmap.suggest import did_you_mean, one_of
 
 ATTRIBUTES = ("note", "source", "url", "confidence")
 SpanOf = Callable[[int, int], Span]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
+from argmap.suggest import did_you_mean
 
 DEFAULT_DEPTH = 2
 
@@ -75,15 +74,15 @@ def neighbourhood(amap: ArgumentMap, focus: str, depth: int) -> set[str]:
 def _known_statement(amap: ArgumentMap, statement: str) -> str:
     if statement in amap.graph and amap.is_statement(statement):
         return statement
-    known = [node for node, _ in amap.statements()]
-    raise ViewError(f"no statement `{statement}` in the map{_suggest(statement, known)}")
+    hint = did_you_mean(statement, sorted(node for node, _ in amap.statements()))
+    raise ViewError(f"no statement `{statement}` in the map{hint}")
 
 
 def _in_section(amap: ArgumentMap, name: str) -> set[str]:
     titles = [section.title for section in amap.sections]
     wanted = {title for title in titles if title.casefold() == name.casefold()}
     if not wanted:
-        hint = _suggest(name, titles) if titles else " (the map has no sections)"
+        hint = did_you_mean(name, sorted(titles)) if titles else " (the map has no sections)"
         raise ViewError(f"no section `{name}` in the map{hint}")
     return {node for node, data in amap.statements() if data.get("section") in wanted}
 
@@ -93,11 +92,7 @@ def _with_tag(amap: ArgumentMap, tag: str) -> set[str]:
     selected = {node for node, data in amap.statements() if tag in data.get("tags", ())}
     if not selected:
         tags = {name for _, data in amap.statements() for name in data.get("tags", ())}
-        hint = _suggest(tag, tags) if tags else " (the map has no tags)"
+        hint = did_you_mean(tag, sorted(tags)) if tags else " (the map has no tags)"
         raise ViewError(f"no statement is tagged `#{tag}`{hint}")
     return selected
 
-
-def _suggest(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, sorted(known), n=1)
-    return f"; did you mean `{close[0]}`?" if close else ""
