@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -11,22 +10,12 @@ import pytest
 
 import argmap
 from argmap import ArgumentMap
+from argmap.checks.normalise import normalise_quote
 
 ROOT = Path(__file__).resolve().parents[2]
 MAPS = ROOT / "maps"
 ARTICLE = ROOT.parent / "shared" / "sources" / "russia-china-oppose-the-globe.txt"
 EXAMPLES = sorted(MAPS.glob("*.argmap"))
-
-_QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-
-
-def normalise(text: str) -> str:
-    """Case, whitespace, curly quotes and dashes folded, as `argmap check` compares quotes."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_CHARS)
-    text = _DASHES.sub("-", text)
-    return " ".join(text.split()).casefold()
-
 
 def code_lines(text: str) -> list[str]:
     """The source lines that are not comments (whole-line `# ...` comments dropped)."""
@@ -69,12 +58,12 @@ def test_every_premise_of_the_article_map_has_a_quote(russia_china: ArgumentMap)
 def test_every_quote_occurs_in_the_article(russia_china: ArgumentMap) -> None:
     if not ARTICLE.is_file():
         pytest.skip(f"the article is not beside the checkout ({ARTICLE} is absent)")
-    article = normalise(ARTICLE.read_text(encoding="utf-8"))
+    article = normalise_quote(ARTICLE.read_text(encoding="utf-8"))
     quotes = [
         (node, quote) for node, data in russia_china.statements() for quote in data["quotes"]
     ]
     assert len(quotes) >= 20
-    missing = [(node, quote) for node, quote in quotes if normalise(quote) not in article]
+    missing = [(node, quote) for node, quote in quotes if normalise_quote(quote) not in article]
     assert missing == []
 
 
