@@ -11,6 +11,7 @@ from pathlib import Path
 
 from argmap.errors import Diagnostic, Span
 from argmap.language.syntax import (
+    SYNTAX_ERROR,
     Attack,
     Contradiction,
     Directive,
@@ -26,7 +27,6 @@ from argmap.language.syntax import (
 from argmap.model import ArgumentMap, Section
 from argmap.suggest import did_you_mean, where
 
-SYNTAX_ERROR = "syntax-error"
 UNDEFINED = "undefined-reference"
 DUPLICATE_ID = "duplicate-id"
 SUGGESTION_BUDGET = 300_000

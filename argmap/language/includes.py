@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import Diagnostic, Span
-from argmap.language.syntax import Directive, SectionHeader, SourceFile
+from argmap.language.syntax import SYNTAX_ERROR, Directive, SectionHeader, SourceFile
 from argmap.suggest import where
 
 ParseFile = Callable[[Path, str, "str | None"], "tuple[SourceFile, list[Diagnostic]]"]
@@ -138,4 +138,4 @@ def _read_error(value: str, error: OSError | ValueError) -> str:
 
 
 def _error(message: str, directive: Directive, related: tuple[Span, ...] = ()) -> Diagnostic:
-    return Diagnostic("syntax-error", message, directive.value_span, related=related)
+    return Diagnostic(SYNTAX_ERROR, message, directive.value_span, related=related)

@@ -18,7 +18,7 @@ from argmap.errors import Diagnostic, MapFileError, ParseError, Span
 from argmap.language.build import build_map
 from argmap.language.includes import collect_sources
 from argmap.language.parser import parse_source
-from argmap.language.syntax import SourceFile
+from argmap.language.syntax import SYNTAX_ERROR, SourceFile
 from argmap.model import ArgumentMap
 
 BOM = "\ufeff"
@@ -76,7 +76,7 @@ def _encoding_error(data: bytes, error: UnicodeDecodeError, display: str) -> Dia
         "argmap reads UTF-8 text: save the file as UTF-8"
     )
     span = Span(display, number, column, number, column + 1)
-    return Diagnostic("syntax-error", message, span, source_line=line.rstrip("\r"))
+    return Diagnostic(SYNTAX_ERROR, message, span, source_line=line.rstrip("\r"))
 
 
 def _parse_included(

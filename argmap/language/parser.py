@@ -30,6 +30,7 @@ from argmap.language.statements import (
     parse_statement_header,
 )
 from argmap.language.syntax import (
+    SYNTAX_ERROR,
     Blank,
     Comment,
     Directive,
@@ -42,7 +43,6 @@ from argmap.language.syntax import (
 from argmap.suggest import did_you_mean, one_of
 
 DIRECTIVES = ("title", "author", "date", "source", "document", "include")
-SYNTAX_ERROR = "syntax-error"
 SpanOf = Callable[[int, int], Span]
 
 

@@ -17,6 +17,7 @@ from argmap.language.lexer import (
     split_comment,
 )
 from argmap.language.syntax import (
+    SYNTAX_ERROR,
     Attribute,
     BodyLine,
     Continuation,
@@ -157,7 +158,7 @@ def finish_statement(statement: Statement) -> list[Diagnostic]:
 
 def _no_text(statement: Statement) -> Diagnostic:
     return Diagnostic(
-        "syntax-error",
+        SYNTAX_ERROR,
         f"statement `{statement.id}` has no text; write it after the `:`",
         statement.span,
     )
@@ -190,7 +191,7 @@ def _attributes(statement: Statement) -> list[Diagnostic]:
         if first is not None:
             errors.append(
                 Diagnostic(
-                    "syntax-error",
+                    SYNTAX_ERROR,
                     f"`@{line.name}` is given twice for `{statement.id}`; "
                     f"first at line {first.span.line}",
                     line.name_span,

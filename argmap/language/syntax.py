@@ -11,6 +11,9 @@ from typing import Any
 
 from argmap.errors import Span
 
+SYNTAX_ERROR = "syntax-error"
+"""The Diagnostic code of every parse error but undefined references and duplicate IDs."""
+
 
 @dataclass(frozen=True)
 class Ref:
