@@ -7,7 +7,6 @@ without `source_line`; the loader fills it in from the file's text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from argmap.errors import Diagnostic, Span
@@ -38,12 +37,12 @@ from argmap.language.syntax import (
     Node,
     SectionHeader,
     SourceFile,
+    SpanOf,
     Statement,
 )
 from argmap.suggest import did_you_mean, one_of
 
 DIRECTIVES = ("title", "author", "date", "source", "document", "include")
-SpanOf = Callable[[int, int], Span]
 
 
 @dataclass

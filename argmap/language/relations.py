@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from argmap.errors import Span
 from argmap.language.lexer import (
     ARROW,
@@ -17,11 +15,9 @@ from argmap.language.lexer import (
     Token,
     tokenize_relation,
 )
-from argmap.language.syntax import Attack, Contradiction, InferenceRef, Ref, Support
+from argmap.language.syntax import Attack, Contradiction, InferenceRef, Ref, SpanOf, Support
 
 Relation = Support | Attack | Contradiction
-SpanOf = Callable[[int, int], Span]
-"""Turns 0-based [start, end) columns of the line into a Span."""
 
 _NO_RELATION = (
     "expected a relation such as `a -> b`, `a -| b` or `a >< b`; "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 from argmap.errors import Diagnostic, Span
 from argmap.language.lexer import (
@@ -22,13 +21,13 @@ from argmap.language.syntax import (
     BodyLine,
     Continuation,
     QuoteLine,
+    SpanOf,
     Statement,
 )
 from argmap.model import STATEMENT_KINDS
 from argmap.suggest import did_you_mean, one_of
 
 ATTRIBUTES = ("note", "source", "url", "confidence")
-SpanOf = Callable[[int, int], Span]
 
 
 def looks_like_statement(line: str) -> bool:

@@ -6,6 +6,7 @@ and trailing), statement sub-lines and lines that failed to parse all keep their
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,8 @@ from argmap.errors import Span
 
 SYNTAX_ERROR = "syntax-error"
 """The Diagnostic code of every parse error but undefined references and duplicate IDs."""
+SpanOf = Callable[[int, int], Span]
+"""Turns 0-based [start, end) columns of the line being parsed into a Span."""
 
 
 @dataclass(frozen=True)
