@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
+import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,10 +12,12 @@ from click.testing import CliRunner
 
 from argmap.cli import main
 from argmap.errors import RenderError
-from argmap.render.embedded import CACHE_ENV
 
-HAS_DOT = shutil.which("dot") is not None
-needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz `dot` is not installed")
+# The renderer's shared test helpers live beside its own tests, in tests/render.
+sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
+from render_helpers import isolated_module_cache, skip_without_dot  # noqa: E402
+
+__all__ = ["isolated_module_cache"]  # an autouse fixture: imported here to apply to this file
 
 MAP = """\
 @title Bike lane
@@ -32,17 +32,6 @@ build -> go
 shops -| go
 """
 BROKEN = "premise a: A.\nclaim b: B.\na -> c\n"
-
-
-@pytest.fixture(autouse=True)
-def _isolated_module_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    previous = os.environ.get(CACHE_ENV)
-    os.environ[CACHE_ENV] = str(tmp_path_factory.getbasetemp() / "module-cache")
-    yield
-    if previous is None:
-        os.environ.pop(CACHE_ENV, None)
-    else:
-        os.environ[CACHE_ENV] = previous
 
 
 @pytest.fixture
@@ -75,8 +64,8 @@ def test_format_from_suffix_embedded(folder: Path, name: str, signature: bytes) 
     assert code == 0 and (folder / name).read_bytes().startswith(signature)
 
 
-@needs_dot
 @pytest.mark.system_graphviz
+@skip_without_dot
 @pytest.mark.parametrize(
     ("fmt", "signature"),
     [("svg", b"<?xml"), ("png", b"\x89PNG\r\n\x1a\n"), ("pdf", b"%PDF"), ("json", b"{")],

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-
 import pytest
+from render_helpers import isolated_module_cache
 
 import argmap
 from argmap.model import ArgumentMap
-from argmap.render.embedded import CACHE_ENV
+
+__all__ = ["isolated_module_cache"]  # an autouse fixture: imported here to apply to this folder
 
 SMALL = """\
 @title A small map
@@ -32,17 +31,6 @@ u -| (c -> d)
 x >< y
 """
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_module_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Compiled modules go to a temporary folder, not the user's cache."""
-    previous = os.environ.get(CACHE_ENV)
-    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("module-cache"))
-    yield
-    if previous is None:
-        os.environ.pop(CACHE_ENV, None)
-    else:
-        os.environ[CACHE_ENV] = previous
 
 
 @pytest.fixture

@@ -1,20 +1,31 @@
-"""Paths and markers the renderer's tests share (a uniquely named module, not `conftest`,
-so that imports cannot pick up another folder's conftest)."""
+"""Paths, markers and the module-cache fixture the renderer's tests share (a uniquely named
+module, not `conftest`, so that imports cannot pick up another folder's conftest)."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from argmap.render.embedded import CACHE_ENV
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
 MAPS = Path(__file__).parents[2] / "maps"
 UPDATE = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
 
-needs_dot = [
-    pytest.mark.system_graphviz,
-    pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed"),
-]
+skip_without_dot = pytest.mark.skipif(
+    shutil.which("dot") is None, reason="Graphviz `dot` is not installed"
+)
+needs_dot = [pytest.mark.system_graphviz, skip_without_dot]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_module_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Compiled modules go to a temporary folder, not the user's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("module-cache")))
+        yield

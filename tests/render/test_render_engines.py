@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from render_helpers import needs_dot
+from render_helpers import skip_without_dot
 
 from argmap.errors import RenderError
 from argmap.render.embedded import EmbeddedGraphviz, cache_file, wasm_path
@@ -90,8 +90,8 @@ def test_missing_program_is_a_render_error(tmp_path: Path) -> None:
         SystemGraphviz(str(tmp_path / "no-such-dot")).layout("digraph {}", "svg", 10)
 
 
-@needs_dot[0]
-@needs_dot[1]
+@pytest.mark.system_graphviz
+@skip_without_dot
 def test_system_error_carries_stderr() -> None:
     engine = choose_engine("system")
     with pytest.raises(RenderError, match="Graphviz dot failed \\(1\\):\n.*syntax error"):
