@@ -23,6 +23,7 @@ from argmap.language.syntax import (
     SourceFile,
     Statement,
     Support,
+    span_through,
 )
 from argmap.model import ArgumentMap, Section
 from argmap.suggest import did_you_mean, where
@@ -202,7 +203,7 @@ def _support(amap: ArgumentMap, resolver: _Resolver, node: Support) -> list[Diag
     last = len(node.chain) - 2
     for step, (premises, conclusion) in enumerate(zip(node.chain, node.chain[1:], strict=False)):
         names = [ref.name for ref in premises]
-        span = _step_span(premises[0].span, conclusion[0].span)
+        span = span_through(premises[0].span, conclusion[0].span)
         first = amap.find_inference(names, conclusion[0].name)
         if first is not None:
             errors.append(_duplicate_inference(amap, first, names, conclusion[0].name, span))
@@ -210,10 +211,6 @@ def _support(amap: ArgumentMap, resolver: _Resolver, node: Support) -> list[Diag
         warrant = node.warrant if step == last else None
         amap.add_inference(names, conclusion[0].name, span=span, warrant=warrant)
     return errors
-
-
-def _step_span(start: Span, end: Span) -> Span:
-    return Span(start.file, start.line, start.column, end.end_line, end.end_column)
 
 
 def _duplicate_inference(

@@ -23,6 +23,7 @@ from argmap.language.syntax import (
     QuoteLine,
     SpanOf,
     Statement,
+    span_through,
 )
 from argmap.model import STATEMENT_KINDS
 from argmap.suggest import did_you_mean, one_of
@@ -174,8 +175,7 @@ def _quotes(body: list[BodyLine]) -> tuple[list[str], list[Span]]:
             continue
         if current:
             quotes.append(" ".join(part.text for part in current))
-            first, last = current[0].span, current[-1].span
-            spans.append(Span(first.file, first.line, first.column, last.end_line, last.end_column))
+            spans.append(span_through(current[0].span, current[-1].span))
             current = []
     return quotes, spans
 

@@ -18,6 +18,11 @@ SpanOf = Callable[[int, int], Span]
 """Turns 0-based [start, end) columns of the line being parsed into a Span."""
 
 
+def span_through(first: Span, last: Span) -> Span:
+    """From the start of `first` to the end of `last` (in the same file)."""
+    return Span(first.file, first.line, first.column, last.end_line, last.end_column)
+
+
 @dataclass(frozen=True)
 class Ref:
     """A statement ID as written in a relation."""
