@@ -24,6 +24,7 @@ from argmap.language.syntax import (
     Statement,
     Support,
     span_through,
+    written_inference,
 )
 from argmap.model import ArgumentMap, Section
 from argmap.suggest import did_you_mean, where
@@ -246,7 +247,7 @@ def _attack(amap: ArgumentMap, resolver: _Resolver, node: Attack) -> list[Diagno
 
 
 def _written(amap: ArgumentMap, key: str) -> str:
-    return f"({' + '.join(amap.premises_of(key))} -> {amap.conclusion_of(key)})"
+    return written_inference(amap.premises_of(key), amap.conclusion_of(key))
 
 
 def _contradiction(amap: ArgumentMap, resolver: _Resolver, node: Contradiction) -> list[Diagnostic]:

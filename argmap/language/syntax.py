@@ -6,7 +6,7 @@ and trailing), statement sub-lines and lines that failed to parse all keep their
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +21,11 @@ SpanOf = Callable[[int, int], Span]
 def span_through(first: Span, last: Span) -> Span:
     """From the start of `first` to the end of `last` (in the same file)."""
     return Span(first.file, first.line, first.column, last.end_line, last.end_column)
+
+
+def written_inference(premises: Iterable[str], conclusion: str) -> str:
+    """An inference as an undercut names it: `(a + b -> c)`."""
+    return f"({' + '.join(premises)} -> {conclusion})"
 
 
 @dataclass(frozen=True)
@@ -140,7 +145,7 @@ class InferenceRef:
     span: Span
 
     def written(self) -> str:
-        return f"({' + '.join(p.name for p in self.premises)} -> {self.conclusion.name})"
+        return written_inference((p.name for p in self.premises), self.conclusion.name)
 
 
 @dataclass
