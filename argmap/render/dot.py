@@ -5,14 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from argmap.model import (
-    ATTACK_EDGE,
-    CONCLUSION,
-    CONCLUSION_EDGE,
-    CONTRADICTS_EDGE,
-    PREMISE_EDGE,
-    ArgumentMap,
-)
+from argmap.model import CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
 from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
 from argmap.render.style import (
@@ -21,6 +14,7 @@ from argmap.render.style import (
     attrs,
     edge_style,
     kind_attrs,
+    relation_of,
     section_numbers,
 )
 from argmap.render.themes import FONT, Theme, tag_colours
@@ -271,15 +265,5 @@ def _edges(amap: ArgumentMap, nodes: set[str], theme: Theme) -> Iterator[str]:
             if pair in seen_contradictions:
                 continue
             seen_contradictions.add(pair)
-        relation = _relation(amap, kind, target)
+        relation = relation_of(amap, kind, target)
         yield f"  {quote(source)} -> {quote(target)} {attrs(edge_style(relation, theme))};"
-
-
-def _relation(amap: ArgumentMap, kind: str, target: str) -> str:
-    if kind == PREMISE_EDGE:
-        return "premise"
-    if kind == CONCLUSION_EDGE:
-        return "support"
-    if kind == ATTACK_EDGE:
-        return "attack" if amap.is_statement(target) else "undercut"
-    return "contradiction"

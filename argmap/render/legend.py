@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from argmap.model import (
-    ATTACK_EDGE,
-    CONCLUSION,
-    CONTRADICTS_EDGE,
-    PREMISE_EDGE,
-    STATEMENT_KINDS,
-    ArgumentMap,
-)
+from argmap.model import CONCLUSION, PREMISE_EDGE, STATEMENT_KINDS, ArgumentMap
 from argmap.render.quoting import quote
-from argmap.render.style import Annotations, DotStyle, attrs, edge_style, kind_attrs
+from argmap.render.style import (
+    Annotations,
+    DotStyle,
+    attrs,
+    edge_style,
+    kind_attrs,
+    relation_of,
+)
 from argmap.render.themes import Theme
 
 LABEL_WORDS = {"IN": "IN: accepted", "OUT": "OUT: rejected", "UNDEC": "UNDEC: undecided"}
@@ -90,16 +90,11 @@ def _tags(amap: ArgumentMap, node: str) -> list[str]:
 
 
 def _relations(amap: ArgumentMap, nodes: set[str]) -> list[str]:
-    found: set[str] = set()
-    for source, target, kind in amap.graph.edges(data="kind"):
-        if source not in nodes or target not in nodes or kind == PREMISE_EDGE:
-            continue
-        if kind == ATTACK_EDGE:
-            found.add("attack" if amap.is_statement(target) else "undercut")
-        elif kind == CONTRADICTS_EDGE:
-            found.add("contradiction")
-        else:
-            found.add("support")
+    found = {
+        relation_of(amap, kind, target)
+        for source, target, kind in amap.graph.edges(data="kind")
+        if source in nodes and target in nodes and kind != PREMISE_EDGE
+    }
     return [relation for relation in RELATION_WORDS if relation in found]
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from argmap.model import ASSUMPTION, CLAIM, CONCLUSION, PREMISE, ArgumentMap
+from argmap.model import (
+    ASSUMPTION,
+    ATTACK_EDGE,
+    CLAIM,
+    CONCLUSION,
+    CONCLUSION_EDGE,
+    PREMISE,
+    PREMISE_EDGE,
+    ArgumentMap,
+)
 from argmap.render.quoting import quote
 from argmap.render.themes import Theme
 
@@ -25,8 +34,6 @@ KIND_STYLES: dict[str, dict[str, str]] = {
         "margin": "0.2,0.1",
     },
 }
-
-RELATIONS = ("support", "attack", "undercut", "contradiction")
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,18 @@ def attrs(values: Mapping[str, str]) -> str:
 
 def kind_attrs(kind: str) -> dict[str, str]:
     return {key: quote(value) for key, value in KIND_STYLES[kind].items()}
+
+
+def relation_of(amap: ArgumentMap, kind: str, target: str) -> str:
+    """How an edge of `kind` ending at `target` is drawn: premise, support, attack,
+    undercut (an attack on an inference) or contradiction."""
+    if kind == PREMISE_EDGE:
+        return "premise"
+    if kind == CONCLUSION_EDGE:
+        return "support"
+    if kind == ATTACK_EDGE:
+        return "attack" if amap.is_statement(target) else "undercut"
+    return "contradiction"
 
 
 def edge_style(relation: str, theme: Theme) -> dict[str, str]:
