@@ -105,7 +105,7 @@ def operator_at(line: str, pos: int) -> tuple[str, int] | None:
     ch = line[pos]
     if ch in OPERATOR_ALIASES:
         return OPERATOR_ALIASES[ch], pos + 1
-    for op in (ARROW, ATTACK, CONTRADICTS):
+    for op in RELATION_OPERATORS:
         if line.startswith(op, pos):
             return op, pos + 2
     if ch in (PLUS, LPAREN, RPAREN):
@@ -141,8 +141,7 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
 
 def _comment_at(line: str, pos: int) -> bool:
     """A `#` at `pos` starts a comment: whitespace (or the line start) before, after it."""
-    before = pos == 0 or line[pos - 1] in WHITESPACE
-    return before and (pos + 1 == len(line) or line[pos + 1] in WHITESPACE)
+    return (pos == 0 or line[pos - 1] in WHITESPACE) and is_comment(line[pos : pos + 2])
 
 
 def _warrant(line: str, colon: int) -> tuple[Token, str | None]:
