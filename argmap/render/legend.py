@@ -72,8 +72,8 @@ def _relation_row(
 ) -> list[str]:
     row = []
     for relation in _relations(amap, nodes):
-        start = _node(body, f"legend-{relation}-from", _point(theme.support))
-        end = _node(body, f"legend-{relation}-to", _point(theme.support))
+        start = _node(body, f"legend-{relation}-from", _point())
+        end = _node(body, f"legend-{relation}-to", _point())
         edge = edge_style(relation, theme) | {
             "label": quote(RELATION_WORDS[relation]),
             "fontsize": "10",
@@ -98,7 +98,7 @@ def _relations(amap: ArgumentMap, nodes: set[str]) -> list[str]:
     return [relation for relation in RELATION_WORDS if relation in found]
 
 
-def _point(colour: str) -> dict[str, str]:
+def _point() -> dict[str, str]:
     # An invisible end: only the sample line and its arrowheads show.
     return {"shape": "point", "width": '"0.02"', "style": "invis", "label": '""'}
 
