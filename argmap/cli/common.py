@@ -15,6 +15,11 @@ EXIT_MAP_ERRORS = 1
 EXIT_USAGE = 2
 
 
+def plural(count: int, noun: str) -> str:
+    """`1 error`, `3 errors`."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:
     """Load the map at `path`; on errors print them all to stderr and exit 1 (2: unreadable)."""
     try:
@@ -22,8 +27,7 @@ def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:
     except ParseError as error:
         for diagnostic in error.errors:
             click.echo(format_diagnostic(diagnostic), err=True)
-        count = len(error.errors)
-        click.echo(f"{count} error{'s' if count != 1 else ''} in {os.fspath(path)}", err=True)
+        click.echo(f"{plural(len(error.errors), 'error')} in {os.fspath(path)}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     except MapFileError as error:
         click.echo(f"error: {error.message}", err=True)

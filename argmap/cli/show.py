@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from argmap.cli.common import load_map_or_exit
+from argmap.cli.common import load_map_or_exit, plural
 from argmap.language.nodelink import document_as_written, node_link_json
 from argmap.model import (
     ATTACK_EDGE,
@@ -104,13 +104,9 @@ def _heading(amap: ArgumentMap) -> list[Text]:
     return lines
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _counts(amap: ArgumentMap) -> Text:
     kinds = Counter(data["kind"] for _, data in amap.statements())
-    statements = ", ".join(_plural(kinds[kind], kind) for kind in STATEMENT_KINDS)
+    statements = ", ".join(plural(kinds[kind], kind) for kind in STATEMENT_KINDS)
     edges = Counter(kind for _, _, kind in amap.graph.edges(data="kind"))
     pairs = {
         frozenset((source, target))
@@ -119,9 +115,9 @@ def _counts(amap: ArgumentMap) -> Text:
     }
     relations = ", ".join(
         [
-            _plural(sum(1 for _ in amap.inferences()), "inference"),
-            _plural(edges[ATTACK_EDGE], "attack"),
-            _plural(len(pairs), "contradiction"),
+            plural(sum(1 for _ in amap.inferences()), "inference"),
+            plural(edges[ATTACK_EDGE], "attack"),
+            plural(len(pairs), "contradiction"),
         ]
     )
     return Text(f"\n{statements}\n{relations}")
@@ -135,7 +131,7 @@ def _sections(amap: ArgumentMap) -> Text:
     width = max(len(title) for title, _ in rows)
     text = Text("\nSections\n", style="bold")
     for title, count in rows:
-        text.append(f"  {title.ljust(width)}  {_plural(count, 'statement')}\n", style="")
+        text.append(f"  {title.ljust(width)}  {plural(count, 'statement')}\n", style="")
     text.rstrip()
     return text
 
