@@ -15,6 +15,8 @@ from argmap.render.embedded import CACHE_ENV
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
 MAPS = Path(__file__).parents[2] / "maps"
+EXAMPLE_MAPS = [MAPS / "russia-china.argmap", MAPS / "tutorial.argmap"]
+SVG = "{http://www.w3.org/2000/svg}"  # ElementTree's prefix for SVG element names
 UPDATE = bool(os.environ.get("ARGMAP_UPDATE_GOLDEN"))
 
 skip_without_dot = pytest.mark.skipif(

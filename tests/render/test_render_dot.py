@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from render_helpers import DATA, GOLDEN, MAPS, UPDATE
+from render_helpers import DATA, EXAMPLE_MAPS, GOLDEN, UPDATE
 
 import argmap
 from argmap.model import ArgumentMap
@@ -14,7 +14,6 @@ from argmap.render import RenderOptions, build_dot
 from argmap.render.view import ViewSpec
 
 DATA_MAPS = sorted(DATA.glob("*.argmap"))
-EXAMPLE_MAPS = [MAPS / "russia-china.argmap", MAPS / "tutorial.argmap"]
 
 
 def _check_golden(dot: str, golden: Path) -> None:

@@ -5,15 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from render_helpers import MAPS
+from render_helpers import EXAMPLE_MAPS
 
 import argmap
 from argmap.render import RenderOptions, render_map
 
-EXAMPLES = [MAPS / "russia-china.argmap", MAPS / "tutorial.argmap"]
 
-
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", EXAMPLE_MAPS, ids=lambda path: path.stem)
 def test_committed_svg_is_reproducible(path: Path) -> None:
     svg = path.with_suffix(".svg")
     if not path.exists() or not svg.exists():

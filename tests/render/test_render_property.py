@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from render_helpers import SVG
 
 from argmap.errors import Span
 from argmap.model import ArgumentMap
@@ -13,7 +14,6 @@ from argmap.render import RenderOptions, render_map
 from argmap.render.quoting import clean
 
 SPAN = Span("p.argmap", 1, 1, 1, 2)
-SVG = "{http://www.w3.org/2000/svg}"
 TEXT = st.text(min_size=1, max_size=60)
 
 

@@ -6,13 +6,12 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from render_helpers import DATA, needs_dot
+from render_helpers import DATA, SVG, needs_dot
 
 import argmap
 from argmap.model import ArgumentMap
 from argmap.render import RenderOptions, render_map
 
-SVG = "{http://www.w3.org/2000/svg}"
 ENGINES = ["embedded", pytest.param("system", marks=needs_dot)]
 
 
