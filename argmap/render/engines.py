@@ -39,9 +39,11 @@ def embedded_engine() -> Engine:
 
 def _release_wasmtime() -> None:
     # wasmtime frees its objects in __del__, which fails (noisily) once interpreter
-    # shutdown has torn down its module; free them while it still works.
-    embedded_engine.cache_clear()
-    gc.collect()
+    # shutdown has torn down its module; free them while it still works. Only when the
+    # engine was loaded: a full collection with a big map in memory takes a noticeable time.
+    if embedded_engine.cache_info().currsize:
+        embedded_engine.cache_clear()
+        gc.collect()
 
 
 atexit.register(_release_wasmtime)
