@@ -25,7 +25,7 @@ def to_dot(
 ) -> str:
     """The DOT text of the drawn `nodes` of `amap` (see `view.select`)."""
     notes = notes or Annotations()
-    tags = sorted({tag for _, data in amap.statements() for tag in data["tags"]})
+    tags = (tag for _, data in amap.statements() for tag in data["tags"])
     colours = tag_colours(tags, style.theme)
     lines = ['digraph "argmap" {', *_defaults(amap, style)]
     numbers = section_numbers(amap)
