@@ -38,19 +38,20 @@ def document_as_written(amap: ArgumentMap) -> str | None:
 
 def node_link(amap: ArgumentMap) -> dict[str, Any]:
     """networkx node-link data with every attribute, and map metadata under "graph"."""
-    graph = amap.graph.copy()
-    graph.graph.update(
-        title=amap.title,
-        author=amap.author,
-        date=amap.date,
-        sources=list(amap.sources),
-        document=document_as_written(amap),
-        sections=[{"title": s.title, "span": s.span} for s in amap.sections],
-    )
     try:
-        data = nx.node_link_data(graph, edges="links")
+        data = nx.node_link_data(amap.graph, edges="links")
     except TypeError:  # networkx < 3.4 has no `edges` keyword and always says "links"
-        data = nx.node_link_data(graph)
+        data = nx.node_link_data(amap.graph)
+    # A new dict: node_link_data hands out the graph's own attribute dict, not a copy.
+    data["graph"] = {
+        **data["graph"],
+        "title": amap.title,
+        "author": amap.author,
+        "date": amap.date,
+        "sources": list(amap.sources),
+        "document": document_as_written(amap),
+        "sections": [{"title": s.title, "span": s.span} for s in amap.sections],
+    }
     result: dict[str, Any] = to_jsonable(data)
     return result
 
