@@ -1,4 +1,4 @@
-"""Helpers for messages: did-you-mean suggestions, lists of names, where a thing was."""
+"""Helpers for messages: did-you-mean suggestions, lists of names, counts, where a thing was."""
 
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ def did_you_mean(word: str, candidates: Iterable[str], prefix: str = "") -> str:
     """`; did you mean `x`?` or "" when nothing is close."""
     match = closest(word, candidates)
     return f"; did you mean `{prefix}{match}`?" if match is not None else ""
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 error`, `3 errors`."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def one_of(names: Iterable[str], prefix: str = "") -> str:

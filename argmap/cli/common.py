@@ -10,14 +10,10 @@ from argmap.errors import MapFileError, ParseError
 from argmap.language.loader import load_file
 from argmap.model import ArgumentMap
 from argmap.report.snippet import format_diagnostic
+from argmap.suggest import plural
 
 EXIT_MAP_ERRORS = 1
 EXIT_USAGE = 2
-
-
-def plural(count: int, noun: str) -> str:
-    """`1 error`, `3 errors`."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from argmap.cli.common import load_map_or_exit, plural
+from argmap.cli.common import load_map_or_exit
 from argmap.language.nodelink import document_as_written, node_link_json
 from argmap.model import (
     ATTACK_EDGE,
@@ -23,6 +23,7 @@ from argmap.model import (
     STATEMENT_KINDS,
     ArgumentMap,
 )
+from argmap.suggest import plural
 
 KIND_STYLES = {
     "premise": "green",

@@ -6,10 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from argmap.checks.finding import Finding, Severity
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+from argmap.suggest import plural
 
 
 def summary(findings: Iterable[Finding], files_checked: int) -> str:
