@@ -8,7 +8,7 @@ never clash with a statement ID because IDs cannot contain `-`). Edge kinds:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,11 @@ CONCLUSION_EDGE = "conclusion"
 ATTACK_EDGE = "attack"
 CONTRADICTS_EDGE = "contradicts"
 ATTACK_EDGE_KINDS = frozenset({ATTACK_EDGE, CONTRADICTS_EDGE})
+
+
+def written_inference(premises: Iterable[str], conclusion: str) -> str:
+    """An inference as an undercut names it: `(a + b -> c)`."""
+    return f"({' + '.join(premises)} -> {conclusion})"
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,10 @@ class ArgumentMap:
     def find_inference(self, premises: Sequence[str], conclusion: str) -> str | None:
         """The key of the inference with these premises (in any order) and conclusion."""
         return self._inference_keys.get((frozenset(premises), conclusion))
+
+    def written(self, inference: str) -> str:
+        """The inference `inference-<n>` as the map's text names it: `(a + b -> c)`."""
+        return written_inference(self.premises_of(inference), self.conclusion_of(inference))
 
     def kind(self, node: str) -> str:
         return str(self.graph.nodes[node]["kind"])

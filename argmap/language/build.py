@@ -24,7 +24,6 @@ from argmap.language.syntax import (
     Statement,
     Support,
     span_through,
-    written_inference,
 )
 from argmap.model import ArgumentMap, Section
 from argmap.suggest import did_you_mean, where
@@ -174,7 +173,7 @@ class _Resolver:
 
     def undefined_inference(self, target: InferenceRef) -> Diagnostic:
         if self.inferences is None:
-            self.inferences = [_written(self.amap, key) for key, _ in self.amap.inferences()]
+            self.inferences = [self.amap.written(key) for key, _ in self.amap.inferences()]
         hint = self.hint(target.written(), self.inferences) or (
             "; an undercut names an inference written elsewhere, as in `a + b -> c`"
         )
@@ -246,10 +245,6 @@ def _attack(amap: ArgumentMap, resolver: _Resolver, node: Attack) -> list[Diagno
     return []
 
 
-def _written(amap: ArgumentMap, key: str) -> str:
-    return written_inference(amap.premises_of(key), amap.conclusion_of(key))
-
-
 def _contradiction(amap: ArgumentMap, resolver: _Resolver, node: Contradiction) -> list[Diagnostic]:
     first, second = node.first.name, node.second.name
     undefined = resolver.undefined([node.first, node.second])
@@ -269,7 +264,7 @@ def _repeated_edge(amap: ArgumentMap, source: str, target: str, span: Span) -> D
     if data is None:
         return None
     first: Span = data["span"]
-    shown = _written(amap, target) if not amap.is_statement(target) else target
+    shown = amap.written(target) if not amap.is_statement(target) else target
     if data["kind"] == "premise":
         message = (
             f"`{source}` is a premise of `{shown}` ({where(first, span)}) and cannot also "

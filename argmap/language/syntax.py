@@ -6,11 +6,12 @@ and trailing), statement sub-lines and lines that failed to parse all keep their
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.errors import Span
+from argmap.model import written_inference
 
 SYNTAX_ERROR = "syntax-error"
 """The Diagnostic code of every parse error but undefined references and duplicate IDs."""
@@ -21,11 +22,6 @@ SpanOf = Callable[[int, int], Span]
 def span_through(first: Span, last: Span) -> Span:
     """From the start of `first` to the end of `last` (in the same file)."""
     return Span(first.file, first.line, first.column, last.end_line, last.end_column)
-
-
-def written_inference(premises: Iterable[str], conclusion: str) -> str:
-    """An inference as an undercut names it: `(a + b -> c)`."""
-    return f"({' + '.join(premises)} -> {conclusion})"
 
 
 @dataclass(frozen=True)

@@ -92,5 +92,4 @@ def _operator(amap: ArgumentMap, attacker: str, target: str) -> str:
 def _name(amap: ArgumentMap, node: str) -> str:
     if amap.is_statement(node):
         return f"`{node}`"
-    premises = " + ".join(amap.premises_of(node))
-    return f"({premises} -> {amap.conclusion_of(node)})"
+    return amap.written(node)
