@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Span
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 PREMISE = "premise"
 ASSUMPTION = "assumption"
@@ -49,6 +50,14 @@ class Section:
     span: Span
 
 
+def _new_graph() -> nx.DiGraph:
+    # networkx takes 0.1 s to import: commands that never build a map (--version, --help,
+    # rules) must not pay for it, so it is imported when the first map is made.
+    import networkx as nx
+
+    return nx.DiGraph()
+
+
 @dataclass
 class ArgumentMap:
     """A parsed argument map: the graph plus the map's metadata and sources.
@@ -58,7 +67,7 @@ class ArgumentMap:
     syntax trees the map was built from (comments and positions kept), in the same order.
     """
 
-    graph: nx.DiGraph = field(default_factory=nx.DiGraph)
+    graph: nx.DiGraph = field(default_factory=_new_graph)
     path: Path | None = None
     title: str | None = None
     author: str | None = None

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from argmap.model import (
     CONCLUSION_EDGE,
@@ -14,6 +13,9 @@ from argmap.model import (
     PREMISE_EDGE,
     ArgumentMap,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SUPPORT_EDGE_KINDS = frozenset({PREMISE_EDGE, CONCLUSION_EDGE})
 
@@ -83,6 +85,8 @@ def support_cycles(amap: ArgumentMap) -> list[SupportCycle]:
     than one node; the support graph alternates statements and inferences, so a statement
     supporting itself (`a -> a`) is a component of two nodes. Linear in the map's size.
     """
+    import networkx as nx  # imported here so that `argmap rules` does not pay for it
+
     graph = nx.DiGraph(_cyclic_core(_support_edges(amap)))
     order = {node: index for index, node in enumerate(amap.graph.nodes)}
     kinds = dict(amap.graph.nodes(data="kind"))

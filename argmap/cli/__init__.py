@@ -19,6 +19,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
+VERSION_ASKED = "argmap.version"
+
+
 class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when that subcommand runs."""
 
@@ -42,23 +45,32 @@ class LazyGroup(click.Group):
             raise click.UsageError(f"no such command `{name}`{hint}", ctx)
         return super().resolve_command(ctx, args)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)
+        if ctx.meta.get(VERSION_ASKED):
+            click.echo(version_message(bool(ctx.params.get("verbose"))))
+            ctx.exit(0)
+        return rest
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, summary) for name, (_, _, summary) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
 
-def _version_message() -> str:
+def version_message(verbose: bool) -> str:
+    """What `--version` prints; `verbose` runs the engines to ask their Graphviz versions
+    (the embedded one takes a moment to start), plain only looks for them."""
     from argmap.render.engines import describe_engines
 
-    return f"argmap {__version__}\n{describe_engines()}"
+    return f"argmap {__version__}\n{describe_engines(verbose)}"
 
 
-def _print_version(ctx: click.Context, _param: Any, value: bool) -> None:
-    if not value or ctx.resilient_parsing:
-        return
-    click.echo(_version_message())
-    ctx.exit(0)
+def _note_version(ctx: click.Context, _param: Any, value: bool) -> None:
+    # Printed once every option is parsed (LazyGroup.parse_args), so that --verbose is
+    # seen whichever side of --version it is written on.
+    if value and not ctx.resilient_parsing:
+        ctx.meta[VERSION_ASKED] = True
 
 
 @click.group(
@@ -78,8 +90,13 @@ def _print_version(ctx: click.Context, _param: Any, value: bool) -> None:
     is_flag=True,
     expose_value=False,
     is_eager=True,
-    callback=_print_version,
+    callback=_note_version,
     help="Show the version and the Graphviz engines found, then exit.",
 )
-def main() -> None:
+@click.option(
+    "--verbose",
+    is_flag=True,
+    help="With --version: also run the engines to print their Graphviz versions.",
+)
+def main(verbose: bool) -> None:
     """argmap: write arguments as text, check their structure, draw them."""

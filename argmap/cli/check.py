@@ -5,15 +5,15 @@ from __future__ import annotations
 import gc
 import inspect
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 import argmap
 from argmap.checks import Finding, Severity, parse_error_findings, run_checks
@@ -24,7 +24,6 @@ from argmap.model import ArgumentMap
 from argmap.report.github import format_github
 from argmap.report.json_report import format_json
 from argmap.report.sarif import format_sarif
-from argmap.report.text import format_text
 
 FORMATS = ("text", "json", "github", "sarif")
 USAGE_ERROR = 2
@@ -127,6 +126,8 @@ def _report(
         return format_github(findings)
     if output_format == "sarif":
         return format_sarif(findings)
+    from argmap.report.text import format_text  # rich: only the text report needs it
+
     return format_text(
         findings,
         files_checked=len(results),
@@ -205,9 +206,9 @@ def check_one(
 @click.argument("name", required=False)
 def rules(name: str | None) -> None:
     """List every check rule, or print the documentation of the rule NAME (code or name)."""
-    console = Console(highlight=False, no_color="NO_COLOR" in os.environ or None)
     if name is None:
-        console.print(rules_table())
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        click.echo(rules_table(width))
         return
     try:
         rule = get_rule(name)
@@ -219,9 +220,21 @@ def rules(name: str | None) -> None:
     click.echo(inspect.cleandoc(rule.doc))
 
 
-def rules_table() -> Table:
-    table = Table("Code", "Name", "Severity", "Summary", box=None, pad_edge=False)
+def rules_table(width: int | None = None) -> str:
+    """The rules as aligned columns, summaries wrapped to `width` (None: not wrapped).
+
+    Plain text rather than a rich table: `argmap rules` should start instantly."""
+    rows = [("Code", "Name", "Severity", "Summary")]
     for rule in RULES.values():
         summary = rule.summary + ("" if rule.enabled_by_default else " (off by default)")
-        table.add_row(rule.code, rule.name, rule.severity.value, summary)
-    return table
+        rows.append((rule.code, rule.name, rule.severity.value, summary))
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    indent = sum(widths) + 2 * len(widths)
+    room = max(30, width - indent - 1) if width else None
+    lines = []
+    for *columns, summary in rows:
+        head = "".join(f"{text:<{size}}  " for text, size in zip(columns, widths, strict=True))
+        parts = textwrap.wrap(summary, room) if room else [summary]
+        lines.append(head + parts[0])
+        lines += [" " * indent + part for part in parts[1:]]
+    return "\n".join(lines)

