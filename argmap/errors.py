@@ -70,6 +70,21 @@ class ParseError(ArgmapError):
         super().__init__(summary)
 
 
+class ConvertError(ArgmapError):
+    """A file in another tool's format cannot be read or written: what is wrong, and where."""
+
+    def __init__(
+        self, message: str, path: str | None = None, line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        where = ":".join(str(part) for part in (path, line, column) if part is not None)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
 class CheckError(ArgmapError):
     """A check could not run as asked: an unknown rule, a broken configuration."""
 

@@ -1,0 +1,70 @@
+"""`argmap convert`: read a map in one format and write it in another, saying what was lost."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, load_map_or_exit
+from argmap.convert import FORMATS, format_of, read_map, write_map
+from argmap.convert.losses import Losses
+from argmap.errors import ConvertError
+from argmap.fileio import write_atomic
+
+EPILOG = """Formats (by suffix, or named with --from/--to):
+
+\b
+  .argmap            argmap (read and write)
+  .json              AIF nodeset (read and write); --to node-link for networkx JSON
+  .mmd               Mermaid flowchart (write)
+  .graphml           GraphML (write)
+  .dot, .gv          Graphviz DOT (write)
+
+Examples:
+
+\b
+  argmap convert debate.json -o debate.argmap
+  argmap convert maps/russia-china.argmap -o russia-china.mmd
+"""
+
+
+@click.command(epilog=EPILOG)
+@click.argument("source", metavar="IN", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", metavar="OUT", required=True,
+              help="The file to write (`-` for standard output, then name --to).")
+@click.option("--from", "from_format", type=click.Choice(list(FORMATS)),
+              help="IN's format, when its suffix does not say.")
+@click.option("--to", "to_format", type=click.Choice(list(FORMATS)),
+              help="OUT's format, when its suffix does not say.")
+def convert(source: str, output: str, from_format: str | None, to_format: str | None) -> None:
+    """Convert a map between argmap, AIF, Mermaid, GraphML and DOT.
+
+    What the target format cannot carry is listed as warnings on standard error.
+    """
+    losses = Losses()
+    try:
+        reading = format_of(source, from_format, "input")
+        writing = format_of(output, to_format, "output") if output != "-" or to_format else None
+        if writing is None:
+            raise ConvertError("with `-o -` name the output format with --to")
+        if reading.name == "argmap":
+            amap = load_map_or_exit(source)
+        else:
+            amap = read_map(source, reading, losses)
+        text = write_map(amap, writing, losses)
+    except ConvertError as error:
+        click.echo(f"error: {error}", err=True)
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    for loss in losses:
+        click.echo(loss.describe(source), err=True)
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    if target.exists() and target.resolve() == Path(source).resolve():
+        click.echo(f"error: refusing to overwrite the input `{source}`", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE)
+    write_atomic(target, text.encode("utf-8"))
+    click.echo(f"wrote {output} ({writing.description})", err=True)

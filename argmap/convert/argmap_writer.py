@@ -1,0 +1,151 @@
+"""Write an ArgumentMap as `.argmap` text in the canonical layout importers and `fmt` share.
+
+Directives first, then the statements that belong to no section, then each section with its
+statements; each group's relations follow its statements (a relation lives in the section of
+the statement it concludes or attacks). One relation per line; chains are not re-formed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from argmap.convert.losses import Losses
+from argmap.language.nodelink import document_as_written
+from argmap.model import (
+    ATTACK_EDGE,
+    CONTRADICTS_EDGE,
+    ArgumentMap,
+)
+
+ATTRIBUTE_ORDER = ("note", "source", "url", "confidence")
+_TAG_LIKE = re.compile(r"(?<!\S)#(?=[^\W\d_])")
+_NOT_TAG_CHAR = re.compile(r"[^\w-]+")
+_SPACES = re.compile(r"\s+")
+_COMMENT_LIKE = re.compile(r"\s#(\s+|$)")
+
+
+def one_line(text: str) -> str:
+    """Text as one line: runs of whitespace (newlines included) become one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def safe_text(text: str, losses: Losses | None = None) -> str:
+    """Text that reads back as itself: a `#` that would start a tag gets a space after it."""
+    text = one_line(text)
+    if _TAG_LIKE.search(text):
+        if losses is not None:
+            losses.add("`#word` in a text would read as a tag in argmap; written as `# word`")
+        text = _TAG_LIKE.sub("# ", text)
+    return text
+
+
+def tag_name(tag: str, losses: Losses | None = None) -> str:
+    """A tag as argmap can write it: a letter, then letters, digits, `-` or `_`."""
+    name = _NOT_TAG_CHAR.sub("-", tag.strip()).strip("-")
+    if not name or not name[0].isalpha():
+        name = f"t-{name}" if name else "tag"
+    if name != tag and losses is not None:
+        losses.add("a tag that argmap cannot write as it is was renamed (`#(a b)` -> `#a-b`)")
+    return name
+
+
+def write_argmap(amap: ArgumentMap, losses: Losses | None = None) -> str:
+    """The map as `.argmap` text, ending in one newline."""
+    blocks: list[list[str]] = [_directives(amap)]
+    groups = _groups(amap)
+    for title, (statements, relations) in groups.items():
+        block: list[str] = []
+        if title is not None:
+            block.append(f"== {one_line(title)} ==")
+            block.append("")
+        for statement in statements:
+            block.extend(_statement(amap, statement, losses))
+        if relations:
+            if statements or title is not None:
+                block.append("")
+            block.extend(relations)
+        blocks.append(block)
+    text = "\n\n".join("\n".join(block) for block in blocks if block)
+    return text.strip("\n") + "\n" if text.strip() else ""
+
+
+def _directives(amap: ArgumentMap) -> list[str]:
+    lines = []
+    for name, value in (("title", amap.title), ("author", amap.author), ("date", amap.date)):
+        if value:
+            lines.append(f"@{name} {one_line(value)}")
+    lines.extend(f"@source {one_line(source)}" for source in amap.sources)
+    document = document_as_written(amap)
+    if document:
+        lines.append(f"@document {document}")
+    return lines
+
+
+def _groups(amap: ArgumentMap) -> dict[str | None, tuple[list[str], list[str]]]:
+    """Section title (None first) -> its statements and its relations' lines."""
+    groups: dict[str | None, tuple[list[str], list[str]]] = {None: ([], [])}
+    for section in amap.sections:
+        groups.setdefault(section.title, ([], []))
+    for statement, data in amap.statements():
+        groups.setdefault(data.get("section"), ([], []))[0].append(statement)
+    for home, line in _relations(amap):
+        groups.setdefault(home, ([], []))[1].append(line)
+    return groups
+
+
+def _relations(amap: ArgumentMap) -> Iterable[tuple[str | None, str]]:
+    graph = amap.graph
+    for inference, data in amap.inferences():
+        conclusion = amap.conclusion_of(inference)
+        line = f"{' + '.join(amap.premises_of(inference))} -> {conclusion}"
+        warrant = data.get("warrant")
+        if warrant:
+            line += f" : {one_line(warrant)}"
+        yield graph.nodes[conclusion].get("section"), line
+    written: set[frozenset[str]] = set()
+    for source, target, kind in graph.edges(data="kind"):
+        if kind == ATTACK_EDGE:
+            if amap.is_statement(target):
+                yield graph.nodes[target].get("section"), f"{source} -| {target}"
+            else:
+                home = graph.nodes[amap.conclusion_of(target)].get("section")
+                yield home, f"{source} -| {amap.written(target)}"
+        elif kind == CONTRADICTS_EDGE:
+            pair = frozenset((source, target))
+            if pair not in written:
+                written.add(pair)
+                yield graph.nodes[source].get("section"), f"{source} >< {target}"
+
+
+def _statement(amap: ArgumentMap, statement: str, losses: Losses | None) -> list[str]:
+    data = amap.graph.nodes[statement]
+    text = safe_text(str(data.get("text") or statement), losses)
+    tags = [tag_name(tag, losses) for tag in data.get("tags") or ()]
+    header = f"{data['kind']} {statement}: {text}"
+    if tags:
+        header += " " + " ".join(f"#{tag}" for tag in dict.fromkeys(tags))
+    lines = [header]
+    quotes = [one_line(quote) for quote in data.get("quotes") or () if one_line(quote)]
+    for index, quote in enumerate(quotes):
+        if index:
+            lines.append("  >")
+        lines.append(f"  > {quote}")
+    attributes = data.get("attributes") or {}
+    for name in ATTRIBUTE_ORDER:
+        value = attributes.get(name)
+        if value is not None and one_line(str(value)):
+            lines.append(f"  @{name} {_attribute_text(value, losses)}")
+    return lines
+
+
+def _attribute_text(value: object, losses: Losses | None) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = one_line(str(value))
+    # ` # ` would start a trailing comment on an attribute line.
+    if _COMMENT_LIKE.search(text):
+        if losses is not None:
+            losses.add("` # ` in a note or citation would start a comment; written as ` #`")
+        text = _COMMENT_LIKE.sub(lambda match: " #" if match.group(1) else "", text)
+    return text

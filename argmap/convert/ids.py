@@ -1,0 +1,47 @@
+"""Readable statement IDs for imported maps: a slug of the text's first words, made unique."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W_]+")
+_STOP_TEXT = (
+    "a an and are as at be but by for from has have in is it its of on or so that the "
+    "this to was were will with"
+)
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+MAX_WORDS = 3
+
+
+def slug(text: str, fallback: str = "s") -> str:
+    """The first few significant words of `text` as an identifier: `china_gains_standing`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = [word.lower() for word in _WORD.findall(ascii_text)]
+    significant = [word for word in words if word not in STOP_WORDS] or words
+    name = "_".join(significant[:MAX_WORDS])
+    if not name:
+        name = fallback
+    if not (name[0].isalpha() or name[0] == "_"):
+        name = f"{fallback}_{name}"
+    return name
+
+
+class IdMaker:
+    """Hands out unique IDs: the slug, then `slug_2`, `slug_3`, ... for repeats."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self.taken: set[str] = set(taken or ())
+
+    def make(self, text: str, fallback: str = "s") -> str:
+        return self.claim(slug(text, fallback))
+
+    def claim(self, wanted: str) -> str:
+        if not wanted.isidentifier():
+            wanted = slug(wanted)
+        name, number = wanted, 1
+        while name in self.taken:
+            number += 1
+            name = f"{wanted}_{number}"
+        self.taken.add(name)
+        return name
