@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Span
+from argmap.textlines import split_lines
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -219,5 +220,5 @@ class ArgumentMap:
             text = self.files.get(span.file)
             if text is None:
                 return ""
-            lines = self._file_lines[span.file] = text.splitlines()
+            lines = self._file_lines[span.file] = split_lines(text)
         return lines[span.line - 1] if 0 < span.line <= len(lines) else ""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from argmap.textlines import character_name
 
 WHITESPACE = " \t"
 """Indentation and separators: spaces and tabs."""
@@ -159,9 +160,8 @@ def _unexpected(ch: str) -> str:
     if ch in "<>":
         return f"unexpected `{ch}`; expected `><` (contradiction) or `->` (support)"
     if ch.isspace() or not ch.isprintable():
-        name = unicodedata.name(ch, "a control character")
         hint = "; only spaces and tabs separate words" if ch.isspace() else ""
-        return f"unexpected character U+{ord(ch):04X} ({name.lower()}) in a relation{hint}"
+        return f"unexpected character {character_name(ch)} in a relation{hint}"
     return f"unexpected character `{ch}` in a relation; expected IDs and `->`, `+`, `-|` or `><`"
 
 

@@ -41,6 +41,12 @@ from argmap.language.syntax import (
     Statement,
 )
 from argmap.suggest import did_you_mean, one_of
+from argmap.textlines import (
+    LINE_BREAKING,
+    character_name,
+    line_breaking_character,
+    split_lines,
+)
 
 DIRECTIVES = ("title", "author", "date", "source", "document", "include")
 
@@ -88,10 +94,43 @@ def parse_source(
 ) -> tuple[SourceFile, list[Diagnostic]]:
     """Parse one file's text into a SourceFile and the syntax errors found in it."""
     state = _State(file)
-    for number, line in enumerate(text.splitlines(), start=1):
-        parse_line(state, line, number)
+    lines = split_lines(text)
+    careful = line_breaking_character(text) is not None
+    for number, line in enumerate(lines, start=1):
+        if careful and (column := line_breaking_character(line)) is not None:
+            _parse_line_with_break(state, line, number, column)
+        else:
+            parse_line(state, line, number)
     state.close_statement()
     return SourceFile(file, text, state.nodes, initial_section), state.errors
+
+
+def _parse_line_with_break(state: _State, line: str, number: int, column: int) -> None:
+    """Report the first invisible line-breaking character of a line, and nothing else there.
+
+    The line is parsed with those characters read as spaces, so that the statement or
+    relation it belongs to keeps its shape; errors that reading would add to this line are
+    dropped, since the character is what to fix.
+    """
+    before = len(state.errors)
+    parse_line(state, line.translate(_AS_SPACES), number)
+    state.errors[before:] = [e for e in state.errors[before:] if e.span.line != number]
+    state.error(LexError(_line_break_message(line[column]), column, column + 1), number)
+
+
+_AS_SPACES = str.maketrans(dict.fromkeys(LINE_BREAKING, " "))
+
+
+def _line_break_message(ch: str) -> str:
+    if ch == "\r":
+        return (
+            "a carriage return (U+000D) not followed by a line feed; argmap ends lines at "
+            "LF or CRLF only, as editors do: save the file with LF line ends"
+        )
+    return (
+        f"invisible character {character_name(ch)}; some programs break the line here, "
+        "but argmap, like most editors, does not: replace it with a space or a line break"
+    )
 
 
 def parse_line(state: _State, line: str, number: int) -> None:

@@ -97,7 +97,7 @@ def test_a_trailing_comment_ends_a_relation_without_warrant() -> None:
         ("a -> b #tag", "unexpected `#`; a comment starts with `# `", 7),
         ("a < b", "unexpected `<`", 2),
         ("a\u00a0-> b", "unexpected character U+00A0 (no-break space) in a relation; only", 1),
-        ("a -> b\x00", "unexpected character U+0000 (a control character)", 6),
+        ("a -> b\x00", "unexpected character U+0000 (null)", 6),
     ],
 )
 def test_lexer_errors_name_the_character_and_its_column(

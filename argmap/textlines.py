@@ -1,0 +1,53 @@
+"""How argmap splits text into lines: on LF and CRLF only, as editors and grep count them.
+
+Python's `str.splitlines` also breaks at a lone CR, `\\v`, `\\f`, `\\x1c`-`\\x1e`, U+0085,
+U+2028 and U+2029, which editors show inside a line; every line number after one would be
+off. Those characters stay in the line's text, and the parser reports them
+(`line_breaking_character`), because a reader cannot see them and some viewers break there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+LINE_BREAKING = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""Characters `str.splitlines` breaks at besides LF (CR only when no LF follows it)."""
+_LINE_BREAKING = re.compile(f"[{re.escape(LINE_BREAKING)}]")
+_NAMES = {
+    "\x00": "null",
+    "\x07": "bell",
+    "\x08": "backspace",
+    "\x1b": "escape",
+    "\x7f": "delete",
+    "\r": "carriage return",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\x1c": "file separator",
+    "\x1d": "group separator",
+    "\x1e": "record separator",
+    "\x85": "next line",
+}
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of `text` without their line ends; LF or CRLF end a line, nothing else.
+
+    Like `str.splitlines`, a final line end does not start another line, and "" has none.
+    """
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def line_breaking_character(line: str) -> int | None:
+    """The index of the first character of `line` (already split) that some tools break at."""
+    match = _LINE_BREAKING.search(line)
+    return match.start() if match is not None else None
+
+
+def character_name(ch: str) -> str:
+    """`U+2028 (line separator)`: a character named so that a reader can find it."""
+    name = _NAMES.get(ch) or unicodedata.name(ch, "").lower() or "a control character"
+    return f"U+{ord(ch):04X} ({name})"
