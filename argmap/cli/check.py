@@ -24,6 +24,7 @@ from argmap.model import ArgumentMap
 from argmap.report.github import format_github
 from argmap.report.json_report import format_json
 from argmap.report.sarif import format_sarif
+from argmap.visible import visible_line
 
 FORMATS = ("text", "json", "github", "sarif")
 USAGE_ERROR = 2
@@ -103,7 +104,7 @@ def check(
             [Path(p) for p in paths], _rule_list(select), _rule_list(ignore), document
         )
     except ArgmapError as error:
-        click.echo(f"argmap check: error: {error}", err=True)
+        click.echo(f"argmap check: error: {visible_line(str(error))}", err=True)
         sys.exit(USAGE_ERROR)
     findings = [finding for checked in results for finding in checked.findings]
     failing = [f for f in findings if _fails(f, strict)]
@@ -213,7 +214,7 @@ def rules(name: str | None) -> None:
     try:
         rule = get_rule(name)
     except ArgmapError as error:
-        click.echo(f"argmap rules: error: {error}", err=True)
+        click.echo(f"argmap rules: error: {visible_line(str(error))}", err=True)
         sys.exit(USAGE_ERROR)
     click.echo(f"{rule.code} {rule.name} ({rule.severity.value}"
                f"{'' if rule.enabled_by_default else ', off by default'})\n")

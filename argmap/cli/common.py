@@ -11,6 +11,7 @@ from argmap.language.loader import load_file
 from argmap.model import ArgumentMap
 from argmap.report.snippet import format_diagnostic
 from argmap.suggest import plural
+from argmap.visible import visible_line
 
 EXIT_MAP_ERRORS = 1
 EXIT_USAGE = 2
@@ -23,8 +24,9 @@ def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:
     except ParseError as error:
         for diagnostic in error.errors:
             click.echo(format_diagnostic(diagnostic), err=True)
-        click.echo(f"{plural(len(error.errors), 'error')} in {os.fspath(path)}", err=True)
+        where = visible_line(os.fspath(path))
+        click.echo(f"{plural(len(error.errors), 'error')} in {where}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     except MapFileError as error:
-        click.echo(f"error: {error.message}", err=True)
+        click.echo(f"error: {visible_line(error.message)}", err=True)
         raise click.exceptions.Exit(EXIT_USAGE) from None

@@ -16,6 +16,7 @@ from argmap.render.render import FORMATS, RenderOptions, render_map
 from argmap.render.style import DIRECTIONS
 from argmap.render.themes import THEMES
 from argmap.render.view import ViewError, ViewSpec
+from argmap.visible import visible, visible_line
 
 SUFFIXES = {
     ".svg": "svg",
@@ -161,10 +162,10 @@ def _render_one(source: Path, target: Path | None, options: RenderOptions) -> No
     try:
         data = render_map(amap, options)
     except ViewError as error:
-        click.echo(f"error: {source}: {error}", err=True)
+        click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
         raise click.exceptions.Exit(EXIT_USAGE) from None
     except ArgmapError as error:
-        click.echo(f"error: {source}: {error}", err=True)
+        click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     if target is None:
         sys.stdout.flush()
@@ -175,6 +176,7 @@ def _render_one(source: Path, target: Path | None, options: RenderOptions) -> No
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
     except OSError as error:
-        click.echo(f"error: cannot write {target}: {error.strerror or error}", err=True)
+        reason = error.strerror or error
+        click.echo(f"error: {visible(f'cannot write {target}: {reason}')}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
-    click.echo(f"wrote {target}", err=True)
+    click.echo(f"wrote {visible_line(str(target))}", err=True)

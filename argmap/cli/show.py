@@ -24,6 +24,7 @@ from argmap.model import (
     ArgumentMap,
 )
 from argmap.suggest import plural
+from argmap.visible import visible_line
 
 KIND_STYLES = {
     "premise": "green",
@@ -93,15 +94,15 @@ def describe(amap: ArgumentMap, depth: int = DEFAULT_DEPTH) -> list[Text | Tree]
 
 
 def _heading(amap: ArgumentMap) -> list[Text]:
-    lines = [Text(amap.title or "(untitled map)", style="bold")]
+    lines = [Text(visible_line(amap.title or "(untitled map)"), style="bold")]
     byline = " · ".join(part for part in (amap.author, amap.date) if part)
     if byline:
-        lines.append(Text(byline))
+        lines.append(Text(visible_line(byline)))
     if amap.path is not None:
-        lines.append(Text(f"file: {amap.path.as_posix()}"))
+        lines.append(Text(f"file: {visible_line(amap.path.as_posix())}"))
     document = document_as_written(amap)
     if document is not None:
-        lines.append(Text(f"document: {document}"))
+        lines.append(Text(f"document: {visible_line(document)}"))
     return lines
 
 
@@ -126,7 +127,7 @@ def _counts(amap: ArgumentMap) -> Text:
 
 def _sections(amap: ArgumentMap) -> Text:
     counts = Counter(data["section"] for _, data in amap.statements())
-    rows = [(section.title, counts[section.title]) for section in amap.sections]
+    rows = [(visible_line(section.title), counts[section.title]) for section in amap.sections]
     if counts[None]:
         rows.append(("(no section)", counts[None]))
     width = max(len(title) for title, _ in rows)
@@ -233,8 +234,8 @@ def _statement_label(amap: ArgumentMap, statement: str, marker: str) -> Text:
     data = amap.graph.nodes[statement]
     label = Text(marker, style="bold red" if marker.strip() in ("⊣", "><") else "")
     label.append(data["kind"], style=KIND_STYLES.get(data["kind"], ""))
-    label.append(f" {statement}", style="bold")
-    label.append(f": {data['text']}")
+    label.append(f" {visible_line(statement)}", style="bold")
+    label.append(f": {visible_line(data['text'])}")
     return label
 
 
@@ -243,7 +244,7 @@ def _inference_label(amap: ArgumentMap, inference: str) -> Text:
     warrant = amap.graph.nodes[inference].get("warrant")
     words = ["together"] if len(premises) > 1 else []
     if warrant:
-        words.append(f"because {warrant}")
+        words.append(f"because {visible_line(warrant)}")
     label = Text("⇐ ", style="bold")
     label.append(", ".join(words) or "inference", style="italic")
     return label

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from argmap.errors import Span
 from argmap.language.syntax import Directive, SourceFile
 from argmap.model import ArgumentMap
+from argmap.visible import json_text
 
 
 def to_jsonable(value: Any) -> Any:
@@ -58,4 +58,4 @@ def node_link(amap: ArgumentMap) -> dict[str, Any]:
 
 def node_link_json(amap: ArgumentMap) -> str:
     """`node_link` as JSON text: sorted keys, indented by 2, non-ASCII kept, final newline."""
-    return json.dumps(node_link(amap), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return json_text(node_link(amap), sort_keys=True, indent=2) + "\n"

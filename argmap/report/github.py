@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.checks.finding import Finding, Severity
+from argmap.visible import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message the way the Actions runner unescapes it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message the way the Actions runner unescapes it.
+
+    The log is a terminal too: other control characters are shown as escapes (`visible`).
+    """
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
 from argmap.checks.finding import Finding
+from argmap.visible import json_text
 
 KEYS = ("code", "rule", "severity", "message", "file", "line", "column", "statement", "related")
 
@@ -29,4 +29,4 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
 
 def format_json(findings: Iterable[Finding]) -> str:
     """An indented JSON array (UTF-8 text kept as is), ending with a newline."""
-    return json.dumps([finding_to_dict(f) for f in findings], indent=2, ensure_ascii=False) + "\n"
+    return json_text([finding_to_dict(f) for f in findings], indent=2) + "\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
@@ -12,6 +11,7 @@ from argmap import __version__
 from argmap.checks.finding import Finding, Severity
 from argmap.checks.registry import RULES, Rule
 from argmap.errors import Span
+from argmap.visible import json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -99,4 +99,4 @@ def sarif_log(
 
 
 def format_sarif(findings: Iterable[Finding], base: Path | None = None) -> str:
-    return json.dumps(sarif_log(findings, base=base), indent=2, ensure_ascii=False) + "\n"
+    return json_text(sarif_log(findings, base=base), indent=2) + "\n"

@@ -12,6 +12,7 @@ from argmap.checks.finding import Finding, Severity
 from argmap.errors import Span
 from argmap.report.snippet import caret_snippet
 from argmap.report.summary import summary
+from argmap.visible import visible_line
 
 SourceLine = Callable[[Span], str]
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -46,13 +47,14 @@ def format_finding(finding: Finding, source_line: SourceLine) -> Text:
     """One finding: the located header line, then the source line and caret when known.
 
     User text (messages quote statements and documents) is added as plain Text, never as
-    rich markup, so brackets in it are shown as written; a message stays on one line.
+    rich markup, so brackets in it are shown as written; a message stays on one line, and
+    control characters in it are shown as escapes.
     """
     text = Text()
     text.append(_place(finding), style="bold")
     text.append(": ")
     text.append(f"{finding.code} {finding.rule}", style=STYLES[finding.severity])
-    text.append(": " + " ".join(finding.message.split("\n")).replace("\r", ""))
+    text.append(": " + visible_line(" ".join(finding.message.split("\n"))))
     line = source_line(finding.span) if finding.span is not None else ""
     if finding.span is not None and line:
         source, _, carets = caret_snippet(line, finding.span).rpartition("\n")
@@ -65,4 +67,4 @@ def _place(finding: Finding) -> str:
     span = finding.span
     if span is None:
         return "<map>"
-    return f"{span.file}:{span.line}:{span.column}"
+    return f"{visible_line(span.file)}:{span.line}:{span.column}"

@@ -49,7 +49,7 @@ def test_text_report() -> None:
         " inference; 100% [bold]sure[/bold]\n"
         "  claim wet: The <script> {streets} are [bold]wet[/bold].\n"
         "  ^^^^^^^\n"
-        "maps/a,b.argmap:7:1: AM104 conflicting-relations: two lines\n"
+        "maps/a,b.argmap:7:1: AM104 conflicting-relations: two lines\\x0d\n"
         "  rain -| rain\n"
         "  ^^^^^^^^^^^^\n"
         "<map>: AM203 unquoted-premise: premise `x`: no quote\n"

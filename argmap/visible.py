@@ -1,0 +1,43 @@
+"""Text made safe for a terminal: control characters shown as escapes, never sent raw.
+
+Map text, file names and documents are user data. Printed raw, an ESC starts a terminal
+control sequence (clear the screen, set the window title, hide what follows), a carriage
+return or backspace overwrites what was printed, and bidirectional overrides reorder it.
+`visible` writes each such character as a Python-style escape (`\\x1b`, `\\u202e`), so it
+shows where it is and cannot act. Tabs and line feeds pass; JSON and SARIF outputs keep the
+real text, with every such character written as a JSON escape (`json_text`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Marks, embeddings, overrides and isolates: they reorder the text around them."""
+_CONTROLS = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n"]
+_ESCAPES = {
+    ord(ch): f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+    for ch in (*_CONTROLS, *BIDI_CONTROLS, "\u2028", "\u2029")
+}
+
+
+def visible(text: str) -> str:
+    """`text` with every control character but tab and line feed written as an escape."""
+    return text.translate(_ESCAPES)
+
+
+def visible_line(text: str) -> str:
+    """`visible`, and line feeds escaped too: for what must stay on one line."""
+    return visible(text).replace("\n", "\\n")
+
+
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in _ESCAPES}
+
+
+def json_text(data: Any, **options: Any) -> str:
+    """`json.dumps(data, ensure_ascii=False, ...)`, with the control characters that JSON
+    allows raw (C1, bidirectional controls, U+2028/U+2029) escaped too: the same data."""
+    text = json.dumps(data, ensure_ascii=False, **options)
+    # Outside strings JSON has only ASCII punctuation, so escaping everywhere is exact.
+    return text.translate(_JSON_ESCAPES)

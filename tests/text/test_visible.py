@@ -1,0 +1,133 @@
+"""Control characters in map text, file names and documents never reach the terminal raw."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.errors import Span
+from argmap.report.snippet import caret_snippet
+from argmap.visible import visible, visible_line
+
+CLEAR = "\x1b[2J"
+TITLE = "\x1b]0;pwned\x07"
+HOSTILE = f"one{CLEAR}two{TITLE}three\u202eevil\x08\x9b31m"
+SHOWN = "one\\x1b[2Jtwo\\x1b]0;pwned\\x07three\\u202eevil\\x08\\x9b31m"
+RAW = set("\x1b\x07\x08\r\x9b\u202e")
+
+
+def raw(text: str) -> set[str]:
+    return RAW & set(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (HOSTILE, SHOWN),
+        ("over\rwrite", "over\\x0dwrite"),
+        ("tab\tand\nline", "tab\tand\nline"),
+        ("\x00\x1f\x7f\x85\x9f", "\\x00\\x1f\\x7f\\x85\\x9f"),
+        ("\u2028\u2029\u200e\u2066", "\\u2028\\u2029\\u200e\\u2066"),
+        ("é 安全 → ✓ \\x1b", "é 安全 → ✓ \\x1b"),
+    ],
+)
+def test_visible(text: str, shown: str) -> None:
+    assert visible(text) == shown
+
+
+def test_visible_line_escapes_line_feeds() -> None:
+    assert visible_line("a\nb\tc") == "a\\nb\tc"
+
+
+def test_the_caret_stays_under_its_characters() -> None:
+    line = "a\x1b[2J -> \tb\x07c"
+    assert caret_snippet(line, Span("m", 1, 11, 1, 13)) == (
+        "  a\\x1b[2J -> \tb\\x07c\n"
+        "              \t^^^^^"
+    )
+
+
+def strings(data: object) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        data = list(data.values())
+    return [text for item in data for text in strings(item)] if isinstance(data, list) else []
+
+
+def hostile_map(tmp_path: Path) -> Path:
+    path = tmp_path / "m.argmap"
+    path.write_text(
+        f"@title T{CLEAR}\n@author A{TITLE}\n== S{CLEAR} ==\n"
+        f"premise a: {HOSTILE}\nconclusion b: B\n"
+        f"a -> b : because{CLEAR}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_show_prints_everything_visibly(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["show", str(hostile_map(tmp_path))])
+    assert result.exit_code == 0
+    assert not raw(result.stdout)
+    for expected in ["T\\x1b[2J", "A\\x1b]0;pwned\\x07", "S\\x1b[2J", SHOWN, "because\\x1b[2J"]:
+        assert expected in result.stdout
+
+
+def test_show_json_keeps_the_real_text(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["show", str(hostile_map(tmp_path)), "--format", "json"])
+    assert not raw(result.stdout)  # JSON escapes them, C1 and bidirectional controls too
+    nodes = {node["id"]: node for node in json.loads(result.stdout)["nodes"]}
+    assert nodes["a"]["text"] == HOSTILE
+
+
+@pytest.mark.parametrize("colour", [{}, {"FORCE_COLOR": "1"}])
+def test_check_text_shows_the_line_and_message_visibly(
+    tmp_path: Path, colour: dict[str, str]
+) -> None:
+    path = hostile_map(tmp_path)
+    result = CliRunner().invoke(main, ["check", str(path), "--select", "ALL"], env=colour)
+    assert not raw(result.stdout)
+    assert f"  premise a: {SHOWN}" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_check_json_and_sarif_keep_the_real_text(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"m{CLEAR}.argmap"
+    path.write_text(f"premise a: A\nconclusion b: B\na -> b\nno{CLEAR}pe -> b\n", "utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--format", fmt])
+    assert result.exit_code == 1 and not raw(result.stdout)
+    assert "\\u001b[2J" in result.stdout
+    assert any(CLEAR in text for text in strings(json.loads(result.stdout)))
+
+
+def test_check_github_shows_control_characters_visibly(tmp_path: Path) -> None:
+    path = tmp_path / "m.argmap"
+    path.write_text(f"premise a: A\nconclusion b: B\na -> b\nno{CLEAR}pe -> b\n", "utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "github"])
+    assert not raw(result.stdout)
+    assert "U+001B (escape)" in result.stdout
+
+
+def test_errors_show_the_line_the_message_and_the_file_name_visibly(tmp_path: Path) -> None:
+    path = tmp_path / f"e{CLEAR}vil.argmap"
+    path.write_text(f"premise a: A\nconclusion b: B\na -> b\nno{CLEAR}pe -> b\n", "utf-8")
+    for command in (["show"], ["render", "-o", str(tmp_path / "out.svg")], ["check"]):
+        result = CliRunner().invoke(main, [*command, str(path)])
+        assert result.exit_code == 1
+        output = result.stdout + result.stderr
+        assert not raw(output), command
+        assert "e\\x1b[2Jvil.argmap:4:3: " in output
+        assert "  no\\x1b[2Jpe -> b\n    ^^^^" in output
+
+
+def test_a_file_that_cannot_be_read_is_named_visibly(tmp_path: Path) -> None:
+    folder = tmp_path / f"d{TITLE}.argmap"
+    folder.mkdir()
+    result = CliRunner().invoke(main, ["check", str(folder / "missing.argmap")])
+    assert not raw(result.stdout + result.stderr)
+    assert "d\\x1b]0;pwned\\x07.argmap" in result.stderr
