@@ -12,6 +12,7 @@ from argmap.convert import FORMATS, format_of, read_map, write_map
 from argmap.convert.losses import Losses
 from argmap.errors import ConvertError
 from argmap.fileio import write_atomic
+from argmap.visible import visible_line
 
 EPILOG = """Formats (by suffix, or named with --from/--to):
 
@@ -55,16 +56,16 @@ def convert(source: str, output: str, from_format: str | None, to_format: str | 
             amap = read_map(source, reading, losses)
         text = write_map(amap, writing, losses)
     except ConvertError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {visible_line(str(error))}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     for loss in losses:
-        click.echo(loss.describe(source), err=True)
+        click.echo(visible_line(loss.describe(source)), err=True)
     if output == "-":
         sys.stdout.write(text)
         return
     target = Path(output)
     if target.exists() and target.resolve() == Path(source).resolve():
-        click.echo(f"error: refusing to overwrite the input `{source}`", err=True)
+        click.echo(f"error: refusing to overwrite the input `{visible_line(source)}`", err=True)
         raise click.exceptions.Exit(EXIT_USAGE)
     write_atomic(target, text.encode("utf-8"))
-    click.echo(f"wrote {output} ({writing.description})", err=True)
+    click.echo(f"wrote {visible_line(output)} ({writing.description})", err=True)
