@@ -1,0 +1,112 @@
+"""`argmap embed`: draw the ```argmap blocks of Markdown documents and link their figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.cli.common import EXIT_MAP_ERRORS
+from argmap.embed.apply import apply, out_of_date
+from argmap.embed.document import EmbedError, EmbedOptions, Plan, plan_document
+from argmap.render.engines import ENGINE_CHOICES
+from argmap.report.snippet import format_diagnostic
+from argmap.suggest import plural
+
+EPILOG = """Examples:
+
+\b
+  argmap embed README.md                 # figures in README-argmap/, links after each block
+  argmap embed docs/*.md --hide-source   # the blocks' source collapsed under the figures
+  argmap embed report.md --check         # exit 1 when a figure or link is out of date (CI)
+"""
+
+
+@click.command(epilog=EPILOG)
+@click.argument("documents", metavar="DOC.md...", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False))
+@click.option("--out-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Where the figures go (inside the document's folder). "
+              "Default: NAME-argmap/ beside each document.")
+@click.option("--hide-source", is_flag=True,
+              help="Collapse each block's source in a <details> above its figure.")
+@click.option("--check", is_flag=True,
+              help="Change nothing; exit 1 when a figure or link is out of date, naming them.")
+@click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
+              help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              metavar="SECONDS", show_default=True, help="Stop a layout that runs longer.")
+def embed(
+    documents: tuple[str, ...],
+    out_dir: str | None,
+    hide_source: bool,
+    check: bool,
+    engine: str,
+    timeout: float,
+) -> None:
+    """Draw every ```argmap block of each DOC.md and put its figure's link after it.
+
+    A block holds a map's text, or names a map file with src="PATH" and no body;
+    attributes choose the view: focus, depth, section, tag, evaluate, direction, theme.
+    The figures go into a folder beside the document; a second run changes nothing,
+    and figures of removed blocks are deleted. Exit status 1 when a block has errors
+    (the others are still drawn) or, with --check, when anything is out of date.
+    """
+    options = EmbedOptions(
+        out_dir=Path(out_dir) if out_dir is not None else None,
+        hide_source=hide_source,
+        engine=engine,
+        timeout=timeout,
+    )
+    status = 0
+    plans: list[Plan] = []
+    for name in documents:
+        try:
+            plan = plan_document(Path(name), options)
+        except EmbedError as error:
+            click.echo(f"error: {error}", err=True)
+            status = EXIT_MAP_ERRORS
+            continue
+        for problem in plan.problems:
+            click.echo(format_diagnostic(problem), err=True)
+        if plan.problems:
+            status = EXIT_MAP_ERRORS
+        plans.append(plan)
+    if check:
+        status = max(status, _check(plans))
+    else:
+        for plan in plans:
+            status = max(status, _apply(plan))
+    if status:
+        raise click.exceptions.Exit(status)
+
+
+def _check(plans: list[Plan]) -> int:
+    reasons = out_of_date(plans)
+    for reason in reasons:
+        click.echo(reason, err=True)
+    if reasons:
+        click.echo("out of date: run `argmap embed` on the documents to update them", err=True)
+        return EXIT_MAP_ERRORS
+    click.echo(f"{plural(len(plans), 'document')} up to date", err=True)
+    return 0
+
+
+def _apply(plan: Plan) -> int:
+    try:
+        outcome = apply(plan)
+    except OSError as error:
+        where = error.filename or plan.document
+        click.echo(f"error: cannot write {where}: {error.strerror or error}", err=True)
+        return EXIT_MAP_ERRORS
+    figures = plural(len(plan.figures), "figure")
+    changes = [f"{len(outcome.written)} written"] if outcome.written else []
+    if outcome.deleted:
+        changes.append(f"{len(outcome.deleted)} deleted")
+    if not changes and plan.problems:
+        return 0  # the problems above say why
+    summary = ", ".join(changes) if changes else "nothing changed"
+    click.echo(f"{plan.document}: {figures}; {summary}", err=True)
+    return 0
+
+

@@ -1,0 +1,1 @@
+"""Figures kept in sync inside Markdown: `argmap embed` draws a document's ```argmap blocks."""

@@ -1,0 +1,348 @@
+"""Embedding in one document: the figures its blocks need and its new text, nothing written yet."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.embed.attributes import BlockAttributeError, BlockSpec, parse_attributes
+from argmap.embed.markdown import image
+from argmap.embed.scan import BEFORE, BEGIN, END, Block, Region, scan, split_lines
+from argmap.errors import ArgmapError, Diagnostic, MapFileError, ParseError, Span
+from argmap.language.loader import BOM, load_file, parse_text
+from argmap.model import ArgumentMap
+from argmap.render.render import RenderOptions, render_map
+from argmap.render.view import ViewSpec
+
+CODE = "embed"
+NOTICE = "made by `argmap embed` from the block above; edits here are not kept"
+NOTICE_BEFORE = "made by `argmap embed --hide-source`; edits here are not kept"
+
+
+class EmbedError(ArgmapError):
+    """A document cannot be embedded into at all (unreadable, not UTF-8, a bad --out-dir)."""
+
+
+@dataclass(frozen=True)
+class EmbedOptions:
+    """What `argmap embed` was asked."""
+
+    out_dir: Path | None = None
+    hide_source: bool = False
+    engine: str = "auto"
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure file to write: its name inside the figures folder and its bytes."""
+
+    name: str
+    data: bytes
+
+
+@dataclass
+class Plan:
+    """One document's outcome: old and new bytes, the figures, the problems found."""
+
+    document: Path
+    folder: Path
+    old: bytes
+    new: bytes
+    figures: list[Figure] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    complete: bool = True
+    """Every block was drawn, so figures no block uses any more can be deleted."""
+
+
+def figures_folder(document: Path, out_dir: Path | None) -> Path:
+    """Where a document's figures go: `--out-dir`, else `NAME-argmap/` beside it. It must be
+    inside the document's folder (argmap writes nothing outside it)."""
+    folder = out_dir if out_dir is not None else document.parent / f"{document.stem}-argmap"
+    home = document.parent.resolve()
+    real = folder.resolve()
+    if not real.is_relative_to(home) or real == home:
+        raise EmbedError(
+            f"{document}: the figures folder `{folder}` is not inside the document's folder "
+            f"`{document.parent}`; argmap embed writes nothing outside it"
+        )
+    return folder
+
+
+def plan_document(document: Path, options: EmbedOptions) -> Plan:
+    """Read the document, draw every block, and work out its new text."""
+    folder = figures_folder(document, options.out_dir)
+    old = _read(document)
+    try:
+        text = old.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise EmbedError(
+            f"{document}: not UTF-8 text (byte 0x{old[error.start]:02x} at offset "
+            f"{error.start}); save it as UTF-8"
+        ) from None
+    bom = text.startswith(BOM)
+    text = text.removeprefix(BOM)
+    editor = _Editor(document, folder, text, options)
+    new_text = editor.run()
+    new = (BOM if bom else "").encode("utf-8") + new_text.encode("utf-8")
+    return Plan(document, folder, old, new, editor.figures, editor.problems, editor.complete)
+
+
+def _read(document: Path) -> bytes:
+    try:
+        return document.read_bytes()
+    except FileNotFoundError:
+        raise EmbedError(f"{document}: no such file") from None
+    except OSError as error:
+        raise EmbedError(f"cannot read {document}: {error.strerror or error}") from None
+
+
+def region_digest(lines: Iterable[str]) -> str:
+    """What a region's opening marker records about the lines between the markers; leading
+    indentation and `>` are left out so that moving the block into a list or quote keeps it."""
+    normal = "\n".join(line.lstrip(" \t>").rstrip() for line in lines)
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
+
+
+class _Editor:
+    """Works through one document's blocks and regions, collecting replacements."""
+
+    def __init__(self, document: Path, folder: Path, text: str, options: EmbedOptions) -> None:
+        self.document = document
+        self.display = os.fspath(document)
+        self.folder = folder
+        self.options = options
+        self.scan = scan(text)
+        self.lines = self.scan.lines
+        self.ending = _dominant_ending(self.lines)
+        self.figures: list[Figure] = []
+        self.problems: list[Diagnostic] = []
+        self.complete = True
+        self.replacements: list[tuple[int, int, list[str]]] = []
+
+    def run(self) -> str:
+        if self.scan.problems:
+            # A marker without its partner: where the generated lines end is unknown, so
+            # the document is left exactly as it is.
+            self.complete = False
+            for problem in self.scan.problems:
+                self.problems.append(self._diagnostic(problem.line, problem.message))
+            return "".join(self.lines)
+        edited = {region for region in self.scan.regions if not self._intact(region)}
+        used: set[Region] = set()
+        for block in self.scan.blocks:
+            before, after = self._regions_of(block)
+            used.update(region for region in (before, after) if region is not None)
+            self._block(block, before, after, edited)
+        for region in self.scan.regions:
+            if region not in used and region not in edited:
+                self.replacements.append((region.begin, region.end, []))  # its block is gone
+        return self._assemble()
+
+    # -- regions ------------------------------------------------------------------------
+
+    def _intact(self, region: Region) -> bool:
+        inner = self.lines[region.begin + 1 : region.end - 1]
+        if region_digest(inner) == region.digest:
+            return True
+        self.complete = False
+        first, last = region.begin + 1, region.end
+        self.problems.append(self._diagnostic(region.begin, (
+            f"the generated lines {first}-{last} were edited by hand, so argmap leaves them "
+            f"as they are: move your text out of the markers, or delete lines {first}-{last} "
+            "and run argmap embed again to have them made anew"
+        )))
+        return False
+
+    def _regions_of(self, block: Block) -> tuple[Region | None, Region | None]:
+        before = after = None
+        for region in self.scan.regions:
+            if region.kind == "figure" and region.begin >= block.end:
+                if self._blank(block.end, region.begin):
+                    after = region
+            elif region.kind == "before" and region.end <= block.start:  # noqa: SIM102
+                if self._blank(region.end, block.start):
+                    before = region
+        return before, after
+
+    def _blank(self, start: int, end: int) -> bool:
+        return all(not self.lines[line].strip(" \t>\r\n") for line in range(start, end))
+
+    # -- blocks -------------------------------------------------------------------------
+
+    def _block(
+        self, block: Block, before: Region | None, after: Region | None, edited: set[Region]
+    ) -> None:
+        if not block.closed:
+            self.complete = False
+            self.problems.append(self._diagnostic(
+                block.start, "this ```argmap block is not closed; end it with a fence line"
+            ))
+            return
+        drawn = self._draw(block)
+        if drawn is None:
+            self.complete = False
+            return
+        alt, names = drawn
+        folder = os.path.relpath(self.folder, self.document.parent).replace(os.sep, "/")
+        links = [image(alt, f"{folder}/{name}") for name in names]
+        if after not in edited:
+            lines = self._figure_lines(block.prefix, links)
+            self._replace(after, block.end, lines)
+        if before not in edited:
+            wanted = self._before_lines(block.prefix) if self.options.hide_source else []
+            if before is not None or wanted:
+                self._replace(before, block.start, wanted)
+
+    def _replace(self, region: Region | None, at: int, lines: list[str]) -> None:
+        if region is None:
+            self.replacements.append((at, at, lines))
+        else:
+            self.replacements.append((region.begin, region.end, lines))
+
+    def _figure_lines(self, prefix: str, links: list[str]) -> list[str]:
+        # Several figures (a split map) stand in paragraphs of their own.
+        inner = [line for link in links for line in ("", link)][1:]
+        if self.options.hide_source:
+            inner = ["", "</details>", "", *inner]
+        return self._wrap(prefix, BEGIN, NOTICE, inner)
+
+    def _before_lines(self, prefix: str) -> list[str]:
+        return self._wrap(prefix, BEFORE, NOTICE_BEFORE,
+                          ["<details><summary>argmap source</summary>", ""])
+
+    def _wrap(self, prefix: str, opening: str, notice: str, inner: list[str]) -> list[str]:
+        body = [(prefix + line).rstrip() if line else prefix.rstrip() for line in inner]
+        digest = region_digest(body)
+        lines = [f"{prefix}{opening} {digest} {notice} -->", *body, f"{prefix}{END} -->"]
+        return [line + self.ending for line in lines]
+
+    def _draw(self, block: Block) -> tuple[str, list[str]] | None:
+        """Draw one block; None (and a problem) when it cannot be drawn."""
+        try:
+            spec = parse_attributes(block.info)
+        except BlockAttributeError as error:
+            self.problems.append(self._diagnostic(block.start, str(error)))
+            return None
+        amap = self._load(block, spec)
+        if amap is None:
+            return None
+        try:
+            data = render_map(amap, _render_options(spec, self.options))
+        except ArgmapError as error:
+            self.problems.append(self._diagnostic(block.start, f"cannot draw the map: {error}"))
+            return None
+        alt = amap.title or (Path(spec.src).stem if spec.src else "argument map")
+        name = figure_name(alt, spec, block.body)
+        self.figures.append(Figure(name, data))
+        return alt, [name]
+
+    def _load(self, block: Block, spec: BlockSpec) -> ArgumentMap | None:
+        if spec.src is not None:
+            if block.body.strip():
+                self.problems.append(self._diagnostic(block.start, (
+                    "a block with `src` draws that file, so its body must be empty; "
+                    "remove `src` to draw the text in the block"
+                )))
+                return None
+            path = self.document.parent / spec.src
+            try:
+                return load_file(path)
+            except MapFileError as error:
+                self.problems.append(self._diagnostic(block.start, error.message))
+            except ParseError as error:
+                self.problems.extend(error.errors)
+                count = len(error.errors)
+                self.problems.append(self._diagnostic(block.start, (
+                    f"the map `{spec.src}` has {count} error{'s' if count != 1 else ''}"
+                    " (above), so it is not drawn"
+                )))
+            return None
+        try:
+            return parse_text(block.body, self.display)
+        except MapFileError as error:
+            self.problems.append(self._diagnostic(block.start, error.message))
+        except ParseError as error:
+            self.problems.extend(self._in_document(block, d) for d in error.errors)
+        return None
+
+    def _in_document(self, block: Block, diagnostic: Diagnostic) -> Diagnostic:
+        """A diagnostic of an inline block moved to the document's line and column."""
+        span = diagnostic.span
+        if span.file != self.display:
+            return diagnostic
+        line = block.start + span.line  # the body starts on the line after the fence
+        if line >= block.end:
+            return diagnostic
+        source = self.lines[line].rstrip("\r\n")
+        shift = max(0, len(source) - len(diagnostic.source_line)) if diagnostic.source_line \
+            and source.endswith(diagnostic.source_line) else 0
+        moved = dataclasses.replace(
+            span,
+            line=span.line + block.start,
+            end_line=span.end_line + block.start,
+            column=span.column + shift,
+            end_column=span.end_column + shift,
+        )
+        return dataclasses.replace(diagnostic, span=moved, source_line=source)
+
+    def _diagnostic(self, line: int, message: str) -> Diagnostic:
+        source = self.lines[line].rstrip("\r\n") if line < len(self.lines) else ""
+        span = Span(self.display, line + 1, 1, line + 1, max(len(source), 1) + 1)
+        return Diagnostic(CODE, message, span, source_line=source)
+
+    # -- the new text -------------------------------------------------------------------
+
+    def _assemble(self) -> str:
+        out: list[str] = []
+        position = 0
+        for start, end, lines in sorted(self.replacements, key=lambda r: (r[0], r[1])):
+            if start < position:
+                continue
+            out.extend(self.lines[position:start])
+            if lines and out and not out[-1].endswith(("\n", "\r")):
+                out[-1] += self.ending  # the last line had no line end
+            out.extend(lines)
+            position = end
+        out.extend(self.lines[position:])
+        return "".join(out)
+
+
+def _dominant_ending(lines: list[str]) -> str:
+    crlf = sum(1 for line in lines if line.endswith("\r\n"))
+    lf = sum(1 for line in lines if line.endswith("\n") and not line.endswith("\r\n"))
+    cr = sum(1 for line in lines if line.endswith("\r"))
+    best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"), key=lambda pair: pair[0])
+    return best[1] if best[0] else "\n"
+
+
+def _render_options(spec: BlockSpec, options: EmbedOptions) -> RenderOptions:
+    return RenderOptions(
+        fmt="svg",
+        direction=spec.direction,
+        view=ViewSpec(focus=spec.focus, depth=spec.depth, section=spec.section, tag=spec.tag),
+        evaluate=spec.evaluate,
+        theme=spec.theme,
+        engine=options.engine,
+        timeout=options.timeout,
+    )
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def figure_name(title: str, spec: BlockSpec, body: str) -> str:
+    """A stable name from what the block says: a slug of the title and a digest of the
+    block's body and attributes (the same block always gets the same name)."""
+    slug = _SLUG.sub("-", title.lower()).strip("-")[:40].strip("-") or "map"
+    key = "\n".join([spec.canonical(), body])
+    return f"{slug}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:10]}.svg"
+
+
+__all__ = ["EmbedError", "EmbedOptions", "Figure", "Plan", "figures_folder", "plan_document",
+           "region_digest", "split_lines"]

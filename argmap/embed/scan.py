@@ -1,0 +1,137 @@
+"""One CommonMark pass over a Markdown document: its ```argmap blocks and generated regions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+
+INFO_WORD = "argmap"
+BEGIN = "<!-- argmap:begin"
+END = "<!-- argmap:end"
+BEFORE = "<!-- argmap:before"
+"""The region that opens a collapsed `<details>` in front of a block (`--hide-source`)."""
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_PARSER = MarkdownIt("commonmark")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A fenced block whose info string starts with the word `argmap`; lines are 0-based."""
+
+    start: int
+    """The opening fence's line."""
+    end: int
+    """The line after the closing fence."""
+    info: str
+    """The info string after `argmap` (the block's attributes)."""
+    body: str
+    """The block's content, with the fence's indentation and container prefixes removed."""
+    prefix: str
+    """What starts a line inside the block's container (indentation, `> `)."""
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Region:
+    """Lines between generated-content markers: `begin` is the opening marker's line, `end`
+    the line after the closing marker."""
+
+    kind: str
+    """`figure` (after a block) or `before` (in front of one)."""
+    begin: int
+    end: int
+    digest: str
+    """The digest the opening marker records (what argmap wrote between the markers)."""
+
+
+@dataclass(frozen=True)
+class MarkerProblem:
+    """A marker without its partner: the document is left as it is."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class Scan:
+    """A document split into lines (endings kept), its blocks and regions, in order."""
+
+    lines: list[str]
+    blocks: list[Block] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    problems: list[MarkerProblem] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their endings (LF, CRLF or CR, as CommonMark counts them)."""
+    return _LINE.findall(text)
+
+
+def scan(text: str) -> Scan:
+    """Find the blocks and the generated regions of `text` (without a BOM)."""
+    result = Scan(split_lines(text))
+    opened: tuple[str, int, str] | None = None
+    for token in _PARSER.parse(text):
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type == "fence" and _is_argmap(token.info):
+            result.blocks.append(_block(result.lines, token.info, token.markup,
+                                        token.content, start, end))
+        elif token.type == "html_block":
+            # A marker may share an HTML block with other HTML (`</details>` runs on to
+            # the next blank line), so look at each line of the block.
+            for line in range(start, end):
+                opened = _marker(result, result.lines[line].lstrip(" \t>").rstrip(), line, opened)
+    if opened is not None:
+        result.problems.append(MarkerProblem(opened[1], _unclosed(opened[1])))
+    return result
+
+
+def _is_argmap(info: str) -> bool:
+    words = info.split(maxsplit=1)
+    return bool(words) and words[0] == INFO_WORD
+
+
+def _block(lines: list[str], info: str, markup: str, body: str, start: int, end: int) -> Block:
+    opening = lines[start]
+    at = opening.find(markup)
+    prefix = "".join(ch if ch in ">\t" else " " for ch in opening[: max(at, 0)])
+    last = lines[end - 1] if end - 1 > start else ""
+    closing = re.compile(r"[ \t>]*" + re.escape(markup[0]) + "{" + str(len(markup)) + r",}[ \t]*")
+    closed = end - 1 > start and closing.fullmatch(last.rstrip("\r\n")) is not None
+    return Block(start, end, info.strip()[len(INFO_WORD):].strip(), body, prefix, closed)
+
+
+def _marker(
+    result: Scan, content: str, line: int, opened: tuple[str, int, str] | None
+) -> tuple[str, int, str] | None:
+    """Track opening and closing markers; returns the region still open."""
+    for kind, mark in (("figure", BEGIN), ("before", BEFORE)):
+        if content.startswith(mark):
+            if opened is not None:
+                result.problems.append(MarkerProblem(opened[1], _unclosed(opened[1])))
+            words = content[len(mark):].split()
+            return (kind, line, words[0] if words else "")
+    if content.startswith(END):
+        if opened is None:
+            result.problems.append(MarkerProblem(line, (
+                f"this `{END} -->` marker has no opening marker above it, so argmap cannot "
+                "tell which lines it made: restore the opening marker, or delete this one "
+                "and the lines argmap made above it"
+            )))
+            return None
+        result.regions.append(Region(opened[0], opened[1], line + 1, opened[2]))
+        return None
+    return opened
+
+
+def _unclosed(_line: int) -> str:
+    return (
+        f"this marker has no `{END} -->` after it, so argmap cannot tell which lines it "
+        "made: restore the closing marker, or delete this one and the lines argmap made "
+        "after it"
+    )
