@@ -1,9 +1,11 @@
 """ArgumentMap: the one model every command reads, a networkx.DiGraph with map metadata.
 
-Nodes are statements (keyed by their ID) and inferences (keyed `inference-<n>`, which can
-never clash with a statement ID because IDs cannot contain `-`). Edge kinds:
-`premise` (statement -> inference), `conclusion` (inference -> statement), `attack`
-(attacker -> statement or inference) and `contradicts` (both directions for `a >< b`).
+Nodes are statements (keyed by their ID), inferences (keyed by their name when the map
+names them with `argument ID: ...`, else `inference-<n>`, which can never clash with an ID
+because IDs cannot contain `-`) and attacks that are undercut (keyed `attack-<n>`). Edge
+kinds: `premise` (statement -> inference), `conclusion` (inference -> statement), `attack`
+(attacker -> statement, inference or attack node; attack node -> what it attacks),
+`attacker` (statement -> its attack node) and `contradicts` (both directions for `a >< b`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ ASSUMPTION = "assumption"
 CLAIM = "claim"
 CONCLUSION = "conclusion"
 INFERENCE = "inference"
+ATTACK = "attack"
+"""The kind of an attack's own node: made when something undercuts the attack."""
 
 STATEMENT_KINDS: tuple[str, ...] = (PREMISE, ASSUMPTION, CLAIM, CONCLUSION)
 GROUND_KINDS = frozenset({PREMISE, ASSUMPTION})
@@ -35,12 +39,22 @@ PREMISE_EDGE = "premise"
 CONCLUSION_EDGE = "conclusion"
 ATTACK_EDGE = "attack"
 CONTRADICTS_EDGE = "contradicts"
+ATTACKER_EDGE = "attacker"
+"""From an attacking statement to its attack's node (the attack's one 'premise')."""
 ATTACK_EDGE_KINDS = frozenset({ATTACK_EDGE, CONTRADICTS_EDGE})
 
 
 def written_inference(premises: Iterable[str], conclusion: str) -> str:
     """An inference as an undercut names it: `(a + b -> c)`."""
     return f"({' + '.join(premises)} -> {conclusion})"
+
+
+def written_attacks(attackers: Sequence[str], target: str) -> str:
+    """Nested attacks as an undercut names them, outermost attacker first: `(y -| (x -| c))`."""
+    text = target
+    for attacker in reversed(attackers):
+        text = f"({attacker} -| {text})"
+    return text
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,8 @@ class ArgumentMap:
     _inference_keys: dict[tuple[frozenset[str], str], str] = field(
         default_factory=dict, repr=False
     )
+    _unnamed_inferences: int = field(default=0, repr=False)
+    _attack_keys: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _file_lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     # -- building -------------------------------------------------------------------------
@@ -121,11 +137,31 @@ class ArgumentMap:
         *,
         span: Span,
         warrant: str | None = None,
+        name: str | None = None,
+        tags: Sequence[str] = (),
+        attributes: dict[str, Any] | None = None,
     ) -> str:
-        """Add an inference from `premises` (together) to `conclusion`; return its node key."""
-        key = f"inference-{len(self._inference_keys) + 1}"
+        """Add an inference from `premises` (together) to `conclusion`; return its node key.
+
+        A named inference (`argument NAME: ...`) is keyed by its name and carries its tags
+        and attributes; an unnamed one is keyed `inference-<n>`.
+        """
+        if name is None:
+            self._unnamed_inferences += 1
+            key = f"inference-{self._unnamed_inferences}"
+            self.graph.add_node(key, kind=INFERENCE, warrant=warrant, span=span)
+        else:
+            key = name
+            self.graph.add_node(
+                key,
+                kind=INFERENCE,
+                warrant=warrant,
+                span=span,
+                name=name,
+                tags=list(tags),
+                attributes=dict(attributes or {}),
+            )
         self._inference_keys[(frozenset(premises), conclusion)] = key
-        self.graph.add_node(key, kind=INFERENCE, warrant=warrant, span=span)
         for premise in premises:
             self.graph.add_edge(premise, key, kind=PREMISE_EDGE, span=span)
         self.graph.add_edge(key, conclusion, kind=CONCLUSION_EDGE, span=span)
@@ -134,6 +170,25 @@ class ArgumentMap:
     def add_attack(self, attacker: str, target: str, *, span: Span) -> None:
         """`attacker -| target`, where target is a statement or an inference key."""
         self.graph.add_edge(attacker, target, kind=ATTACK_EDGE, span=span)
+
+    def undercut_attack(self, attacker: str, target: str) -> str:
+        """Give the attack `attacker -| target` (or one direction of a contradiction) a node
+        of its own, so that it can be attacked; return the node's key (`attack-<n>`).
+
+        The edge attacker -> target becomes attacker -> node (`attacker`) and node -> target
+        (the edge's own kind, `attack` or `contradicts`), both keeping the edge's span.
+        """
+        existing = self._attack_keys.get((attacker, target))
+        if existing is not None:
+            return existing
+        edge = self.graph.edges[attacker, target]
+        key = f"attack-{len(self._attack_keys) + 1}"
+        self._attack_keys[(attacker, target)] = key
+        self.graph.remove_edge(attacker, target)
+        self.graph.add_node(key, kind=ATTACK, span=edge["span"])
+        self.graph.add_edge(attacker, key, kind=ATTACKER_EDGE, span=edge["span"])
+        self.graph.add_edge(key, target, kind=edge["kind"], span=edge["span"])
+        return key
 
     def add_contradiction(self, first: str, second: str, *, span: Span) -> None:
         """`first >< second`: a symmetric attack, stored as two `contradicts` edges."""
@@ -146,21 +201,65 @@ class ArgumentMap:
         """The key of the inference with these premises (in any order) and conclusion."""
         return self._inference_keys.get((frozenset(premises), conclusion))
 
-    def written(self, inference: str) -> str:
-        """The inference `inference-<n>` as the map's text names it: `(a + b -> c)`."""
-        return written_inference(self.premises_of(inference), self.conclusion_of(inference))
+    def find_attack(self, attacker: str, target: str) -> str | None:
+        """The node of the attack `attacker -| target`, when it has one (it is undercut)."""
+        return self._attack_keys.get((attacker, target))
+
+    def written(self, node: str) -> str:
+        """A node as the map's text names it: a statement or named inference by its ID, an
+        inference `(a + b -> c)`, an attack `(x -| c)` (nested: `(y -| (x -| c))`)."""
+        attackers: list[str] = []
+        while self.kind(node) == ATTACK:  # a loop, not recursion: undercuts may nest deeply
+            attackers.append(self.attacker_of(node))
+            node = self.target_of(node)
+        if self.kind(node) == INFERENCE and not self.graph.nodes[node].get("name"):
+            inner = written_inference(self.premises_of(node), self.conclusion_of(node))
+        else:
+            inner = node
+        return written_attacks(attackers, inner)
 
     def kind(self, node: str) -> str:
         return str(self.graph.nodes[node]["kind"])
 
     def is_statement(self, node: str) -> bool:
-        return bool(self.graph.nodes[node]["kind"] != INFERENCE)
+        return self.graph.nodes[node]["kind"] in STATEMENT_KINDS
 
     def statements(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Statement IDs with their attributes, in the order they were defined."""
         for node, data in self.graph.nodes(data=True):
-            if data["kind"] != INFERENCE:
+            if data["kind"] in STATEMENT_KINDS:
                 yield node, data
+
+    def attack_nodes(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The nodes of undercut attacks (`attack-<n>`), in the order they were made."""
+        for node, data in self.graph.nodes(data=True):
+            if data["kind"] == ATTACK:
+                yield node, data
+
+    def attacker_of(self, attack: str) -> str:
+        """The statement whose attack `attack` (an attack node) is."""
+        for source, _, kind in self.graph.in_edges(attack, data="kind"):
+            if kind == ATTACKER_EDGE:
+                return str(source)
+        raise KeyError(f"attack node without attacker: {attack}")
+
+    def target_of(self, attack: str) -> str:
+        """What the attack node `attack` attacks: a statement, inference or attack node."""
+        for _, target, kind in self.graph.out_edges(attack, data="kind"):
+            if kind in ATTACK_EDGE_KINDS:
+                return str(target)
+        raise KeyError(f"attack node without target: {attack}")
+
+    def attack_source(self, node: str) -> str:
+        """The statement behind an attacking node: itself, or an attack node's attacker."""
+        return self.attacker_of(node) if self.kind(node) == ATTACK else node
+
+    def relations(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """Every attack and contradiction direction as written: (attacker statement,
+        target, edge kind, edge data), whether the attack has a node of its own or not."""
+        for source, target, data in self.graph.edges(data=True):
+            if data["kind"] in ATTACK_EDGE_KINDS:
+                yield self.attack_source(source), target, data["kind"], data
 
     def inferences(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Inference keys with their attributes, in the order they were written."""
@@ -197,8 +296,17 @@ class ArgumentMap:
             if kind == PREMISE_EDGE
         ]
 
+    def attacks_from(self, statement: str) -> list[str]:
+        """The attack nodes whose attacker is `statement`."""
+        return [
+            target
+            for _, target, kind in self.graph.out_edges(statement, data="kind")
+            if kind == ATTACKER_EDGE
+        ]
+
     def attackers_of(self, node: str) -> list[str]:
-        """Statements that attack or contradict `node` (a statement or an inference)."""
+        """What attacks or contradicts `node` (a statement, inference or attack node):
+        statements, and the nodes of attacks that are themselves undercut."""
         return [
             source
             for source, _, kind in self.graph.in_edges(node, data="kind")
@@ -206,12 +314,14 @@ class ArgumentMap:
         ]
 
     def attacked_by(self, statement: str) -> list[str]:
-        """The statements and inferences that `statement` attacks or contradicts."""
-        return [
-            target
-            for _, target, kind in self.graph.out_edges(statement, data="kind")
-            if kind in ATTACK_EDGE_KINDS
-        ]
+        """What `statement` attacks or contradicts, its undercut attacks included."""
+        targets = []
+        for _, target, kind in self.graph.out_edges(statement, data="kind"):
+            if kind in ATTACK_EDGE_KINDS:
+                targets.append(target)
+            elif kind == ATTACKER_EDGE:
+                targets.append(self.target_of(target))
+        return targets
 
     def source_line(self, span: Span) -> str:
         """The text of the line a span starts on, or "" when the file is not known."""

@@ -9,6 +9,12 @@ The definition (the README's "Acceptability labels" repeats it):
   statements that contradict it with `><`) is OUT. It is OUT when one of its attackers is
   IN, or when it needs support (a claim or a conclusion) and all its inferences are OUT, so a
   claim with no inference at all is OUT.
+- An **attack that is undercut** (`y -| (x -| c)`) has a node of its own, which takes the
+  place of the edge x -> c: it is IN when its attacker `x` is IN and every attacker of it
+  (`y`) is OUT, and OUT when `x` is OUT or one of its attackers is IN. It defeats its target
+  only while IN, so an undercut attack whose undercutter is IN is defeated: grounded
+  semantics on the graph extended with attack nodes, the attacker edge playing the part
+  of a premise edge.
 - Everything else is UNDEC (undecided): a statement in a support cycle with no other
   support, two statements that contradict each other with nothing else to decide between
   them, a statement that attacks itself.
@@ -27,13 +33,18 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from argmap.model import (
+    ATTACK,
     ATTACK_EDGE_KINDS,
+    ATTACKER_EDGE,
     CONCLUSION_EDGE,
     GROUND_KINDS,
     INFERENCE,
     PREMISE_EDGE,
     ArgumentMap,
 )
+
+_PREMISE_LIKE = frozenset({PREMISE_EDGE, ATTACKER_EDGE})
+"""Edges into a node that needs its source IN: an inference's premises, an attack's attacker."""
 
 
 class Label(str, Enum):
@@ -70,7 +81,7 @@ def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
         state.labels[node] = Label.UNDEC
         state.attackers_not_out[node] = state.premises_not_in[node] = 0
         state.inferences_not_out[node] = 0
-        if kind == INFERENCE or kind in GROUND_KINDS:
+        if kind in (INFERENCE, ATTACK) or kind in GROUND_KINDS:
             state.supported.add(node)
         else:
             state.needs_support.add(node)
@@ -87,7 +98,7 @@ def _count_edges(amap: ArgumentMap, state: _State) -> None:
     for _, target, kind in amap.graph.edges(data="kind"):
         if kind in ATTACK_EDGE_KINDS:
             state.attackers_not_out[target] += 1
-        elif kind == PREMISE_EDGE:
+        elif kind in _PREMISE_LIKE:
             state.premises_not_in[target] += 1
         elif kind == CONCLUSION_EDGE:
             state.inferences_not_out[target] += 1
@@ -123,7 +134,7 @@ def _propagate(amap: ArgumentMap, state: _State, node: str) -> None:
                 _decide(state, target, Label.OUT)
                 continue
             state.attackers_not_out[target] -= 1
-        elif kind == PREMISE_EDGE:
+        elif kind in _PREMISE_LIKE:
             if not is_in:
                 _decide(state, target, Label.OUT)
                 continue

@@ -17,6 +17,7 @@ from rich.tree import Tree
 from argmap.cli.common import load_map_or_exit
 from argmap.language.nodelink import document_as_written, node_link_json
 from argmap.model import (
+    ATTACK,
     ATTACK_EDGE,
     CONCLUSION,
     CONTRADICTS_EDGE,
@@ -109,10 +110,10 @@ def _heading(amap: ArgumentMap) -> list[Text]:
 def _counts(amap: ArgumentMap) -> Text:
     kinds = Counter(data["kind"] for _, data in amap.statements())
     statements = ", ".join(plural(kinds[kind], kind) for kind in STATEMENT_KINDS)
-    edges = Counter(kind for _, _, kind in amap.graph.edges(data="kind"))
+    edges = Counter(kind for _, _, kind, _ in amap.relations())
     pairs = {
         frozenset((source, target))
-        for source, target, kind in amap.graph.edges(data="kind")
+        for source, target, kind, _ in amap.relations()
         if kind == CONTRADICTS_EDGE
     }
     relations = ", ".join(
@@ -183,6 +184,10 @@ def support_tree(amap: ArgumentMap, root: str, max_depth: int = DEFAULT_DEPTH) -
         if item.depth > max_depth:
             item.parent.add(Text(f"⋯ more below (raise --depth above {max_depth})", "dim"))
             continue
+        if amap.kind(item.node) == ATTACK:
+            branch = item.parent.add(Text("⊣ attack, itself attacked", style="bold red"))
+            stack.extend(reversed(_attack_children(amap, _Item(branch, item.node, item.depth))))
+            continue
         if not amap.is_statement(item.node):
             branch = item.parent.add(_inference_label(amap, item.node))
             stack.extend(reversed(_inference_children(amap, _Item(branch, item.node, item.depth))))
@@ -221,11 +226,17 @@ def _inference_children(amap: ArgumentMap, item: _Item) -> list[_Item]:
     return items + _attackers(amap, item)
 
 
+def _attack_children(amap: ArgumentMap, item: _Item) -> list[_Item]:
+    """An undercut attack's attacker, then what attacks the attack itself."""
+    attacker = _Item(item.parent, amap.attacker_of(item.node), item.depth + 1, "from ")
+    return [attacker, *_attackers(amap, item)]
+
+
 def _attackers(amap: ArgumentMap, item: _Item) -> list[_Item]:
     items = []
     for attacker in amap.attackers_of(item.node):
         kind = amap.graph.edges[attacker, item.node]["kind"]
-        marker = "⊣ " if kind == ATTACK_EDGE else ">< "
+        marker = "⊣ " if kind == ATTACK_EDGE or amap.kind(attacker) == ATTACK else ">< "
         items.append(_Item(item.parent, attacker, item.depth + 1, marker))
     return items
 

@@ -1,6 +1,7 @@
 """Build an ArgumentMap from syntax trees: statements first, so references may point forward.
 
-Then inferences (so undercuts can name any of them), then attacks and contradictions.
+Then inferences (so undercuts can name any of them), then attacks and contradictions, then
+undercuts of attacks, innermost first (so that each finds the attack it names).
 Reference errors are collected, never raised: the caller reports them all at once.
 """
 
@@ -13,6 +14,7 @@ from argmap.errors import Diagnostic, Span
 from argmap.language.syntax import (
     SYNTAX_ERROR,
     Attack,
+    AttackRef,
     Contradiction,
     Directive,
     InferenceRef,
@@ -25,7 +27,7 @@ from argmap.language.syntax import (
     Support,
     span_through,
 )
-from argmap.model import ArgumentMap, Section
+from argmap.model import ArgumentMap, Section, written_attacks
 from argmap.suggest import did_you_mean, where
 
 UNDEFINED = "undefined-reference"
@@ -42,11 +44,17 @@ def build_map(amap: ArgumentMap, sources: list[SourceFile]) -> list[Diagnostic]:
     for node in _nodes(sources):
         if isinstance(node, Support):
             errors.extend(_support(amap, resolver, node))
+    on_attacks: list[tuple[int, Attack]] = []
     for node in _nodes(sources):
-        if isinstance(node, Attack):
+        if isinstance(node, Attack) and isinstance(node.target, AttackRef):
+            on_attacks.append((len(node.target.chain()[0]), node))
+        elif isinstance(node, Attack):
             errors.extend(_attack(amap, resolver, node))
         elif isinstance(node, Contradiction):
             errors.extend(_contradiction(amap, resolver, node))
+    on_attacks.sort(key=lambda pair: pair[0])  # stable: the written order within a depth
+    for _, node in on_attacks:
+        errors.extend(_attack(amap, resolver, node))
     return errors
 
 
@@ -149,18 +157,31 @@ class _Resolver:
         self.budget = SUGGESTION_BUDGET
         self.ids: list[str] | None = None
         self.inferences: list[str] | None = None
+        self.attacks: list[str] | None = None
         self.hints: dict[str, str] = {}
 
-    def undefined(self, refs: Iterable[Ref]) -> list[Diagnostic] | None:
+    def undefined(
+        self, refs: Iterable[Ref], target: Ref | None = None
+    ) -> list[Diagnostic] | None:
         """Errors for the undefined refs; None when all are defined (so the relation is added).
 
-        A ref to a broken statement header is not reported again, but the relation is
-        still not added: an empty list.
+        Every ref must name a statement, but `target` (an attack's) may also name an
+        argument (a named inference). A ref to a broken statement header is not reported
+        again, but the relation is still not added: an empty list.
         """
         errors: list[Diagnostic] = []
         complete = True
-        for ref in refs:
+        for ref in [*refs, *([target] if target is not None else [])]:
             if ref.name in self.amap.graph:
+                if ref is target or self.amap.is_statement(ref.name):
+                    continue
+                complete = False
+                message = (
+                    f"`{ref.name}` is an argument (a named inference), not a statement; "
+                    "only an attack can name it, as in `x -| "
+                    f"{ref.name}`"
+                )
+                errors.append(Diagnostic(SYNTAX_ERROR, message, ref.span))
                 continue
             complete = False
             if ref.name not in self.broken:
@@ -179,6 +200,17 @@ class _Resolver:
         )
         message = f"undefined inference `{target.written()}`{hint}"
         return Diagnostic(UNDEFINED, message, target.span)
+
+    def undefined_attack(self, target: AttackRef, written: str) -> Diagnostic:
+        if self.attacks is None:
+            self.attacks = [
+                written_attacks([attacker], self.amap.written(target))
+                for attacker, target, _, _ in self.amap.relations()
+            ]
+        hint = self.hint(written, self.attacks) or (
+            "; an undercut names an attack written elsewhere, as in `x -| c`"
+        )
+        return Diagnostic(UNDEFINED, f"undefined attack `{written}`{hint}", target.span)
 
     def statement_ids(self) -> list[str]:
         if self.ids is None:
@@ -224,25 +256,44 @@ def _duplicate_inference(
 
 def _attack(amap: ArgumentMap, resolver: _Resolver, node: Attack) -> list[Diagnostic]:
     target = node.target
-    refs = (
-        [node.attacker, *(target.premises + (target.conclusion,))]
-        if isinstance(target, InferenceRef)
-        else [node.attacker, target]
-    )
-    undefined = resolver.undefined(refs)
+    attacks, inner = target.chain() if isinstance(target, AttackRef) else ([], target)
+    refs = [node.attacker, *(attack.attacker for attack in attacks)]
+    if isinstance(inner, InferenceRef):
+        undefined = resolver.undefined([*refs, *inner.premises, inner.conclusion])
+    else:
+        undefined = resolver.undefined(refs, inner)
     if undefined is not None:
         return undefined
-    if isinstance(target, InferenceRef):
-        key = amap.find_inference([p.name for p in target.premises], target.conclusion.name)
+    if isinstance(inner, InferenceRef):
+        key = amap.find_inference([p.name for p in inner.premises], inner.conclusion.name)
         if key is None:
-            return [resolver.undefined_inference(target)]
+            return [resolver.undefined_inference(inner)]
     else:
-        key = target.name
+        key = inner.name
+    for depth, attack in enumerate(reversed(attacks)):
+        # Every attack inside the outermost must already be undercut (have a node); the
+        # outermost gets its node now, if it is written at all.
+        attacker = attack.attacker.name
+        found = amap.find_attack(attacker, key)
+        if found is None and depth == len(attacks) - 1 and amap.graph.has_edge(attacker, key):
+            found = _attack_node(amap, attacker, key)
+        if found is None:
+            written = written_attacks([attacker], amap.written(key))
+            return [resolver.undefined_attack(attack, written)]
+        key = found
     repeated = _repeated_edge(amap, node.attacker.name, key, node.span)
     if repeated is not None:
         return [repeated]
     amap.add_attack(node.attacker.name, key, span=node.span)
     return []
+
+
+def _attack_node(amap: ArgumentMap, attacker: str, target: str) -> str | None:
+    """The node of the attack or contradiction direction `attacker -| target`, made now."""
+    kind = amap.graph.edges[attacker, target]["kind"]
+    if kind not in ("attack", "contradicts"):
+        return None
+    return amap.undercut_attack(attacker, target)
 
 
 def _contradiction(amap: ArgumentMap, resolver: _Resolver, node: Contradiction) -> list[Diagnostic]:
@@ -264,11 +315,17 @@ def _repeated_edge(amap: ArgumentMap, source: str, target: str, span: Span) -> D
     if data is None:
         return None
     first: Span = data["span"]
-    shown = amap.written(target) if not amap.is_statement(target) else target
+    shown = amap.written(target)
     if data["kind"] == "premise":
         message = (
             f"`{source}` is a premise of `{shown}` ({where(first, span)}) and cannot also "
             "undercut it; a reason cannot both support and attack the same step"
+        )
+        return _error(message, span, (first,))
+    if data["kind"] == "attacker":
+        message = (
+            f"`{source}` makes the attack `{shown}` ({where(first, span)}) and cannot also "
+            "undercut it"
         )
         return _error(message, span, (first,))
     verb = "contradicts" if data["kind"] == "contradicts" else "attacks"

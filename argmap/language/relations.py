@@ -15,7 +15,15 @@ from argmap.language.lexer import (
     Token,
     tokenize_relation,
 )
-from argmap.language.syntax import Attack, Contradiction, InferenceRef, Ref, SpanOf, Support
+from argmap.language.syntax import (
+    Attack,
+    AttackRef,
+    Contradiction,
+    InferenceRef,
+    Ref,
+    SpanOf,
+    Support,
+)
 
 Relation = Support | Attack | Contradiction
 
@@ -34,8 +42,9 @@ class _Cursor:
         self.end = end
         self.span_of = span_of
 
-    def peek(self) -> Token | None:
-        return self.tokens[self.index] if self.index < len(self.tokens) else None
+    def peek(self, ahead: int = 0) -> Token | None:
+        index = self.index + ahead
+        return self.tokens[index] if index < len(self.tokens) else None
 
     def take(self) -> Token | None:
         token = self.peek()
@@ -148,7 +157,7 @@ def _unexpected(token: Token, previous: str) -> LexError:
     return LexError(message, token.start, token.end)
 
 
-def _attack(cursor: _Cursor) -> tuple[Ref, Ref | InferenceRef]:
+def _attack(cursor: _Cursor) -> tuple[Ref, Ref | InferenceRef | AttackRef]:
     attacker = cursor.ref("expected the attacking statement's ID before `-|`")
     operator = cursor.take()
     if operator is not None and operator.kind != ATTACK:
@@ -159,14 +168,61 @@ def _attack(cursor: _Cursor) -> tuple[Ref, Ref | InferenceRef]:
             operator.start,
             operator.end,
         )
+    target = _attack_target(cursor)
+    _expect_end(cursor, "an attack has exactly one target; write one `-|` line per target")
+    return attacker, target
+
+
+_TARGET = "expected a statement ID, an inference `(a + b -> c)` or an attack `(x -| c)`"
+
+
+def _attack_target(cursor: _Cursor) -> Ref | InferenceRef | AttackRef:
+    """What follows `-|`: an ID, `(a + b -> c)`, or attacks on attacks `(y -| (x -| c))`.
+
+    Nested attacks are read with a loop (openings on a stack), not recursion, so no line
+    can exhaust Python's stack.
+    """
+    openings: list[tuple[Token, Ref]] = []
+    while _opens_attack(cursor):
+        opening = cursor.take()
+        assert opening is not None
+        attacker = cursor.ref("expected the attacking statement's ID after `(`")
+        operator = cursor.take()
+        assert operator is not None
+        if operator.kind == CONTRADICTS:
+            raise LexError(
+                "an undercut names one direction of a contradiction: "
+                f"`({attacker.name} -| ...)`",
+                operator.start,
+                operator.end,
+            )
+        openings.append((opening, attacker))
     following = cursor.peek()
-    target: Ref | InferenceRef
+    target: Ref | InferenceRef | AttackRef
     if following is not None and following.kind == LPAREN:
         target = _undercut_target(cursor)
     else:
-        target = cursor.ref("expected a statement ID or an inference `(a + b -> c)` after `-|`")
-    _expect_end(cursor, "an attack has exactly one target; write one `-|` line per target")
-    return attacker, target
+        target = cursor.ref(f"{_TARGET} after `-|`")
+    while openings:
+        opening, attacker = openings.pop()
+        closing = cursor.take()
+        if closing is None or closing.kind != RPAREN:
+            raise _closing_error(cursor, closing, "expected `)` after the attack's target")
+        target = AttackRef(attacker, target, cursor.span_of(opening.start, closing.end))
+    return target
+
+
+def _opens_attack(cursor: _Cursor) -> bool:
+    """`( ID -|` or `( ID ><` comes next: an attack (or a contradiction) in brackets."""
+    opening, name, operator = cursor.peek(), cursor.peek(1), cursor.peek(2)
+    return (
+        opening is not None
+        and opening.kind == LPAREN
+        and name is not None
+        and name.kind == "id"
+        and operator is not None
+        and operator.kind in (ATTACK, CONTRADICTS)
+    )
 
 
 def _undercut_target(cursor: _Cursor) -> InferenceRef:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.errors import Span
-from argmap.model import written_inference
+from argmap.model import written_attacks, written_inference
 
 SYNTAX_ERROR = "syntax-error"
 """The Diagnostic code of every parse error but undefined references and duplicate IDs."""
@@ -144,6 +144,33 @@ class InferenceRef:
         return written_inference((p.name for p in self.premises), self.conclusion.name)
 
 
+@dataclass(frozen=True)
+class AttackRef:
+    """`(x -| c)`: an attack named by its attacker and target (in an undercut of it).
+
+    `target` may itself be an inference or an attack: `(y -| (x -| c))`.
+    """
+
+    attacker: Ref
+    target: Ref | InferenceRef | AttackRef
+    span: Span
+
+    def chain(self) -> tuple[list[AttackRef], Ref | InferenceRef]:
+        """The nested attacks, outermost first, and the innermost target (a loop: nesting
+        may be deep)."""
+        attacks: list[AttackRef] = []
+        current: Ref | InferenceRef | AttackRef = self
+        while isinstance(current, AttackRef):
+            attacks.append(current)
+            current = current.target
+        return attacks, current
+
+    def written(self) -> str:
+        attacks, inner = self.chain()
+        target = inner.written() if isinstance(inner, InferenceRef) else inner.name
+        return written_attacks([attack.attacker.name for attack in attacks], target)
+
+
 @dataclass
 class Support:
     """`a + b -> c -> d : warrant`: `chain` holds the groups between arrows."""
@@ -157,10 +184,11 @@ class Support:
 
 @dataclass
 class Attack:
-    """`x -| c` (rebuttal) or `x -| (a + b -> c)` (undercut)."""
+    """`x -| c` (rebuttal), `x -| (a + b -> c)` (undercut) or `y -| (x -| c)` (an undercut
+    of an attack)."""
 
     attacker: Ref
-    target: Ref | InferenceRef
+    target: Ref | InferenceRef | AttackRef
     span: Span
     comment: str | None = None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from argmap.model import CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
+from argmap.model import ATTACK, CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
 from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
 from argmap.render.style import (
@@ -88,7 +88,11 @@ def _section_of(amap: ArgumentMap, node: str, nodes: set[str]) -> str | None:
     if amap.is_statement(node):
         section: str | None = data.get("section")
         return section
-    ends = [amap.conclusion_of(node)] + [p for p in amap.premises_of(node) if p in nodes]
+    if amap.kind(node) == ATTACK:
+        ends = [amap.attacker_of(node), amap.target_of(node)]
+        ends = [end for end in ends if amap.is_statement(end)]
+    else:
+        ends = [amap.conclusion_of(node)] + [p for p in amap.premises_of(node) if p in nodes]
     sections = {amap.graph.nodes[end].get("section") for end in ends}
     return sections.pop() if len(sections) == 1 else None
 
@@ -121,11 +125,12 @@ def _cluster(
         yield f"    graph {attrs(values)};"
         indent = "    "
     for node in members:
-        values = (
-            _statement(amap, node, style, colours, notes)
-            if amap.is_statement(node)
-            else _inference(amap, node, style)
-        )
+        if amap.is_statement(node):
+            values = _statement(amap, node, style, colours, notes)
+        elif amap.kind(node) == ATTACK:
+            values = _attack(node, style)
+        else:
+            values = _inference(amap, node, style)
         yield f"{indent}{quote(node)} {attrs(values)};"
     if title is not None:
         yield "  }"
@@ -231,10 +236,46 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+def _attack(node: str, style: DotStyle) -> dict[str, str]:
+    """An undercut attack's node: a small dot on the attack line, where undercuts end."""
+    colour = quote(style.theme.attack)
+    return {
+        "id": quote(node),
+        "class": quote("attack"),
+        "shape": "point",
+        "width": '"0.09"',
+        "color": colour,
+        "fillcolor": colour,
+        "label": '""',
+    }
+
+
+def svg_id(amap: ArgumentMap, node: str) -> str:
+    """The id of a node's SVG group (without the `statement-` of statements)."""
+    name = amap.graph.nodes[node].get("name") if not amap.is_statement(node) else None
+    return f"inference-{name}" if name else node
+
+
 def _inference(amap: ArgumentMap, node: str, style: DotStyle) -> dict[str, str]:
     theme = style.theme
-    values = {"id": quote(node), "class": quote("inference")}
-    warrant = amap.graph.nodes[node].get("warrant")
+    values = {"id": quote(svg_id(amap, node)), "class": quote("inference")}
+    data = amap.graph.nodes[node]
+    warrant = data.get("warrant")
+    name = data.get("name")
+    if name:
+        # A named inference shows its name (and tags) above its warrant.
+        head = "  ".join([name, *(f"#{tag}" for tag in data.get("tags", ()))])
+        lines = [head, *(wrap(warrant, style.wrap + 4) if warrant else [])]
+        return values | {
+            "class": quote("inference named"),
+            "style": '"rounded,filled"',
+            "fillcolor": quote(theme.inference_fill),
+            "color": quote(theme.muted),
+            "fontcolor": quote(theme.muted),
+            "fontsize": "10",
+            "margin": '"0.08,0.03"',
+            "label": quote_lines(lines),
+        }
     if not warrant:
         return values | {
             "shape": "point",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from argmap.model import (
     ASSUMPTION,
     ATTACK_EDGE,
+    ATTACKER_EDGE,
     CLAIM,
     CONCLUSION,
     CONCLUSION_EDGE,
@@ -74,11 +75,14 @@ def kind_attrs(kind: str) -> dict[str, str]:
 
 def relation_of(amap: ArgumentMap, kind: str, target: str) -> str:
     """How an edge of `kind` ending at `target` is drawn: premise, support, attack,
-    undercut (an attack on an inference) or contradiction."""
+    undercut (an attack on an inference or on an attack), contradiction, or attacker (the
+    first half of an undercut attack, from its attacker to its node)."""
     if kind == PREMISE_EDGE:
         return "premise"
     if kind == CONCLUSION_EDGE:
         return "support"
+    if kind == ATTACKER_EDGE:
+        return "attacker"
     if kind == ATTACK_EDGE:
         return "attack" if amap.is_statement(target) else "undercut"
     return "contradiction"
@@ -94,6 +98,8 @@ def edge_style(relation: str, theme: Theme) -> dict[str, str]:
     if relation == "support":
         return {"class": quote("support"), "arrowhead": "normal"}
     attack = {"color": quote(theme.attack), "penwidth": '"2"', "arrowhead": "tee"}
+    if relation == "attacker":
+        return {"class": quote("attack")} | attack | {"arrowhead": "none"}
     if relation == "attack":
         return {"class": quote("attack")} | attack
     if relation == "undercut":

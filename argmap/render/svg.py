@@ -17,7 +17,8 @@ _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 _GRAPH_TITLE = re.compile(r'(<g id="graph0" class="graph"[^>]*>\n<title>)[^<]*(</title>)')
 # Graphviz writes `-` in attribute values as `&#45;`.
 _NODE_GROUP = re.compile(
-    r'<g id="(statement|inference|section)&#45;([^"]+)" class="([^"]*)">\n<title>[^<]*</title>'
+    r'<g id="(statement|inference|attack|section)&#45;([^"]+)" class="([^"]*)">\n'
+    r"<title>[^<]*</title>"
 )
 _FONT_SIZE = re.compile(r' font-size="[^"]*"')
 _FILL = re.compile(r' fill="[^"]*"')

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from argmap.model import ArgumentMap
+from argmap.model import ATTACK, ArgumentMap
+from argmap.render.dot import svg_id
 from argmap.render.quoting import clean
 from argmap.render.style import Annotations, section_numbers
 
@@ -19,13 +20,17 @@ def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str
     for node, data in amap.graph.nodes(data=True):
         if node not in nodes:
             continue
-        statement = amap.is_statement(node)
-        lines = _statement(node, data) if statement else _inference(amap, node, data)
+        if amap.is_statement(node):
+            lines = _statement(node, data)
+        elif data["kind"] == ATTACK:
+            lines = [f"attack {amap.written(node)}"]
+        else:
+            lines = _inference(amap, node, data)
         if notes.labels is not None:
             lines.append(f"acceptability: {notes.labels[node]}")
         lines.extend(notes.findings.get(node, ()))
         # One line per field: line breaks inside a field (maps built in code) become spaces.
-        result[node] = "\n".join(clean(line) for line in lines)
+        result[svg_id(amap, node)] = "\n".join(clean(line) for line in lines)
     for title, index in section_numbers(amap).items():
         result[f"section-{index}"] = title
     return result
@@ -46,4 +51,8 @@ def _inference(amap: ArgumentMap, node: str, data: Mapping[str, Any]) -> list[st
     lines = [f"{node}: {premises} -> {amap.conclusion_of(node)}"]
     if data.get("warrant"):
         lines.append(f"warrant: {data['warrant']}")
+    if data.get("tags"):
+        lines.append(" ".join(f"#{tag}" for tag in data["tags"]))
+    attributes = data.get("attributes", {})
+    lines.extend(f"{key}: {attributes[key]}" for key in ATTRIBUTE_ORDER if key in attributes)
     return lines

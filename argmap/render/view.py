@@ -6,7 +6,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from argmap.errors import RenderError
-from argmap.model import ArgumentMap
+from argmap.model import INFERENCE, ArgumentMap
 from argmap.suggest import did_you_mean
 
 DEFAULT_DEPTH = 2
@@ -27,8 +27,9 @@ class ViewSpec:
 
 
 def select(amap: ArgumentMap, spec: ViewSpec) -> set[str]:
-    """The statements and inferences to draw: the statements passing every filter, and the
-    inferences whose conclusion and at least one premise are drawn."""
+    """The statements and inferences to draw: the statements passing every filter, the
+    inferences whose conclusion and at least one premise are drawn, and the nodes of
+    undercut attacks whose attacker and target are drawn."""
     statements = {node for node, _ in amap.statements()}
     if spec.section is not None:
         statements &= _in_section(amap, spec.section)
@@ -43,6 +44,11 @@ def select(amap: ArgumentMap, spec: ViewSpec) -> set[str]:
             premise in statements for premise in amap.premises_of(inference)
         ):
             nodes.add(inference)
+    # Attack nodes come after the inferences and attacks they target (the order they were
+    # made in), so one pass sees every target's fate.
+    for attack, _ in amap.attack_nodes():
+        if amap.attacker_of(attack) in nodes and amap.target_of(attack) in nodes:
+            nodes.add(attack)
     return nodes
 
 
@@ -72,9 +78,14 @@ def neighbourhood(amap: ArgumentMap, focus: str, depth: int) -> set[str]:
 
 
 def _known_statement(amap: ArgumentMap, statement: str) -> str:
-    if statement in amap.graph and amap.is_statement(statement):
+    """A statement's ID or a named inference's (`argument NAME: ...`)."""
+    if statement in amap.graph and (
+        amap.is_statement(statement) or amap.kind(statement) == INFERENCE
+    ):
         return statement
-    hint = did_you_mean(statement, sorted(node for node, _ in amap.statements()))
+    names = [node for node, _ in amap.statements()]
+    names += [node for node, data in amap.inferences() if data.get("name")]
+    hint = did_you_mean(statement, sorted(names))
     raise ViewError(f"no statement `{statement}` in the map{hint}")
 
 
@@ -88,10 +99,15 @@ def _in_section(amap: ArgumentMap, name: str) -> set[str]:
 
 
 def _with_tag(amap: ArgumentMap, tag: str) -> set[str]:
+    """The statements with the tag, and the premises and conclusion of the named inferences
+    with it (so that those inferences are drawn)."""
     tag = tag.removeprefix("#")
     selected = {node for node, data in amap.statements() if tag in data.get("tags", ())}
+    for node, data in amap.inferences():
+        if tag in data.get("tags", ()):
+            selected.update([*amap.premises_of(node), amap.conclusion_of(node)])
     if not selected:
-        tags = {name for _, data in amap.statements() for name in data.get("tags", ())}
+        tags = {name for _, data in amap.graph.nodes(data=True) for name in data.get("tags", ())}
         hint = did_you_mean(tag, sorted(tags)) if tags else " (the map has no tags)"
         raise ViewError(f"no statement is tagged `#{tag}`{hint}")
     return selected

@@ -126,3 +126,84 @@ def test_deep_chains_need_no_recursion() -> None:
     cycles = support_cycles(amap)
     assert len(cycles) == 1 and len(cycles[0].cycle) == 20_000
     assert cycles[0].cycle[:3] == ("s0", "s1", "s2")
+
+
+# -- attacks on attacks: the attack gets a node of its own (hand-computed) -------------------
+
+GRANTED = (
+    "premise a: A.\npremise x: X.\npremise y: Granted X, but Y.\nconclusion c: C.\n"
+    "a -> c\nx -| c\n"
+)
+
+
+def all_labels(source: str) -> tuple[argmap.ArgumentMap, dict[str, Label]]:
+    amap = argmap.parse(source, "map.argmap")
+    return amap, compute_labels(amap)
+
+
+def test_an_attack_undercut_by_an_in_statement_is_defeated() -> None:
+    # x is IN, but y (IN) undercuts x's attack: the attack is OUT, so c stays IN.
+    amap, labels = all_labels(GRANTED + "y -| (x -| c)\n")
+    attack = amap.find_attack("x", "c")
+    assert attack is not None
+    assert labels[attack] is OUT
+    assert (labels["x"], labels["y"], labels["c"]) == (IN, IN, IN)
+
+
+def test_without_the_undercut_the_attack_defeats_the_conclusion() -> None:
+    _, labels = all_labels(GRANTED)
+    assert (labels["x"], labels["c"]) == (IN, OUT)
+
+
+def test_an_undercut_of_the_undercut_reinstates_the_attack() -> None:
+    # z undercuts y's undercut: y's attack on the attack is OUT, x's attack is IN, c is OUT.
+    source = GRANTED + "premise z: Z.\ny -| (x -| c)\nz -| (y -| (x -| c))\n"
+    amap, labels = all_labels(source)
+    inner = amap.find_attack("x", "c")
+    assert inner is not None
+    outer = amap.find_attack("y", inner)
+    assert outer is not None
+    assert (labels[outer], labels[inner], labels["c"]) == (OUT, IN, OUT)
+    assert (labels["y"], labels["z"]) == (IN, IN)
+
+
+def test_an_undercutter_that_is_out_leaves_the_attack_in() -> None:
+    _, labels = all_labels(GRANTED + "premise w: W.\ny -| (x -| c)\nw -| y\n")
+    assert (labels["w"], labels["y"], labels["x"], labels["c"]) == (IN, OUT, IN, OUT)
+
+
+def test_an_attack_whose_attacker_is_out_is_out_even_when_undercut() -> None:
+    _, labels = all_labels(GRANTED + "premise w: W.\ny -| (x -| c)\nw -| x\n")
+    assert (labels["x"], labels["c"]) == (OUT, IN)
+
+
+def test_an_undecided_undercutter_leaves_the_attack_and_its_target_undecided() -> None:
+    # y and v contradict each other: both UNDEC, so x's attack is UNDEC, and so is c.
+    amap, labels = all_labels(GRANTED + "premise v: V.\ny -| (x -| c)\ny >< v\n")
+    attack = amap.find_attack("x", "c")
+    assert attack is not None
+    assert (labels["y"], labels["v"], labels[attack], labels["c"]) == (UNDEC, UNDEC, UNDEC, UNDEC)
+
+
+def test_an_undercut_of_one_direction_of_a_contradiction() -> None:
+    # a >< b, and u denies that a counts against b: b's only attacker is OUT, so b is IN
+    # and its (direct) contradiction defeats a.
+    amap, labels = all_labels(
+        "premise a: A.\npremise b: B.\npremise u: U.\na >< b\nu -| (a -| b)\n"
+    )
+    attack = amap.find_attack("a", "b")
+    assert attack is not None
+    assert (labels[attack], labels["a"], labels["b"], labels["u"]) == (OUT, OUT, IN, IN)
+
+
+def test_an_attack_on_an_undercut_of_an_inference() -> None:
+    # u undercuts a -> c; v denies that u counts against that step: the step stands.
+    amap, labels = all_labels(
+        "premise a: A.\npremise u: U.\npremise v: V.\nclaim c: C.\n"
+        "a -> c\nu -| (a -> c)\nv -| (u -| (a -> c))\n"
+    )
+    inference = amap.find_inference(["a"], "c")
+    assert inference is not None
+    attack = amap.find_attack("u", inference)
+    assert attack is not None
+    assert (labels[attack], labels[inference], labels["c"]) == (OUT, IN, IN)

@@ -158,3 +158,20 @@ def test_wrap(text: str, width: int, lines: list[str]) -> None:
     from argmap.render.dot import wrap
 
     assert wrap(text, width) == lines
+
+
+def test_an_undercut_attack_is_drawn_through_a_dot_that_the_undercut_ends_on() -> None:
+    amap = argmap.parse(
+        "premise a: A.\npremise x: X.\npremise y: Y.\nconclusion c: C.\n"
+        "a -> c\nx -| c\ny -| (x -| c)\n",
+        "map.argmap",
+    )
+    dot = build_dot(amap, RenderOptions(legend=False))
+    assert re.search(r'"attack-1" \[id="attack-1" class="attack" shape=point', dot)
+    assert re.search(r'"x" -> "attack-1" \[class="attack" [^]]*arrowhead=none\]', dot)
+    assert re.search(r'"attack-1" -> "c" \[class="attack" [^]]*arrowhead=tee\]', dot)
+    assert re.search(r'"y" -> "attack-1" \[class="undercut" style=dashed [^]]*arrowhead=tee', dot)
+    assert '"x" -> "c"' not in dot
+    # Drawing part of the map: the dot goes with its attacker and target.
+    focused = build_dot(amap, RenderOptions(legend=False, view=ViewSpec(focus="a", depth=1)))
+    assert "attack-1" not in focused

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
-from argmap.model import ATTACK_EDGE_KINDS, CONTRADICTS_EDGE, ArgumentMap
+from argmap.model import CONTRADICTS_EDGE, ArgumentMap
 
 CODE = "AM104"
 NAME = "conflicting-relations"
@@ -36,23 +36,14 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    successors = amap.graph.succ
-    for node, _ in amap.statements():
-        attacks = [
-            (target, edge) for target, edge in successors[node].items()
-            if edge["kind"] in ATTACK_EDGE_KINDS
-        ]
-        if not attacks:
-            continue
-        supported = {amap.conclusion_of(inference) for inference in amap.inferences_from(node)}
-        for target, edge in attacks:
-            verb = "contradicts" if edge["kind"] == CONTRADICTS_EDGE else "attacks"
-            if target == node:
-                yield Problem(f"`{node}` {verb} itself", edge["span"], node)
-            elif target in supported:
-                yield Problem(
-                    f"`{node}` both supports and {verb} `{target}`; keep one of the two relations",
-                    edge["span"],
-                    node,
-                    (target,),
-                )
+    for node, target, kind, edge in amap.relations():
+        verb = "contradicts" if kind == CONTRADICTS_EDGE else "attacks"
+        if target == node:
+            yield Problem(f"`{node}` {verb} itself", edge["span"], node)
+        elif any(amap.conclusion_of(step) == target for step in amap.inferences_from(node)):
+            yield Problem(
+                f"`{node}` both supports and {verb} `{target}`; keep one of the two relations",
+                edge["span"],
+                node,
+                (target,),
+            )

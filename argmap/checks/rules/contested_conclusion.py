@@ -73,7 +73,7 @@ def _unanswered(
     while queue:
         node = queue.popleft()
         attacks.extend(
-            (attacker, node, _operator(amap, attacker, node))
+            (amap.attack_source(attacker), node, _operator(amap, attacker, node))
             for attacker in amap.attackers_of(node)
             if labels[attacker] is not Label.OUT
         )
@@ -90,6 +90,5 @@ def _operator(amap: ArgumentMap, attacker: str, target: str) -> str:
 
 
 def _name(amap: ArgumentMap, node: str) -> str:
-    if amap.is_statement(node):
-        return f"`{node}`"
-    return amap.written(node)
+    written = amap.written(node)
+    return written if written.startswith("(") else f"`{written}`"
