@@ -21,6 +21,7 @@ from argmap.convert.losses import Losses
 from argmap.convert.sources import line_column, load_json
 from argmap.errors import ConvertError, Span
 from argmap.model import (
+    ATTACK,
     ATTACK_EDGE,
     CLAIM,
     CONCLUSION,
@@ -57,22 +58,25 @@ def read_aif(text: str, path: str, losses: Losses) -> ArgumentMap:
     for node_id, node in nodeset.nodes.items():
         if node["type"] in ("RA", "MA"):
             _inference(amap, nodeset, node_id, ids, path, losses)
-    for node_id, node in nodeset.nodes.items():
-        if node["type"] == "CA":
-            _conflict(amap, nodeset, node_id, ids, path, losses)
+    made: dict[str, list[tuple[str, str]]] = {}
+    for node_id in _targets_first(nodeset):
+        _conflict(amap, nodeset, node_id, ids, path, losses, made)
     _mutual_attacks_as_contradictions(amap)
     _derive_kinds(amap)
     return amap
 
 
 def _mutual_attacks_as_contradictions(amap: ArgumentMap) -> None:
-    """Two statements that attack each other contradict each other (`a >< b`)."""
+    """Two statements that attack each other contradict each other (`a >< b`), whether
+    either attack has a node of its own (it is undercut) or not."""
     graph = amap.graph
-    for source, target, data in list(graph.edges(data=True)):
-        if data["kind"] != ATTACK_EDGE or source == target or not amap.is_statement(target):
-            continue
-        reverse = graph.get_edge_data(target, source)
-        if reverse is not None and reverse["kind"] == ATTACK_EDGE:
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for source, target, data in graph.edges(data=True):
+        if data["kind"] == ATTACK_EDGE and amap.is_statement(target):
+            edges[(amap.attack_source(source), target)] = data
+    for (source, target), data in edges.items():
+        reverse = edges.get((target, source))
+        if source != target and reverse is not None:
             data["kind"] = reverse["kind"] = CONTRADICTS_EDGE
 
 
@@ -176,9 +180,33 @@ def _statement_ends(
     return found
 
 
+def _targets_first(nodeset: _Nodeset) -> list[str]:
+    """The CA-nodes, each after the CA-nodes it attacks (an attack on an attack needs its
+    target made first): an iterative depth-first post-order; a cycle is cut where met."""
+    cas = [node_id for node_id, node in nodeset.nodes.items() if node["type"] == "CA"]
+    order: list[str] = []
+    state: dict[str, int] = {}
+    for start in cas:
+        if start in state:
+            continue
+        stack = [(start, iter(nodeset.out_of.get(start, ())))]
+        state[start] = 1
+        while stack:
+            node_id, targets = stack[-1]
+            target = next(targets, None)
+            if target is None:
+                stack.pop()
+                state[node_id] = 2
+                order.append(node_id)
+            elif target not in state and nodeset.nodes[target]["type"] == "CA":
+                state[target] = 1
+                stack.append((target, iter(nodeset.out_of.get(target, ()))))
+    return order
+
+
 def _conflict(
     amap: ArgumentMap, nodeset: _Nodeset, node_id: str, ids: dict[str, str], path: str,
-    losses: Losses,
+    losses: Losses, made: dict[str, list[tuple[str, str]]],
 ) -> None:
     line = nodeset.lines.get(node_id)
     attackers = [ids[end] for end in nodeset.into.get(node_id, ()) if end in ids]
@@ -187,17 +215,32 @@ def _conflict(
         losses.add("a CA-node without attacker or target was dropped", line)
         return
     span = _span(nodeset, node_id, path)
+    made[node_id] = []
     for target in targets:
-        node_target = _attack_target(amap, nodeset, target, ids)
-        if node_target is None:
-            losses.add("an attack on an attack (CA on CA) is not supported yet and was dropped",
-                       line)
+        if nodeset.nodes[target]["type"] == "CA":
+            node_targets = [_attack_node(amap, *attack) for attack in made.get(target, ())]
+        else:
+            node_targets = [_attack_target(amap, nodeset, target, ids)]
+        if not node_targets or None in node_targets:
+            losses.add("an attack on something that is not a statement, inference or attack "
+                       "was dropped", line)
             continue
-        for attacker in attackers:
-            if amap.graph.has_edge(attacker, node_target):
-                losses.add("a repeated attack was merged with the first", line)
-            else:
-                amap.add_attack(attacker, node_target, span=span)
+        for node_target in node_targets:
+            assert node_target is not None
+            for attacker in attackers:
+                if amap.graph.has_edge(attacker, node_target):
+                    losses.add("a repeated attack was merged with the first", line)
+                else:
+                    amap.add_attack(attacker, node_target, span=span)
+                    made[node_id].append((attacker, node_target))
+
+
+def _attack_node(amap: ArgumentMap, attacker: str, target: str) -> str | None:
+    """The node of the attack `attacker -| target`, made if it has none yet."""
+    found = amap.find_attack(attacker, target)
+    if found is None and amap.graph.has_edge(attacker, target):
+        found = amap.undercut_attack(attacker, target)
+    return found
 
 
 def _attack_target(
@@ -250,11 +293,18 @@ def write_aif(amap: ArgumentMap, losses: Losses) -> str:
         for premise in amap.premises_of(inference):
             edge(numbers[premise], number)
         edge(number, numbers[amap.conclusion_of(inference)])
-    for source, target, kind in amap.graph.edges(data="kind"):
-        if kind in (ATTACK_EDGE, CONTRADICTS_EDGE):
-            number = node(f"{source}->{target}", "CA", DEFAULT_CONFLICT, scheme=DEFAULT_CONFLICT)
-            edge(numbers[source], number)
-            edge(number, numbers[target])
+    # Every attack (an undercut attack's node included) is a CA-node; made first, then
+    # joined, since an attack on an attack needs its target's number.
+    attacks = [
+        (source if amap.kind(source) == ATTACK else f"{source}->{target}", source, target)
+        for source, target, kind in amap.graph.edges(data="kind")
+        if kind in (ATTACK_EDGE, CONTRADICTS_EDGE)
+    ]
+    for key, _, _ in attacks:
+        node(key, "CA", DEFAULT_CONFLICT, scheme=DEFAULT_CONFLICT)
+    for key, source, target in attacks:
+        edge(numbers[amap.attack_source(source)], numbers[key])
+        edge(numbers[key], numbers[target])
     _report_losses(amap, losses)
     document = {"nodes": nodes, "edges": edges, "locutions": []}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

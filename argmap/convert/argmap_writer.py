@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from argmap.convert.losses import Losses
 from argmap.language.nodelink import document_as_written
 from argmap.model import (
+    ATTACK,
     ATTACK_EDGE,
     CONTRADICTS_EDGE,
     ArgumentMap,
@@ -104,18 +105,25 @@ def _relations(amap: ArgumentMap) -> Iterable[tuple[str | None, str]]:
             line += f" : {one_line(warrant)}"
         yield graph.nodes[conclusion].get("section"), line
     written: set[frozenset[str]] = set()
-    for source, target, kind in graph.edges(data="kind"):
+    for source, target, kind, _ in amap.relations():
         if kind == ATTACK_EDGE:
-            if amap.is_statement(target):
-                yield graph.nodes[target].get("section"), f"{source} -| {target}"
-            else:
-                home = graph.nodes[amap.conclusion_of(target)].get("section")
-                yield home, f"{source} -| {amap.written(target)}"
+            yield _home(amap, target), f"{source} -| {amap.written(target)}"
         elif kind == CONTRADICTS_EDGE:
             pair = frozenset((source, target))
             if pair not in written:
                 written.add(pair)
                 yield graph.nodes[source].get("section"), f"{source} >< {target}"
+
+
+def _home(amap: ArgumentMap, target: str) -> str | None:
+    """The section of an attack's line: its target's, through attacks and inferences."""
+    while not amap.is_statement(target):
+        if amap.kind(target) == ATTACK:
+            target = amap.target_of(target)
+        else:
+            target = amap.conclusion_of(target)
+    section: str | None = amap.graph.nodes[target].get("section")
+    return section
 
 
 def _statement(amap: ArgumentMap, statement: str, losses: Losses | None) -> list[str]:

@@ -13,6 +13,7 @@ from argmap.convert.losses import Losses
 from argmap.model import (
     ASSUMPTION,
     ATTACK_EDGE,
+    ATTACKER_EDGE,
     CLAIM,
     CONCLUSION,
     CONTRADICTS_EDGE,
@@ -46,6 +47,7 @@ CLASS_DEFS = (
     "classDef claim fill:#f4f4f4,stroke:#555555",
     "classDef conclusion fill:#e6f4ea,stroke:#1e7b34,stroke-width:2px",
     "classDef inference fill:#ffffff,stroke:#777777",
+    "classDef attack fill:#c0392b,stroke:#c0392b",
 )
 ATTACK_STYLE = "stroke:#c0392b,stroke-width:1.5px"
 DIRECTIONS = {"BT": "BT", "TB": "TB", "LR": "LR", "RL": "RL"}
@@ -79,6 +81,8 @@ def write_mermaid(amap: ArgumentMap, losses: Losses | None = None, direction: st
         warrant = data.get("warrant")
         label = f'>"{quote(warrant)}"]' if warrant else '((" "))'
         lines.append(f"    {names[inference]}{label}:::inference")
+    for attack, _ in amap.attack_nodes():  # an undercut attack: a dot on the attack line
+        lines.append(f'    {names[attack]}((" ")):::attack')
     lines.extend(_edges(amap, names))
     lines.extend(f"    {definition}" for definition in CLASS_DEFS)
     if losses is not None:
@@ -112,6 +116,8 @@ def _edges(amap: ArgumentMap, names: dict[str, str]) -> list[str]:
     for source, target, kind in amap.graph.edges(data="kind"):
         if kind == ATTACK_EDGE:
             attacks.append(f"    {names[source]} --x {names[target]}")
+        elif kind == ATTACKER_EDGE:
+            attacks.append(f"    {names[source]} --- {names[target]}")
         elif kind == CONTRADICTS_EDGE:
             pair = frozenset((source, target))
             if pair not in done:

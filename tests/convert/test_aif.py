@@ -28,10 +28,9 @@ def shape(amap: ArgumentMap) -> tuple[Counter[str], set[tuple[frozenset[str], st
         for i, data in amap.inferences()
     }
     attacks = set()
-    for source, target, kind in amap.graph.edges(data="kind"):
-        if kind in ("attack", "contradicts"):
-            named = text[target] if target in text else amap.written(target)
-            attacks.add((text[source], named if target in text else "inference", kind))
+    for source, target, kind, _ in amap.relations():
+        named = text[target] if target in text else amap.kind(target)
+        attacks.add((text[source], named, kind))
     return Counter(text.values()), inferences, attacks
 
 
