@@ -47,8 +47,8 @@ CLASS_DEFS = (
     "classDef claim fill:#f4f4f4,stroke:#555555",
     "classDef conclusion fill:#e6f4ea,stroke:#1e7b34,stroke-width:2px",
     "classDef inference fill:#ffffff,stroke:#777777",
-    "classDef attack fill:#c0392b,stroke:#c0392b",
 )
+ATTACK_CLASS_DEF = "classDef attack fill:#c0392b,stroke:#c0392b"
 ATTACK_STYLE = "stroke:#c0392b,stroke-width:1.5px"
 DIRECTIONS = {"BT": "BT", "TB": "TB", "LR": "LR", "RL": "RL"}
 
@@ -85,6 +85,8 @@ def write_mermaid(amap: ArgumentMap, losses: Losses | None = None, direction: st
         lines.append(f'    {names[attack]}((" ")):::attack')
     lines.extend(_edges(amap, names))
     lines.extend(f"    {definition}" for definition in CLASS_DEFS)
+    if any(True for _ in amap.attack_nodes()):
+        lines.append(f"    {ATTACK_CLASS_DEF}")
     if losses is not None:
         _report_losses(amap, losses)
     return "\n".join(lines) + "\n"
