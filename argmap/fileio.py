@@ -1,32 +1,153 @@
-"""Writing output files atomically: a failed write never leaves a partial file behind."""
+"""Reading and writing files safely: inputs are regular files under a size cap; an output is
+replaced atomically when it is a regular file, written through when it is a FIFO or a
+character device, and nothing else is ever replaced."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+MIB = 1024 * 1024
+MAP_SIZE_LIMIT = 16 * MIB
+"""The largest map file argmap reads (each `@include`d file and a configuration file too)."""
+DOCUMENT_SIZE_LIMIT = 64 * MIB
+"""The largest `@document` (the analysed text) argmap reads."""
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, fsync'd and then
-    renamed over `path`; on any failure the temporary file is removed and `path` is left
-    as it was."""
-    path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
+_CHUNK = 1 * MIB
+
+
+def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file at `path`, refusing anything else and anything over
+    `limit` bytes with an OSError whose `strerror` says why (IsADirectoryError for a folder).
+
+    A FIFO or a device is refused before it is opened (a FIFO would block, /dev/zero never
+    ends); the file is opened non-blocking and checked again in case it was swapped since.
+    """
+    _check_input(os.stat(path), path, limit)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        _check_input(os.fstat(descriptor), path, limit)
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(descriptor, _CHUNK):
+            size += len(chunk)
+            if size > limit:  # it grew after the check
+                raise OSError(errno.EFBIG, too_large(size, limit), os.fspath(path))
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _check_input(info: os.stat_result, path: str | os.PathLike[str], limit: int) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", os.fspath(path))
+    if not stat.S_ISREG(info.st_mode):
+        reason = f"it is {file_kind(info.st_mode)}, not a regular file; argmap reads only files"
+        raise OSError(errno.EINVAL, reason, os.fspath(path))
+    if info.st_size > limit:
+        raise OSError(errno.EFBIG, too_large(info.st_size, limit), os.fspath(path))
+
+
+def too_large(size: int, limit: int) -> str:
+    return f"it is {size / MIB:.1f} MiB, over argmap's limit of {limit // MIB} MiB for this file"
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    kinds = [
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISLNK, "a symbolic link"),
+    ]
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def file_identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """(device, inode) of the file `path` leads to (following links), None if there is none:
+    two names of one file (a hard link, a symlink, `..`) have the same identity."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write `data` to `path`, leaving no partial file and replacing only a regular file.
+
+    A regular file (or a new one) is written to a temporary file in the same folder,
+    fsync'd and renamed over it, so that on any failure the temporary file is removed and
+    `path` is left as it was. A symbolic link is followed: its target is replaced and the
+    link kept. A FIFO or a character device (`/dev/null`, `/dev/stdout`) is written
+    through, as a shell's `>` would. Anything else (a folder, a socket, a block device)
+    raises an OSError and is left alone.
+    """
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is None or stat.S_ISREG(mode):
+        _replace(target, data)
+    elif stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        _write_through(target, data)
+    elif stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", os.fspath(path))
+    else:
+        reason = f"it is {file_kind(mode)}; argmap replaces only regular files"
+        raise OSError(errno.EINVAL, reason, os.fspath(path))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except PermissionError as error:
+        folder = os.fspath(path.parent) or "."
+        reason = (
+            f"{error.strerror} (argmap writes a temporary file in {folder} and renames it "
+            "over the old one, so the folder must be writable)"
+        )
+        raise PermissionError(error.errno, reason, os.fspath(path)) from None
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         _keep_permissions(path, temporary)
+        # The target may have become something else while the drawing was written.
+        with contextlib.suppress(FileNotFoundError):
+            mode = os.lstat(path).st_mode
+            if not stat.S_ISREG(mode):
+                reason = f"it became {file_kind(mode)} while argmap was writing"
+                raise OSError(errno.EINVAL, reason, os.fspath(path))
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    # Blocks on a FIFO until a reader opens it, like a shell's `>`; never creates a file.
+    descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)
 
 
 def _keep_permissions(path: Path, temporary: str) -> None:
@@ -38,3 +159,24 @@ def _keep_permissions(path: Path, temporary: str) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     os.chmod(temporary, mode)
+
+
+def make_parent(path: str | os.PathLike[str]) -> None:
+    """Create the folder `path` goes in (and its parents) when it is missing; an OSError
+    says which folder could not be made."""
+    folder = Path(path).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:  # mkdir's name for "a file is in the way"
+        reason = f"{os.fspath(folder)} is a file, not a folder"
+        raise NotADirectoryError(errno.ENOTDIR, reason, os.fspath(path)) from error
+    except OSError as error:
+        reason = f"cannot create the folder {os.fspath(folder)} ({describe_os_error(error)})"
+        raise type(error)(error.errno, reason, os.fspath(path)) from error
+
+
+def describe_os_error(error: OSError) -> str:
+    """An OSError in words, without Python's `[Errno N]` and repeated file names."""
+    if isinstance(error, NotADirectoryError) and error.strerror == os.strerror(errno.ENOTDIR):
+        return "a part of the path is a file, not a folder"
+    return error.strerror or str(error)

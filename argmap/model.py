@@ -78,8 +78,9 @@ class ArgumentMap:
     """A parsed argument map: the graph plus the map's metadata and sources.
 
     `files` maps each source file's display path to its text (the top-level map first,
-    then includes), so that reporters can show the line of any span. `syntax` holds the
-    syntax trees the map was built from (comments and positions kept), in the same order.
+    then includes), so that reporters can show the line of any span; `source_paths` holds
+    the real path of each of those files, in the same order. `syntax` holds the syntax
+    trees the map was built from (comments and positions kept), in the same order.
     """
 
     graph: nx.DiGraph = field(default_factory=_new_graph)
@@ -92,6 +93,7 @@ class ArgumentMap:
     document_span: Span | None = None
     sections: list[Section] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
+    source_paths: list[Path] = field(default_factory=list)
     syntax: list[Any] = field(default_factory=list)
     _inference_keys: dict[tuple[frozenset[str], str], str] = field(
         default_factory=dict, repr=False
@@ -322,6 +324,11 @@ class ArgumentMap:
             elif kind == ATTACKER_EDGE:
                 targets.append(self.target_of(target))
         return targets
+
+    def input_paths(self) -> list[Path]:
+        """Every file the map was built from: the real paths of the map and its includes,
+        then the `@document` (which a command writing files must never overwrite)."""
+        return [*self.source_paths, *([self.document] if self.document is not None else [])]
 
     def source_line(self, span: Span) -> str:
         """The text of the line a span starts on, or "" when the file is not known."""

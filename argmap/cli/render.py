@@ -10,7 +10,8 @@ import click
 
 from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, load_map_or_exit
 from argmap.errors import ArgmapError
-from argmap.fileio import write_atomic
+from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
+from argmap.model import ArgumentMap
 from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.render import FORMATS, RenderOptions, render_map
 from argmap.render.style import DIRECTIONS
@@ -110,11 +111,20 @@ def render(
         legend=legend,
     )
     targets = _targets([Path(name) for name in maps], output, fmt)
+    # Load every map before drawing any: a drawing must not replace a file that any of
+    # them is built from (a map, an include, a document), and that is known only now.
     status = 0
+    loaded: list[tuple[Path, Path | None, ArgumentMap]] = []
     for source, target in targets:
+        try:
+            loaded.append((source, target, load_map_or_exit(source)))
+        except click.exceptions.Exit as stop:
+            status = max(status, stop.exit_code)
+    _refuse_inputs(targets, [amap for _, _, amap in loaded])
+    for source, target, amap in loaded:
         # One map's failure does not stop the others; the worst status is the exit status.
         try:
-            _render_one(source, target, options)
+            _render_one(source, target, amap, options)
         except click.exceptions.Exit as stop:
             status = max(status, stop.exit_code)
     if status:
@@ -134,31 +144,84 @@ def _format_from(output: str | None) -> str:
 
 
 def _targets(maps: list[Path], output: str | None, fmt: str) -> list[tuple[Path, Path | None]]:
-    """Each map with where its drawing goes (None: standard output)."""
+    """Each map with where its drawing goes (None: standard output); a map named twice is
+    drawn once, and two maps whose drawings would land on one file are a usage error."""
     suffix = "." + fmt
+    several = len(maps) > 1
+    maps = _distinct(maps)
     if output == "-":
-        if len(maps) > 1:
+        if several:
             raise click.UsageError("-o - writes one map to standard output; give one MAP")
         return [(maps[0], None)]
     if output is None:
         pairs = [(path, path.with_suffix(suffix)) for path in maps]
-    elif len(maps) > 1 or Path(output).is_dir() or output.endswith(("/", os.sep)):
+    elif several or Path(output).is_dir() or output.endswith(("/", os.sep)):
         folder = Path(output)
         if folder.exists() and not folder.is_dir():
-            raise click.UsageError(f"with several maps, -o names a folder; `{output}` is a file")
-        folder.mkdir(parents=True, exist_ok=True)
+            raise click.UsageError(f"-o `{output}` must be a folder (for several maps), "
+                                   "but it is a file")
         pairs = [(path, folder / (path.stem + suffix)) for path in maps]
     else:
         pairs = [(maps[0], Path(output))]
-    inputs = {path.resolve() for path in maps}
-    for source, target in pairs:
-        if target.resolve() in inputs:
-            raise click.UsageError(f"refusing to overwrite the map `{source}` with a drawing")
+    _refuse_collisions(pairs)
     return [(source, target) for source, target in pairs]
 
 
-def _render_one(source: Path, target: Path | None, options: RenderOptions) -> None:
-    amap = load_map_or_exit(source)
+def _distinct(maps: list[Path]) -> list[Path]:
+    """The maps without repeats of one file (however it is spelled), in the order given."""
+    seen: set[tuple[int, int] | Path] = set()
+    distinct = []
+    for path in maps:
+        key = file_identity(path) or path.resolve()
+        if key not in seen:
+            seen.add(key)
+            distinct.append(path)
+    return distinct
+
+
+def _refuse_collisions(pairs: list[tuple[Path, Path]]) -> None:
+    first: dict[tuple[int, int] | str, Path] = {}
+    for source, target in pairs:
+        key = file_identity(target) or os.path.realpath(target)
+        if key in first:
+            raise click.UsageError(
+                f"`{first[key]}` and `{source}` would both be drawn to `{target}`; "
+                "render them one at a time with -o naming each file, or rename one map"
+            )
+        first[key] = source
+
+
+def _refuse_inputs(
+    targets: list[tuple[Path, Path | None]], amaps: list[ArgumentMap]
+) -> None:
+    """A usage error when a drawing would replace a file one of the maps is built from;
+    files are compared by device and inode, so every spelling and link is caught."""
+    inputs: dict[tuple[int, int], str] = {}
+    for source, _ in targets:
+        identity = file_identity(source)
+        if identity is not None:
+            inputs[identity] = f"the map `{source}`"
+    for amap in amaps:
+        top = next(iter(amap.files), "the map")
+        for display, path in zip(amap.files, amap.source_paths, strict=False):
+            identity = file_identity(path)
+            if identity is not None:
+                inputs.setdefault(identity, f"`{display}`, which `{top}` includes,")
+        if amap.document is not None:
+            identity = file_identity(amap.document)
+            if identity is not None:
+                inputs.setdefault(identity, f"`{amap.document}`, the @document of `{top}`,")
+    for _, target in targets:
+        identity = file_identity(target) if target is not None else None
+        if identity is not None and identity in inputs:
+            raise click.UsageError(
+                f"refusing to overwrite {inputs[identity]} with a drawing (-o `{target}`)"
+            )
+
+
+def _render_one(
+    source: Path, target: Path | None, amap: ArgumentMap, options: RenderOptions
+) -> None:
     try:
         data = render_map(amap, options)
     except ViewError as error:
@@ -173,10 +236,10 @@ def _render_one(source: Path, target: Path | None, options: RenderOptions) -> No
         sys.stdout.buffer.flush()
         return
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_parent(target)
         write_atomic(target, data)
     except OSError as error:
-        reason = error.strerror or error
+        reason = describe_os_error(error)
         click.echo(f"error: {visible(f'cannot write {target}: {reason}')}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     click.echo(f"wrote {visible_line(str(target))}", err=True)

@@ -109,9 +109,19 @@ def _parse(text: str, display: str, path: Path | None) -> ArgumentMap:
 def _parse_and_build(text: str, display: str, path: Path | None) -> ArgumentMap:
     top, errors = parse_source(text, display)
     root, top_real = _anchor(path, display)
-    sources, include_errors = collect_sources(top, top_real, root, _parse_included)
+    read = [top_real] if top_real is not None else []
+
+    def parse_included(
+        real: Path, display: str, section: str | None
+    ) -> tuple[SourceFile, list[Diagnostic]]:
+        parsed = _parse_included(real, display, section)
+        read.append(real)
+        return parsed
+
+    sources, include_errors = collect_sources(top, top_real, root, parse_included)
     amap = ArgumentMap(path=path)
     amap.files = {source.path: source.text for source in sources}
+    amap.source_paths = read
     amap.syntax = list(sources)
     errors += include_errors
     errors += build_map(amap, sources)
