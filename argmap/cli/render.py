@@ -184,10 +184,11 @@ def _refuse_collisions(pairs: list[tuple[Path, Path]]) -> None:
     for source, target in pairs:
         key = file_identity(target) or os.path.realpath(target)
         if key in first:
-            raise click.UsageError(
+            message = (
                 f"`{first[key]}` and `{source}` would both be drawn to `{target}`; "
                 "render them one at a time with -o naming each file, or rename one map"
             )
+            raise click.UsageError(visible_line(message))
         first[key] = source
 
 
@@ -215,7 +216,8 @@ def _refuse_inputs(
         identity = file_identity(target) if target is not None else None
         if identity is not None and identity in inputs:
             raise click.UsageError(
-                f"refusing to overwrite {inputs[identity]} with a drawing (-o `{target}`)"
+                visible_line(f"refusing to overwrite {inputs[identity]} with a drawing "
+                             f"(-o `{target}`)")
             )
 
 
