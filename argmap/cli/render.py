@@ -13,7 +13,8 @@ from argmap.errors import ArgmapError
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
 from argmap.model import ArgumentMap
 from argmap.render.engines import ENGINE_CHOICES
-from argmap.render.render import FORMATS, RenderOptions, render_map
+from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
+from argmap.render.render import FORMATS, RenderOptions, render_figure
 from argmap.render.style import DIRECTIONS
 from argmap.render.themes import THEMES
 from argmap.render.view import ViewError, ViewSpec
@@ -28,6 +29,24 @@ SUFFIXES = {
     ".json": "json",
 }
 
+class WidthType(click.ParamType):  # type: ignore[type-arg]
+    """A length or a page name, as pt (see argmap.render.fit.parse_width)."""
+
+    name = "width"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        if isinstance(value, float):
+            return value
+        try:
+            return parse_width(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+WIDTH = WidthType()
+
 EPILOG = """Examples:
 
 \b
@@ -36,6 +55,7 @@ EPILOG = """Examples:
   argmap render maps/*.argmap -o diagrams/ -f pdf
   argmap render maps/russia-china.argmap --focus breakup --depth 1 -o - > focus.svg
   argmap render maps/russia-china.argmap --evaluate --findings -o review.svg
+  argmap render maps/tutorial.argmap --fit a4 -o figure.svg  # readable at A4's text width
 """
 
 
@@ -48,8 +68,8 @@ EPILOG = """Examples:
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="svg, png, pdf, dot (the DOT argmap writes) or json (Graphviz's JSON of "
               "the laid-out graph). Default: from OUT's suffix, else svg.")
-@click.option("--direction", type=click.Choice(DIRECTIONS, case_sensitive=False), default="BT",
-              show_default=True, help="Where arrows point: BT puts conclusions on top.")
+@click.option("--direction", type=click.Choice(DIRECTIONS, case_sensitive=False),
+              help="Where arrows point: BT (the default) puts conclusions on top.")
 @click.option("--wrap", type=click.IntRange(8, 200), default=30, show_default=True, metavar="N",
               help="Wrap statement text at this many characters.")
 @click.option("--focus", metavar="ID", help="Draw only this statement's neighbourhood.")
@@ -66,6 +86,13 @@ EPILOG = """Examples:
               help="Colours: print is black and white, dark is for dark slides.")
 @click.option("--legend/--no-legend", default=True, show_default=True,
               help="Draw a legend of the kinds, relations and colours used.")
+@click.option("--fit", "fit", type=WIDTH, metavar="WIDTH",
+              help="Print at most WIDTH wide (16cm, 6.5in, 453pt, 120mm, or a page: "
+              "a4, letter, a5, slide) with text of --min-font or more; exit 1 when it "
+              "cannot.")
+@click.option("--min-font", type=click.FloatRange(min=1), default=DEFAULT_MIN_FONT,
+              show_default=True, metavar="PT",
+              help="With --fit: the smallest statement text allowed, in pt.")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
@@ -75,7 +102,7 @@ def render(
     maps: tuple[str, ...],
     output: str | None,
     fmt: str | None,
-    direction: str,
+    direction: str | None,
     wrap: int,
     focus: str | None,
     depth: int | None,
@@ -86,6 +113,8 @@ def render(
     quotes: bool,
     theme: str,
     legend: bool,
+    fit: float | None,
+    min_font: float,
     engine: str,
     timeout: float,
 ) -> None:
@@ -99,7 +128,7 @@ def render(
     fmt = fmt or _format_from(output)
     options = RenderOptions(
         fmt=fmt,
-        direction=direction.upper(),
+        direction=direction.upper() if direction else None,
         wrap=wrap,
         view=ViewSpec(focus=focus, depth=depth, section=section, tag=tag),
         evaluate=evaluate,
@@ -109,6 +138,8 @@ def render(
         engine=engine,
         timeout=timeout,
         legend=legend,
+        fit=fit,
+        min_font=min_font,
     )
     targets = _targets([Path(name) for name in maps], output, fmt)
     # Load every map before drawing any: a drawing must not replace a file that any of
@@ -225,7 +256,7 @@ def _render_one(
     source: Path, target: Path | None, amap: ArgumentMap, options: RenderOptions
 ) -> None:
     try:
-        data = render_map(amap, options)
+        figure = render_figure(amap, options)
     except ViewError as error:
         click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
         raise click.exceptions.Exit(EXIT_USAGE) from None
@@ -234,14 +265,15 @@ def _render_one(
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     if target is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(figure.data)
         sys.stdout.buffer.flush()
         return
     try:
         make_parent(target)
-        write_atomic(target, data)
+        write_atomic(target, figure.data)
     except OSError as error:
         reason = describe_os_error(error)
         click.echo(f"error: {visible(f'cannot write {target}: {reason}')}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
-    click.echo(f"wrote {visible_line(str(target))}", err=True)
+    size = f" ({figure.size.describe()})" if figure.size is not None else ""
+    click.echo(f"wrote {visible_line(str(target))}{size}", err=True)

@@ -29,10 +29,10 @@ def to_dot(
     colours = tag_colours(tags, style.theme)
     lines = ['digraph "argmap" {', *_defaults(amap, style)]
     numbers = section_numbers(amap)
-    for cluster, members in _clusters(amap, nodes, numbers):
+    for cluster, members in _clusters(amap, nodes, numbers, style.layout.clusters):
         number = numbers[cluster] if cluster is not None else None
         lines.extend(_cluster(cluster, number, members, amap, style, colours, notes))
-    lines.extend(_edges(amap, nodes, style.theme))
+    lines.extend(_edges(amap, nodes, style))
     if style.legend:
         lines.extend(legend_lines(amap, nodes, style, colours, notes))
     lines.append("}")
@@ -54,8 +54,12 @@ def _defaults(amap: ArgumentMap, style: DotStyle) -> list[str]:
         # Ranks across clusters: a section no longer pushes the rest of the map apart.
         "newrank": "true",
     }
+    graph |= dict(style.layout.graph)
     if amap.title:
-        graph |= {"label": quote(amap.title), "labelloc": "t", "labeljust": "c"}
+        # Twice the text's width: the title's font is larger, and the map several boxes wide.
+        wide = style.layout.wrap_all
+        title = quote_lines(wrap(amap.title, 2 * style.wrap)) if wide else quote(amap.title)
+        graph |= {"label": title, "labelloc": "t", "labeljust": "c"}
     node = {
         "shape": "box",
         "fontname": quote(FONT),
@@ -69,17 +73,24 @@ def _defaults(amap: ArgumentMap, style: DotStyle) -> list[str]:
     return [f"  graph {attrs(graph)};", f"  node {attrs(node)};", f"  edge {attrs(edge)};"]
 
 
+def nodes_in_order(amap: ArgumentMap, nodes: set[str]) -> Iterator[str]:
+    """The drawn nodes in the map's order (DOT text must not depend on set order)."""
+    return (node for node in amap.graph.nodes if node in nodes)
+
+
 def _clusters(
-    amap: ArgumentMap, nodes: set[str], numbers: Mapping[str, int]
+    amap: ArgumentMap, nodes: set[str], numbers: Mapping[str, int], frames: bool
 ) -> list[tuple[str | None, list[str]]]:
-    """Drawn nodes grouped by section, in the map's order; None holds the unsectioned.
-    An inference goes in a section when its conclusion and drawn premises all do."""
+    """Drawn nodes grouped by section, in the map's order; None holds the unsectioned
+    (all of them without `frames`). An inference goes in a section when its conclusion
+    and drawn premises all do."""
+    if not frames:
+        return [(None, list(nodes_in_order(amap, nodes)))]
     order: dict[str | None, list[str]] = {None: []}
     for title in numbers:
         order.setdefault(title, [])
-    for node in amap.graph.nodes:
-        if node in nodes:
-            order.setdefault(_section_of(amap, node, nodes), []).append(node)
+    for node in nodes_in_order(amap, nodes):
+        order.setdefault(_section_of(amap, node, nodes), []).append(node)
     return [(title, members) for title, members in order.items() if members]
 
 
@@ -188,7 +199,22 @@ def statement_lines(
     count = len(notes.findings.get(node, ()))
     if count:
         meta.append(f"· {count} finding{'s' if count != 1 else ''}")
-    lines.append("  ".join(meta))
+    if style.layout.wrap_all:
+        lines.extend(_pack(meta, style.wrap))
+    else:
+        lines.append("  ".join(meta))
+    return lines
+
+
+def _pack(words: Sequence[str], width: int) -> list[str]:
+    """Words joined into lines of at most `width` characters, none cut (an ID stays whole,
+    so that the SVG finishing can find where the meta lines start)."""
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 2 + len(word) <= width:
+            lines[-1] = f"{lines[-1]}  {word}"
+        else:
+            lines.append(word)
     return lines
 
 
@@ -296,8 +322,12 @@ def _inference(amap: ArgumentMap, node: str, style: DotStyle) -> dict[str, str]:
     }
 
 
-def _edges(amap: ArgumentMap, nodes: set[str], theme: Theme) -> Iterator[str]:
+def _edges(amap: ArgumentMap, nodes: set[str], style: DotStyle) -> Iterator[str]:
+    layout = style.layout
     seen_contradictions: set[frozenset[str]] = set()
+    # How many edges into each node were written: the n-th is staggered n % stagger ranks
+    # further, so that the supports of one statement stack instead of standing in one row.
+    arrived: dict[str, int] = {}
     for source, target, kind in amap.graph.edges(data="kind"):
         if source not in nodes or target not in nodes:
             continue
@@ -307,4 +337,12 @@ def _edges(amap: ArgumentMap, nodes: set[str], theme: Theme) -> Iterator[str]:
                 continue
             seen_contradictions.add(pair)
         relation = relation_of(amap, kind, target)
-        yield f"  {quote(source)} -> {quote(target)} {attrs(edge_style(relation, theme))};"
+        values = edge_style(relation, style.theme)
+        if relation in ("attack", "undercut") and not layout.attacks_rank:
+            values["constraint"] = "false"
+        elif layout.stagger > 1 and relation != "contradiction":
+            count = arrived.get(target, 0)
+            arrived[target] = count + 1
+            if count % layout.stagger:
+                values["minlen"] = str(1 + count % layout.stagger)
+        yield f"  {quote(source)} -> {quote(target)} {attrs(values)};"

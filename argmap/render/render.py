@@ -8,7 +8,9 @@ from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 from argmap.render.dot import to_dot
 from argmap.render.engines import INSTALL_HINT, Engine, choose_engine
-from argmap.render.style import Annotations, DotStyle
+from argmap.render.fit import DEFAULT_MIN_FONT, search
+from argmap.render.measure import FigureSize, measure_svg, place
+from argmap.render.style import Annotations, DotStyle, Layout
 from argmap.render.svg import finish_svg
 from argmap.render.themes import THEMES
 from argmap.render.tooltips import tooltips
@@ -23,7 +25,8 @@ class RenderOptions:
     """Everything `argmap render` can be asked; the defaults are the command's defaults."""
 
     fmt: str = "svg"
-    direction: str = "BT"
+    # None: bottom to top, and --fit may try left to right.
+    direction: str | None = None
     wrap: int = 30
     view: ViewSpec = field(default_factory=ViewSpec)
     evaluate: bool = False
@@ -33,6 +36,18 @@ class RenderOptions:
     engine: str = "auto"
     timeout: float = 60.0
     legend: bool = True
+    layout: Layout = field(default_factory=Layout)
+    # --fit: the width in pt the figure must print at, its text at min_font pt or more.
+    fit: float | None = None
+    min_font: float = DEFAULT_MIN_FONT
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A drawn figure: its bytes, and how it prints (None for DOT and JSON)."""
+
+    data: bytes
+    size: FigureSize | None
 
 
 @dataclass(frozen=True)
@@ -52,10 +67,11 @@ def prepare(amap: ArgumentMap, options: RenderOptions) -> Prepared:
     notes = annotate(amap, options)
     style = DotStyle(
         theme=THEMES[options.theme],
-        direction=options.direction,
+        direction=options.direction or "BT",
         wrap=options.wrap,
         quotes=options.quotes,
         legend=options.legend,
+        layout=options.layout,
     )
     title = amap.title or (amap.path.stem if amap.path else "argument map")
     return Prepared(to_dot(amap, nodes, style, notes), title, tooltips(amap, nodes, notes))
@@ -84,16 +100,49 @@ def annotate(amap: ArgumentMap, options: RenderOptions) -> Annotations:
 
 
 def render_map(amap: ArgumentMap, options: RenderOptions) -> bytes:
-    """The map drawn in `options.fmt`; raises RenderError (ViewError for a bad selection)."""
+    """The map drawn in `options.fmt`; raises RenderError (ViewError for a bad selection,
+    FitError when it cannot fit `options.fit`)."""
+    return render_figure(amap, options).data
+
+
+def render_figure(amap: ArgumentMap, options: RenderOptions) -> Figure:
+    """The map drawn in `options.fmt` with how it prints. With `options.fit`, the first
+    drawing the fit search finds that prints at that width with text of `min_font` pt."""
     if options.fmt not in FORMATS:
         raise RenderError(f"unknown format `{options.fmt}`; choose one of {', '.join(FORMATS)}")
-    prepared = prepare(amap, options)
+    svg: bytes | None = None
+    if options.fit is not None:
+        fitted = search(
+            options,
+            options.fit,
+            options.min_font,
+            lambda candidate: draw_svg(amap, candidate),
+            len(select(amap, options.view)),
+        )
+        options, svg = fitted.candidate.options, place(fitted.svg, fitted.size.width)
     if options.fmt == "dot":
-        return prepared.dot.encode("utf-8")
+        return Figure(build_dot(amap, options).encode("utf-8"), None)
+    if options.fmt == "json":
+        return Figure(_output(amap, options), None)
+    if svg is None:
+        svg = draw_svg(amap, options)
+    data = svg if options.fmt == "svg" else _output(amap, options)
+    return Figure(data, measure_svg(svg))
+
+
+def draw_svg(amap: ArgumentMap, options: RenderOptions) -> bytes:
+    """The map's finished SVG at the size Graphviz laid it out."""
+    prepared = prepare(amap, options)
+    output = choose_engine(options.engine).layout(prepared.dot, "svg", options.timeout)
+    return finished_svg(output, prepared, options)
+
+
+def _output(amap: ArgumentMap, options: RenderOptions) -> bytes:
+    """The map in a format other than SVG and DOT."""
+    prepared = prepare(amap, options)
     engine = choose_engine(options.engine)
-    if options.fmt in ("svg", "json"):
-        output = engine.layout(prepared.dot, options.fmt, options.timeout)
-        return finished_svg(output, prepared, options) if options.fmt == "svg" else output
+    if options.fmt == "json":
+        return engine.layout(prepared.dot, options.fmt, options.timeout)
     if "png" in engine.formats and options.fmt == "png":
         return engine.layout(prepared.dot, "png", options.timeout, (PNG_DPI,))
     if options.fmt == "png":

@@ -38,6 +38,20 @@ KIND_STYLES: dict[str, dict[str, str]] = {
 
 
 @dataclass(frozen=True)
+class Layout:
+    """Layout knobs that `--fit` turns to make a drawing narrower (the defaults change
+    nothing): extra graph attributes (`nodesep`, `ranksep`, ...), sections as clusters or
+    not, the ID and tags line and the title wrapped like the text, the supports of a statement
+    staggered over `stagger` ranks, and whether attacks rank their ends."""
+
+    graph: tuple[tuple[str, str], ...] = ()
+    clusters: bool = True
+    wrap_all: bool = False
+    stagger: int = 1
+    attacks_rank: bool = True
+
+
+@dataclass(frozen=True)
 class DotStyle:
     """How to draw: direction, wrap width, theme, what to add to each statement."""
 
@@ -46,6 +60,7 @@ class DotStyle:
     wrap: int = 30
     quotes: bool = False
     legend: bool = True
+    layout: Layout = field(default_factory=Layout)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 
@@ -22,6 +23,7 @@ _NODE_GROUP = re.compile(
 )
 _FONT_SIZE = re.compile(r' font-size="[^"]*"')
 _FILL = re.compile(r' fill="[^"]*"')
+_TEXT = re.compile(r"<text([^>]*)>([^<]*)")
 
 
 def finish_svg(
@@ -54,7 +56,7 @@ def _finish_nodes(svg: str, tooltips: Mapping[str, str], meta_colour: str) -> st
         end = svg.find("</g>", match.end())
         body = svg[match.end() : end]
         if kind == "statement":
-            body = _small_meta_line(body, meta_colour)
+            body = _small_meta_lines(body, html.unescape(name), meta_colour)
         head = match.group().rsplit("<title>", 1)[0]
         tooltip = xml_multiline(tooltips.get(node, node))
         parts.extend([svg[position : match.start()], head, f"<title>{tooltip}</title>", body])
@@ -63,11 +65,23 @@ def _finish_nodes(svg: str, tooltips: Mapping[str, str], meta_colour: str) -> st
     return "".join(parts)
 
 
-def _small_meta_line(body: str, colour: str) -> str:
-    start = body.rfind("<text ")
-    if start < 0:
+def _small_meta_lines(body: str, node: str, colour: str) -> str:
+    """The meta lines set small: from the last line that starts with the statement's ID
+    (the meta line, or the first of them when `--fit` wraps it) to the end."""
+    texts = list(_TEXT.finditer(body))
+    first = len(texts) - 1
+    for index in range(len(texts) - 1, -1, -1):
+        if html.unescape(texts[index].group(2)).startswith(node):
+            first = index
+            break
+    if first < 0:
         return body
-    end = body.find(">", start)
-    attributes = _FILL.sub("", _FONT_SIZE.sub("", body[start + len("<text") : end]))
-    tag = f'<text class="meta"{attributes} fill="{colour}" font-size="{META_FONT_SIZE}">'
-    return body[:start] + tag + body[end + 1 :]
+    parts: list[str] = []
+    position = 0
+    for match in texts[first:]:
+        attributes = _FILL.sub("", _FONT_SIZE.sub("", match.group(1)))
+        tag = f'<text class="meta"{attributes} fill="{colour}" font-size="{META_FONT_SIZE}">'
+        parts.extend([body[position : match.start()], tag])
+        position = match.start(2)
+    parts.append(body[position:])
+    return "".join(parts)

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from argmap.cli import main
 from argmap.errors import RenderError
+from argmap.render.measure import measure_svg
 
 # The renderer's shared test helpers live beside its own tests, in tests/render.
 sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
@@ -49,7 +50,11 @@ def run(*args: str) -> tuple[int, bytes, str]:
 
 def test_default_output_beside_the_map(folder: Path) -> None:
     code, _, err = run(str(folder / "bike.argmap"), "--engine", "embedded")
-    assert code == 0 and err == f"wrote {folder / 'bike.svg'}\n"
+    assert code == 0
+    # The size line: how the figure prints, measured as the fit tests measure it.
+    size = measure_svg((folder / "bike.svg").read_bytes())
+    assert err == f"wrote {folder / 'bike.svg'} ({size.describe()})\n"
+    assert size.describe().endswith(" pt, text 12.0 pt")
     root = ET.fromstring((folder / "bike.svg").read_bytes())
     assert root.get("aria-label") == "Bike lane"
 
@@ -191,10 +196,10 @@ def test_failed_render_keeps_the_previous_output(
     target = folder / "bike.svg"
     target.write_bytes(b"previous drawing")
 
-    def failing(*_args: object, **_kwargs: object) -> bytes:
+    def failing(*_args: object, **_kwargs: object) -> object:
         raise RenderError("Graphviz dot was killed by signal 6:\nassertion failed")
 
-    monkeypatch.setattr("argmap.cli.render.render_map", failing)
+    monkeypatch.setattr("argmap.cli.render.render_figure", failing)
     code, _, err = run(str(folder / "bike.argmap"))
     assert code == 1 and "killed by signal 6:\nassertion failed" in err
     assert target.read_bytes() == b"previous drawing"
@@ -229,3 +234,35 @@ def test_timeout_option(folder: Path) -> None:
 def test_version_names_the_engines() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and "embedded Graphviz" in result.output
+
+
+def test_fit_prints_at_the_width_and_says_so(folder: Path) -> None:
+    target = folder / "figure.svg"
+    code, _, err = run(str(folder / "bike.argmap"), "--fit", "6cm", "-o", str(target))
+    size = measure_svg(target.read_bytes())
+    assert code == 0
+    assert err == f"wrote {target} ({size.describe()})\n"
+    assert size.width <= 6 / 2.54 * 72 + 0.01 and size.text is not None and size.text >= 8
+    root = ET.fromstring(target.read_bytes())
+    assert root.get("width", "").endswith("pt") and root.get("viewBox")
+
+
+def test_fit_that_cannot_fit_writes_nothing_and_says_what_to_do(folder: Path) -> None:
+    target = folder / "figure.svg"
+    code, _, err = run(str(folder / "bike.argmap"), "--fit", "1cm", "-o", str(target))
+    assert code == 1 and not target.exists()
+    assert "does not fit 28 pt with text of 8 pt" in err and "prints its text at" in err
+    assert "--split" in err and "--section" in err and "Traceback" not in err
+
+
+def test_fit_min_font_is_honoured(folder: Path) -> None:
+    target = folder / "figure.svg"
+    code, _, _ = run(str(folder / "bike.argmap"), "--fit", "4cm", "--min-font", "5", "-o",
+                     str(target))
+    size = measure_svg(target.read_bytes())
+    assert code == 0 and size.text is not None and size.text >= 5 and size.width <= 113.4
+
+
+def test_fit_rejects_a_width_it_cannot_read(folder: Path) -> None:
+    code, _, err = run(str(folder / "bike.argmap"), "--fit", "wide")
+    assert code == 2 and "`wide` is not a width" in err and "a4, letter, a5, slide" in err
