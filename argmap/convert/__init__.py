@@ -47,6 +47,18 @@ def _aif_writer() -> Writer:
     return write_aif
 
 
+def _argdown_reader() -> Reader:
+    from argmap.convert.argdown import read_argdown_map
+
+    return read_argdown_map
+
+
+def _argdown_writer() -> Writer:
+    from argmap.convert.argdown import write_argdown
+
+    return write_argdown
+
+
 def _mermaid_writer() -> Writer:
     from argmap.convert.mermaid import write_mermaid
 
@@ -73,6 +85,8 @@ def _node_link_writer() -> Writer:
 
 FORMATS: dict[str, Format] = {
     "argmap": Format("argmap", (".argmap",), "argmap's own language", writer=_argmap_writer),
+    "argdown": Format("argdown", (".argdown", ".ad"), "Argdown", _argdown_reader,
+                      _argdown_writer),
     "aif": Format("aif", (".json",), "AIF JSON nodeset (AIFdb, OVA)", _aif_reader, _aif_writer),
     "mermaid": Format("mermaid", (".mmd", ".mermaid"), "Mermaid flowchart (export)",
                       writer=_mermaid_writer),

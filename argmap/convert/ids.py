@@ -34,7 +34,9 @@ class IdMaker:
         self.taken: set[str] = set(taken or ())
 
     def make(self, text: str, fallback: str = "s") -> str:
-        return self.claim(slug(text, fallback))
+        """An ID for a text or a title; a lower-case identifier is kept as it is."""
+        wanted = text if text.isidentifier() and text == text.lower() else slug(text, fallback)
+        return self.claim(wanted)
 
     def claim(self, wanted: str) -> str:
         if not wanted.isidentifier():

@@ -1,0 +1,364 @@
+"""Argdown: import (statements, arguments, relations, reconstructions) and export where it maps.
+
+Import: an equivalence class (one `[Title]`) is one statement, the first text its text and the
+members' other texts its note; an untitled statement is a statement of its own. An argument
+with a premise-conclusion structure becomes its inferences (the premises between two
+inference lines linked, the rule as warrant); one without becomes a claim named after it.
+Relations are read in loose mode: to an argument, a support goes to its conclusion and an
+attack or undercut undercuts its last inference; from an argument, a relation starts at its
+conclusion. Headings become sections, tags stay tags, the front matter gives the title.
+Untitled statements outside any relation or reconstruction are prose, left out and counted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.convert.argdown_syntax import (
+    CONTRADICTION,
+    SUPPORT,
+    UNDERCUT,
+    ArgdownDocument,
+    Element,
+    Inference,
+    Reconstruction,
+    read_argdown,
+)
+from argmap.convert.argmap_writer import tag_name
+from argmap.convert.ids import IdMaker
+from argmap.convert.losses import Losses
+from argmap.errors import Span
+from argmap.model import (
+    ASSUMPTION,
+    ATTACK_EDGE,
+    CLAIM,
+    CONCLUSION,
+    CONTRADICTS_EDGE,
+    PREMISE,
+    ArgumentMap,
+    Section,
+)
+from argmap.suggest import plural
+
+
+@dataclass
+class _Argument:
+    """What an Argdown argument became: a claim statement, or inferences ending in one."""
+
+    statement: str | None = None
+    conclusion: str | None = None
+    inference: str | None = None
+
+
+@dataclass
+class _Builder:
+    amap: ArgumentMap
+    losses: Losses
+    ids: IdMaker = field(default_factory=IdMaker)
+    classes: dict[str, str] = field(default_factory=dict)
+    """statement title -> statement ID"""
+    untitled: dict[int, str] = field(default_factory=dict)
+    """id(element) -> statement ID, for untitled statements"""
+    arguments: dict[str, _Argument] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+
+
+def read_argdown_map(text: str, path: str, losses: Losses) -> ArgumentMap:
+    """An ArgumentMap from Argdown text (and the files it includes)."""
+    document = read_argdown(text, path)
+    amap = ArgumentMap(path=Path(path))
+    amap.title = document.metadata.get("title") or None
+    amap.author = document.metadata.get("author") or None
+    amap.date = document.metadata.get("date") or None
+    if document.metadata.get("mode", "").lower() == "strict" or "mode: strict" in str(
+        document.metadata
+    ):
+        losses.add("strict mode is read as loose mode (relations as written, not derived)")
+    builder = _Builder(amap, losses)
+    _sections(document, amap)
+    _statements(document, builder)
+    _arguments(document, builder)
+    for reconstruction in document.reconstructions:
+        _reconstruction(reconstruction, builder)
+    for relation in document.relations:
+        _relation(relation.source, relation.target, relation.kind, relation.line, builder)
+    for statement, notes in builder.notes.items():
+        attributes = amap.graph.nodes[statement]["attributes"]
+        attributes["note"] = " / ".join(dict.fromkeys(notes))
+    _derive_kinds(amap)
+    return amap
+
+
+def _span(element: Element) -> Span:
+    return Span(element.path, element.line, element.column, element.line, element.column + 1)
+
+
+def _sections(document: ArgdownDocument, amap: ArgumentMap) -> None:
+    for title in document.sections:
+        amap.sections.append(Section(title, Span(document.path, 1, 1, 1, 1)))
+
+
+def _statements(document: ArgdownDocument, builder: _Builder) -> None:
+    prose = 0
+    for element in document.elements:
+        if element.kind != "statement":
+            continue
+        if element.title is None:
+            if id(element) not in document.related:
+                prose += 1
+                continue
+            statement = builder.ids.make(element.text or "statement")
+            builder.untitled[id(element)] = statement
+            _add_statement(builder, statement, element, element.text)
+            continue
+        existing = builder.classes.get(element.title)
+        if existing is None:
+            statement = builder.ids.make(element.title)
+            builder.classes[element.title] = statement
+            _add_statement(builder, statement, element, element.text or element.title)
+            builder.amap.graph.nodes[statement]["defined"] = bool(element.text)
+        else:
+            _merge_member(builder, existing, element)
+    if prose:
+        builder.losses.add(
+            f"{plural(prose, 'untitled statement')} outside any relation or reconstruction "
+            "left out as prose (Argdown's map leaves them out too)"
+        )
+
+
+def _add_statement(builder: _Builder, statement: str, element: Element, text: str) -> None:
+    tags = [tag_name(tag, builder.losses) for tag in element.tags]
+    builder.amap.add_statement(statement, PREMISE, text, span=_span(element), tags=tags,
+                               section=element.section)
+
+
+def _merge_member(builder: _Builder, statement: str, element: Element) -> None:
+    """Another member of an equivalence class: its tags join, a new text becomes a note."""
+    data = builder.amap.graph.nodes[statement]
+    for tag in element.tags:
+        name = tag_name(tag, builder.losses)
+        if name not in data["tags"]:
+            data["tags"].append(name)
+    if not element.text:
+        return
+    if not data.pop("defined", True):
+        data["text"] = element.text
+        data["defined"] = True
+    elif element.text != data["text"]:
+        builder.notes.setdefault(statement, []).append(element.text)
+
+
+def _arguments(document: ArgdownDocument, builder: _Builder) -> None:
+    reconstructed = {r.argument.title for r in document.reconstructions if r.argument}
+    descriptions: dict[str, Element] = {}
+    for element in document.elements:
+        if element.kind == "argument" and element.title is not None:
+            first = descriptions.setdefault(element.title, element)
+            if element.text and not first.text:
+                descriptions[element.title] = element
+    for title, element in descriptions.items():
+        if title in reconstructed:
+            builder.arguments[title] = _Argument()
+            continue
+        statement = builder.ids.make(title)
+        _add_statement(builder, statement, element, element.text or title)
+        builder.arguments[title] = _Argument(statement=statement)
+
+
+def _statement_of(element: Element, builder: _Builder) -> str:
+    if element.title is None:
+        return builder.untitled[id(element)]
+    return builder.classes[element.title]
+
+
+def _reconstruction(reconstruction: Reconstruction, builder: _Builder) -> None:
+    """Each inference line ends a step: premises since the last conclusion, plus it."""
+    premises: list[str] = []
+    pending: Inference | None = None
+    last: str | None = None
+    for step in reconstruction.steps:
+        if isinstance(step, Inference):
+            pending = step
+            continue
+        statement = _statement_of(step, builder)
+        if pending is None:
+            premises.append(statement)
+            continue
+        if premises:
+            last = _infer(builder, premises, statement, pending, step)
+        premises, pending = [statement], None
+    if reconstruction.argument is not None:
+        argument = builder.arguments.setdefault(reconstruction.argument.title or "", _Argument())
+        if last is not None:
+            argument.inference = last
+            argument.conclusion = builder.amap.conclusion_of(last)
+        if reconstruction.argument.title is not None:
+            builder.losses.add(
+                "argument titles are not kept: named inferences come with the language's "
+                "second edition"
+            )
+
+
+def _infer(
+    builder: _Builder, premises: list[str], conclusion: str, inference: Inference,
+    element: Element,
+) -> str:
+    unique = list(dict.fromkeys(premises))
+    existing = builder.amap.find_inference(unique, conclusion)
+    if existing is not None:
+        return existing
+    span = Span(element.path, inference.line, 1, inference.line, 3)
+    return builder.amap.add_inference(unique, conclusion, span=span, warrant=inference.rules)
+
+
+def _end(element: Element, builder: _Builder, role: str) -> str | None:
+    """The node a relation starts or ends at: a statement, an argument's conclusion or
+    (role "undercut") its last inference; None where the argument has neither."""
+    if element.kind == "statement":
+        return _statement_of(element, builder)
+    argument = builder.arguments.get(element.title or "")
+    if argument is None:
+        return None
+    if argument.statement is not None:
+        return argument.statement
+    if role == "undercut":
+        return argument.inference
+    return argument.conclusion
+
+
+def _relation(source: Element, target: Element, kind: str, line: int, builder: _Builder) -> None:
+    amap, losses = builder.amap, builder.losses
+    start = _end(source, builder, "source")
+    to_argument = target.kind == "argument" and kind != SUPPORT
+    end = _end(target, builder, "undercut" if to_argument else "target")
+    if start is None or end is None:
+        losses.add("a relation of an argument with an empty reconstruction was dropped", line)
+        return
+    span = Span(source.path, line, 1, line, 2)
+    if kind == SUPPORT:
+        from_argument = source.kind == "argument" or target.kind == "argument"
+        if (from_argument and start == end) or amap.find_inference([start], end) is not None:
+            losses.add("a support that the argument's reconstruction already states was "
+                       "merged with it", line)
+        else:
+            amap.add_inference([start], end, span=span)
+        return
+    if kind == UNDERCUT and amap.is_statement(end):
+        losses.add("an undercut of a statement was read as an attack on it", line)
+    if kind == CONTRADICTION and amap.is_statement(end):
+        if amap.graph.has_edge(start, end):
+            losses.add("a repeated relation was merged with the first", line)
+        else:
+            amap.add_contradiction(start, end, span=span)
+        return
+    if amap.graph.has_edge(start, end):
+        losses.add("a repeated relation was merged with the first", line)
+        return
+    amap.add_attack(start, end, span=span)
+
+
+def _derive_kinds(amap: ArgumentMap) -> None:
+    for statement, data in amap.statements():
+        data.pop("defined", None)
+        if amap.inferences_for(statement):
+            used = amap.inferences_from(statement) or amap.attacked_by(statement)
+            data["kind"] = CLAIM if used else CONCLUSION
+
+
+
+# -- export -----------------------------------------------------------------------------------
+
+_ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>*_@{}#])|(/(?=[/*]))")
+
+
+def quote(text: str) -> str:
+    """Text for Argdown: markup characters backslash-escaped, on one line."""
+    return _ARGDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
+
+
+def write_argdown(amap: ArgumentMap, losses: Losses) -> str:
+    """The map as Argdown: statements by section, reconstructions, then relation trees."""
+    lines: list[str] = []
+    metadata = [(k, v) for k, v in (("title", amap.title), ("author", amap.author),
+                                    ("date", amap.date)) if v]
+    if metadata:
+        lines += ["===", *(f"{key}: {json.dumps(' '.join(value.split()))}"
+                           for key, value in metadata), "===", ""]
+    # Statements of no section first: a heading groups everything below it.
+    by_section: dict[str | None, list[str]] = {None: []}
+    for statement, data in amap.statements():
+        by_section.setdefault(data.get("section"), []).append(statement)
+    for title, statements in by_section.items():
+        if title is not None:
+            lines += [f"# {quote(title)}", ""]
+        for statement in statements:
+            data = amap.graph.nodes[statement]
+            tags = "".join(f" #({tag})" for tag in data.get("tags") or ())
+            lines += [f"[{statement}]: {quote(str(data['text']))}{tags}", ""]
+    names = _argument_names(amap)
+    for inference, name in names.items():
+        lines += _reconstruction_lines(amap, inference, name)
+    lines += _relation_trees(amap, names)
+    _export_losses(amap, losses)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _argument_names(amap: ArgumentMap) -> dict[str, str]:
+    """Inferences that need an argument of their own (linked, warranted or undercut)."""
+    names: dict[str, str] = {}
+    for inference, data in amap.inferences():
+        if len(amap.premises_of(inference)) > 1 or data.get("warrant") or amap.attackers_of(
+            inference
+        ):
+            names[inference] = f"Argument {len(names) + 1}"
+    return names
+
+
+def _reconstruction_lines(amap: ArgumentMap, inference: str, name: str) -> list[str]:
+    premises = amap.premises_of(inference)
+    lines = [f"<{name}>", ""]
+    lines += [f"({number}) [{premise}]" for number, premise in enumerate(premises, start=1)]
+    warrant = amap.graph.nodes[inference].get("warrant")
+    lines.append(f"-- {quote(warrant)} --" if warrant else "----")
+    lines += [f"({len(premises) + 1}) [{amap.conclusion_of(inference)}]", ""]
+    return lines
+
+
+def _relation_trees(amap: ArgumentMap, names: dict[str, str]) -> list[str]:
+    """One tree per target: `[c]` then `+ [p]`, `- [x]`, `>< [y]`; `<Argument>` then `_ [x]`."""
+    children: dict[str, list[str]] = {}
+    for inference, _ in amap.inferences():
+        if inference not in names:
+            premise, conclusion = amap.premises_of(inference)[0], amap.conclusion_of(inference)
+            children.setdefault(f"[{conclusion}]", []).append(f"  + [{premise}]")
+    done: set[frozenset[str]] = set()
+    for source, target, kind in amap.graph.edges(data="kind"):
+        if kind == ATTACK_EDGE:
+            head = f"<{names[target]}>" if target in names else f"[{target}]"
+            operator = "_" if target in names else "-"
+            children.setdefault(head, []).append(f"  {operator} [{source}]")
+        elif kind == CONTRADICTS_EDGE and frozenset((source, target)) not in done:
+            done.add(frozenset((source, target)))
+            children.setdefault(f"[{source}]", []).append(f"  >< [{target}]")
+    lines: list[str] = []
+    for head, below in children.items():
+        lines += [head, *below, ""]
+    return lines
+
+
+def _export_losses(amap: ArgumentMap, losses: Losses) -> None:
+    assumptions = quotes = notes = 0
+    for _, data in amap.statements():
+        assumptions += data["kind"] == ASSUMPTION
+        quotes += len(data.get("quotes") or ())
+        notes += bool(data.get("attributes"))
+    if assumptions:
+        losses.add("Argdown has no statement kinds: assumptions become plain statements",
+                   count=assumptions)
+    if quotes:
+        losses.add("quotes are not carried by Argdown", count=quotes)
+    if notes:
+        losses.add("notes, sources, URLs and confidence are not carried by Argdown", count=notes)

@@ -1,0 +1,147 @@
+"""Argdown: every corpus file imports, counts agree with Argdown's own JSON (each difference
+explained), small inputs have golden outputs, argmap -> Argdown -> argmap keeps the graph."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from convert_helpers import DATA, ROUND_TRIP_MAPS, corpus
+from test_aif import shape
+
+from argmap import load, parse
+from argmap.checks import run_checks
+from argmap.convert.argdown import quote, read_argdown_map, write_argdown
+from argmap.convert.argdown_syntax import clean_text, read_argdown
+from argmap.convert.argmap_writer import write_argmap
+from argmap.convert.losses import Losses
+from argmap.errors import ConvertError
+
+CORPUS_FILES = [
+    "Populism-Core-Argument-Argdown-Example",
+    "argdown-cli_test_test",
+    "argdown-core_test_intro",
+    "argdown-core_test_parser-arguments",
+    "argdown-core_test_parser-mix",
+    "argdown-primer",
+    "greenspan-schefczyk_hardwrap",
+    "semmelweis_betz",
+    "state-censorship",
+]
+
+
+def top_level_headings(headings: list[tuple[int, str]]) -> int:
+    """Argdown nests a heading under the last one of a lower level: count the roots."""
+    roots, lowest = 0, None
+    for level, _ in headings:
+        if lowest is None or level <= lowest:
+            roots += 1
+            lowest = level
+    return roots
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_corpus_counts_agree_with_argdowns_json(name: str) -> None:
+    folder = corpus("argdown")
+    path = folder / f"{name}.argdown"
+    reference = json.loads((folder / "argdown-json" / f"{name}.json").read_text("utf-8"))
+    document = read_argdown(path.read_text(encoding="utf-8"), str(path))
+    statements = document.elements
+    titled = {e.title for e in statements if e.kind == "statement" and e.title}
+    untitled = [e for e in statements if e.kind == "statement" and e.title is None]
+    # Argdown's equivalence classes: one per title, one per untitled statement.
+    assert len(titled) + len(untitled) == len(reference["statements"])
+    # Argdown names a reconstruction without an argument above it "Untitled N"; argmap
+    # keeps it as inferences without a name.
+    arguments = {e.title for e in statements if e.kind == "argument"}
+    anonymous = sum(1 for r in document.reconstructions if r.argument is None)
+    assert len(arguments) + anonymous == len(reference["arguments"])
+    assert {tag for e in statements for tag in e.tags} == set(reference["tags"])
+    assert top_level_headings(document.headings) == len(reference["sections"])
+    # Argdown does not count a support between an argument and its own conclusion (or a
+    # premise it reconstructs) as a relation; argmap merges it into the reconstruction.
+    losses = Losses()
+    amap = read_argdown_map(path.read_text(encoding="utf-8"), str(path), losses)
+    merged = sum(loss.count for loss in losses if "already states" in loss.message)
+    assert len(document.relations) - merged == len(reference["relations"])
+    # What it writes is a valid map that checks with no error.
+    again = parse(write_argmap(amap), str(path.with_suffix(".argmap")))
+    assert shape(again) == shape(amap)
+    assert not [f for f in run_checks(again) if f.severity.value == "error"]
+
+
+def test_populism_example_in_detail() -> None:
+    path = corpus("argdown") / "Populism-Core-Argument-Argdown-Example.argdown"
+    amap = read_argdown_map(path.read_text(encoding="utf-8"), str(path), Losses())
+    assert amap.title == "The Core Argument of Populism"
+    assert amap.author == "David Lanius"
+    power = amap.graph.nodes["power"]
+    assert power["kind"] == "conclusion"
+    assert power["text"] == "The populists must come to power."
+    assert "populism" in power["tags"]
+    (core,) = amap.inferences_for("power")
+    assert sorted(amap.premises_of(core)) == ["doom", "salvation"]
+    assert [s.title for s in amap.sections] == [
+        "The Core Argument of Populism", "Salvation", "Doom"
+    ]
+
+
+def test_small_input_golden() -> None:
+    losses = Losses()
+    path = DATA / "small.argdown"
+    amap = read_argdown_map(path.read_text(encoding="utf-8"), str(path), losses)
+    assert write_argmap(amap) == (DATA / "small-from-argdown.argmap").read_text("utf-8")
+    messages = [loss.describe("small.argdown") for loss in losses]
+    assert messages == (DATA / "small-from-argdown.warnings").read_text("utf-8").splitlines()
+
+
+@pytest.mark.parametrize("path", ROUND_TRIP_MAPS, ids=lambda p: p.name)
+def test_argmap_to_argdown_and_back_keeps_the_graph(path: Path) -> None:
+    amap = load(str(path))
+    text = write_argdown(amap, Losses())
+    back = read_argdown_map(text, "round.argdown", Losses())
+    assert shape(back) == shape(amap)
+
+
+def test_clean_text_takes_out_argdown_markup() -> None:
+    text, tags = clean_text(
+        "A **bold** and _italic_ claim about @[Other] and @<Arg>, "
+        "escaped \\[x\\] #tag #(two words) {data: 1}"
+    )
+    assert text == "A bold and italic claim about Other and Arg, escaped [x]"
+    assert tags == ["tag", "two words"]
+
+
+def test_quote_escapes_what_argdown_would_read_as_markup() -> None:
+    hostile = 'a [b] <c> *d* _e_ @f {g} #h // i /* j \\ k "l"'
+    assert clean_text(quote(hostile))[0] == hostile
+    assert clean_text(quote(hostile))[1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("===\ntitle: x\n\n[a]: A\n", "front matter (`===`) is never closed", 1),
+        ("\n\n  + [a]: A\n", "has no element above it", 3),
+        ("<A>\n\n(1) x\n--\nrule\n", "inference rule block (`--`) is never closed", 4),
+        ("[a]: A\n\n@include(../../etc/passwd)\n", "outside the folder", 3),
+        ("@include(missing.argdown)\n", "no such file", 1),
+    ],
+)
+def test_malformed_argdown_is_a_located_error(
+    text: str, message: str, line: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.argdown"
+    with pytest.raises(ConvertError) as caught:
+        read_argdown_map(text, str(path), Losses())
+    assert message in caught.value.message
+    assert (caught.value.path, caught.value.line) == (str(path), line)
+
+
+def test_include_reads_a_file_beside_it(tmp_path: Path) -> None:
+    (tmp_path / "part.argdown").write_text("[b]: B\n  + [c]: C\n", encoding="utf-8")
+    text = "[a]: A\n  - [b]\n\n@include(part.argdown)\n"
+    amap = read_argdown_map(text, str(tmp_path / "main.argdown"), Losses())
+    assert {node for node, _ in amap.statements()} == {"a", "b", "c"}
+    assert amap.graph.nodes["b"]["text"] == "B"
