@@ -33,6 +33,7 @@ from argmap.convert.losses import Losses
 from argmap.errors import Span
 from argmap.model import (
     ASSUMPTION,
+    ATTACK,
     ATTACK_EDGE,
     CLAIM,
     CONCLUSION,
@@ -335,7 +336,9 @@ def _relation_trees(amap: ArgumentMap, names: dict[str, str]) -> list[str]:
             premise, conclusion = amap.premises_of(inference)[0], amap.conclusion_of(inference)
             children.setdefault(f"[{conclusion}]", []).append(f"  + [{premise}]")
     done: set[frozenset[str]] = set()
-    for source, target, kind in amap.graph.edges(data="kind"):
+    for source, target, kind, _ in amap.relations():
+        if amap.kind(target) == ATTACK:
+            continue  # Argdown cannot attack a relation; _export_losses counts these
         if kind == ATTACK_EDGE:
             head = f"<{names[target]}>" if target in names else f"[{target}]"
             operator = "_" if target in names else "-"
@@ -362,3 +365,7 @@ def _export_losses(amap: ArgumentMap, losses: Losses) -> None:
         losses.add("quotes are not carried by Argdown", count=quotes)
     if notes:
         losses.add("notes, sources, URLs and confidence are not carried by Argdown", count=notes)
+    on_attacks = sum(1 for _, target, _, _ in amap.relations() if amap.kind(target) == ATTACK)
+    if on_attacks:
+        losses.add("Argdown cannot attack a relation: undercuts of attacks were left out",
+                   count=on_attacks)

@@ -99,9 +99,15 @@ def test_small_input_golden() -> None:
 @pytest.mark.parametrize("path", ROUND_TRIP_MAPS, ids=lambda p: p.name)
 def test_argmap_to_argdown_and_back_keeps_the_graph(path: Path) -> None:
     amap = load(str(path))
-    text = write_argdown(amap, Losses())
+    losses = Losses()
+    text = write_argdown(amap, losses)
     back = read_argdown_map(text, "round.argdown", Losses())
-    assert shape(back) == shape(amap)
+    statements, inferences, attacks = shape(amap)
+    # Argdown cannot attack a relation: those undercuts are left out, and said to be.
+    on_attacks = {attack for attack in attacks if attack[1] == "attack"}
+    assert shape(back) == (statements, inferences, attacks - on_attacks)
+    left_out = sum(loss.count for loss in losses if "cannot attack a relation" in loss.message)
+    assert left_out == len(on_attacks)
 
 
 def test_clean_text_takes_out_argdown_markup() -> None:
