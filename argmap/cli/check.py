@@ -18,6 +18,7 @@ import click
 import argmap
 from argmap.checks import Finding, Severity, parse_error_findings, run_checks
 from argmap.checks.registry import RULES, get_rule
+from argmap.cli.common import rule_list
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
 from argmap.model import ArgumentMap
@@ -60,13 +61,6 @@ class Sources:
         return amap.source_line(span) if amap is not None else ""
 
 
-def _rule_list(values: Sequence[str]) -> tuple[str, ...] | None:
-    """Repeated options and comma-separated lists, flattened; None when not given."""
-    if not values:
-        return None
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
 @click.command(
     epilog="Examples:\n\n\b\n  argmap check maps/\n"
     "  argmap check maps/russia-china.argmap --select ALL --ignore unquoted-premise\n"
@@ -101,7 +95,7 @@ def check(
     """
     try:
         results = check_paths(
-            [Path(p) for p in paths], _rule_list(select), _rule_list(ignore), document
+            [Path(p) for p in paths], rule_list(select), rule_list(ignore), document
         )
     except ArgmapError as error:
         click.echo(f"argmap check: error: {visible_line(str(error))}", err=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 import click
 
@@ -15,6 +16,14 @@ from argmap.visible import visible_line
 
 EXIT_MAP_ERRORS = 1
 EXIT_USAGE = 2
+
+
+def rule_list(values: Sequence[str]) -> tuple[str, ...] | None:
+    """Repeated --select/--ignore options and comma-separated lists, flattened; None when
+    not given."""
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:

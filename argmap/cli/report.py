@@ -1,0 +1,83 @@
+"""`argmap report`: one self-contained HTML page of a map (diagram, findings, statements)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap import __version__
+from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, load_map_or_exit, rule_list
+from argmap.config import load_check_config
+from argmap.errors import ArgmapError, CheckError
+from argmap.fileio import write_atomic
+from argmap.render.engines import ENGINE_CHOICES
+from argmap.report.page import ReportOptions, make_report
+
+EPILOG = """Examples:
+
+\b
+  argmap report maps/russia-china.argmap              # maps/russia-china.html
+  argmap report maps/russia-china.argmap -o report.html
+"""
+
+
+@click.command(epilog=EPILOG)
+@click.argument("map_path", metavar="MAP", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", metavar="OUT.html",
+              help="The page to write. Default: beside the map, MAP.html.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these check rules (codes, names, prefixes, comma-separated; ALL).")
+@click.option("--ignore", multiple=True, metavar="RULES",
+              help="Not these check rules (codes, names, prefixes, comma-separated).")
+@click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
+              help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              metavar="SECONDS", show_default=True, help="Stop a layout that runs longer.")
+def report(
+    map_path: str,
+    output: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    engine: str,
+    timeout: float,
+) -> None:
+    """Write one HTML page about MAP that needs nothing else to be read: its title and
+    metadata, the diagram (pan and zoom), the findings of `argmap check` linked to their
+    statements, and a table of all statements that can be filtered.
+
+    Exit status 1 when the map has errors (nothing is written), 2 for usage errors.
+    """
+    source = Path(map_path)
+    target = Path(output) if output else source.with_suffix(".html")
+    if target.resolve() == source.resolve():
+        raise click.UsageError(f"refusing to overwrite the map `{source}` with a report")
+    chosen, ignored = rule_list(select), rule_list(ignore)
+    config = load_check_config(source)
+    options = ReportOptions(
+        engine=engine,
+        timeout=timeout,
+        select=chosen if chosen is not None else config.select,
+        ignore=ignored if ignored is not None else config.ignore,
+    )
+    write_report(source, target, options)
+
+
+def write_report(source: Path, target: Path, options: ReportOptions) -> None:
+    """Load, check, draw and write; errors are printed and end the command."""
+    amap = load_map_or_exit(source)
+    try:
+        page = make_report(amap, options, __version__)
+    except CheckError as error:
+        click.echo(f"error: {source}: {error}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE) from None
+    except ArgmapError as error:
+        click.echo(f"error: {source}: {error}", err=True)
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, page.encode("utf-8"))
+    except OSError as error:
+        click.echo(f"error: cannot write {target}: {error.strerror or error}", err=True)
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    click.echo(f"wrote {target}", err=True)
