@@ -217,7 +217,8 @@ def _children(amap: ArgumentMap, item: _Item) -> list[_Item]:
 
 
 def _has_details(amap: ArgumentMap, inference: str) -> bool:
-    return bool(amap.graph.nodes[inference].get("warrant") or amap.attackers_of(inference))
+    data = amap.graph.nodes[inference]
+    return bool(data.get("warrant") or data.get("name") or amap.attackers_of(inference))
 
 
 def _inference_children(amap: ArgumentMap, item: _Item) -> list[_Item]:
@@ -257,5 +258,10 @@ def _inference_label(amap: ArgumentMap, inference: str) -> Text:
     if warrant:
         words.append(f"because {visible_line(warrant)}")
     label = Text("⇐ ", style="bold")
-    label.append(", ".join(words) or "inference", style="italic")
+    data = amap.graph.nodes[inference]
+    if data.get("name"):
+        label.append("argument ", style="")
+        label.append(data["name"], style="bold")
+        label.append(": " if words else "")
+    label.append(", ".join(words) or ("" if data.get("name") else "inference"), style="italic")
     return label

@@ -103,6 +103,15 @@ def _relations(amap: ArgumentMap) -> Iterable[tuple[str | None, str]]:
         warrant = data.get("warrant")
         if warrant:
             line += f" : {one_line(warrant)}"
+        if data.get("name"):
+            line = f"argument {data['name']}: {line}"
+            tags = [tag_name(tag, None) for tag in data.get("tags") or ()]
+            line += "".join(f" #{tag}" for tag in dict.fromkeys(tags))
+            attributes = data.get("attributes") or {}
+            for name in ATTRIBUTE_ORDER:
+                value = attributes.get(name)
+                if value is not None and one_line(str(value)):
+                    line += f"\n  @{name} {_attribute_text(value, None)}"
         yield graph.nodes[conclusion].get("section"), line
     written: set[frozenset[str]] = set()
     for source, target, kind, _ in amap.relations():

@@ -13,6 +13,7 @@ from pathlib import Path
 from argmap.errors import Diagnostic, Span
 from argmap.language.syntax import (
     SYNTAX_ERROR,
+    Argument,
     Attack,
     AttackRef,
     Contradiction,
@@ -44,6 +45,8 @@ def build_map(amap: ArgumentMap, sources: list[SourceFile]) -> list[Diagnostic]:
     for node in _nodes(sources):
         if isinstance(node, Support):
             errors.extend(_support(amap, resolver, node))
+        elif isinstance(node, Argument) and node.support is not None:
+            errors.extend(_argument(amap, resolver, node, node.support))
     on_attacks: list[tuple[int, Attack]] = []
     for node in _nodes(sources):
         if isinstance(node, Attack) and isinstance(node.target, AttackRef):
@@ -214,7 +217,8 @@ class _Resolver:
 
     def statement_ids(self) -> list[str]:
         if self.ids is None:
-            self.ids = [sid for sid, _ in self.amap.statements()] + sorted(self.broken)
+            named = [key for key, data in self.amap.inferences() if data.get("name")]
+            self.ids = [sid for sid, _ in self.amap.statements()] + named + sorted(self.broken)
         return self.ids
 
     def hint(self, name: str, candidates: list[str]) -> str:
@@ -243,6 +247,35 @@ def _support(amap: ArgumentMap, resolver: _Resolver, node: Support) -> list[Diag
         warrant = node.warrant if step == last else None
         amap.add_inference(names, conclusion[0].name, span=span, warrant=warrant)
     return errors
+
+
+def _argument(
+    amap: ArgumentMap, resolver: _Resolver, node: Argument, support: Support
+) -> list[Diagnostic]:
+    """`argument ID: a + b -> c : warrant`: one inference, keyed by its ID."""
+    if node.id in amap.graph:
+        first: Span = amap.graph.nodes[node.id]["span"]
+        message = f"duplicate ID `{node.id}`; first defined at {where(first, node.span)}"
+        return [Diagnostic(DUPLICATE_ID, message, node.id_span, related=(first,))]
+    premises, conclusion = support.chain[0], support.chain[1][0]
+    undefined = resolver.undefined([*premises, conclusion])
+    if undefined is not None:
+        return undefined
+    names = [ref.name for ref in premises]
+    span = span_through(premises[0].span, conclusion.span)
+    existing = amap.find_inference(names, conclusion.name)
+    if existing is not None:
+        return [_duplicate_inference(amap, existing, names, conclusion.name, span)]
+    amap.add_inference(
+        names,
+        conclusion.name,
+        span=node.span,
+        warrant=support.warrant,
+        name=node.id,
+        tags=node.tags,
+        attributes=node.attributes,
+    )
+    return []
 
 
 def _duplicate_inference(

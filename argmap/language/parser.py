@@ -10,6 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from argmap.errors import Diagnostic, Span
+from argmap.language.continued import (
+    OpenRelation,
+    add_argument_line,
+    continue_relation,
+    finish_relation,
+    is_continuation,
+    looks_like_argument,
+    open_argument,
+    relation_part,
+)
 from argmap.language.lexer import (
     WHITESPACE,
     LexError,
@@ -19,7 +29,6 @@ from argmap.language.lexer import (
     skip_whitespace,
     split_comment,
 )
-from argmap.language.relations import Relation, parse_relation
 from argmap.language.statements import (
     ATTRIBUTES,
     finish_statement,
@@ -63,6 +72,8 @@ class _State:
     """True after a broken statement header: its indented lines are kept, not reported."""
     pending: list[Blank | Comment] = field(default_factory=list)
     """Blank and comment lines not yet known to be inside a statement or after it."""
+    relation: OpenRelation | None = None
+    """A relation or argument line whose continuation lines may still follow."""
 
     def span_of(self, number: int) -> SpanOf:
         """0-based [start, end) columns of line `number` -> Span (at least one column wide)."""
@@ -80,6 +91,11 @@ class _State:
     def close_statement(self) -> None:
         if self.statement is not None:
             self.errors.extend(finish_statement(self.statement))
+        if self.relation is not None:
+            nodes, errors = finish_relation(self.relation)
+            self.nodes.extend(nodes)
+            self.errors.extend(errors)
+            self.relation = None
         self.statement = None
         self.absorbing = False
         self.flush()
@@ -150,6 +166,9 @@ def parse_line(state: _State, line: str, number: int) -> None:
 
 def _parse_indented(state: _State, line: str, number: int, indent: int) -> None:
     span_of = state.span_of(number)
+    if state.relation is not None:
+        _continue_relation(state, state.relation, line, number, indent)
+        return
     if state.statement is None:
         state.flush()
         if not state.absorbing:
@@ -169,8 +188,41 @@ def _parse_indented(state: _State, line: str, number: int, indent: int) -> None:
         state.statement.body.append(Invalid(line, span_of(0, len(line))))
 
 
+def _continue_relation(
+    state: _State, relation: OpenRelation, line: str, number: int, indent: int
+) -> None:
+    """An indented line after a relation: more of it (`+`, `->`, `:`), or an argument's
+    `@` line; blank and comment lines before it join the relation too."""
+    span_of = state.span_of(number)
+    relation.body.extend(state.pending)
+    state.pending = []
+    if is_continuation(line, indent):
+        continue_relation(relation, line, number, indent)
+        return
+    try:
+        if relation.argument is None:
+            raise LexError(
+                "an indented line under a relation continues it, and starts with `+`, `->` "
+                "or `:`; other indented lines belong under a statement",
+                indent,
+                len(line.rstrip()),
+            )
+        add_argument_line(relation, line, indent, span_of(indent, len(line)))
+    except LexError as error:
+        state.error(error, number)
+        relation.body.append(Invalid(line, span_of(0, len(line))))
+
+
 def _parse_top_line(state: _State, line: str, number: int) -> None:
     span_of = state.span_of(number)
+    if looks_like_argument(line):
+        try:
+            state.relation = open_argument(line, number, state.file)
+        except LexError as error:
+            state.error(error, number)
+            state.nodes.append(Invalid(line, span_of(0, len(line)), header_id(line)))
+            state.absorbing = True
+        return
     is_statement = looks_like_statement(line)
     try:
         node = _parse_column_zero(line, span_of, is_statement)
@@ -180,6 +232,9 @@ def _parse_top_line(state: _State, line: str, number: int) -> None:
         state.nodes.append(Invalid(line, span_of(0, len(line)), defines))
         state.absorbing = is_statement
         return
+    if node is None:
+        state.relation = OpenRelation(state.file, [relation_part(line, number)])
+        return
     state.nodes.append(node)
     if isinstance(node, Statement):
         state.statement = node
@@ -187,14 +242,16 @@ def _parse_top_line(state: _State, line: str, number: int) -> None:
 
 def _parse_column_zero(
     line: str, span_of: SpanOf, is_statement: bool
-) -> Directive | SectionHeader | Statement | Relation:
+) -> Directive | SectionHeader | Statement | None:
+    """The line's node; None for a relation, which is parsed once its continuation lines
+    (if any) are read."""
     if line.startswith("@"):
         return parse_directive(line, span_of)
     if line.startswith("=="):
         return parse_section(line, span_of)
     if is_statement:
         return parse_statement_header(line, span_of)
-    return parse_relation(line, span_of)
+    return None
 
 
 def parse_directive(line: str, span_of: SpanOf) -> Directive:

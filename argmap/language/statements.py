@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from argmap.errors import Diagnostic, Span
 from argmap.language.lexer import (
@@ -181,9 +182,16 @@ def _quotes(body: list[BodyLine]) -> tuple[list[str], list[Span]]:
 
 
 def _attributes(statement: Statement) -> list[Diagnostic]:
+    return record_attributes(statement.id, statement.body, statement.attributes)
+
+
+def record_attributes(
+    owner: str, body: list[BodyLine], attributes: dict[str, Any]
+) -> list[Diagnostic]:
+    """Store the `@` lines of `body` in `attributes`; errors for those given twice."""
     errors: list[Diagnostic] = []
     seen: dict[str, Attribute] = {}
-    for line in statement.body:
+    for line in body:
         if not isinstance(line, Attribute):
             continue
         first = seen.get(line.name)
@@ -191,7 +199,7 @@ def _attributes(statement: Statement) -> list[Diagnostic]:
             errors.append(
                 Diagnostic(
                     SYNTAX_ERROR,
-                    f"`@{line.name}` is given twice for `{statement.id}`; "
+                    f"`@{line.name}` is given twice for `{owner}`; "
                     f"first at line {first.span.line}",
                     line.name_span,
                     related=(first.span,),
@@ -200,5 +208,5 @@ def _attributes(statement: Statement) -> list[Diagnostic]:
             continue
         seen[line.name] = line
         value = parse_confidence(line.value) if line.name == "confidence" else line.value
-        statement.attributes[line.name] = value
+        attributes[line.name] = value
     return errors

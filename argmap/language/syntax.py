@@ -180,6 +180,25 @@ class Support:
     warrant: str | None = None
     warrant_span: Span | None = None
     comment: str | None = None
+    body: list[BodyLine] = field(default_factory=list)
+    """The lines after the first, in order: continuations, comments, blank lines."""
+
+
+@dataclass
+class Argument:
+    """`argument ID: a + b -> c : warrant #tag`: a named inference, with indented `@` lines.
+
+    `support` is its one inference step (None until parsed); `span` runs from the
+    `argument` keyword to the end of the inference, over continuation lines too.
+    """
+
+    id: str
+    span: Span
+    id_span: Span
+    support: Support | None = None
+    tags: list[str] = field(default_factory=list)
+    body: list[BodyLine] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -191,6 +210,8 @@ class Attack:
     target: Ref | InferenceRef | AttackRef
     span: Span
     comment: str | None = None
+    body: list[BodyLine] = field(default_factory=list)
+    """The lines after the first, in order: continuations, comments, blank lines."""
 
 
 @dataclass
@@ -201,6 +222,8 @@ class Contradiction:
     second: Ref
     span: Span
     comment: str | None = None
+    body: list[BodyLine] = field(default_factory=list)
+    """The lines after the first, in order: continuations, comments, blank lines."""
 
 
 Node = (
@@ -210,6 +233,7 @@ Node = (
     | SectionHeader
     | Statement
     | Support
+    | Argument
     | Attack
     | Contradiction
     | Invalid

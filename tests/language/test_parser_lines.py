@@ -223,8 +223,8 @@ def _line_numbers(source: SourceFile) -> list[int]:
     numbers: list[int] = []
     for node in source.nodes:
         numbers.append(node.span.line)
-        if isinstance(node, Statement):
-            numbers.extend(line.span.line for line in node.body)
+        # Statements, relations and arguments keep their following lines in `body`.
+        numbers.extend(line.span.line for line in getattr(node, "body", ()))
     return numbers
 
 
