@@ -168,8 +168,11 @@ def _unexpected(ch: str) -> str:
 def extract_tags(text: str) -> tuple[str, list[str]]:
     """Take `#tags` out of statement text: the cleaned text and the tags in order, unique."""
     tags: list[str] = []
-    for match in _TAG.finditer(text):
-        if match.group(1) not in tags:
-            tags.append(match.group(1))
+    if "#" in text:  # the regular expressions are the parser's main cost: skip them if we can
+        for match in _TAG.finditer(text):
+            if match.group(1) not in tags:
+                tags.append(match.group(1))
     cleaned = _TAG.sub("", text) if tags else text
-    return _SPACES.sub(" ", cleaned).strip(), tags
+    if "  " in cleaned or "\t" in cleaned:
+        cleaned = _SPACES.sub(" ", cleaned)
+    return cleaned.strip(), tags
