@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
-from typing import Any
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
 
 import click
 
 from argmap import __version__
+from argmap.cli.signals import Interrupted, signals_interrupt
+from argmap.cli.stdio import StdoutError, guard_stdout, occupy_standard_descriptors, stdout_failure
 from argmap.suggest import did_you_mean
 
 # name -> (module, attribute, one-line summary shown in `argmap --help`)
@@ -26,7 +31,30 @@ VERSION_ASKED = "argmap.version"
 
 
 class LazyGroup(click.Group):
-    """A group that imports a subcommand's module only when that subcommand runs."""
+    """A group that imports a subcommand's module only when that subcommand runs, and that
+    turns a failing standard output and SIGINT/SIGTERM into one line and an exit status."""
+
+    def main(
+        self, args: Sequence[str] | None = None, *rest: Any, **options: Any
+    ) -> NoReturn:
+        occupy_standard_descriptors()
+        raw = guard_stdout()
+        try:
+            with signals_interrupt():
+                try:
+                    super().main(args, *rest, **options)
+                finally:
+                    _flush_stdout()
+        except StdoutError as error:
+            if raw is not None:
+                raw.silence()
+            _report(stdout_failure(error))
+            sys.exit(1)
+        except Interrupted as stop:
+            _report(f"argmap: {stop.message}")
+            sys.exit(stop.exit_code)
+        # click's standalone mode always ends in sys.exit.
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -59,6 +87,19 @@ class LazyGroup(click.Group):
         rows = [(name, summary) for name, (_, _, summary) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+def _flush_stdout() -> None:
+    # What is still buffered is written here, where a failure can be reported, and not
+    # at interpreter exit, where it would print "Exception ignored" and exit with 120.
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def _report(line: str) -> None:
+    """Print `line` to stderr; if stderr fails too, the exit status is all that is left."""
+    with contextlib.suppress(OSError):
+        click.echo(line, err=True)
 
 
 def version_message(verbose: bool) -> str:

@@ -1,0 +1,52 @@
+"""Ctrl-C (SIGINT) and SIGTERM as an exception that unwinds cleanly to the CLI's exit code."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
+
+EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
+"""128 + the signal's number, as shells report a process that the signal ended."""
+
+
+class Interrupted(BaseException):
+    """A signal asked argmap to stop. A BaseException, like KeyboardInterrupt, so that no
+    `except Exception` swallows it, while every `finally` (temporary files) still runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES.get(signal.Signals(self.signum), 128 + self.signum)
+
+    @property
+    def message(self) -> str:
+        return "interrupted" if self.signum == signal.SIGINT else "terminated"
+
+
+def _raise_interrupted(signum: int, _frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def signals_interrupt() -> Iterator[None]:
+    """While inside, SIGINT and SIGTERM raise Interrupted in the main thread (elsewhere:
+    nothing changes, as only the main thread may handle signals)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.getsignal(signum) for signum in EXIT_CODES}
+    # A signal ignored by whoever started argmap (nohup, a shell's background job) stays so.
+    handled = [s for s, handler in previous.items() if handler is not signal.SIG_IGN]
+    for signum in handled:
+        signal.signal(signum, _raise_interrupted)
+    try:
+        yield
+    finally:
+        for signum in handled:
+            signal.signal(signum, previous[signum])
