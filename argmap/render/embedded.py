@@ -8,6 +8,7 @@ import os
 import platform
 import struct
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -134,24 +135,56 @@ class EmbeddedGraphviz:
         return session.read_cstring(pointer)
 
     def layout(self, dot: str, fmt: str, timeout: float, options: tuple[str, ...] = ()) -> bytes:
+        """Lay `dot` out in a worker thread, so that the main thread stays free to stop it:
+        at the timeout, and on a signal (Ctrl-C), which Python delivers only to the main
+        thread and only between its own instructions, never inside a WebAssembly call."""
         session = self._session()
-        stop = threading.Event()
+        outcome: list[bytes | BaseException] = []
 
-        def interrupt() -> None:
-            stop.set()
-            self._engine.increment_epoch()
+        def work() -> None:
+            try:
+                outcome.append(session.render(dot, fmt))
+            except BaseException as error:  # handed to the main thread, raised there
+                outcome.append(error)
 
-        timer = threading.Timer(timeout, interrupt)
-        timer.daemon = True
-        timer.start()
+        worker = _start_thread(work)
         try:
-            return session.render(dot, fmt)
-        except (wasmtime.Trap, wasmtime.WasmtimeError) as error:
-            if stop.is_set():
-                raise RenderError(timeout_message(timeout, "embedded Graphviz")) from None
-            raise RenderError(f"the embedded Graphviz crashed: {error}") from None
-        finally:
-            timer.cancel()
+            worker.join(timeout)
+        except BaseException:
+            # Interrupted while waiting: stop the layout before unwinding, so that nothing
+            # runs on (and writes nothing) once the caller has given up.
+            self._stop(worker)
+            raise
+        if worker.is_alive():
+            self._stop(worker)
+            raise RenderError(timeout_message(timeout, "embedded Graphviz"))
+        (result,) = outcome
+        if isinstance(result, bytes):
+            return result
+        if isinstance(result, (wasmtime.Trap, wasmtime.WasmtimeError)):
+            raise RenderError(f"the embedded Graphviz crashed: {result}") from None
+        raise result
+
+    def _stop(self, worker: threading.Thread) -> None:
+        # The store's epoch deadline is 1: the next epoch makes the running code trap.
+        self._engine.increment_epoch()
+        worker.join()
+
+
+LAYOUT_STACK = 256 * 1024 * 1024
+"""The layout thread's stack (address space, not memory: pages are used as touched). wasmtime
+runs WebAssembly on the calling thread's stack, so this must exceed the engine's wasm stack
+limit, or a deep recursion in Graphviz would overflow the thread instead of trapping."""
+
+
+def _start_thread(target: Callable[[], None]) -> threading.Thread:
+    previous = threading.stack_size(LAYOUT_STACK)
+    try:
+        worker = threading.Thread(target=target, name="argmap-layout", daemon=True)
+        worker.start()
+    finally:
+        threading.stack_size(previous)
+    return worker
 
 
 @dataclass
