@@ -73,7 +73,7 @@ def show(map_path: str, output_format: str, depth: int) -> None:
     console = Console(highlight=False)  # rich leaves colour out in pipes and under NO_COLOR
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
-    for part in describe(amap, depth):
+    for part in describe(amap, depth, console.width):
         console.print(part)
 
 
@@ -85,12 +85,14 @@ def _tolerate_narrow_encodings() -> None:
             reconfigure(errors="replace")
 
 
-def describe(amap: ArgumentMap, depth: int = DEFAULT_DEPTH) -> list[Text | Tree]:
-    """The renderables `show` prints, in order."""
+def describe(
+    amap: ArgumentMap, depth: int = DEFAULT_DEPTH, width: int = PIPE_WIDTH
+) -> list[Text | Tree]:
+    """The renderables `show` prints, in order, for a console `width` columns wide."""
     parts: list[Text | Tree] = [*_heading(amap), _counts(amap)]
     if amap.sections:
         parts.append(_sections(amap))
-    parts.extend(_trees(amap, depth))
+    parts.extend(_trees(amap, depth, width))
     return parts
 
 
@@ -139,7 +141,7 @@ def _sections(amap: ArgumentMap) -> Text:
     return text
 
 
-def _trees(amap: ArgumentMap, depth: int) -> list[Text | Tree]:
+def _trees(amap: ArgumentMap, depth: int, width: int) -> list[Text | Tree]:
     roots = [sid for sid, data in amap.statements() if data["kind"] == CONCLUSION]
     if not amap.graph:
         return [Text("\nThe map is empty: it has no statements.")]
@@ -150,7 +152,7 @@ def _trees(amap: ArgumentMap, depth: int) -> list[Text | Tree]:
         heading = Text("\nNo conclusion; statements that support or attack nothing", style="bold")
         if not roots:
             return [heading, Text("(none: every statement supports or attacks another)")]
-    return [heading, *(support_tree(amap, root, depth) for root in roots)]
+    return [heading, *(part for root in roots for part in support_tree(amap, root, depth, width))]
 
 
 def _used(amap: ArgumentMap, statement: str) -> bool:
@@ -158,6 +160,11 @@ def _used(amap: ArgumentMap, statement: str) -> bool:
 
 
 # -- the tree of one conclusion (built with an explicit stack: maps may be very deep) ---------
+
+GUIDE = 4
+"""Columns each level of a rich Tree indents by (`├── `)."""
+MIN_TEXT = 30
+"""Columns left for a statement's text at the deepest level of one part of a tree."""
 
 
 @dataclass(frozen=True)
@@ -170,50 +177,107 @@ class _Item:
     marker: str = ""
 
 
-def support_tree(amap: ArgumentMap, root: str, max_depth: int = DEFAULT_DEPTH) -> Tree:
+def support_tree(
+    amap: ArgumentMap, root: str, max_depth: int = DEFAULT_DEPTH, width: int = PIPE_WIDTH
+) -> list[Text | Tree]:
     """`root` with its support and attacks below it, down to `max_depth` levels.
 
     A statement already shown in this tree is shown again as "↑ see above", not expanded,
-    so that cycles and shared premises end.
+    so that cycles and shared premises end. Where `max_depth` cuts the tree, a line says
+    how many levels are left and the --depth that shows them. A tree deeper than `width`
+    columns can indent goes on in further parts below it, each starting again at the left
+    margin from the statement where the previous one stopped, so that nothing is cut and
+    no text is squeezed into a sliver at the right edge.
     """
-    tree = Tree(_statement_label(amap, root, ""))
+    per_part = max(1, (width - MIN_TEXT) // GUIDE)
+    heights: dict[str, int] = {}
     shown = {root}
-    stack = list(reversed(_children(amap, _Item(tree, root, 0))))
-    while stack:
-        item = stack.pop()
-        if item.depth > max_depth:
-            item.parent.add(Text(f"⋯ more below (raise --depth above {max_depth})", "dim"))
-            continue
-        if amap.kind(item.node) == ATTACK:
-            branch = item.parent.add(Text("⊣ attack, itself attacked", style="bold red"))
-            stack.extend(reversed(_attack_children(amap, _Item(branch, item.node, item.depth))))
-            continue
-        if not amap.is_statement(item.node):
-            branch = item.parent.add(_inference_label(amap, item.node))
-            stack.extend(reversed(_inference_children(amap, _Item(branch, item.node, item.depth))))
-            continue
-        repeated = item.node in shown
-        label = _statement_label(amap, item.node, item.marker)
-        if repeated:
-            label.append(f"  {SEE_ABOVE}", style="dim")
-        branch = item.parent.add(label)
-        if not repeated:
+    first = Tree(_label(amap, root, ""))
+    parts: list[Text | Tree] = [first]
+    pending = [(first, root, 0)]
+    while pending:
+        tree, top, top_depth = pending.pop(0)
+        stack = _grow(amap, tree, top, top_depth, max_depth, heights)
+        while stack:
+            item = stack.pop()
+            repeated = amap.is_statement(item.node) and item.node in shown
+            label = _label(amap, item.node, item.marker)
+            if repeated:
+                label.append(f"  {SEE_ABOVE}", style="dim")
+            branch = item.parent.add(label)
+            if repeated:
+                continue
             shown.add(item.node)
-            stack.extend(reversed(_children(amap, _Item(branch, item.node, item.depth))))
-    return tree
+            deep = item.depth - top_depth >= per_part and item.depth < max_depth
+            if deep and _below(amap, item.node):
+                number = len(parts) // 2 + 2
+                branch.add(Text(f"⋯ continued in part {number} below", "dim"))
+                part = Tree(_label(amap, item.node, item.marker))
+                where = f"part {number} of the tree of {visible_line(root)}"
+                parts += [Text(f"{where}, from level {item.depth}:", "dim"), part]
+                pending.append((part, item.node, item.depth))
+                continue
+            stack += _grow(amap, branch, item.node, item.depth, max_depth, heights)
+    return parts
 
 
-def _children(amap: ArgumentMap, item: _Item) -> list[_Item]:
-    """A statement's supporting inferences (or lone premises) first, then its attackers."""
-    items: list[_Item] = []
-    depth = item.depth + 1
-    for inference in amap.inferences_for(item.node):
-        premises = amap.premises_of(inference)
-        if len(premises) == 1 and not _has_details(amap, inference):
-            items.append(_Item(item.parent, premises[0], depth, "← "))
-        else:
-            items.append(_Item(item.parent, inference, depth))
-    return items + _attackers(amap, item)
+def _grow(
+    amap: ArgumentMap, branch: Tree, node: str, depth: int, max_depth: int, heights: dict[str, int]
+) -> list[_Item]:
+    """The items to add under `branch` (the node at `depth`), in stack order; at
+    `max_depth`, none, and a line saying what is left below and how to see it."""
+    below = _below(amap, node)
+    if depth < max_depth:
+        return [_Item(branch, kid, depth + 1, marker) for kid, marker in reversed(below)]
+    if below:
+        levels = max(_height(amap, kid, heights) for kid, _ in below)
+        more = plural(levels, "more level")
+        branch.add(Text(f"⋯ {more} below; --depth {depth + levels} shows them", "dim"))
+    return []
+
+
+def _height(amap: ArgumentMap, node: str, heights: dict[str, int]) -> int:
+    """How many levels the tree below `node` has, itself included (memoised in `heights`).
+
+    Each node is measured once, with an explicit stack; a node met again while it is being
+    measured (a cycle) counts as one level, as show draws it "see above".
+    """
+    stack: list[tuple[str, list[str] | None]] = [(node, None)]
+    busy: set[str] = set()
+    while stack:
+        current, kids = stack.pop()
+        if kids is not None:
+            busy.discard(current)
+            heights[current] = 1 + max((heights.get(kid, 1) for kid in kids), default=0)
+        elif current not in heights and current not in busy:
+            busy.add(current)
+            kids = [kid for kid, _ in _below(amap, current)]
+            stack.append((current, kids))
+            stack += [(kid, None) for kid in kids if kid not in heights]
+    return heights[node]
+
+
+def _below(amap: ArgumentMap, node: str) -> list[tuple[str, str]]:
+    """The nodes shown under `node`, with their markers: for a statement its supporting
+    inferences (or lone premises) then its attackers; for an inference its premises then
+    its attackers (undercuts); for an undercut attack its attacker, then what attacks it."""
+    items: list[tuple[str, str]] = []
+    if amap.kind(node) == ATTACK:
+        items.append((amap.attacker_of(node), "from "))
+    elif amap.is_statement(node):
+        for inference in amap.inferences_for(node):
+            premises = amap.premises_of(inference)
+            if len(premises) == 1 and not _has_details(amap, inference):
+                items.append((premises[0], "← "))
+            else:
+                items.append((inference, ""))
+    else:
+        items += [(premise, "+ ") for premise in amap.premises_of(node)]
+    for attacker in amap.attackers_of(node):
+        kind = amap.graph.edges[attacker, node]["kind"]
+        attack = kind == ATTACK_EDGE or amap.kind(attacker) == ATTACK
+        items.append((attacker, "⊣ " if attack else ">< "))
+    return items
 
 
 def _has_details(amap: ArgumentMap, inference: str) -> bool:
@@ -221,25 +285,12 @@ def _has_details(amap: ArgumentMap, inference: str) -> bool:
     return bool(data.get("warrant") or data.get("name") or amap.attackers_of(inference))
 
 
-def _inference_children(amap: ArgumentMap, item: _Item) -> list[_Item]:
-    premises = amap.premises_of(item.node)
-    items = [_Item(item.parent, premise, item.depth + 1, "+ ") for premise in premises]
-    return items + _attackers(amap, item)
-
-
-def _attack_children(amap: ArgumentMap, item: _Item) -> list[_Item]:
-    """An undercut attack's attacker, then what attacks the attack itself."""
-    attacker = _Item(item.parent, amap.attacker_of(item.node), item.depth + 1, "from ")
-    return [attacker, *_attackers(amap, item)]
-
-
-def _attackers(amap: ArgumentMap, item: _Item) -> list[_Item]:
-    items = []
-    for attacker in amap.attackers_of(item.node):
-        kind = amap.graph.edges[attacker, item.node]["kind"]
-        marker = "⊣ " if kind == ATTACK_EDGE or amap.kind(attacker) == ATTACK else ">< "
-        items.append(_Item(item.parent, attacker, item.depth + 1, marker))
-    return items
+def _label(amap: ArgumentMap, node: str, marker: str) -> Text:
+    if amap.is_statement(node):
+        return _statement_label(amap, node, marker)
+    if amap.kind(node) == ATTACK:
+        return Text("⊣ attack, itself attacked", style="bold red")
+    return _inference_label(amap, node)
 
 
 def _statement_label(amap: ArgumentMap, statement: str, marker: str) -> Text:

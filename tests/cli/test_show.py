@@ -94,9 +94,48 @@ def test_deep_maps_are_cut_at_the_depth(tmp_path: Path) -> None:
     assert code == 0
     assert "claim s2988: step 2988" in out
     assert "claim s2987" not in out
-    assert "⋯ more below (raise --depth above 12)" in out
+    assert "⋯ 2988 more levels below; --depth 3000 shows them" in out
     code, out, _ = show("--depth", "3", path)
     assert "claim s2997: step 2997" in out and "claim s2996" not in out
+    assert "⋯ 2997 more levels below; --depth 3000 shows them" in out
+
+
+def chain(tmp_path: Path, length: int) -> str:
+    lines = ["premise s0: step 0", *(f"claim s{i}: step {i}" for i in range(1, length))]
+    lines += ["conclusion top: the end", f"s{length - 1} -> top"]
+    lines += [f"s{i} -> s{i + 1}" for i in range(length - 1)]
+    return write(tmp_path, "\n".join(lines))
+
+
+@pytest.mark.parametrize("columns", [None, "100", "60"])
+def test_a_tree_deeper_than_the_width_goes_on_in_parts_and_nothing_is_cut(
+    tmp_path: Path, columns: str | None
+) -> None:
+    env = {"COLUMNS": columns} if columns else {}
+    code, out, _ = show("--depth", "400", chain(tmp_path, 300), env=env)
+    assert code == 0
+    for i in range(300):
+        assert f"claim s{i}: " in out or f"premise s{i}: " in out
+    assert out.count(": step ") == 300 + out.count("continued in part")
+    assert "more levels below" not in out
+    width = int(columns) if columns else 1000
+    assert max(len(line) for line in out.splitlines()) <= width
+    per_part = (width - 30) // 4
+    assert f"⋯ continued in part 2 below\npart 2 of the tree of top, from level {per_part}:\n" in (
+        re.sub(r" *\n *└── ", "\n", out)
+    )
+
+
+def test_the_cut_names_the_levels_of_the_deepest_branch(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "conclusion c: C\nclaim a: A\nclaim b: B\npremise p: P\npremise q: Q\n"
+        "a -> c\nb -> c\np -> a\nq -> b : because\n",
+    )
+    code, out, _ = show("--depth", "1", path)
+    assert out.count("⋯ ") == 2
+    assert "⋯ 1 more level below; --depth 2 shows them" in out
+    assert "⋯ 2 more levels below; --depth 3 shows them" in out
 
 
 def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
