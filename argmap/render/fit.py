@@ -63,27 +63,30 @@ class Candidate:
 
 def candidates(options: RenderOptions, size: int) -> list[Candidate]:
     """The drawings to try, from the one asked for to the narrowest: tighter spacing with
-    attacks that do not rank their ends, narrower text with stacked supports, no section
-    frames, left to right (unless a direction was asked for), no legend, narrowest text
-    with supports stacked three high. A map of more than BIG_MAP nodes tries only the
-    first and the last."""
+    attacks that do not rank their ends, narrower text, no legend, the supports of a
+    statement stacked two high without section frames, left to right (unless a direction
+    was asked for), the narrowest text with supports stacked three high. A map of more
+    than BIG_MAP nodes tries only the first and the last."""
     wrap = options.wrap
     tight = Layout(graph=_TIGHT, wrap_all=True, attacks_rank=False)
-    stacked = replace(tight, stagger=2)
-    flat = replace(stacked, clusters=False)
+    stacked = replace(tight, stagger=2, clusters=False)
     tries = [
         Candidate("as asked", options),
         Candidate("tight spacing", replace(options, wrap=min(wrap, 24), layout=tight)),
-        Candidate("narrow text", replace(options, wrap=min(wrap, 16), layout=stacked)),
-        Candidate("no section frames", replace(options, wrap=min(wrap, 14), layout=flat)),
+        Candidate("narrow text", replace(options, wrap=min(wrap, 16), layout=tight)),
+        Candidate("no legend", replace(options, wrap=min(wrap, 16), layout=tight, legend=False)),
+        Candidate(
+            "stacked supports, no section frames",
+            replace(options, wrap=min(wrap, 14), layout=stacked, legend=False),
+        ),
     ]
     if options.direction is None:
-        across = replace(options, direction="LR", wrap=min(wrap, 18), layout=tight)
+        across = replace(options, direction="LR", wrap=min(wrap, 16), layout=tight, legend=False)
         tries.append(Candidate("left to right", across))
-    bare = replace(options, wrap=min(wrap, 14), layout=flat, legend=False)
-    tries.append(Candidate("no legend", bare))
-    narrowest = replace(bare, wrap=min(wrap, 12), layout=replace(flat, stagger=3))
-    tries.append(Candidate("narrowest", narrowest))
+    narrowest = replace(stacked, stagger=3)
+    tries.append(
+        Candidate("narrowest", replace(options, wrap=min(wrap, 12), layout=narrowest, legend=False))
+    )
     return [tries[0], tries[-1]] if size > BIG_MAP else tries
 
 
