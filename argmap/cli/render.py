@@ -15,6 +15,7 @@ from argmap.model import ArgumentMap
 from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
 from argmap.render.render import FORMATS, RenderOptions, render_figure
+from argmap.render.split import index_markdown, split_map
 from argmap.render.style import DIRECTIONS
 from argmap.render.themes import THEMES
 from argmap.render.view import ViewError, ViewSpec
@@ -56,6 +57,7 @@ EPILOG = """Examples:
   argmap render maps/russia-china.argmap --focus breakup --depth 1 -o - > focus.svg
   argmap render maps/russia-china.argmap --evaluate --findings -o review.svg
   argmap render maps/tutorial.argmap --fit a4 -o figure.svg  # readable at A4's text width
+  argmap render maps/russia-china.argmap --fit a4 --split -o figures/
 """
 
 
@@ -93,6 +95,10 @@ EPILOG = """Examples:
 @click.option("--min-font", type=click.FloatRange(min=1), default=DEFAULT_MIN_FONT,
               show_default=True, metavar="PT",
               help="With --fit: the smallest statement text allowed, in pt.")
+@click.option("--split", is_flag=True,
+              help="With --fit: cut a map too big for one figure into figures that each fit "
+              "(by section, else by branch), with an overview, into the folder -o DIR/ "
+              "(default: a folder named after the map), listed in DIR/index.md.")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
@@ -115,6 +121,7 @@ def render(
     legend: bool,
     fit: float | None,
     min_font: float,
+    split: bool,
     engine: str,
     timeout: float,
 ) -> None:
@@ -141,6 +148,9 @@ def render(
         fit=fit,
         min_font=min_font,
     )
+    if split:
+        _split(maps, output, options)
+        return
     targets = _targets([Path(name) for name in maps], output, fmt)
     # Load every map before drawing any: a drawing must not replace a file that any of
     # them is built from (a map, an include, a document), and that is known only now.
@@ -160,6 +170,46 @@ def render(
             status = max(status, stop.exit_code)
     if status:
         raise click.exceptions.Exit(status)
+
+
+def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) -> None:
+    """`--split`: the map's figures and index.md into a folder, each file written atomically
+    once all of them are drawn (nothing is written when one cannot be)."""
+    if options.fit is None:
+        raise click.UsageError("--split needs --fit WIDTH (the width each figure must fit)")
+    if len(maps) != 1:
+        raise click.UsageError("--split draws one map into a folder; give one MAP")
+    if options.fmt not in ("svg", "png", "pdf"):
+        raise click.UsageError("--split draws figures: choose -f svg, png or pdf")
+    source = Path(maps[0])
+    if output == "-" or (output is not None and Path(output).suffix.lower() in SUFFIXES):
+        raise click.UsageError(f"--split writes several files: -o names a folder, not `{output}`")
+    folder = Path(output) if output is not None else source.with_suffix("")
+    if folder.exists() and not folder.is_dir():
+        raise click.UsageError(visible_line(f"-o `{folder}` must be a folder, but it is a file"))
+    amap = load_map_or_exit(source)
+    try:
+        figures = split_map(amap, options)
+    except ViewError as error:
+        click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE) from None
+    except ArgmapError as error:
+        click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    title = amap.title or source.stem
+    files = [(folder / figure.name, figure.figure.data, figure.figure.size) for figure in figures]
+    files.append((folder / "index.md", index_markdown(title, figures).encode("utf-8"), None))
+    _refuse_inputs([(source, path) for path, _, _ in files], [amap])
+    for path, data, size in files:
+        try:
+            make_parent(path)
+            write_atomic(path, data)
+        except OSError as error:
+            reason = describe_os_error(error)
+            click.echo(f"error: {visible(f'cannot write {path}: {reason}')}", err=True)
+            raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+        described = f" ({size.describe()})" if size is not None else ""
+        click.echo(f"wrote {visible_line(str(path))}{described}", err=True)
 
 
 def _format_from(output: str | None) -> str:

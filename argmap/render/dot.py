@@ -8,6 +8,7 @@ from typing import Any
 from argmap.model import ATTACK, CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
 from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
+from argmap.render.stubs import stub_lines
 from argmap.render.style import (
     Annotations,
     DotStyle,
@@ -18,12 +19,18 @@ from argmap.render.style import (
     section_numbers,
 )
 from argmap.render.themes import FONT, Theme, tag_colours
+from argmap.render.view import Stub
 
 
 def to_dot(
-    amap: ArgumentMap, nodes: set[str], style: DotStyle, notes: Annotations | None = None
+    amap: ArgumentMap,
+    nodes: set[str],
+    style: DotStyle,
+    notes: Annotations | None = None,
+    stubs: Mapping[str, Stub] | None = None,
 ) -> str:
-    """The DOT text of the drawn `nodes` of `amap` (see `view.select`)."""
+    """The DOT text of the drawn `nodes` of `amap` (see `view.select`), with the `stubs`
+    of the other parts of a split map that relations reach."""
     notes = notes or Annotations()
     tags = (tag for _, data in amap.statements() for tag in data["tags"])
     colours = tag_colours(tags, style.theme)
@@ -33,6 +40,7 @@ def to_dot(
         number = numbers[cluster] if cluster is not None else None
         lines.extend(_cluster(cluster, number, members, amap, style, colours, notes))
     lines.extend(_edges(amap, nodes, style))
+    lines.extend(stub_lines(amap, nodes, stubs or {}, style.theme))
     if style.legend:
         lines.extend(legend_lines(amap, nodes, style, colours, notes))
     lines.append("}")
@@ -55,11 +63,12 @@ def _defaults(amap: ArgumentMap, style: DotStyle) -> list[str]:
         "newrank": "true",
     }
     graph |= dict(style.layout.graph)
-    if amap.title:
+    title = amap.title if style.title is None else style.title
+    if title:
         # Twice the text's width: the title's font is larger, and the map several boxes wide.
         wide = style.layout.wrap_all
-        title = quote_lines(wrap(amap.title, 2 * style.wrap)) if wide else quote(amap.title)
-        graph |= {"label": title, "labelloc": "t", "labeljust": "c"}
+        label = quote_lines(wrap(title, 2 * style.wrap)) if wide else quote(title)
+        graph |= {"label": label, "labelloc": "t", "labeljust": "c"}
     node = {
         "shape": "box",
         "fontname": quote(FONT),

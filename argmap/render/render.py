@@ -72,9 +72,11 @@ def prepare(amap: ArgumentMap, options: RenderOptions) -> Prepared:
         quotes=options.quotes,
         legend=options.legend,
         layout=options.layout,
+        title=options.view.title,
     )
-    title = amap.title or (amap.path.stem if amap.path else "argument map")
-    return Prepared(to_dot(amap, nodes, style, notes), title, tooltips(amap, nodes, notes))
+    title = options.view.title or amap.title or (amap.path.stem if amap.path else "argument map")
+    dot = to_dot(amap, nodes, style, notes, options.view.stubs)
+    return Prepared(dot, title, tooltips(amap, nodes, notes))
 
 
 def build_dot(amap: ArgumentMap, options: RenderOptions) -> str:

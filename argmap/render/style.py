@@ -61,6 +61,7 @@ class DotStyle:
     quotes: bool = False
     legend: bool = True
     layout: Layout = field(default_factory=Layout)
+    title: str | None = None  # None: the map's title
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from argmap.errors import RenderError
 from argmap.model import INFERENCE, ArgumentMap
@@ -17,13 +18,30 @@ class ViewError(RenderError):
 
 
 @dataclass(frozen=True)
+class Stub:
+    """One node standing for a part of a split map: `name` is its DOT node, `href` the
+    part's file."""
+
+    name: str
+    label: str
+    href: str
+    tooltip: str
+
+
+@dataclass(frozen=True)
 class ViewSpec:
-    """The selection asked for; every field None means the whole map."""
+    """The selection asked for; every field None (or empty) means the whole map.
+    `statements` keeps only those (a part of `--split`); a statement not drawn but in
+    `stubs` is drawn as its part's stub wherever a relation joins it to the drawing;
+    `title` replaces the map's title."""
 
     focus: str | None = None
     depth: int | None = None
     section: str | None = None
     tag: str | None = None
+    statements: frozenset[str] | None = None
+    stubs: Mapping[str, Stub] = field(default_factory=dict)
+    title: str | None = None
 
 
 def select(amap: ArgumentMap, spec: ViewSpec) -> set[str]:
@@ -35,6 +53,8 @@ def select(amap: ArgumentMap, spec: ViewSpec) -> set[str]:
         statements &= _in_section(amap, spec.section)
     if spec.tag is not None:
         statements &= _with_tag(amap, spec.tag)
+    if spec.statements is not None:
+        statements &= spec.statements
     if spec.focus is not None:
         depth = DEFAULT_DEPTH if spec.depth is None else spec.depth
         statements &= neighbourhood(amap, _known_statement(amap, spec.focus), depth)

@@ -266,3 +266,61 @@ def test_fit_min_font_is_honoured(folder: Path) -> None:
 def test_fit_rejects_a_width_it_cannot_read(folder: Path) -> None:
     code, _, err = run(str(folder / "bike.argmap"), "--fit", "wide")
     assert code == 2 and "`wide` is not a width" in err and "a4, letter, a5, slide" in err
+
+
+SECTIONED = """\
+@title Two halves
+== For ==
+premise p1: The first reason for the conclusion, at some length.
+premise p2: The second reason for the conclusion, also long.
+premise p3: The third reason for the conclusion, long as well.
+conclusion c: The conclusion that the map argues for.
+p1 -> c
+p2 -> c
+p3 -> c
+== Against ==
+claim o: The objection to the conclusion, stated at length.
+premise q1: The first reason for the objection, at length.
+premise q2: The second reason for the objection, at length.
+q1 -> o
+q2 -> o
+o -| c
+"""
+
+
+def test_split_writes_the_parts_and_an_index(tmp_path: Path) -> None:
+    source = tmp_path / "halves.argmap"
+    source.write_text(SECTIONED, encoding="utf-8")
+    code, _, err = run(str(source), "--fit", "7cm", "--split", "-o", str(tmp_path / "figs"))
+    assert code == 0, err
+    names = ["01-overview.svg", "02-for.svg", "03-against.svg"]
+    assert sorted(path.name for path in (tmp_path / "figs").iterdir()) == [*names, "index.md"]
+    lines = err.splitlines()
+    assert lines[-1] == f"wrote {tmp_path / 'figs' / 'index.md'}"
+    for line, name in zip(lines, names, strict=False):
+        size = measure_svg((tmp_path / "figs" / name).read_bytes())
+        assert line == f"wrote {tmp_path / 'figs' / name} ({size.describe()})"
+    index = (tmp_path / "figs" / "index.md").read_text(encoding="utf-8")
+    assert index == (
+        "# Two halves\n\n1. [Overview](01-overview.svg)\n2. [Part 2: For](02-for.svg)\n"
+        "3. [Part 3: Against](03-against.svg)\n"
+    )
+
+
+def test_split_that_cannot_fit_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "halves.argmap"
+    source.write_text(SECTIONED, encoding="utf-8")
+    code, _, err = run(str(source), "--fit", "2cm", "--split", "-o", str(tmp_path / "figs"))
+    assert code == 1 and not (tmp_path / "figs").exists()
+    assert "cannot be cut further" in err and "wider --fit" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--split"], "--split needs --fit"),
+     (["--split", "--fit", "a4", "-o", "x.svg"], "-o names a folder"),
+     (["--split", "--fit", "a4", "-f", "dot"], "choose -f svg, png or pdf")],
+)
+def test_split_usage_errors(folder: Path, args: list[str], message: str) -> None:
+    code, _, err = run(str(folder / "bike.argmap"), *args)
+    assert code == 2 and message in err

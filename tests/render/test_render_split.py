@@ -1,0 +1,106 @@
+"""`--split`: every statement drawn in full somewhere, every stub linking to a file written."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from render_helpers import MAPS, SVG
+
+import argmap
+from argmap.render.fit import PAGES
+from argmap.render.measure import measure_svg
+from argmap.render.render import RenderOptions
+from argmap.render.split import SplitFigure, index_markdown, split_map
+
+A4 = PAGES["a4"]
+XLINK = "{http://www.w3.org/1999/xlink}href"
+# Three sections; together too wide for 300 pt at 8 pt text, each on its own narrow enough.
+HOSTILE = """\
+@title Split <script>alert(1)</script> & "quotes"
+== One: <b>bold</b> & {braces} ==
+premise a1: First \\ backslash <i>.
+premise a2: Second "quoted".
+premise a3: Third reason for it.
+claim a: Section one's claim, ünïcödé.
+conclusion c: The conclusion of all.
+a1 -> a
+a2 -> a
+a3 -> a
+a + b -> c
+== Two `ticks` [brackets] ==
+premise b1: One more reason.
+premise b2: And another one.
+premise b3: And a third one here.
+claim b: Section two's claim.
+b1 -> b
+b2 -> b
+b3 -> b
+== Three ==
+claim d: An objection to it.
+premise d1: The objection's reason.
+premise d2: Its other reason.
+d1 -> d
+d2 -> d
+d -| c
+"""
+
+
+def _statements_drawn(svg: bytes) -> set[str]:
+    root = ET.fromstring(svg)
+    return {
+        group.get("id", "").removeprefix("statement-")
+        for group in root.iter(SVG + "g")
+        if group.get("id", "").startswith("statement-")
+    }
+
+
+def _links(svg: bytes) -> list[str]:
+    root = ET.fromstring(svg)
+    return [a.get(XLINK) or a.get("href") or "" for a in root.iter(SVG + "a")]
+
+
+def _check(figures: list[SplitFigure], amap: argmap.ArgumentMap, width: float) -> None:
+    names = [figure.name for figure in figures]
+    assert names[0] == "01-overview.svg"
+    assert [name[:3] for name in names] == [f"{n:02d}-" for n in range(1, len(names) + 1)]
+    drawn: set[str] = set()
+    for figure in figures:
+        size = measure_svg(figure.figure.data)
+        assert size == figure.figure.size and size.width <= width + 0.01
+        assert size.text is None or size.text >= 8 - 0.005
+        drawn |= _statements_drawn(figure.figure.data)
+        for link in _links(figure.figure.data):
+            assert link in names[1:], f"{figure.name} links to {link!r}"
+    assert drawn == {node for node, _ in amap.statements()}
+    overview = figures[0].figure.data
+    assert not _statements_drawn(overview)
+    assert sorted(_links(overview)) == names[1:]
+
+
+def test_the_example_map_splits_into_figures_that_fit_a4() -> None:
+    amap = argmap.load(str(MAPS / "russia-china.argmap"))
+    figures = split_map(amap, RenderOptions(fit=A4))
+    assert len(figures) == 1 + len(amap.sections)  # the overview, then one part per section
+    _check(figures, amap, A4)
+    index = index_markdown("Russia and China", figures)
+    assert re.findall(r"\]\(([^)]+)\)", index) == [figure.name for figure in figures]
+    assert "2. [Part 2: Common ground](02-common-ground.svg)" in index
+
+
+def test_a_map_that_fits_is_one_figure() -> None:
+    figures = split_map(argmap.load(str(MAPS / "tutorial.argmap")), RenderOptions(fit=A4))
+    assert [figure.name for figure in figures] == ["01-should-main-street-get-a-protected.svg"]
+    assert not _links(figures[0].figure.data)
+
+
+def test_hostile_titles_stay_text_in_svg_and_markdown() -> None:
+    amap = argmap.parse(HOSTILE)
+    figures = split_map(amap, RenderOptions(fit=300))
+    assert len(figures) > 2
+    _check(figures, amap, 300)
+    for figure in figures:
+        assert b"<script>" not in figure.figure.data and b"<b>" not in figure.figure.data
+        assert re.fullmatch(r"\d\d-[a-z0-9-]+\.svg", figure.name)
+    index = index_markdown(amap.title or "", figures)
+    assert "<script>" not in index and "\\<script\\>" in index
