@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from argmap.model import ATTACK, CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
+from argmap.render.layout import top_conclusions
 from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
 from argmap.render.stubs import stub_lines
@@ -36,9 +37,13 @@ def to_dot(
     colours = tag_colours(tags, style.theme)
     lines = ['digraph "argmap" {', *_defaults(amap, style)]
     numbers = section_numbers(amap)
-    for cluster, members in _clusters(amap, nodes, numbers, style.layout.clusters):
+    top = top_conclusions(amap, nodes)
+    frames = style.layout.clusters
+    for cluster, members in _clusters(amap, nodes, numbers, frames, set(top)):
         number = numbers[cluster] if cluster is not None else None
         lines.extend(_cluster(cluster, number, members, amap, style, colours, notes))
+    if top:
+        lines.append("  { rank=max; " + " ".join(quote(node) for node in top) + " }")
     lines.extend(_edges(amap, nodes, style))
     lines.extend(stub_lines(amap, nodes, stubs or {}, style.theme))
     if style.legend:
@@ -88,11 +93,19 @@ def nodes_in_order(amap: ArgumentMap, nodes: set[str]) -> Iterator[str]:
 
 
 def _clusters(
-    amap: ArgumentMap, nodes: set[str], numbers: Mapping[str, int], frames: bool
+    amap: ArgumentMap,
+    nodes: set[str],
+    numbers: Mapping[str, int],
+    frames: bool,
+    top: set[str],
 ) -> list[tuple[str | None, list[str]]]:
     """Drawn nodes grouped by section, in the map's order; None holds the unsectioned
     (all of them without `frames`). An inference goes in a section when its conclusion
-    and drawn premises all do."""
+    and drawn premises all do. The `top` conclusions are drawn above the sections,
+    outside them, so that Graphviz can centre each over its reasons (inside a section's
+    box it sits in that box's corner, and an attack from another section pulls the two
+    boxes to opposite ends); but one that is alone in its section keeps the section's
+    box, framing it."""
     if not frames:
         return [(None, list(nodes_in_order(amap, nodes)))]
     order: dict[str | None, list[str]] = {None: []}
@@ -100,6 +113,10 @@ def _clusters(
         order.setdefault(title, [])
     for node in nodes_in_order(amap, nodes):
         order.setdefault(_section_of(amap, node, nodes), []).append(node)
+    for section, members in order.items():
+        if section is not None and not all(node in top for node in members):
+            order[None].extend(node for node in members if node in top)
+            members[:] = [node for node in members if node not in top]
     return [(title, members) for title, members in order.items() if members]
 
 
@@ -150,7 +167,7 @@ def _cluster(
         elif amap.kind(node) == ATTACK:
             values = _attack(node, style)
         else:
-            values = _inference(amap, node, style)
+            values = _inference(amap, node, style, notes)
         yield f"{indent}{quote(node)} {attrs(values)};"
     if title is not None:
         yield "  }"
@@ -188,9 +205,11 @@ def _fill(
 ) -> str | None:
     if labels is not None:
         return theme.label_fill(labels[node])
-    if tags:
-        return colours[tags[0]]
-    return theme.conclusion_fill if kind == CONCLUSION else None
+    # The conclusion keeps its own fill (the legend shows it); its tags are written under it.
+    if kind == CONCLUSION:
+        return theme.conclusion_fill
+    # The first tag that has a colour: tags past the palette's size have none.
+    return next((colours[tag] for tag in tags if tag in colours), None)
 
 
 def statement_lines(
@@ -291,12 +310,18 @@ def svg_id(amap: ArgumentMap, node: str) -> str:
     return f"inference-{name}" if name else node
 
 
-def _inference(amap: ArgumentMap, node: str, style: DotStyle) -> dict[str, str]:
+def _inference(
+    amap: ArgumentMap, node: str, style: DotStyle, notes: Annotations
+) -> dict[str, str]:
+    """A dot, or a small box with the warrant (and name); with --evaluate, coloured by its
+    label (a defeated step is as visible as a defeated statement)."""
     theme = style.theme
     values = {"id": quote(svg_id(amap, node)), "class": quote("inference")}
     data = amap.graph.nodes[node]
     warrant = data.get("warrant")
     name = data.get("name")
+    label = notes.labels.get(node) if notes.labels is not None else None
+    fill = theme.inference_fill if label is None else theme.label_fill(label)
     if name:
         # A named inference shows its name (and tags) above its warrant.
         head = "  ".join([name, *(f"#{tag}" for tag in data.get("tags", ()))])
@@ -304,7 +329,7 @@ def _inference(amap: ArgumentMap, node: str, style: DotStyle) -> dict[str, str]:
         return values | {
             "class": quote("inference named"),
             "style": '"rounded,filled"',
-            "fillcolor": quote(theme.inference_fill),
+            "fillcolor": quote(fill),
             "color": quote(theme.muted),
             "fontcolor": quote(theme.muted),
             "fontsize": "10",
@@ -312,17 +337,18 @@ def _inference(amap: ArgumentMap, node: str, style: DotStyle) -> dict[str, str]:
             "label": quote_lines(lines),
         }
     if not warrant:
+        mark = theme.support if label is None else theme.label_mark(label)
         return values | {
             "shape": "point",
-            "width": '"0.09"',
-            "color": quote(theme.support),
-            "fillcolor": quote(theme.support),
+            "width": '"0.09"' if label is None else '"0.13"',
+            "color": quote(mark),
+            "fillcolor": quote(mark),
             "label": '""',
         }
     return values | {
         "class": quote("inference warrant"),
         "style": '"rounded,filled"',
-        "fillcolor": quote(theme.inference_fill),
+        "fillcolor": quote(fill),
         "color": quote(theme.muted),
         "fontcolor": quote(theme.muted),
         "fontsize": "10",

@@ -1,10 +1,13 @@
-"""The legend cluster: the kinds, relations, tag colours and labels that the drawing uses."""
+"""The legend cluster: the kinds, relations, tag colours and labels that the drawing uses,
+as a small table below the map (or before its reasons, across the flow, with LR and RL)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from argmap.model import CONCLUSION, PREMISE_EDGE, STATEMENT_KINDS, ArgumentMap
+from argmap.render.layout import legend_anchors
 from argmap.render.quoting import quote
 from argmap.render.style import (
     Annotations,
@@ -23,6 +26,16 @@ RELATION_WORDS = {
     "undercut": "undercuts a step",
     "contradiction": "contradict each other",
 }
+ROW_SIZE = 4  # boxes per row of tags: the legend stays about as wide as the kinds' row
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One row of the table: `low` and `high` are its first node in the flow's first and
+    last rank (the same node but for the relation samples, which span two ranks)."""
+
+    low: str
+    high: str
 
 
 def legend_lines(
@@ -35,54 +48,103 @@ def legend_lines(
     """DOT lines of a `cluster_legend` subgraph (nothing when there is nothing to explain)."""
     theme = style.theme
     body: list[str] = []
-    first = _kinds_row(amap, nodes, theme, body) + _relation_row(amap, nodes, theme, body)
-    second: list[str] = []
-    if notes.labels is not None:
-        second = [
-            _node(body, f"legend-{label}", _box(words, theme.label_fill(label)))
-            for label, words in LABEL_WORDS.items()
-        ]
-    else:
-        tags = sorted({tag for node in nodes for tag in _tags(amap, node)})
-        second = [_node(body, f"legend-tag-{t}", _box(f"#{t}", colours[t])) for t in tags]
+    rows = [
+        row
+        for row in (
+            _single_row(body, _kinds(amap, nodes, theme, body)),
+            _relation_row(amap, nodes, theme, body),
+        )
+        if row is not None
+    ]
+    boxes = _label_boxes(body, theme) if notes.labels is not None else []
+    if notes.labels is None:
+        boxes = _tag_boxes(amap, nodes, colours, theme, body)
     if notes.findings:
         box = _box("reported by check", theme.fill)
         box |= {"color": quote(theme.finding), "penwidth": "3"}
-        second.append(_node(body, "legend-finding", box))
-    # One row: the legend then takes a single rank of the main graph's height.
-    row = first + second
-    if row:
-        yield from _cluster(body, [row], style.direction, theme)
+        boxes.append(_node(body, "legend-finding", box))
+    for start in range(0, len(boxes), ROW_SIZE):
+        row = _single_row(body, boxes[start : start + ROW_SIZE])
+        if row is not None:
+            rows.append(row)
+    if rows:
+        yield from _cluster(body, rows, amap, nodes, style.direction, theme)
 
 
-def _kinds_row(amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]) -> list[str]:
+def _kinds(amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]) -> list[str]:
     used = {amap.graph.nodes[node]["kind"] for node in nodes}
-    row = []
+    names = []
     for kind in STATEMENT_KINDS:
         if kind in used:
             fill = theme.conclusion_fill if kind == CONCLUSION else theme.fill
             box = kind_attrs(kind) | {"label": quote(kind), "fillcolor": quote(fill)}
             box = {key: value for key, value in box.items() if key not in ("fontsize", "margin")}
-            row.append(_node(body, f"legend-{kind}", box | {"class": quote(kind)}))
-    return row
+            names.append(_node(body, f"legend-{kind}", box | {"class": quote(kind)}))
+    return names
 
 
-def _relation_row(
-    amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]
+def _label_boxes(body: list[str], theme: Theme) -> list[str]:
+    return [
+        _node(body, f"legend-{label}", _box(words, theme.label_fill(label)))
+        for label, words in LABEL_WORDS.items()
+    ]
+
+
+def _tag_boxes(
+    amap: ArgumentMap, nodes: set[str], colours: Mapping[str, str], theme: Theme, body: list[str]
 ) -> list[str]:
-    row = []
+    tags = sorted({tag for node in nodes for tag in _tags(amap, node)})
+    names = [
+        _node(body, f"legend-tag-{tag}", _box(f"#{tag}", colours[tag]))
+        for tag in tags
+        if tag in colours
+    ]
+    plain = [tag for tag in tags if tag not in colours]
+    if plain:
+        # Past the palette's size tags get no colour rather than a repeated one.
+        words = f"#{plain[0]}" if len(plain) == 1 else f"{len(plain)} more tags"
+        names.append(_node(body, "legend-tag-others", _box(f"{words}: no colour", theme.fill)))
+    return names
+
+
+def _single_row(body: list[str], names: list[str]) -> _Row | None:
+    if not names:
+        return None
+    _same_rank(body, names)
+    return _Row(names[0], names[0])
+
+
+def _relation_row(amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]) -> _Row | None:
+    """A short sample of each relation, drawn along the flow like the map's own edges (so
+    an arrow points the way the map's arrows point), its name in a text node beside its
+    end (an edge label would take a rank of its own, and Graphviz then doubles the ranks
+    of the whole map)."""
+    starts, ends = [], []
     for relation in _relations(amap, nodes):
-        start = _node(body, f"legend-{relation}-from", _point())
-        end = _node(body, f"legend-{relation}-to", _point())
-        edge = edge_style(relation, theme) | {
-            "label": quote(RELATION_WORDS[relation]),
-            "fontsize": "10",
-            "fontcolor": quote(theme.text),
-            "constraint": "true",
-        }
+        # One group: Graphviz then keeps the sample straight along the flow.
+        point = _point() | {"group": quote(f"legend-{relation}")}
+        start = _node(body, f"legend-{relation}-from", point)
+        end = _node(body, f"legend-{relation}-to", point)
+        words = {"shape": "plaintext", "label": quote(RELATION_WORDS[relation])}
+        text = _node(body, f"legend-{relation}", words | {"fontcolor": quote(theme.text)})
+        # Across two ranks even for a contradiction, whose edges in the map do not rank.
+        edge = edge_style(relation, theme) | {"constraint": "true"}
         body.append(f"    {quote(start)} -> {quote(end)} {attrs(edge)};")
-        row.extend([start, end])
-    return row
+        starts.append(start)
+        ends.extend([end, text])
+    if not starts:
+        return None
+    _same_rank(body, starts)
+    _same_rank(body, ends)
+    return _Row(starts[0], ends[0])
+
+
+def _same_rank(body: list[str], names: list[str]) -> None:
+    if len(names) > 1:
+        body.append("    { rank=same; " + " ".join(quote(name) for name in names) + " }")
+        # Invisible flat edges keep the row in the order written; the direction is only
+        # known to the cluster, which turns the chains round where needed.
+        body.append("    " + " -> ".join(quote(name) for name in names) + " [style=invis];")
 
 
 def _tags(amap: ArgumentMap, node: str) -> list[str]:
@@ -113,7 +175,14 @@ def _node(body: list[str], name: str, values: dict[str, str]) -> str:
     return name
 
 
-def _cluster(body: list[str], rows: list[list[str]], direction: str, theme: Theme) -> Iterator[str]:
+def _cluster(
+    body: list[str],
+    rows: list[_Row],
+    amap: ArgumentMap,
+    nodes: set[str],
+    direction: str,
+    theme: Theme,
+) -> Iterator[str]:
     graph = {
         "label": quote("Legend"),
         "id": quote("legend"),
@@ -128,16 +197,27 @@ def _cluster(body: list[str], rows: list[list[str]], direction: str, theme: Them
     yield '  subgraph "cluster_legend" {'
     yield f"    graph {attrs(graph)};"
     yield '    node [fontsize=10 margin="0.08,0.03" height="0.3"];'
-    yield from body
-    for row in rows:
-        if len(row) > 1:
-            yield "    { rank=same; " + " ".join(quote(name) for name in row) + " }"
-            # Invisible flat edges keep the row in the order written.
-            chain = " -> ".join(quote(name) for name in row)
-            yield f"    {chain} [style=invis];"
-    # Stack the rows, the first on top (or on the left) whatever the direction.
+    # With LR and RL a row is a column, and Graphviz puts a flat edge's tail below its
+    # head: turn the chains round so that each column reads from the top.
+    turn = direction in ("LR", "RL")
+    for line in body:
+        if turn and line.endswith(" [style=invis];"):
+            names = line.strip().removesuffix(" [style=invis];").split(" -> ")
+            line = "    " + " -> ".join(reversed(names)) + " [style=invis];"
+        yield line
+    # Stack the rows, the first on top (or on the left) whatever the direction: with BT
+    # and RL the ranks run against the reading order.
     backwards = direction in ("BT", "RL")
-    for upper, lower in zip(rows, rows[1:], strict=False):
-        tail, head = (lower[0], upper[0]) if backwards else (upper[0], lower[0])
-        yield f"    {quote(tail)} -> {quote(head)} [style=invis];"
+    ordered = list(reversed(rows)) if backwards else rows
+    for earlier, later in zip(ordered, ordered[1:], strict=False):
+        yield f"    {quote(earlier.high)} -> {quote(later.low)} [style=invis];"
     yield "  }"
+    # Keep the legend out of the map's ranks, so that it adds height, not width: before
+    # the first reasons (below them with BT), or after the conclusions with TB. The edges
+    # weigh nothing, so they place the legend without pulling any node sideways.
+    after = direction == "TB"
+    for anchor in legend_anchors(amap, nodes, after=after):
+        if after:
+            yield f"  {quote(anchor)} -> {quote(ordered[0].low)} [style=invis weight=0];"
+        else:
+            yield f"  {quote(ordered[-1].high)} -> {quote(anchor)} [style=invis weight=0];"

@@ -20,6 +20,7 @@ from argmap.render.quoting import quote
 from argmap.render.themes import Theme
 
 DIRECTIONS = ("BT", "TB", "LR", "RL")
+ATTACK_WEIGHT = "3"
 
 # Each kind's outline; fills come from tags, labels or the theme.
 KIND_STYLES: dict[str, dict[str, str]] = {
@@ -113,7 +114,14 @@ def edge_style(relation: str, theme: Theme) -> dict[str, str]:
         return {"class": quote("premise"), "arrowhead": "none"}
     if relation == "support":
         return {"class": quote("support"), "arrowhead": "normal"}
-    attack = {"color": quote(theme.attack), "penwidth": '"2"', "arrowhead": "tee"}
+    # Heavier than support in the layout: an attacker sits close under what it attacks,
+    # instead of the attack pulling two sections to the drawing's opposite ends.
+    attack = {
+        "color": quote(theme.attack),
+        "penwidth": '"2"',
+        "arrowhead": "tee",
+        "weight": ATTACK_WEIGHT,
+    }
     if relation == "attacker":
         return {"class": quote("attack")} | attack | {"arrowhead": "none"}
     if relation == "attack":

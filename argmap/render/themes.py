@@ -12,17 +12,26 @@ widths; for a font it does not know it falls back to the narrower Times and text
 and Arial, Liberation Sans and Nimbus Sans, which systems substitute for it, share them."""
 # No bold face: the embedded engine has no metrics for Helvetica-Bold.
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common form of
-# colour blindness. Black is left out (it is the text colour).
-OKABE_ITO: tuple[str, ...] = (
-    "#E69F00",  # orange
-    "#56B4E9",  # sky blue
-    "#009E73",  # bluish green
-    "#F0E442",  # yellow
-    "#0072B2",  # blue
-    "#D55E00",  # vermillion
-    "#CC79A7",  # reddish purple
+# Paul Tol's "light" qualitative scheme (Tol 2021, "Colour schemes", SRON/EPS/TN/09-002):
+# made to fill cells that carry black text, and distinct in normal and colour-blind vision.
+# Nine colours, pale grey last; lightened a little so the small grey meta line stays legible.
+TOL_LIGHT: tuple[str, ...] = (
+    "#77AADD",  # light blue
+    "#EE8866",  # orange
+    "#EEDD88",  # light yellow
+    "#FFAABB",  # pink
+    "#99DDFF",  # light cyan
+    "#44BB99",  # mint
+    "#BBCC33",  # pear
+    "#AAAA00",  # olive
+    "#DDDDDD",  # pale grey
 )
+
+# Okabe & Ito (2008), "Color Universal Design": the strong colours of the acceptability
+# labels' marks (a defeated inference's dot), distinct with every common colour blindness.
+OKABE_GREEN = "#009E73"
+OKABE_VERMILLION = "#D55E00"
+OKABE_DARK_YELLOW = "#C2B300"  # Okabe-Ito yellow darkened: the pure one vanishes on white
 
 
 def mix(colour: str, base: str, amount: float) -> str:
@@ -55,17 +64,24 @@ class Theme:
     finding: str
     tag_fills: tuple[str, ...]
     label_fills: tuple[tuple[str, str], ...]  # (IN|OUT|UNDEC, fill)
+    label_marks: tuple[tuple[str, str], ...]  # (IN|OUT|UNDEC, colour of a small dot)
 
     def label_fill(self, label: str) -> str:
         return dict(self.label_fills)[label]
 
+    def label_mark(self, label: str) -> str:
+        return dict(self.label_marks)[label]
+
 
 def _light(amount: float) -> tuple[str, ...]:
-    return tuple(mix(colour, "#ffffff", amount) for colour in OKABE_ITO)
+    return tuple(mix(colour, "#ffffff", amount) for colour in TOL_LIGHT)
 
 
 def _dark(amount: float) -> tuple[str, ...]:
-    return tuple(mix(colour, "#1e1e1e", amount) for colour in OKABE_ITO)
+    return tuple(mix(colour, "#1e1e1e", amount) for colour in TOL_LIGHT)
+
+
+MARKS = (("IN", OKABE_GREEN), ("OUT", OKABE_VERMILLION), ("UNDEC", OKABE_DARK_YELLOW))
 
 
 DEFAULT = Theme(
@@ -83,12 +99,13 @@ DEFAULT = Theme(
     attack="#c0392b",
     contradiction="#8e44ad",
     finding="#D55E00",
-    tag_fills=_light(0.30),
+    tag_fills=_light(0.55),
     label_fills=(
-        ("IN", mix("#009E73", "#ffffff", 0.35)),
-        ("OUT", mix("#D55E00", "#ffffff", 0.35)),
+        ("IN", mix(OKABE_GREEN, "#ffffff", 0.35)),
+        ("OUT", mix(OKABE_VERMILLION, "#ffffff", 0.35)),
         ("UNDEC", mix("#F0E442", "#ffffff", 0.45)),
     ),
+    label_marks=MARKS,
 )
 
 PRINT = Theme(
@@ -106,9 +123,11 @@ PRINT = Theme(
     attack="#000000",
     contradiction="#000000",
     finding="#000000",
-    # Grey steps: a print has no colour, and tags are also named under each statement.
-    tag_fills=("#f0f0f0", "#d9d9d9", "#bfbfbf", "#e6e6e6", "#cccccc", "#f7f7f7", "#b3b3b3"),
+    # Grey steps: a print has no colour, and more than four greys are hard to tell apart
+    # (tags are also named under each statement).
+    tag_fills=("#ebebeb", "#d1d1d1", "#b8b8b8", "#a3a3a3"),
     label_fills=(("IN", "#ffffff"), ("OUT", "#bfbfbf"), ("UNDEC", "#e6e6e6")),
+    label_marks=(("IN", "#000000"), ("OUT", "#808080"), ("UNDEC", "#bfbfbf")),
 )
 
 DARK = Theme(
@@ -128,17 +147,18 @@ DARK = Theme(
     finding="#F0E442",
     tag_fills=_dark(0.45),
     label_fills=(
-        ("IN", mix("#009E73", "#1e1e1e", 0.55)),
-        ("OUT", mix("#D55E00", "#1e1e1e", 0.55)),
+        ("IN", mix(OKABE_GREEN, "#1e1e1e", 0.55)),
+        ("OUT", mix(OKABE_VERMILLION, "#1e1e1e", 0.55)),
         ("UNDEC", mix("#F0E442", "#1e1e1e", 0.35)),
     ),
+    label_marks=MARKS,
 )
 
 THEMES: dict[str, Theme] = {theme.name: theme for theme in (DEFAULT, PRINT, DARK)}
 
 
 def tag_colours(tags: Iterable[str], theme: Theme) -> dict[str, str]:
-    """A fill per tag, assigned in the sorted order of the map's tags (not the order they
-    are met), so the same tags always get the same colours; the palette repeats after seven."""
-    palette = theme.tag_fills
-    return {tag: palette[index % len(palette)] for index, tag in enumerate(sorted(set(tags)))}
+    """A fill for each of the map's first tags in sorted order (not the order they are met),
+    so the same tags always get the same colours. Colours never repeat: tags past the
+    palette's size (nine, four in print) get none, which the legend says."""
+    return dict(zip(sorted(set(tags)), theme.tag_fills, strict=False))

@@ -168,10 +168,96 @@ def test_an_undercut_attack_is_drawn_through_a_dot_that_the_undercut_ends_on() -
     )
     dot = build_dot(amap, RenderOptions(legend=False))
     assert re.search(r'"attack-1" \[id="attack-1" class="attack" shape=point', dot)
-    assert re.search(r'"x" -> "attack-1" \[class="attack" [^]]*arrowhead=none\]', dot)
-    assert re.search(r'"attack-1" -> "c" \[class="attack" [^]]*arrowhead=tee\]', dot)
+    assert re.search(r'"x" -> "attack-1" \[class="attack" [^]]*arrowhead=none[^]]*\]', dot)
+    assert re.search(r'"attack-1" -> "c" \[class="attack" [^]]*arrowhead=tee[^]]*\]', dot)
     assert re.search(r'"y" -> "attack-1" \[class="undercut" style=dashed [^]]*arrowhead=tee', dot)
     assert '"x" -> "c"' not in dot
     # Drawing part of the map: the dot goes with its attacker and target.
     focused = build_dot(amap, RenderOptions(legend=False, view=ViewSpec(focus="a", depth=1)))
     assert "attack-1" not in focused
+
+
+def _node_line(dot: str, node: str) -> str:
+    return next(line for line in dot.splitlines() if line.strip().startswith(f'"{node}" ['))
+
+
+def test_tag_colours_never_repeat_past_the_palette() -> None:
+    from argmap.render.themes import DEFAULT, PRINT, tag_colours
+
+    tags = [f"t{index:02}" for index in range(12)]
+    colours = tag_colours(tags, DEFAULT)
+    assert list(colours) == tags[:9] and len(set(colours.values())) == 9
+    assert len(tag_colours(tags, PRINT)) == 4
+
+
+def test_tags_past_the_palette_are_uncoloured_and_the_legend_says_so() -> None:
+    amap = argmap.load(str(DATA / "many-tags.argmap"))
+    dot = build_dot(amap, RenderOptions())
+    assert "fillcolor" not in _node_line(dot, "k")  # only #kilo, the 11th tag
+    # j's first tag (#juliet, the 10th) has no colour; its second (#alpha) has one.
+    assert _fill(_node_line(dot, "j")) == _fill(_node_line(dot, "a"))
+    assert 'label="2 more tags: no colour"' in dot
+    assert '"legend-tag-india"' in dot and '"legend-tag-juliet"' not in dot
+
+
+def _fill(line: str) -> str:
+    match = re.search(r'fillcolor="(#[0-9a-f]{6})"', line)
+    assert match, line
+    return match.group(1)
+
+
+def test_a_tagged_conclusion_keeps_the_conclusion_fill() -> None:
+    from argmap.render.themes import DEFAULT
+
+    dot = build_dot(argmap.load(str(DATA / "many-tags.argmap")), RenderOptions())
+    assert _fill(_node_line(dot, "z")) == DEFAULT.conclusion_fill
+    assert _fill(_node_line(dot, "legend-conclusion")) == DEFAULT.conclusion_fill
+
+
+def test_evaluate_colours_inferences_too(small_map: ArgumentMap) -> None:
+    from argmap.render.themes import DEFAULT
+
+    dot = build_dot(small_map, RenderOptions(evaluate=True))
+    # u undercuts (c -> d), unanswered: the step is OUT, its dot in the OUT colour.
+    assert f'color="{DEFAULT.label_mark("OUT")}"' in _node_line(dot, "inference-2")
+    # (a + b -> c) shows its warrant; its premises are IN and nothing attacks it.
+    assert _fill(_node_line(dot, "inference-1")) == DEFAULT.label_fill("IN")
+    plain = build_dot(small_map, RenderOptions())
+    assert _fill(_node_line(plain, "inference-1")) == DEFAULT.inference_fill
+
+
+def test_conclusions_are_on_the_top_rank_outside_the_sections() -> None:
+    amap = argmap.parse(
+        "== Reasons ==\npremise a: A.\nconclusion d: D.\nconclusion e: E.\n"
+        "== Alone ==\nconclusion f: F.\npremise g: G.\n\na -> d\na -> e\ng -> f\n",
+        "top.argmap",
+    )
+    dot = build_dot(amap, RenderOptions(legend=False))
+    assert '{ rank=max; "d" "e" "f" }' in dot
+    reasons = dot.split('subgraph "cluster_section_1"')[1].split("  }")[0]
+    assert '"a" [' in reasons and '"d" [' not in reasons and '"e" [' not in reasons
+    # f is not alone in its section (g is there too), so it leaves the box as well.
+    alone = argmap.parse("== Alone ==\nconclusion f: F.\n\n== G ==\npremise g: G.\ng -> f\n", "x")
+    boxed = build_dot(alone, RenderOptions(legend=False))
+    assert '"f" [' in boxed.split('subgraph "cluster_section_1"')[1].split("  }")[0]
+
+
+@pytest.mark.parametrize("direction", ["BT", "TB", "LR", "RL"])
+def test_legend_is_kept_out_of_the_maps_ranks(small_map: ArgumentMap, direction: str) -> None:
+    dot = build_dot(small_map, RenderOptions(direction=direction))
+    anchors = re.findall(r'^  ("[^"]+") -> ("[^"]+") \[style=invis weight=0\];$', dot, re.M)
+    # One invisible edge per connected part of the map: {a, b, c, d, x, u} and {y}.
+    assert len(anchors) == 2
+    if direction == "TB":  # after the conclusions: from the map to the legend
+        assert all(head.startswith('"legend-') for _, head in anchors)
+        assert {tail for tail, _ in anchors} == {'"d"', '"y"'}
+    else:  # before the first reasons
+        assert all(tail.startswith('"legend-') for tail, _ in anchors)
+        assert {head for _, head in anchors} == {'"a"', '"y"'}
+
+
+def test_relation_samples_point_along_the_flow(small_map: ArgumentMap) -> None:
+    dot = build_dot(small_map, RenderOptions(direction="LR"))
+    assert '"legend-support-from" -> "legend-support-to" [class="support"' in dot
+    assert '{ rank=same; "legend-support-from" "legend-attack-from"' in dot
+    assert 'xlabel' not in dot and 'label="supports"' in dot

@@ -1,0 +1,61 @@
+"""Where the drawing's parts go: conclusions on the top rank, the legend out of the map's ranks."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from argmap.model import CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
+
+
+def ranked_graph(amap: ArgumentMap, nodes: set[str]) -> nx.DiGraph:
+    """The drawn nodes with the edges that Graphviz ranks by (contradictions do not rank)."""
+    graph: nx.DiGraph = nx.DiGraph()
+    graph.add_nodes_from(node for node in amap.graph.nodes if node in nodes)
+    graph.add_edges_from(
+        (source, target)
+        for source, target, kind in amap.graph.edges(data="kind")
+        if kind != CONTRADICTS_EDGE and source in nodes and target in nodes
+    )
+    return graph
+
+
+def top_conclusions(amap: ArgumentMap, nodes: set[str]) -> list[str]:
+    """The drawn conclusions that lead nowhere in the drawing (no support or attack goes out
+    of them): they share the last rank, on top of the map with the default direction."""
+    graph = ranked_graph(amap, nodes)
+    return [
+        node
+        for node in graph.nodes
+        if amap.is_statement(node)
+        and amap.graph.nodes[node]["kind"] == CONCLUSION
+        and graph.out_degree(node) == 0
+    ]
+
+
+def legend_anchors(amap: ArgumentMap, nodes: set[str], after: bool) -> list[str]:
+    """One node per connected part of the drawing, the one that Graphviz puts on the part's
+    first rank (`after`: its last rank): the start (end) of the part's longest path. An
+    invisible edge from the legend to each keeps the legend before all of the map's ranks,
+    with one short edge per part rather than an edge (and a chain of virtual nodes) to
+    every reason. Linear: strongly connected components, then one pass in topological order."""
+    graph = ranked_graph(amap, nodes)
+    if graph.number_of_nodes() == 0:
+        return []
+    if after:
+        graph = graph.reverse(copy=False)
+    dag = nx.condensation(graph)
+    # The longest path from each component to a sink, filled from the sinks up.
+    height: dict[int, int] = {}
+    for component in reversed(list(nx.topological_sort(dag))):
+        height[component] = 1 + max((height[c] for c in dag.successors(component)), default=-1)
+    order = {node: index for index, node in enumerate(graph.nodes)}
+    first = {
+        component: min(dag.nodes[component]["members"], key=order.__getitem__)
+        for component in dag.nodes
+    }
+    anchors = []
+    for part in nx.weakly_connected_components(dag):
+        # The highest component, the earliest in the map among equals (deterministic).
+        deepest = max(part, key=lambda c: (height[c], -order[first[c]]))
+        anchors.append(first[deepest])
+    return sorted(anchors, key=order.__getitem__)
