@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from argmap.model import CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def ranked_graph(amap: ArgumentMap, nodes: set[str]) -> nx.DiGraph:
     """The drawn nodes with the edges that Graphviz ranks by (contradictions do not rank)."""
+    import networkx as nx  # here: `render --help` starts without it
+
     graph: nx.DiGraph = nx.DiGraph()
     graph.add_nodes_from(node for node in amap.graph.nodes if node in nodes)
     graph.add_edges_from(
@@ -38,6 +43,8 @@ def legend_anchors(amap: ArgumentMap, nodes: set[str], after: bool) -> list[str]
     invisible edge from the legend to each keeps the legend before all of the map's ranks,
     with one short edge per part rather than an edge (and a chain of virtual nodes) to
     every reason. Linear: strongly connected components, then one pass in topological order."""
+    import networkx as nx
+
     graph = ranked_graph(amap, nodes)
     if graph.number_of_nodes() == 0:
         return []
