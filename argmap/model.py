@@ -10,7 +10,7 @@ kinds: `premise` (statement -> inference), `conclusion` (inference -> statement)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +33,13 @@ STATEMENT_KINDS: tuple[str, ...] = (PREMISE, ASSUMPTION, CLAIM, CONCLUSION)
 GROUND_KINDS = frozenset({PREMISE, ASSUMPTION})
 """Statement kinds that need no support."""
 SUPPORTED_KINDS = frozenset({CLAIM, CONCLUSION})
-"""Statement kinds that must be the conclusion of some inference."""
+"""Statement kinds that must be the conclusion of some inference (unless attributed)."""
+
+
+def needs_support(data: Mapping[str, Any]) -> bool:
+    """A claim or conclusion needs support, unless it is attributed (`@by`): then it
+    reports someone's position, which the map does not assert."""
+    return data["kind"] in SUPPORTED_KINDS and not data["attributes"].get("by")
 
 PREMISE_EDGE = "premise"
 CONCLUSION_EDGE = "conclusion"

@@ -4,7 +4,8 @@ The definition (the README's "Acceptability labels" repeats it):
 
 - An **inference** is IN when all its premises are IN and every attacker of it (an undercut)
   is OUT; it is OUT when one of its premises is OUT or one of its attackers is IN.
-- A **statement** is IN when it needs no support (a premise or an assumption) or one of its
+- A **statement** is IN when it needs no support (a premise, an assumption, or a claim
+  attributed to someone with `@by`) or one of its
   inferences is IN, and every attacker of it (statements that attack it with `-|` and
   statements that contradict it with `><`) is OUT. It is OUT when one of its attackers is
   IN, or when it needs support (a claim or a conclusion) and all its inferences are OUT, so a
@@ -37,10 +38,10 @@ from argmap.model import (
     ATTACK_EDGE_KINDS,
     ATTACKER_EDGE,
     CONCLUSION_EDGE,
-    GROUND_KINDS,
     INFERENCE,
     PREMISE_EDGE,
     ArgumentMap,
+    needs_support,
 )
 
 _PREMISE_LIKE = frozenset({PREMISE_EDGE, ATTACKER_EDGE})
@@ -77,11 +78,11 @@ class _State:
 def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
     """Label every node of the map (statements and inferences) IN, OUT or UNDEC."""
     state = _State()
-    for node, kind in amap.graph.nodes(data="kind"):
+    for node, data in amap.graph.nodes(data=True):
         state.labels[node] = Label.UNDEC
         state.attackers_not_out[node] = state.premises_not_in[node] = 0
         state.inferences_not_out[node] = 0
-        if kind in (INFERENCE, ATTACK) or kind in GROUND_KINDS:
+        if data["kind"] in (INFERENCE, ATTACK) or not needs_support(data):
             state.supported.add(node)
         else:
             state.needs_support.add(node)

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from argmap.model import (
     CONCLUSION_EDGE,
-    GROUND_KINDS,
     INFERENCE,
     PREMISE_EDGE,
     ArgumentMap,
+    needs_support,
 )
 
 if TYPE_CHECKING:
@@ -31,7 +31,8 @@ def _support_edges(amap: ArgumentMap) -> list[tuple[str, str]]:
 def grounded_nodes(amap: ArgumentMap) -> set[str]:
     """The statements and inferences that rest on premises and assumptions alone.
 
-    Grounded is the least fixed point of: a premise or assumption is grounded; an inference
+    Grounded is the least fixed point of: a premise, an assumption or an attributed
+    claim (`@by`) is grounded; an inference
     is grounded when all its premises are; a statement is grounded when one of its
     inferences is. A worklist counts each inference's ungrounded premises down to zero, so
     every edge is visited once (linear, no recursion).
@@ -43,7 +44,7 @@ def grounded_nodes(amap: ArgumentMap) -> set[str]:
             missing[target] = missing.get(target, 0) + 1
     grounded: set[str] = set()
     work: deque[str] = deque(
-        node for node, data in amap.statements() if data["kind"] in GROUND_KINDS
+        node for node, data in amap.statements() if not needs_support(data)
     )
     grounded.update(work)
     while work:

@@ -10,12 +10,14 @@ from types import ModuleType
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Finding, Problem, Severity
 from argmap.checks.rules import (
+    attributed_premise,
     circular_reasoning,
     conflicting_relations,
     contested_conclusion,
     document_not_found,
     duplicate_id,
     duplicate_statement,
+    implicit_statement,
     irrelevant_statement,
     missing_conclusion,
     orphan_statement,
@@ -92,6 +94,8 @@ RULES: dict[str, Rule] = {
             irrelevant_statement,
             missing_conclusion,
             duplicate_statement,
+            attributed_premise,
+            implicit_statement,
             quote_not_found,
             document_not_found,
             unquoted_premise,

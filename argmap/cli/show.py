@@ -299,6 +299,11 @@ def _statement_label(amap: ArgumentMap, statement: str, marker: str) -> Text:
     label.append(data["kind"], style=KIND_STYLES.get(data["kind"], ""))
     label.append(f" {visible_line(statement)}", style="bold")
     label.append(f": {visible_line(data['text'])}")
+    attributes = data["attributes"]
+    if attributes.get("by"):
+        label.append(f"  (by {visible_line(str(attributes['by']))})", style="italic")
+    if attributes.get("implicit"):
+        label.append("  (implicit)", style="italic")
     return label
 
 

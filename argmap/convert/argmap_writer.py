@@ -19,7 +19,7 @@ from argmap.model import (
     ArgumentMap,
 )
 
-ATTRIBUTE_ORDER = ("note", "source", "url", "confidence")
+ATTRIBUTE_ORDER = ("by", "note", "source", "url", "confidence")
 _TAG_LIKE = re.compile(r"(?<!\S)#(?=[^\W\d_])")
 _NOT_TAG_CHAR = re.compile(r"[^\w-]+")
 _SPACES = re.compile(r"\s+")
@@ -153,6 +153,8 @@ def _statement(amap: ArgumentMap, statement: str, losses: Losses | None) -> list
         value = attributes.get(name)
         if value is not None and one_line(str(value)):
             lines.append(f"  @{name} {_attribute_text(value, losses)}")
+    if attributes.get("implicit"):
+        lines.append("  @implicit")
     return lines
 
 

@@ -29,7 +29,9 @@ from argmap.language.syntax import (
 from argmap.model import STATEMENT_KINDS
 from argmap.suggest import did_you_mean, one_of
 
-ATTRIBUTES = ("note", "source", "url", "confidence")
+ATTRIBUTES = ("note", "source", "url", "confidence", "by", "implicit")
+FLAGS = ("implicit",)
+"""Attributes written without a value (`@implicit`); their value is True."""
 
 
 def looks_like_statement(line: str) -> bool:
@@ -102,7 +104,8 @@ def parse_body_line(line: str, indent: int, span_of: SpanOf) -> BodyLine:
 
 
 def parse_attribute(line: str, indent: int, span_of: SpanOf) -> Attribute:
-    """`@note text`, `@source text`, `@url address` or `@confidence 0.8`."""
+    """`@note text`, `@source text`, `@url address`, `@confidence 0.8`, `@by Someone` or
+    `@implicit` (no value)."""
     name_end = scan_word(line, indent + 1)
     name = line[indent + 1 : name_end]
     if name == "quote":
@@ -117,7 +120,10 @@ def parse_attribute(line: str, indent: int, span_of: SpanOf) -> Attribute:
     if start == name_end and name_end < len(line):
         raise LexError(f"expected a space after `@{name}`", name_end, name_end + 1)
     value = line[start:end] if end > start else ""
-    if not value:
+    if name in FLAGS:
+        if value:
+            raise LexError(f"`@{name}` takes no value; write it alone", start, end)
+    elif not value:
         raise LexError(f"expected a value after `@{name}`", indent, name_end)
     if name == "confidence" and parse_confidence(value) is None:
         raise LexError(
@@ -207,6 +213,10 @@ def record_attributes(
             )
             continue
         seen[line.name] = line
-        value = parse_confidence(line.value) if line.name == "confidence" else line.value
+        value: Any = line.value
+        if line.name == "confidence":
+            value = parse_confidence(line.value)
+        elif line.name in FLAGS:
+            value = True
         attributes[line.name] = value
     return errors

@@ -11,6 +11,7 @@ from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
 from argmap.render.stubs import stub_lines
 from argmap.render.style import (
+    KIND_STYLES,
     Annotations,
     DotStyle,
     attrs,
@@ -184,6 +185,10 @@ def _statement(
     kind = data["kind"]
     theme = style.theme
     values = {"id": quote(f"statement-{node}"), "class": quote(kind)} | kind_attrs(kind)
+    if data["attributes"].get("implicit"):
+        # An implicit statement is drawn dashed, like an assumption: the text never says it.
+        style_words = KIND_STYLES[kind]["style"].split(",")
+        values["style"] = quote(",".join(dict.fromkeys(["dashed", *style_words])))
     values["label"] = quote_lines(statement_lines(node, data, style, notes))
     fill = _fill(kind, data["tags"], theme, colours, notes.labels, node)
     if fill is not None:
@@ -222,6 +227,10 @@ def statement_lines(
         for text in data["quotes"]:
             lines.extend(wrap(f"“{text}”", style.wrap + 6))
     meta = [node, *(f"#{tag}" for tag in data["tags"])]
+    if data["attributes"].get("by"):
+        meta.append(f"· by {data['attributes']['by']}")
+    if data["attributes"].get("implicit"):
+        meta.append("· implicit")
     if notes.labels is not None:
         meta.append(f"· {notes.labels[node]}")
     count = len(notes.findings.get(node, ()))

@@ -10,7 +10,7 @@ from argmap.render.dot import svg_id
 from argmap.render.quoting import clean
 from argmap.render.style import Annotations, section_numbers
 
-ATTRIBUTE_ORDER = ("note", "source", "url", "confidence")
+ATTRIBUTE_ORDER = ("by", "implicit", "note", "source", "url", "confidence")
 
 
 def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str, str]:

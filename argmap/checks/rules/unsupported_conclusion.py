@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
-from argmap.model import SUPPORTED_KINDS, ArgumentMap
+from argmap.model import ArgumentMap, needs_support
 
 CODE = "AM101"
 NAME = "unsupported-conclusion"
@@ -37,10 +37,11 @@ SEVERITY = Severity.ERROR
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     for node, data in amap.statements():
-        if data["kind"] in SUPPORTED_KINDS and not amap.inferences_for(node):
+        if needs_support(data) and not amap.inferences_for(node):
             yield Problem(
                 f"{data['kind']} `{node}` is the conclusion of no inference; give a reason "
-                f"(`... -> {node}`) or make it a premise or an assumption",
+                f"(`... -> {node}`), make it a premise or an assumption, or say whose "
+                "position it is (`@by`)",
                 data["span"],
                 node,
             )

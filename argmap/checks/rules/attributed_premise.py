@@ -1,0 +1,58 @@
+"""An attributed claim used as a premise: a position the map reports, used as a reason.
+
+What it finds: a claim or conclusion attributed to someone (`@by Critics`) that has no
+support of its own and is a premise of an inference. An attributed claim needs no support:
+it reports what someone holds ("some may object that ..."), and the map does not assert it.
+Used as a reason for something else, the map builds on that position as if it held.
+
+Why it matters: the difference between "X is so" and "Critics say X is so" is easy to lose
+in a diagram. When an argument rests on a reported position, the reader should see it:
+either the map accepts the position (support it, or make it a premise), or the step only
+holds for those who do. This is an info, never a failure.
+
+Failing example (reported):
+
+    claim costly: The lane costs too much.
+      @by Shopkeepers
+    conclusion stop: The council should drop the lane.
+    costly -> stop
+
+Fixed example (an objection the map answers, not a reason it builds on):
+
+    premise funded: The regional fund pays for the lane.
+    claim costly: The lane costs too much.
+      @by Shopkeepers
+    conclusion build: The council should build the lane.
+    funded -> build
+    costly -| build
+    funded -| costly
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.checks.context import CheckContext
+from argmap.checks.finding import Problem, Severity
+from argmap.model import SUPPORTED_KINDS, ArgumentMap
+
+CODE = "AM109"
+NAME = "attributed-premise"
+SEVERITY = Severity.INFO
+
+
+def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
+    for node, data in amap.statements():
+        by = data["attributes"].get("by")
+        if not by or data["kind"] not in SUPPORTED_KINDS or amap.inferences_for(node):
+            continue
+        supported = list(dict.fromkeys(amap.conclusion_of(i) for i in amap.inferences_from(node)))
+        if supported:
+            named = ", ".join(f"`{target}`" for target in supported)
+            yield Problem(
+                f"{data['kind']} `{node}` is attributed to {by} (@by), not asserted by the "
+                f"map, yet used as a reason for {named}",
+                data["span"],
+                node,
+                tuple(supported),
+            )
