@@ -62,31 +62,28 @@ class Candidate:
 
 
 def candidates(options: RenderOptions, size: int) -> list[Candidate]:
-    """The drawings to try, from the one asked for to the narrowest: tighter spacing with
-    attacks that do not rank their ends, narrower text, no legend, the supports of a
-    statement stacked two high without section frames, left to right (unless a direction
-    was asked for), the narrowest text with supports stacked three high. A map of more
-    than BIG_MAP nodes tries only the first and the last."""
+    """The drawings to try, from the one asked for to the narrowest: tighter spacing and
+    the title and ID lines wrapped, narrower text, no section frames, no legend, the
+    supports of a statement stacked two high, left to right (unless a direction was asked
+    for), the narrowest text with supports stacked three high and attacks that do not
+    rank their ends. A map of more than BIG_MAP nodes tries only the first and the last."""
     wrap = options.wrap
-    tight = Layout(graph=_TIGHT, wrap_all=True, attacks_rank=False)
-    stacked = replace(tight, stagger=2, clusters=False)
+    tight = Layout(graph=_TIGHT, wrap_all=True)
+    flat = replace(tight, clusters=False)
+    bare = replace(options, wrap=min(wrap, 14), layout=flat, legend=False)
     tries = [
         Candidate("as asked", options),
-        Candidate("tight spacing", replace(options, wrap=min(wrap, 24), layout=tight)),
+        Candidate("tight spacing", replace(options, wrap=min(wrap, 20), layout=tight)),
         Candidate("narrow text", replace(options, wrap=min(wrap, 16), layout=tight)),
-        Candidate("no legend", replace(options, wrap=min(wrap, 16), layout=tight, legend=False)),
-        Candidate(
-            "stacked supports, no section frames",
-            replace(options, wrap=min(wrap, 14), layout=stacked, legend=False),
-        ),
+        Candidate("no section frames", replace(options, wrap=min(wrap, 16), layout=flat)),
+        Candidate("no legend", bare),
+        Candidate("stacked supports", replace(bare, layout=replace(flat, stagger=2))),
     ]
     if options.direction is None:
-        across = replace(options, direction="LR", wrap=min(wrap, 16), layout=tight, legend=False)
+        across = replace(bare, direction="LR", wrap=min(wrap, 16))
         tries.append(Candidate("left to right", across))
-    narrowest = replace(stacked, stagger=3)
-    tries.append(
-        Candidate("narrowest", replace(options, wrap=min(wrap, 12), layout=narrowest, legend=False))
-    )
+    narrowest = replace(flat, stagger=3, attacks_rank=False)
+    tries.append(Candidate("narrowest", replace(bare, wrap=min(wrap, 12), layout=narrowest)))
     return [tries[0], tries[-1]] if size > BIG_MAP else tries
 
 
