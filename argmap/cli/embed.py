@@ -10,8 +10,30 @@ from argmap.cli.common import EXIT_MAP_ERRORS
 from argmap.embed.apply import apply, out_of_date
 from argmap.embed.document import EmbedError, EmbedOptions, Plan, plan_document
 from argmap.render.engines import ENGINE_CHOICES
+from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
 from argmap.report.snippet import format_diagnostic
 from argmap.suggest import plural
+
+
+class FitWidth(click.ParamType):  # type: ignore[type-arg]
+    """A width or page name as pt, or `none` (None): figures at their natural size."""
+
+    name = "width"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float | None:
+        if value is None or isinstance(value, float):
+            return value
+        if str(value).strip().lower() == "none":
+            return None
+        try:
+            return parse_width(str(value))
+        except ValueError as error:
+            self.fail(f"{error}, or none", param, ctx)
+
+
+FIT = FitWidth()
 
 EPILOG = """Examples:
 
@@ -28,6 +50,12 @@ EPILOG = """Examples:
 @click.option("--out-dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Where the figures go (inside the document's folder). "
               "Default: NAME-argmap/ beside each document.")
+@click.option("--fit", "fit", type=FIT, default="a4", show_default=True, metavar="WIDTH",
+              help="Draw each figure to print at WIDTH (16cm, 6.5in, 453pt, a4, letter, a5, "
+              "slide) with readable text; `none`: natural size. A block's fit= overrides it.")
+@click.option("--min-font", type=click.FloatRange(min=1), default=DEFAULT_MIN_FONT,
+              show_default=True, metavar="PT",
+              help="With --fit: the smallest statement text allowed, in pt.")
 @click.option("--hide-source", is_flag=True,
               help="Collapse each block's source in a <details> above its figure.")
 @click.option("--check", is_flag=True,
@@ -39,6 +67,8 @@ EPILOG = """Examples:
 def embed(
     documents: tuple[str, ...],
     out_dir: str | None,
+    fit: float | None,
+    min_font: float,
     hide_source: bool,
     check: bool,
     engine: str,
@@ -47,13 +77,16 @@ def embed(
     """Draw every ```argmap block of each DOC.md and put its figure's link after it.
 
     A block holds a map's text, or names a map file with src="PATH" and no body;
-    attributes choose the view: focus, depth, section, tag, evaluate, direction, theme.
-    The figures go into a folder beside the document; a second run changes nothing,
+    attributes choose the view: focus, depth, section, tag, evaluate, direction, theme,
+    fit. Figures are fitted to an A4 page's text width by default, and go into a folder
+    beside the document; a second run changes nothing,
     and figures of removed blocks are deleted. Exit status 1 when a block has errors
     (the others are still drawn) or, with --check, when anything is out of date.
     """
     options = EmbedOptions(
         out_dir=Path(out_dir) if out_dir is not None else None,
+        fit=fit,
+        min_font=min_font,
         hide_source=hide_source,
         engine=engine,
         timeout=timeout,

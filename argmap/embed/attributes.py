@@ -5,12 +5,13 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 
+from argmap.render.fit import parse_width
 from argmap.render.style import DIRECTIONS
 from argmap.render.themes import THEMES
 from argmap.suggest import did_you_mean, one_of
 
 ATTRIBUTES = (
-    "src", "focus", "depth", "section", "tag", "evaluate", "direction", "theme",
+    "src", "focus", "depth", "section", "tag", "evaluate", "direction", "theme", "fit",
 )
 FLAGS = ("evaluate",)
 TRUE = ("true", "yes", "on", "1")
@@ -31,8 +32,10 @@ class BlockSpec:
     section: str | None = None
     tag: str | None = None
     evaluate: bool = False
-    direction: str = "BT"
+    direction: str | None = None
     theme: str = "default"
+    fit: str | None = None
+    """A width or page name, `none`, or None for the command's `--fit`."""
 
     def canonical(self) -> str:
         """The attributes in a fixed order: what names the block's figures."""
@@ -78,6 +81,13 @@ def _value(name: str, value: str | None) -> object:
         if value.upper() not in DIRECTIONS:
             raise BlockAttributeError(f"`direction` is {one_of(DIRECTIONS)}, not `{value}`")
         return value.upper()
+    if name == "fit":
+        if value.lower() != "none":
+            try:
+                parse_width(value)
+            except ValueError as error:
+                raise BlockAttributeError(f"`fit`: {error}, or none") from None
+        return value
     if name == "theme" and value not in THEMES:
         hint = did_you_mean(value, THEMES)
         raise BlockAttributeError(f"`theme` is {one_of(THEMES)}, not `{value}`{hint}")

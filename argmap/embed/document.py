@@ -16,6 +16,7 @@ from argmap.embed.scan import BEFORE, BEGIN, END, Block, Region, scan, split_lin
 from argmap.errors import ArgmapError, Diagnostic, MapFileError, ParseError, Span
 from argmap.language.loader import BOM, load_file, parse_text
 from argmap.model import ArgumentMap
+from argmap.render.fit import DEFAULT_MIN_FONT, PAGES, FitError, parse_width
 from argmap.render.render import RenderOptions, render_map
 from argmap.render.view import ViewSpec
 
@@ -33,6 +34,9 @@ class EmbedOptions:
     """What `argmap embed` was asked."""
 
     out_dir: Path | None = None
+    fit: float | None = PAGES["a4"]
+    """The width in pt figures must print at (None: their natural size)."""
+    min_font: float = DEFAULT_MIN_FONT
     hide_source: bool = False
     engine: str = "auto"
     timeout: float = 60.0
@@ -232,13 +236,18 @@ class _Editor:
         amap = self._load(block, spec)
         if amap is None:
             return None
+        fit = block_fit(spec, self.options)
         try:
-            data = render_map(amap, _render_options(spec, self.options))
+            data = render_map(amap, _render_options(spec, fit, self.options))
+        except FitError as error:
+            advice = _fit_advice(error, fit, self.options)
+            self.problems.append(self._diagnostic(block.start, advice))
+            return None
         except ArgmapError as error:
             self.problems.append(self._diagnostic(block.start, f"cannot draw the map: {error}"))
             return None
         alt = amap.title or (Path(spec.src).stem if spec.src else "argument map")
-        name = figure_name(alt, spec, block.body)
+        name = figure_name(alt, spec, fit, block.body)
         self.figures.append(Figure(name, data))
         return alt, [name]
 
@@ -321,8 +330,27 @@ def _dominant_ending(lines: list[str]) -> str:
     return best[1] if best[0] else "\n"
 
 
-def _render_options(spec: BlockSpec, options: EmbedOptions) -> RenderOptions:
+def block_fit(spec: BlockSpec, options: EmbedOptions) -> float | None:
+    """The width a block's figure must print at: its `fit`, else the command's `--fit`."""
+    if spec.fit is None:
+        return options.fit
+    return None if spec.fit.lower() == "none" else parse_width(spec.fit)
+
+
+def _fit_advice(error: FitError, fit: float | None, options: EmbedOptions) -> str:
+    best = error.best
+    reached = f"{best.text:.1f} pt" if best.text is not None else "no text"
+    return (
+        f"the map does not fit {fit or 0:.0f} pt with text of {options.min_font:g} pt (its "
+        f"best drawing prints text at {reached}): draw part of it with `section=`, "
+        "`focus=` or `tag=`, or draw it at its natural size with `fit=none`"
+    )
+
+
+def _render_options(spec: BlockSpec, fit: float | None, options: EmbedOptions) -> RenderOptions:
     return RenderOptions(
+        fit=fit,
+        min_font=options.min_font,
         fmt="svg",
         direction=spec.direction,
         view=ViewSpec(focus=spec.focus, depth=spec.depth, section=spec.section, tag=spec.tag),
@@ -336,11 +364,11 @@ def _render_options(spec: BlockSpec, options: EmbedOptions) -> RenderOptions:
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def figure_name(title: str, spec: BlockSpec, body: str) -> str:
+def figure_name(title: str, spec: BlockSpec, fit: float | None, body: str) -> str:
     """A stable name from what the block says: a slug of the title and a digest of the
     block's body and attributes (the same block always gets the same name)."""
     slug = _SLUG.sub("-", title.lower()).strip("-")[:40].strip("-") or "map"
-    key = "\n".join([spec.canonical(), body])
+    key = "\n".join([spec.canonical(), f"fit={fit!r}", body])
     return f"{slug}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:10]}.svg"
 
 

@@ -7,13 +7,14 @@ import base64
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
 from argmap.analysis.labels import compute_labels
 from argmap.checks import Finding, run_checks
 from argmap.model import STATEMENT_KINDS, ArgumentMap
+from argmap.render.fit import PAGES, FitError
 from argmap.render.render import RenderOptions, render_map
 from argmap.report.html import html_text, html_url
 from argmap.suggest import plural
@@ -45,10 +46,17 @@ def make_report(amap: ArgumentMap, options: ReportOptions, version: str) -> str:
 
 
 def print_figures(amap: ArgumentMap, options: ReportOptions) -> list[str]:
-    """The figure(s) the print stylesheet puts on pages of their own: black on white."""
-    data = render_map(amap, RenderOptions(
-        fmt="svg", theme="print", engine=options.engine, timeout=options.timeout
-    ))
+    """The figure(s) the print stylesheet puts on pages of their own: black on white,
+    fitted to an A4 page's text width (`--fit a4`). A map too big to fit is printed at
+    its natural size scaled to the page."""
+    printing = RenderOptions(
+        fmt="svg", theme="print", engine=options.engine, timeout=options.timeout,
+        fit=PAGES["a4"],
+    )
+    try:
+        data = render_map(amap, printing)
+    except FitError:
+        data = render_map(amap, replace(printing, fit=None))
     return [data.decode("utf-8")]
 
 

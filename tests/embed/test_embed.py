@@ -224,3 +224,34 @@ def test_bom_is_kept(folder: Path) -> None:
     embed("doc.md")
     assert doc.read_bytes().startswith(b"\xef\xbb\xbf# Report\n")
     assert doc.read_text(encoding="utf-8-sig").count("argmap:begin") == 2
+
+
+def test_figures_are_fitted_to_the_page_by_default(folder: Path) -> None:
+    from argmap.render.measure import measure_svg
+
+    embed("doc.md")
+    for name in svgs(folder):
+        size = measure_svg((folder / "doc-argmap" / name).read_bytes())
+        assert size.width <= 16 * 72 / 2.54 + 0.01
+        assert size.text is not None and size.text >= 8 - 0.005
+    assert embed("doc.md", "--fit", "none")[0] == 0  # other names: the fitted ones go
+    assert len(svgs(folder)) == 2
+    status, messages = embed("doc.md", "--fit", "12 furlongs")
+    assert status == 2 and "is not a width" in messages
+
+
+def test_a_map_too_big_for_the_page_says_what_to_do(folder: Path) -> None:
+    maps = Path(__file__).parents[2] / "maps"
+    (folder / "big.md").write_text(
+        f'```argmap src="{maps / "russia-china.argmap"}"\n```\n\n'
+        f'```argmap src="{maps / "russia-china.argmap"}" fit=none\n```\n\n'
+        f'```argmap src="{maps / "russia-china.argmap"}" fit=12furlongs\n```\n',
+        encoding="utf-8",
+    )
+    status, messages = embed("big.md")
+    assert status == 1
+    assert "big.md:1:1: error: the map does not fit 454 pt with text of 8 pt" in messages
+    assert "or draw it at its natural size with `fit=none`" in messages
+    assert "big.md:7:1: error: `fit`: `12furlongs` is not a width" in messages
+    text = (folder / "big.md").read_text(encoding="utf-8")
+    assert text.count("argmap:begin") == 1  # the fit=none block
