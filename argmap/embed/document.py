@@ -196,10 +196,11 @@ class _Editor:
         folder = os.path.relpath(self.folder, self.document.parent).replace(os.sep, "/")
         links = [image(alt, f"{folder}/{name}") for name in names]
         if after not in edited:
-            lines = self._figure_lines(block.prefix, links)
+            lines = self._figure_lines(block.prefix, links, block.opens_item)
             self._replace(after, block.end, lines)
         if before not in edited:
-            wanted = self._before_lines(block.prefix) if self.options.hide_source else []
+            hide = self.options.hide_source and not block.opens_item
+            wanted = self._before_lines(block.prefix) if hide else []
             if before is not None or wanted:
                 self._replace(before, block.start, wanted)
 
@@ -209,10 +210,10 @@ class _Editor:
         else:
             self.replacements.append((region.begin, region.end, lines))
 
-    def _figure_lines(self, prefix: str, links: list[str]) -> list[str]:
+    def _figure_lines(self, prefix: str, links: list[str], opens_item: bool) -> list[str]:
         # Several figures (a split map) stand in paragraphs of their own.
         inner = [line for link in links for line in ("", link)][1:]
-        if self.options.hide_source:
+        if self.options.hide_source and not opens_item:
             inner = ["", "</details>", "", *inner]
         return self._wrap(prefix, BEGIN, NOTICE, inner)
 

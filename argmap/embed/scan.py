@@ -32,6 +32,9 @@ class Block:
     prefix: str
     """What starts a line inside the block's container (indentation, `> `)."""
     closed: bool
+    opens_item: bool = False
+    """The opening fence is on a list item's first line (`- ```argmap`): nothing can be
+    put in front of it inside the item."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,9 @@ def _block(lines: list[str], info: str, markup: str, body: str, start: int, end:
     last = lines[end - 1] if end - 1 > start else ""
     closing = re.compile(r"[ \t>]*" + re.escape(markup[0]) + "{" + str(len(markup)) + r",}[ \t]*")
     closed = end - 1 > start and closing.fullmatch(last.rstrip("\r\n")) is not None
-    return Block(start, end, info.strip()[len(INFO_WORD):].strip(), body, prefix, closed)
+    opens_item = any(ch not in " \t>" for ch in opening[: max(at, 0)])
+    info = info.strip()[len(INFO_WORD):].strip()
+    return Block(start, end, info, body, prefix, closed, opens_item)
 
 
 def _marker(
