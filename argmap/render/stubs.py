@@ -78,8 +78,9 @@ def _stub_attrs(stub: Stub, theme: Theme) -> dict[str, str]:
     return {
         "id": quote(stub.name),
         "class": quote("stub"),
-        "shape": "box",
-        "style": '"rounded,dashed,filled"',
+        # A folder: unlike any statement's box, and it stands for another file.
+        "shape": "folder",
+        "style": "filled",
         "fillcolor": quote(theme.cluster_fill),
         "color": quote(theme.muted),
         "penwidth": '"1.5"',

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from render_helpers import isolated_module_cache
+from render_helpers import a4_figures, isolated_module_cache
 
 import argmap
 from argmap.model import ArgumentMap
 
-__all__ = ["isolated_module_cache"]  # an autouse fixture: imported here to apply to this folder
+# Imported here to apply to this folder (isolated_module_cache is autouse).
+__all__ = ["a4_figures", "isolated_module_cache"]
 
 SMALL = """\
 @title A small map

@@ -10,7 +10,11 @@ from pathlib import Path
 
 import pytest
 
+import argmap
 from argmap.render.embedded import CACHE_ENV
+from argmap.render.fit import PAGES
+from argmap.render.render import RenderOptions
+from argmap.render.split import SplitFigure, split_map
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
@@ -31,3 +35,11 @@ def isolated_module_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("module-cache")))
         yield
+
+
+@pytest.fixture(scope="session")
+def a4_figures() -> dict[str, list[SplitFigure]]:
+    """The example maps split to fit A4's text width (one figure when a map fits), drawn
+    once for the tests that look at them."""
+    options = RenderOptions(fit=PAGES["a4"])
+    return {path.stem: split_map(argmap.load(str(path)), options) for path in EXAMPLE_MAPS}

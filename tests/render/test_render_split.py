@@ -78,9 +78,11 @@ def _check(figures: list[SplitFigure], amap: argmap.ArgumentMap, width: float) -
     assert sorted(_links(overview)) == names[1:]
 
 
-def test_the_example_map_splits_into_figures_that_fit_a4() -> None:
+def test_the_example_map_splits_into_figures_that_fit_a4(
+    a4_figures: dict[str, list[SplitFigure]],
+) -> None:
     amap = argmap.load(str(MAPS / "russia-china.argmap"))
-    figures = split_map(amap, RenderOptions(fit=A4))
+    figures = a4_figures["russia-china"]
     assert len(figures) == 1 + len(amap.sections)  # the overview, then one part per section
     _check(figures, amap, A4)
     index = index_markdown("Russia and China", figures)
@@ -88,8 +90,8 @@ def test_the_example_map_splits_into_figures_that_fit_a4() -> None:
     assert "2. [Part 2: Common ground](02-common-ground.svg)" in index
 
 
-def test_a_map_that_fits_is_one_figure() -> None:
-    figures = split_map(argmap.load(str(MAPS / "tutorial.argmap")), RenderOptions(fit=A4))
+def test_a_map_that_fits_is_one_figure(a4_figures: dict[str, list[SplitFigure]]) -> None:
+    figures = a4_figures["tutorial"]
     assert [figure.name for figure in figures] == ["01-should-main-street-get-a-protected.svg"]
     assert not _links(figures[0].figure.data)
 
