@@ -345,3 +345,12 @@ class ArgumentMap:
                 return ""
             lines = self._file_lines[span.file] = split_lines(text)
         return lines[span.line - 1] if 0 < span.line <= len(lines) else ""
+
+    # -- notebooks ------------------------------------------------------------------------
+
+    def _repr_svg_(self) -> str:
+        """The map's diagram, so Jupyter (and Quarto and VS Code notebooks) show it inline.
+        Drawn by the embedded Graphviz, which needs nothing installed; raises RenderError."""
+        from argmap.render.render import RenderOptions, render_map
+
+        return render_map(self, RenderOptions(engine="embedded")).decode("utf-8")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+
+# The embedded engine compiles its module into a temporary cache, not the user's.
+sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
+from render_helpers import isolated_module_cache  # noqa: E402
+
+__all__ = ["isolated_module_cache"]  # an autouse fixture: imported here to apply to this file
 
 DOC = """\
 # Report

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+
+# The embedded engine compiles its module into a temporary cache, not the user's.
+sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
+from render_helpers import isolated_module_cache  # noqa: E402
+
+__all__ = ["isolated_module_cache"]  # an autouse fixture: imported here to apply to this file
 
 DATA = Path(__file__).parent / "data"
 CASES = sorted(path.name for path in DATA.iterdir() if (path / "doc.md").is_file())

@@ -18,6 +18,12 @@ from argmap.cli import main
 sys.path.insert(0, str(Path(__file__).parent))
 from chromium_helpers import Chromium, decode_png, skip_without_chromium  # noqa: E402
 
+# The embedded engine compiles its module into a temporary cache, not the user's.
+sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
+from render_helpers import isolated_module_cache  # noqa: E402
+
+__all__ = ["isolated_module_cache"]  # an autouse fixture: imported here to apply to this file
+
 MAPS = Path(__file__).parents[2] / "maps"
 SHOTS = os.environ.get("ARGMAP_SCREENSHOTS")  # a folder to keep the screenshots in, to look at
 

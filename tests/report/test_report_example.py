@@ -3,12 +3,19 @@ makes of maps/russia-china.argmap now (the README links it)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+
+# The embedded engine compiles its module into a temporary cache, not the user's.
+sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
+from render_helpers import isolated_module_cache  # noqa: E402
+
+__all__ = ["isolated_module_cache"]  # an autouse fixture: imported here to apply to this file
 
 ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "maps" / "russia-china.html"

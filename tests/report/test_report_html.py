@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,6 +15,12 @@ from click.testing import CliRunner
 
 from argmap.cli import main
 from argmap.report.html import html_text, html_url
+
+# The embedded engine compiles its module into a temporary cache, not the user's.
+sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
+from render_helpers import isolated_module_cache  # noqa: E402
+
+__all__ = ["isolated_module_cache"]  # an autouse fixture: imported here to apply to this file
 
 HOSTILE = """\
 @title </title><script>alert("title")</script> & {braces} \\ 'quotes' ünïcødé ✓
