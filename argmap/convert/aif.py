@@ -329,6 +329,9 @@ def _report_losses(amap: ArgumentMap, losses: Losses) -> None:
     for key, count in counts.items():
         if count:
             losses.add(messages[key], count=count)
+    named = sum(1 for _, data in amap.inferences() if data.get("name"))
+    if named:
+        losses.add("argument names (named inferences) are not carried by AIF", count=named)
     if amap.title:
         losses.add("the map's title is not carried by AIF")
 

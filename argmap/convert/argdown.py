@@ -65,6 +65,9 @@ class _Builder:
     """id(element) -> statement ID, for untitled statements"""
     arguments: dict[str, _Argument] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    """argument title -> its description (the note of its named inference)"""
+    argument_tags: dict[str, list[str]] = field(default_factory=dict)
 
 
 def read_argdown_map(text: str, path: str, losses: Losses) -> ArgumentMap:
@@ -160,9 +163,15 @@ def _arguments(document: ArgdownDocument, builder: _Builder) -> None:
             first = descriptions.setdefault(element.title, element)
             if element.text and not first.text:
                 descriptions[element.title] = element
+    for element in document.elements:
+        if element.kind == "argument" and element.title is not None:
+            tags = builder.argument_tags.setdefault(element.title, [])
+            tags.extend(tag for tag in element.tags if tag not in tags)
     for title, element in descriptions.items():
         if title in reconstructed:
             builder.arguments[title] = _Argument()
+            if element.text:
+                builder.descriptions[title] = element.text
             continue
         statement = builder.ids.make(title)
         _add_statement(builder, statement, element, element.text or title)
@@ -176,11 +185,15 @@ def _statement_of(element: Element, builder: _Builder) -> str:
 
 
 def _reconstruction(reconstruction: Reconstruction, builder: _Builder) -> None:
-    """Each inference line ends a step: premises since the last conclusion, plus it."""
+    """Each inference line ends a step: premises since the last conclusion, plus it. The
+    last step of a titled argument is a named inference (its ID from the title)."""
+    steps = reconstruction.steps
+    final = max((i for i, step in enumerate(steps[:-1]) if isinstance(step, Inference)),
+                default=None)
     premises: list[str] = []
     pending: Inference | None = None
     last: str | None = None
-    for step in reconstruction.steps:
+    for index, step in enumerate(steps):
         if isinstance(step, Inference):
             pending = step
             continue
@@ -189,30 +202,37 @@ def _reconstruction(reconstruction: Reconstruction, builder: _Builder) -> None:
             premises.append(statement)
             continue
         if premises:
-            last = _infer(builder, premises, statement, pending, step)
+            named = reconstruction.argument if index - 1 == final else None
+            last = _infer(builder, premises, statement, pending, step, named)
         premises, pending = [statement], None
     if reconstruction.argument is not None:
-        argument = builder.arguments.setdefault(reconstruction.argument.title or "", _Argument())
+        made = builder.arguments.setdefault(reconstruction.argument.title or "", _Argument())
         if last is not None:
-            argument.inference = last
-            argument.conclusion = builder.amap.conclusion_of(last)
-        if reconstruction.argument.title is not None:
-            builder.losses.add(
-                "argument titles are not kept: named inferences come with the language's "
-                "second edition"
-            )
+            made.inference = last
+            made.conclusion = builder.amap.conclusion_of(last)
 
 
 def _infer(
     builder: _Builder, premises: list[str], conclusion: str, inference: Inference,
-    element: Element,
+    element: Element, argument: Element | None,
 ) -> str:
     unique = list(dict.fromkeys(premises))
     existing = builder.amap.find_inference(unique, conclusion)
     if existing is not None:
+        if argument is not None:
+            builder.losses.add("two arguments reconstruct the same inference; it keeps the "
+                               "first one's name", inference.line)
         return existing
     span = Span(element.path, inference.line, 1, inference.line, 3)
-    return builder.amap.add_inference(unique, conclusion, span=span, warrant=inference.rules)
+    if argument is None or argument.title is None:
+        return builder.amap.add_inference(unique, conclusion, span=span, warrant=inference.rules)
+    description = builder.descriptions.get(argument.title)
+    tags = [tag_name(tag, builder.losses) for tag in builder.argument_tags.get(argument.title, [])]
+    return builder.amap.add_inference(
+        unique, conclusion, span=span, warrant=inference.rules,
+        name=builder.ids.make(argument.title), tags=tags,
+        attributes={"note": description} if description else None,
+    )
 
 
 def _end(element: Element, builder: _Builder, role: str) -> str | None:
@@ -308,19 +328,31 @@ def write_argdown(amap: ArgumentMap, losses: Losses) -> str:
 
 
 def _argument_names(amap: ArgumentMap) -> dict[str, str]:
-    """Inferences that need an argument of their own (linked, warranted or undercut)."""
+    """Inferences that need an argument of their own: named ones keep their name; linked,
+    warranted or undercut ones are `Argument N`."""
     names: dict[str, str] = {}
+    taken = {str(data["name"]) for _, data in amap.inferences() if data.get("name")}
+    number = 0
     for inference, data in amap.inferences():
-        if len(amap.premises_of(inference)) > 1 or data.get("warrant") or amap.attackers_of(
+        if data.get("name"):
+            names[inference] = str(data["name"])
+        elif len(amap.premises_of(inference)) > 1 or data.get("warrant") or amap.attackers_of(
             inference
         ):
-            names[inference] = f"Argument {len(names) + 1}"
+            number += 1
+            while f"Argument {number}" in taken:
+                number += 1
+            names[inference] = f"Argument {number}"
     return names
 
 
 def _reconstruction_lines(amap: ArgumentMap, inference: str, name: str) -> list[str]:
     premises = amap.premises_of(inference)
-    lines = [f"<{name}>", ""]
+    data = amap.graph.nodes[inference]
+    note = (data.get("attributes") or {}).get("note")
+    tags = "".join(f" #({tag})" for tag in data.get("tags") or ())
+    head = f"<{name}>: {quote(str(note))}{tags}" if note else f"<{name}>{tags}"
+    lines = [head, ""]
     lines += [f"({number}) [{premise}]" for number, premise in enumerate(premises, start=1)]
     warrant = amap.graph.nodes[inference].get("warrant")
     lines.append(f"-- {quote(warrant)} --" if warrant else "----")

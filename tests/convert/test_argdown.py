@@ -151,3 +151,19 @@ def test_include_reads_a_file_beside_it(tmp_path: Path) -> None:
     amap = read_argdown_map(text, str(tmp_path / "main.argdown"), Losses())
     assert {node for node, _ in amap.statements()} == {"a", "b", "c"}
     assert amap.graph.nodes["b"]["text"] == "B"
+
+
+def test_named_inferences_keep_name_tags_and_note_through_argdown() -> None:
+    amap = parse(
+        "premise a: A.\npremise b: B.\nclaim c: C.\npremise u: U.\n"
+        "argument safety: a + b -> c : rule #law\n  @note Why it holds.\n"
+        "argument plain: a -> c\nu -| safety\n"
+    )
+    text = write_argdown(amap, Losses())
+    assert "<safety>: Why it holds. #(law)" in text
+    back = read_argdown_map(text, "x.argdown", Losses())
+    safety = back.graph.nodes["safety"]
+    assert (safety["kind"], safety["warrant"], safety["tags"]) == ("inference", "rule", ["law"])
+    assert safety["attributes"]["note"] == "Why it holds."
+    assert back.graph.nodes["plain"]["kind"] == "inference"
+    assert back.attackers_of("safety") == ["u"]
