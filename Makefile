@@ -24,7 +24,7 @@ demo: $(STAMP)
 		echo "$(BIN)/argmap check maps/russia-china.argmap --ignore document-not-found"; \
 		$(BIN)/argmap check maps/russia-china.argmap --ignore document-not-found; \
 	fi
-	$(BIN)/argmap render maps/russia-china.argmap -o out/russia-china.svg
+	$(BIN)/argmap render maps/russia-china.argmap --fit a4 --split -o out/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

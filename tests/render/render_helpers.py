@@ -40,6 +40,6 @@ def isolated_module_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 @pytest.fixture(scope="session")
 def a4_figures() -> dict[str, list[SplitFigure]]:
     """The example maps split to fit A4's text width (one figure when a map fits), drawn
-    once for the tests that look at them."""
-    options = RenderOptions(fit=PAGES["a4"])
+    once for the tests that look at them, by the embedded engine (as the committed ones)."""
+    options = RenderOptions(fit=PAGES["a4"], engine="embedded")
     return {path.stem: split_map(argmap.load(str(path)), options) for path in EXAMPLE_MAPS}

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from render_helpers import EXAMPLE_MAPS
+from render_helpers import EXAMPLE_MAPS, MAPS
 
 import argmap
 from argmap.render import RenderOptions, render_map
+from argmap.render.split import SplitFigure, index_markdown
 
 
 @pytest.mark.parametrize("path", EXAMPLE_MAPS, ids=lambda path: path.stem)
@@ -21,3 +22,20 @@ def test_committed_svg_is_reproducible(path: Path) -> None:
         f"{svg} is out of date; redraw the examples with "
         "`argmap render maps/russia-china.argmap maps/tutorial.argmap --engine embedded -o maps/`"
     )
+
+
+def test_committed_a4_figures_are_reproducible(a4_figures: dict[str, list[SplitFigure]]) -> None:
+    """maps/russia-china/ holds the README's first figures: the map split to fit A4."""
+    folder = MAPS / "russia-china"
+    figures = a4_figures["russia-china"]
+    redraw = (
+        "redraw them with `argmap render maps/russia-china.argmap --fit a4 --split "
+        "--engine embedded -o maps/russia-china/`"
+    )
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        [figure.name for figure in figures] + ["index.md"]
+    ), redraw
+    for figure in figures:
+        assert (folder / figure.name).read_bytes() == figure.figure.data, f"{figure.name}: {redraw}"
+    title = argmap.load(str(MAPS / "russia-china.argmap")).title or ""
+    assert (folder / "index.md").read_text(encoding="utf-8") == index_markdown(title, figures)
