@@ -21,7 +21,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("argmap.cli.check", "check", "Lint maps: structure, quotes, acceptability."),
     "rules": ("argmap.cli.check", "rules", "List the check rules, or document one."),
     "render": ("argmap.cli.render", "render", "Draw maps as SVG, PNG, PDF, DOT or JSON."),
-    "convert": ("argmap.cli.convert", "convert", "Convert to and from AIF, Mermaid, GraphML."),
+    "convert": ("argmap.cli.convert", "convert", "Convert to and from Argdown, AIF, arggraph..."),
     "report": ("argmap.cli.report", "report", "Write a self-contained HTML report of a map."),
     "embed": ("argmap.cli.embed", "embed", "Draw the ```argmap blocks of Markdown documents."),
 }

@@ -18,7 +18,9 @@ EPILOG = """Formats (by suffix, or named with --from/--to):
 
 \b
   .argmap            argmap (read and write)
+  .argdown, .ad      Argdown (read and write)
   .json              AIF nodeset (read and write); --to node-link for networkx JSON
+  .xml               arggraph, the microtexts corpus format (read and write)
   .mmd               Mermaid flowchart (write)
   .graphml           GraphML (write)
   .dot, .gv          Graphviz DOT (write)
@@ -40,7 +42,7 @@ Examples:
 @click.option("--to", "to_format", type=click.Choice(list(FORMATS)),
               help="OUT's format, when its suffix does not say.")
 def convert(source: str, output: str, from_format: str | None, to_format: str | None) -> None:
-    """Convert a map between argmap, AIF, Mermaid, GraphML and DOT.
+    """Convert a map between argmap, Argdown, AIF, arggraph, Mermaid, GraphML and DOT.
 
     What the target format cannot carry is listed as warnings on standard error.
     """

@@ -59,6 +59,18 @@ def _argdown_writer() -> Writer:
     return write_argdown
 
 
+def _arggraph_reader() -> Reader:
+    from argmap.convert.arggraph import read_arggraph
+
+    return read_arggraph
+
+
+def _arggraph_writer() -> Writer:
+    from argmap.convert.arggraph import write_arggraph
+
+    return write_arggraph
+
+
 def _mermaid_writer() -> Writer:
     from argmap.convert.mermaid import write_mermaid
 
@@ -88,6 +100,8 @@ FORMATS: dict[str, Format] = {
     "argdown": Format("argdown", (".argdown", ".ad"), "Argdown", _argdown_reader,
                       _argdown_writer),
     "aif": Format("aif", (".json",), "AIF JSON nodeset (AIFdb, OVA)", _aif_reader, _aif_writer),
+    "arggraph": Format("arggraph", (".xml",), "arggraph XML (the microtexts corpus)",
+                       _arggraph_reader, _arggraph_writer),
     "mermaid": Format("mermaid", (".mmd", ".mermaid"), "Mermaid flowchart (export)",
                       writer=_mermaid_writer),
     "graphml": Format("graphml", (".graphml",), "GraphML (export)", writer=_graphml_writer),
