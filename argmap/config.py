@@ -1,4 +1,5 @@
-"""`[tool.argmap.check]` in the nearest pyproject.toml above a map: its select and ignore lists."""
+"""`[tool.argmap.check]` in the nearest pyproject.toml above a map: its select and ignore lists
+and its per-rule severity overrides."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.checks.registry import expand
+from argmap.checks.finding import Severity
+from argmap.checks.registry import PARSER_RULES, expand, get_rule
 from argmap.errors import CheckError
 
 if sys.version_info >= (3, 11):
@@ -15,7 +17,7 @@ if sys.version_info >= (3, 11):
 else:
     import tomli as tomllib
 
-KEYS = ("select", "ignore")
+KEYS = ("select", "ignore", "severity")
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,8 @@ class CheckConfig:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = field(default_factory=tuple)
     source: Path | None = None
+    severity: dict[str, Severity] = field(default_factory=dict)
+    """Rule code -> the severity its findings get instead of the rule's own."""
 
 
 def find_pyproject(start: Path) -> tuple[Path, Any] | None:
@@ -54,11 +58,36 @@ def load_check_config(map_path: Path) -> CheckConfig:
     unknown = sorted(set(section) - set(KEYS))
     if unknown:
         raise CheckError(
-            f"{path}: unknown key `{unknown[0]}` in [tool.argmap.check]; expected select or ignore"
+            f"{path}: unknown key `{unknown[0]}` in [tool.argmap.check]; expected select, "
+            "ignore or severity"
         )
     select = _rule_list(path, section, "select")
     ignore = _rule_list(path, section, "ignore")
-    return CheckConfig(select, ignore or (), path)
+    return CheckConfig(select, ignore or (), path, _severities(path, section.get("severity")))
+
+
+def _severities(path: Path, value: Any) -> dict[str, Severity]:
+    """`severity = { document-not-found = "error", AM105 = "info" }`: rule -> level."""
+    if value is None:
+        return {}
+    where = f"{path}: [tool.argmap.check] severity"
+    if not isinstance(value, dict):
+        raise CheckError(f'{where} must be a table of rule = level, as in {{ AM202 = "error" }}')
+    levels = [level.value for level in Severity]
+    overrides: dict[str, Severity] = {}
+    for key, level in value.items():
+        try:
+            rule = get_rule(str(key))
+        except CheckError as error:
+            raise CheckError(f"{where}: {error}") from None
+        if rule.code in PARSER_RULES:
+            raise CheckError(f"{where}: {rule.name} is always an error (a map must parse)")
+        if level not in levels:
+            raise CheckError(
+                f"{where}: {rule.name} = {level!r}; the level is one of " + ", ".join(levels)
+            )
+        overrides[rule.code] = Severity(level)
+    return overrides
 
 
 def _read(path: Path) -> dict[str, Any]:

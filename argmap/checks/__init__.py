@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from argmap.checks.context import CheckContext
@@ -32,16 +33,26 @@ def run_checks(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     document: str | os.PathLike[str] | None = None,
+    severity: Mapping[str, Severity] | None = None,
 ) -> list[Finding]:
     """Run the selected rules on a parsed map; findings sorted by file, line, column, code.
 
     `select`/`ignore` take codes, names, code prefixes and `ALL` (default: every rule on by
-    default); `document` replaces the map's `@document`. Suppression comments are honoured.
+    default); `document` replaces the map's `@document`; `severity` maps rule codes to the
+    severity their findings get instead (`[tool.argmap.check] severity`). Suppression
+    comments are honoured.
     Raises CheckError for an unknown rule (also in a suppression comment).
     """
     rules = resolve_rules(select, ignore)
     context = CheckContext(amap, [], Path(document) if document is not None else None)
     findings = [finding for rule in rules for finding in rule.run(amap, context)]
+    if severity:
+        findings = [
+            replace(finding, severity=severity[finding.code])
+            if finding.code in severity
+            else finding
+            for finding in findings
+        ]
     return sorted(apply_suppressions(amap, findings), key=Finding.sort_key)
 
 

@@ -192,7 +192,9 @@ def check_one(
     # The map lives until the command ends: taking it out of the garbage collector's sight
     # spares the checks repeated full collections over it (seconds on a 100,000-statement map).
     gc.freeze()
-    findings = run_checks(amap, select=chosen, ignore=ignored, document=document)
+    findings = run_checks(
+        amap, select=chosen, ignore=ignored, document=document, severity=config.severity
+    )
     return Checked(path, findings, amap)
 
 

@@ -43,6 +43,10 @@ def test_comma_separated_string_is_accepted(tmp_path: Path) -> None:
         ('[tool.argmap.check]\nignore = ["orphan"]\n', 'ignore: no such rule: "orphan"'),
         ('[tool.argmap.check]\nexclude = []\n', "unknown key `exclude`"),
         ('[tool.argmap]\ncheck = 3\n', "[tool.argmap.check] must be a table"),
+        ('[tool.argmap.check]\nseverity = "error"\n', "severity must be a table"),
+        ('[tool.argmap.check]\nseverity = {AM202 = "fatal"}\n', "the level is one of error"),
+        ('[tool.argmap.check]\nseverity = {orphan = "info"}\n', 'no such rule: "orphan"'),
+        ('[tool.argmap.check]\nseverity = {AM001 = "info"}\n', "syntax-error is always an error"),
     ],
 )
 def test_bad_config_names_the_file(tmp_path: Path, text: str, message: str) -> None:
@@ -51,3 +55,28 @@ def test_bad_config_names_the_file(tmp_path: Path, text: str, message: str) -> N
         load_check_config(tmp_path / "m.argmap")
     assert str(caught.value).startswith(f"{path}: ")
     assert message in str(caught.value)
+
+
+def test_severity_overrides_change_what_check_reports_and_its_exit_status(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    write(
+        tmp_path / "m.argmap",
+        "@document missing.txt\npremise rain: It is raining.\n  > it is raining\n"
+        "conclusion wet: The streets are wet.\nrain -> wet\npremise tuesday: Tuesday.\n",
+    )
+    runner = CliRunner()
+    plain = runner.invoke(main, ["check", str(tmp_path / "m.argmap")])
+    assert plain.exit_code == 0
+    assert "AM202 document-not-found: document " in plain.stdout
+    assert "missing.txt does not exist; the map's quotes were not verified" in plain.stdout
+    assert plain.stdout.endswith("2 warnings in 1 file\n")
+    write(
+        tmp_path / "pyproject.toml",
+        '[tool.argmap.check]\nseverity = { document-not-found = "error", AM105 = "info" }\n',
+    )
+    strict = runner.invoke(main, ["check", str(tmp_path / "m.argmap")])
+    assert strict.exit_code == 1
+    assert strict.stdout.endswith("1 error, 1 info in 1 file\n")

@@ -4,7 +4,10 @@ What it finds: an `@document` (or `--document`) file that does not exist, is a f
 is not UTF-8 text. The path in `@document` is relative to the map file.
 
 Why it matters: the document is what the map's quotes are checked against; without it,
-quote-not-found cannot check anything, and a moved or renamed source goes unnoticed.
+quote-not-found cannot check anything, and a moved or renamed source goes unnoticed. It is
+a warning, because a map is often read where its source is not (a clone of a repository
+whose sources live elsewhere); a project that keeps its sources beside its maps can make it
+an error: `severity = { document-not-found = "error" }` in `[tool.argmap.check]`.
 
 Failing example (no file `article.txt` beside the map):
 
@@ -29,14 +32,14 @@ from argmap.model import ArgumentMap
 
 CODE = "AM202"
 NAME = "document-not-found"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     state = context.document
     if state.path is not None and state.problem is not None:
         yield Problem(
-            f"document {display_path(state.path)} {state.problem}; its quotes cannot be "
-            "checked",
+            f"document {display_path(state.path)} {state.problem}; the map's quotes were not "
+            "verified",
             state.span or context.map_span,
         )
