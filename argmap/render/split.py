@@ -24,10 +24,12 @@ OTHERS = "Other statements"
 
 @dataclass(frozen=True)
 class Part:
-    """Statements drawn together in one figure, in the map's order."""
+    """Statements drawn together in one figure, in the map's order, and the `context`
+    drawn with them though another part holds it (the statement a branch stands behind)."""
 
     title: str
     statements: tuple[str, ...]
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ def _part_view(options: RenderOptions, parts: list[Part], index: int, suffix: st
     part = parts[index - 2]
     return replace(
         options.view,
-        statements=frozenset(part.statements),
+        statements=frozenset(part.statements + part.context),
         stubs=_stubs(parts, _names(parts, suffix)),
         title=f"Part {index}: {part.title}",
     )
@@ -173,12 +175,12 @@ def _branches(amap: ArgumentMap, part: Part) -> list[Part]:
                 queue.append((reason, head))
     order = {node: index for index, node in enumerate(part.statements)}
     first = [node for node in part.statements if owner.get(node, "") == ""]
-    pieces = [Part(part.title, tuple(first))]
+    pieces = [Part(part.title, tuple(first), part.context)]
     for head in heads:
         branch = sorted((n for n, h in owner.items() if h == head), key=order.__getitem__)
         text = amap.graph.nodes[head]["text"]
         short = text if len(text) <= TITLE_WORDS else text[:TITLE_WORDS].rsplit(" ", 1)[0] + "…"
-        pieces.append(Part(f"Behind {head}: {short}", tuple(branch)))
+        pieces.append(Part(f"Behind {head}: {short}", tuple(branch), (head,)))
     return [piece for piece in pieces if piece.statements]
 
 

@@ -45,6 +45,37 @@ d2 -> d
 d -| c
 """
 
+# No sections: cut under the conclusion, one part behind each of its three reasons.
+BRANCHES = """\
+@title No sections
+conclusion top: The conclusion that everything here argues for.
+claim c1: The first main reason for the conclusion.
+claim c2: The second main reason for the conclusion.
+claim c3: The third main reason, which is attacked.
+premise p11: Evidence one for the first reason, stated at length.
+premise p12: Evidence two for the first reason, stated at length.
+premise p13: Evidence three for the first reason, stated at length.
+premise p21: Evidence one for the second reason, stated at length.
+premise p22: Evidence two for the second reason, stated at length.
+premise p23: Evidence three for the second reason, stated at length.
+premise p31: Evidence one for the third reason, stated at length.
+premise p32: Evidence two for the third reason, stated at length.
+premise x: An objection to the third reason.
+c1 -> top
+c2 -> top
+c3 -> top
+p11 -> c1
+p12 -> c1
+p13 -> c1
+p21 -> c2
+p22 -> c2
+p23 -> c2
+p31 -> c3
+p32 -> c3
+x -| c3
+p11 >< p21
+"""
+
 
 def _statements_drawn(svg: bytes) -> set[str]:
     root = ET.fromstring(svg)
@@ -106,3 +137,20 @@ def test_hostile_titles_stay_text_in_svg_and_markdown() -> None:
         assert re.fullmatch(r"\d\d-[a-z0-9-]+\.svg", figure.name)
     index = index_markdown(amap.title or "", figures)
     assert "<script>" not in index and "\\<script\\>" in index
+
+
+def test_a_map_without_sections_is_cut_behind_the_conclusions_reasons() -> None:
+    amap = argmap.parse(BRANCHES)
+    width = 12 / 2.54 * 72
+    figures = split_map(amap, RenderOptions(fit=width))
+    _check(figures, amap, width)
+    assert [figure.title for figure in figures] == [
+        "Overview",
+        "Part 2: Main argument",
+        "Part 3: Behind c1: The first main reason for the…",
+        "Part 4: Behind c2: The second main reason for the…",
+        "Part 5: Behind c3: The third main reason, which is…",
+    ]
+    # Each branch is drawn under the reason it stands behind, which part 2 holds.
+    assert _statements_drawn(figures[1].figure.data) == {"top", "c1", "c2", "c3"}
+    assert _statements_drawn(figures[4].figure.data) == {"c3", "p31", "p32", "x"}
