@@ -66,6 +66,8 @@ def write_argmap(amap: ArgumentMap, losses: Losses | None = None) -> str:
             if statements or title is not None:
                 block.append("")
             block.extend(relations)
+        while block and block[-1] == "":
+            block.pop()
         blocks.append(block)
     text = "\n\n".join("\n".join(block) for block in blocks if block)
     return text.strip("\n") + "\n" if text.strip() else ""

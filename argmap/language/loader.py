@@ -42,6 +42,16 @@ def parse_text(text: str, path: str | None = None) -> ArgumentMap:
     return _parse(text, path or STRING_NAME, Path(path) if path else None)
 
 
+def read_map_text(path: str | os.PathLike[str]) -> str:
+    """The text of one map file without BOM; MapFileError when it cannot be read, ParseError
+    when it is not UTF-8."""
+    display = os.fspath(path)
+    text, error = decode(_read_top(display), display)
+    if error is not None:
+        raise ParseError([error])
+    return text
+
+
 def _read_top(display: str) -> bytes:
     try:
         return Path(display).read_bytes()

@@ -1,0 +1,88 @@
+"""`argmap fmt`: rewrite map files in the canonical layout, or check or show what would change."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.cli.check import find_maps
+from argmap.cli.common import EXIT_MAP_ERRORS
+from argmap.errors import MapFileError, ParseError
+from argmap.fileio import write_atomic
+from argmap.language.format import format_text
+from argmap.language.loader import read_map_text
+from argmap.report.snippet import format_diagnostic
+from argmap.suggest import plural
+from argmap.visible import visible_line
+
+EPILOG = """Examples:
+
+\b
+  argmap fmt maps/                      # rewrite every map under maps/
+  argmap fmt --check maps/              # exit 1 when a file is not formatted (CI)
+  argmap fmt --diff maps/tutorial.argmap
+"""
+
+
+@click.command(epilog=EPILOG)
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--check", is_flag=True,
+              help="Change nothing; exit 1 when a file is not formatted, naming it.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Change nothing; print what would change as a unified diff.")
+def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
+    """Rewrite maps (files, or folders searched for *.argmap) in the canonical layout.
+
+    Directives first, then each section with its statements and then its relations;
+    comments stay with the line below them. A file with syntax errors is reported and left
+    as it is. Each file is formatted on its own: includes are not followed.
+    """
+    changed = unchanged = broken = 0
+    for path, _ in find_maps(list(paths)):
+        name = visible_line(str(path))
+        try:
+            text = read_map_text(path)
+            formatted = format_text(text, str(path))
+        except ParseError as error:
+            for diagnostic in error.errors:
+                click.echo(format_diagnostic(diagnostic), err=True)
+            click.echo(f"{name}: not formatted: fix the errors above first", err=True)
+            broken += 1
+            continue
+        except MapFileError as error:
+            click.echo(f"error: {visible_line(error.message)}", err=True)
+            broken += 1
+            continue
+        if formatted == text:
+            unchanged += 1
+            continue
+        changed += 1
+        if show_diff:
+            sys.stdout.writelines(difflib.unified_diff(
+                text.splitlines(keepends=True), formatted.splitlines(keepends=True),
+                f"{path} (as it is)", f"{path} (formatted)",
+            ))
+        elif check:
+            click.echo(f"{name}: would be reformatted", err=True)
+        else:
+            write_atomic(path, _with_bom(path, formatted).encode("utf-8"))
+            click.echo(f"formatted {name}", err=True)
+    verb = "would be reformatted" if check or show_diff else "formatted"
+    parts = [f"{plural(changed, 'file')} {verb}"] if changed else []
+    if unchanged:
+        parts.append(f"{plural(unchanged, 'file')} already formatted")
+    if broken:
+        parts.append(f"{plural(broken, 'file')} with errors left as they are")
+    click.echo(", ".join(parts) or "no files", err=True)
+    if broken or (changed and check):
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS)
+
+
+def _with_bom(path: Path, text: str) -> str:
+    """Keep a byte order mark the file had."""
+    with path.open("rb") as stream:
+        return "\ufeff" + text if stream.read(3) == b"\xef\xbb\xbf" else text
