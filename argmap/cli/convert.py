@@ -11,7 +11,7 @@ from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, load_map_or_exit
 from argmap.convert import FORMATS, format_of, read_map, write_map
 from argmap.convert.losses import Losses
 from argmap.errors import ConvertError
-from argmap.fileio import write_atomic
+from argmap.fileio import describe_os_error, make_parent, write_atomic
 from argmap.visible import visible_line
 
 EPILOG = """Formats (by suffix, or named with --from/--to):
@@ -69,5 +69,11 @@ def convert(source: str, output: str, from_format: str | None, to_format: str | 
     if target.exists() and target.resolve() == Path(source).resolve():
         click.echo(f"error: refusing to overwrite the input `{visible_line(source)}`", err=True)
         raise click.exceptions.Exit(EXIT_USAGE)
-    write_atomic(target, text.encode("utf-8"))
+    try:
+        make_parent(target)
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as error:  # a missing or read-only folder, a full disk: one line, exit 1
+        reason = describe_os_error(error)
+        click.echo(f"error: {visible_line(f'cannot write {output}: {reason}')}", err=True)
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     click.echo(f"wrote {visible_line(output)} ({writing.description})", err=True)

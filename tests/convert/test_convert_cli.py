@@ -64,3 +64,15 @@ def test_malformed_input_is_a_located_error_not_a_traceback(tmp_path: Path) -> N
     assert code == 1
     assert err.startswith(f"error: {source}:2:2: not valid JSON")
     assert not (tmp_path / "x.argmap").exists()
+
+
+def test_a_missing_folder_is_made_and_an_unwritable_one_is_one_line(tmp_path: Path) -> None:
+    """Found by the fuzz suite: a missing folder was a FileNotFoundError traceback."""
+    code, _, err = run("convert", str(DATA / "small.argmap"), "-o", str(tmp_path / "new/m.mmd"))
+    assert code == 0, err
+    assert "flowchart BT" in (tmp_path / "new" / "m.mmd").read_text()
+    (tmp_path / "file").write_text("x")
+    code, _, err = run("convert", str(DATA / "small.argmap"), "-o", str(tmp_path / "file/m.mmd"))
+    assert code == 1
+    assert err.startswith(f"error: cannot write {tmp_path / 'file/m.mmd'}: ")
+    assert "Traceback" not in err and len(err.splitlines()) == 1
