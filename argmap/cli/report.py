@@ -13,6 +13,7 @@ from argmap.errors import ArgmapError, CheckError
 from argmap.fileio import write_atomic
 from argmap.render.engines import ENGINE_CHOICES
 from argmap.report.page import ReportOptions, make_report
+from argmap.visible import visible_line
 
 EPILOG = """Examples:
 
@@ -53,7 +54,11 @@ def report(
     if target.resolve() == source.resolve():
         raise click.UsageError(f"refusing to overwrite the map `{source}` with a report")
     chosen, ignored = rule_list(select), rule_list(ignore)
-    config = load_check_config(source)
+    try:
+        config = load_check_config(source)
+    except CheckError as error:  # a broken [tool.argmap.check]: a usage error, as for check
+        click.echo(f"error: {visible_line(str(error))}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE) from None
     options = ReportOptions(
         engine=engine,
         timeout=timeout,
@@ -69,15 +74,16 @@ def write_report(source: Path, target: Path, options: ReportOptions) -> None:
     try:
         page = make_report(amap, options, __version__)
     except CheckError as error:
-        click.echo(f"error: {source}: {error}", err=True)
+        click.echo(f"error: {visible_line(f'{source}: {error}')}", err=True)
         raise click.exceptions.Exit(EXIT_USAGE) from None
     except ArgmapError as error:
-        click.echo(f"error: {source}: {error}", err=True)
+        click.echo(f"error: {visible_line(f'{source}: {error}')}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, page.encode("utf-8"))
     except OSError as error:
-        click.echo(f"error: cannot write {target}: {error.strerror or error}", err=True)
+        reason = error.strerror or error
+        click.echo(f"error: {visible_line(f'cannot write {target}: {reason}')}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
-    click.echo(f"wrote {target}", err=True)
+    click.echo(f"wrote {visible_line(str(target))}", err=True)

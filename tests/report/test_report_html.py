@@ -181,3 +181,15 @@ def test_cli_default_output_and_failures(tmp_path: Path) -> None:
 def test_same_map_same_bytes(tmp_path: Path) -> None:
     first = make(tmp_path, HOSTILE)[2].read_bytes()
     assert make(tmp_path, HOSTILE)[2].read_bytes() == first
+
+
+def test_a_broken_pyproject_is_a_usage_error_not_a_traceback(tmp_path: Path) -> None:
+    """Found by the fuzz suite (tests/fuzz/regressions): invalid TOML was a CheckError
+    traceback."""
+    source = tmp_path / "map.argmap"
+    source.write_text("premise a: A.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.argmap.check]\n[tool.argmap.check]\n")
+    result = CliRunner().invoke(main, ["report", str(source), "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: {tmp_path / 'pyproject.toml'}: invalid TOML: ")
+    assert not (tmp_path / "x.html").exists()
