@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean fuzz fuzz-atheris
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,20 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check argmap tests
 	$(BIN)/mypy
+
+# Fuzzing (tests/fuzz): `make test` runs a few fixed examples; these run many new ones and keep
+# every failing input in tests/fuzz/regressions/. FUZZ_EXAMPLES per property, FUZZ_SECONDS
+# for atheris (coverage-guided, installed on first use; its corpus grows in out/fuzz-corpus).
+FUZZ_EXAMPLES ?= 2000
+FUZZ_SECONDS ?= 600
+
+fuzz: $(STAMP)
+	ARGMAP_FUZZ=long ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
+
+fuzz-atheris: $(STAMP)
+	$(BIN)/python -c "import atheris" 2>/dev/null || $(BIN)/python -m pip install --quiet atheris
+	mkdir -p out/fuzz-corpus
+	$(BIN)/python tests/fuzz/atheris_fuzz.py out/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -timeout=60 -rss_limit_mb=4096
 
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/run.py

@@ -1,0 +1,399 @@
+"""The fuzz suite's inputs and properties: bundles of files mutated from the repository's maps.
+
+A bundle is the few files one run reads: the map `m.argmap`, maybe an included
+`part.argmap`, a `@document` `doc.txt` and a `pyproject.toml` with `[tool.argmap.check]`.
+Bundles are made by mutating the example maps (`maps/`) and the test maps (`tests/data/`)
+line by line and character by character. The properties hold for every bundle:
+
+- the library (parse, check, show, render to DOT, convert) raises nothing but ArgmapError;
+- the CLI never prints a traceback and exits 0, 1 or 2;
+- every located message names a file of the bundle, a line within that file's line count
+  and a column within that line (or one past its end).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+import argmap
+from argmap.cli import main
+from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
+from argmap.textlines import split_lines
+from argmap.visible import _ESCAPES
+
+REPO = Path(__file__).resolve().parents[2]
+REGRESSIONS = Path(__file__).resolve().parent / "regressions"
+MAP = "m.argmap"
+PART = "part.argmap"
+DOCUMENT = "doc.txt"
+PYPROJECT = "pyproject.toml"
+STORED = ".case"
+
+LONG = os.environ.get("ARGMAP_FUZZ") == "long"
+EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "2000" if LONG else "8"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    # `make test` runs the same few examples every time (a fixed seed: no flaky runs);
+    # `make fuzz` draws new ones, and keeps what fails in tests/fuzz/regressions/.
+    derandomize=not LONG,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+def _seed_texts(pattern_roots: list[tuple[Path, str]]) -> list[str]:
+    texts = []
+    for root, pattern in pattern_roots:
+        for path in sorted(root.glob(pattern)):
+            texts.append(path.read_bytes().decode("utf-8", "replace"))
+    return texts
+
+
+SEED_MAPS = _seed_texts([(REPO / "maps", "**/*.argmap"), (REPO / "tests" / "data", "**/*.argmap")])
+SEED_DOCUMENTS = _seed_texts([(REPO / "maps", "*.txt"), (REPO / "tests" / "data", "**/*.txt")])
+SEED_CONFIGS = [
+    '[tool.argmap.check]\nselect = ["ALL"]\nignore = ["unquoted-premise"]\n',
+    '[tool.argmap.check]\nselect = "AM1,AM2"\n',
+    "[tool.argmap]\ncheck = 3\n",
+    '[tool.argmap.check]\nignore = ["AM203", "orphan-statement"]\nselect = []\n',
+]
+FRAGMENTS = [
+    "premise", "claim", "assumption", "conclusion", "premis", " a", " b", " c", ":", " ", "\t",
+    "\n", "\r\n", "\r", "->", "→", "-|", "⊣", "><", "+", "(", ")", "#", "# ", "#tag", ">",
+    "  > ", "  @note ", "  @confidence ", " 0.5", " 2", "@title ", "@include ", " part.argmap",
+    "@document ", " doc.txt", "== ", "==", "\ufeff", "é", "\x00", "-", "|", "<", "=",
+    "\x1b[2J", "\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\x1c", "\u202e",
+    "# argmap: ignore[", "]", "# argmap: ignore[AM203]", "inference-1", "安全", "\U0001f600",
+    "../", "/etc/passwd", "part.argmap", "  ", "\\", '"', "<script>", "{", "}", "%",
+]  # fmt: skip
+
+
+def _converted_seeds() -> dict[str, list[str]]:
+    """The seed maps that parse, written as Argdown and AIF: inputs for the importers."""
+    from argmap.convert import FORMATS, write_map
+    from argmap.convert.losses import Losses
+
+    seeds: dict[str, list[str]] = {"argdown": [], "aif": []}
+    for text in SEED_MAPS:
+        try:
+            amap = argmap.parse(text)
+        except ArgmapError:
+            continue
+        for name, texts in seeds.items():
+            texts.append(write_map(amap, FORMATS[name], Losses()))
+    corpora = REPO.parent / "shared" / "corpora"  # the corpora add real-world inputs, if here
+    seeds["argdown"] += _seed_texts([(corpora / "argdown", "*.argdown")])[:6]
+    seeds["aif"] += _seed_texts([(corpora / "aif", "*.json")])[:6]
+    return seeds
+
+
+IMPORT_SEEDS = _converted_seeds()
+IMPORTS = {"argdown": "in.argdown", "aif": "in.json"}
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The files of one fuzz case, by name (relative to the folder they are written to)."""
+
+    files: tuple[tuple[str, bytes], ...]
+
+    def write(self, folder: Path, stored: bool = False) -> Path:
+        """Write the files into `folder`; `stored`: as a regression case, where a
+        pyproject.toml is `pyproject.toml.case` (ruff and pytest would read it as theirs)."""
+        for name, data in self.files:
+            (folder / (name + STORED if stored and name == PYPROJECT else name)).write_bytes(data)
+        return folder / MAP
+
+    def digest(self) -> str:
+        blob = b"".join(name.encode() + b"\0" + data + b"\0" for name, data in self.files)
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    @staticmethod
+    def read(folder: Path) -> Bundle:
+        """A regression case written by `keep`."""
+        files = [(path.name.removesuffix(STORED), path.read_bytes()) for path in folder.iterdir()]
+        return Bundle(tuple(sorted(files)))
+
+
+# -- strategies --------------------------------------------------------------------------------
+
+
+@st.composite
+def mutated(draw: st.DrawFn, seeds: list[str], most: int = 6) -> str:
+    """One of `seeds`, with a few lines deleted, duplicated, swapped, cut, or grafted from
+    another seed, and characters inserted, deleted or replaced."""
+    lines = split_lines(draw(st.sampled_from(seeds))) or [""]
+    for _ in range(draw(st.integers(0, most))):
+        index = draw(st.integers(0, len(lines) - 1))
+        line = lines[index]
+        action = draw(
+            st.sampled_from(
+                ["delete", "duplicate", "swap", "graft", "cut", "insert", "remove", "replace"]
+            )
+        )
+        if action == "delete" and len(lines) > 1:
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, line)
+        elif action == "swap":
+            other = draw(st.integers(0, len(lines) - 1))
+            lines[index], lines[other] = lines[other], line
+        elif action == "graft":
+            donor = split_lines(draw(st.sampled_from(seeds))) or [""]
+            lines.insert(index, draw(st.sampled_from(donor)))
+        elif action == "cut":
+            lines[index] = line[: draw(st.integers(0, len(line)))]
+        else:
+            at = draw(st.integers(0, len(line)))
+            piece = draw(st.sampled_from(FRAGMENTS) | st.characters(codec="utf-8"))
+            end = at + (0 if action == "insert" else 1)
+            lines[index] = line[:at] + ("" if action == "remove" else piece) + line[end:]
+    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    return ending.join(lines) + draw(st.sampled_from([ending, ""]))
+
+
+@st.composite
+def as_bytes(draw: st.DrawFn, text: str) -> bytes:
+    """The text as UTF-8; now and then with a BOM, or a byte flipped (invalid UTF-8)."""
+    data = text.encode("utf-8", "surrogatepass")
+    trick = draw(st.sampled_from(["plain"] * 8 + ["bom", "flip"]))
+    if trick == "bom":
+        return b"\xef\xbb\xbf" + data
+    if trick == "flip" and data:
+        at = draw(st.integers(0, len(data) - 1))
+        return data[:at] + bytes([draw(st.integers(0x80, 0xFF))]) + data[at + 1 :]
+    return data
+
+
+@st.composite
+def bundles(draw: st.DrawFn) -> Bundle:
+    """A map, and maybe a file it includes, its document and a pyproject.toml."""
+    text = draw(mutated(SEED_MAPS))
+    files: dict[str, bytes] = {}
+    extra: list[str] = []
+    if draw(st.booleans()):
+        files[PART] = draw(as_bytes(draw(mutated(SEED_MAPS))))
+        extra.append(f"@include {PART}")
+    if draw(st.booleans()):
+        files[DOCUMENT] = draw(as_bytes(draw(mutated(SEED_DOCUMENTS, most=3))))
+        extra.append(f"@document {DOCUMENT}")
+    if draw(st.booleans()):
+        files[PYPROJECT] = draw(mutated(SEED_CONFIGS, most=2)).encode("utf-8", "surrogatepass")
+    lines = split_lines(text)
+    for line in extra:
+        lines.insert(draw(st.integers(0, len(lines))), line)
+    files[MAP] = draw(as_bytes("\n".join(lines) + "\n"))
+    return Bundle(tuple(sorted(files.items())))
+
+
+@st.composite
+def import_bundles(draw: st.DrawFn) -> Bundle:
+    """An Argdown or AIF file made from a seed map (or a corpus file), mutated."""
+    fmt = draw(st.sampled_from(sorted(IMPORTS)))
+    text = draw(mutated(IMPORT_SEEDS[fmt]))
+    return Bundle(((IMPORTS[fmt], draw(as_bytes(text))),))
+
+
+# -- properties --------------------------------------------------------------------------------
+
+
+def file_lines(folder: Path, name: str) -> list[str] | None:
+    """The lines of a bundle's file as argmap counts them, or None when not one of them."""
+    path = Path(name) if Path(name).is_absolute() else Path.cwd() / name
+    try:
+        path = path.resolve()
+    except (OSError, RuntimeError):
+        return None
+    if path.parent != folder.resolve() or not path.is_file():
+        return None
+    text = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff")
+    return split_lines(text)
+
+
+def assert_inside(folder: Path, file: str, line: int, column: int, what: str) -> None:
+    """`file:line:column` is a place in one of the bundle's files."""
+    lines = file_lines(folder, file)
+    assert lines is not None, f"{what}: names `{file}`, not a file of the bundle"
+    assert 1 <= line <= max(len(lines), 1), f"{what}: line {line} of {len(lines)}"
+    text = lines[line - 1] if lines else ""
+    assert 1 <= column <= len(text) + 1, f"{what}: column {column} of a {len(text)}-char line"
+
+
+def assert_span_inside(folder: Path, span: Span, what: str) -> None:
+    assert_inside(folder, span.file, span.line, span.column, what)
+    assert (span.end_line, span.end_column) >= (span.line, span.column), what
+
+
+def assert_diagnostics_inside(folder: Path, errors: list[Diagnostic]) -> None:
+    assert errors, "a ParseError without errors"
+    for diagnostic in errors:
+        assert diagnostic.message, diagnostic
+        assert_span_inside(folder, diagnostic.span, f"{diagnostic.message!r}")
+        for related in diagnostic.related:
+            assert_span_inside(folder, related, f"related place of {diagnostic.message!r}")
+
+
+def library(folder: Path) -> None:
+    """Every library entry point on the bundle in `folder`: only ArgmapErrors, located inside."""
+    from argmap.checks import run_checks
+    from argmap.cli.check import check_paths
+    from argmap.cli.show import describe
+    from argmap.config import load_check_config
+    from argmap.convert import FORMATS, write_map
+    from argmap.convert.losses import Losses
+    from argmap.language.nodelink import node_link_json
+    from argmap.render.render import RenderOptions, build_dot
+    from argmap.render.view import ViewSpec
+
+    path = folder / MAP
+    with contextlib.suppress(ArgmapError):
+        load_check_config(path)
+    try:
+        for checked in check_paths([path], None, None, None):
+            for finding in checked.findings:
+                if finding.span is not None:
+                    assert_span_inside(folder, finding.span, f"{finding.code} {finding.message}")
+    except ArgmapError:
+        pass
+    finally:
+        gc.unfreeze()  # check_one freezes what it loaded: let the fuzz run collect it
+    try:
+        amap = argmap.load(str(path))
+    except ParseError as error:
+        assert_diagnostics_inside(folder, error.errors)
+        return
+    except ArgmapError:
+        return
+    try:
+        findings = run_checks(amap, select=["ALL"])
+    except ArgmapError:  # a suppression comment naming no rule
+        findings = []
+    for finding in findings:
+        if finding.span is not None:
+            assert_span_inside(folder, finding.span, f"{finding.code} {finding.message}")
+    console = Console(file=io.StringIO(), width=80, force_terminal=True)
+    for part in describe(amap, 6, 80):
+        console.print(part)
+    json.loads(node_link_json(amap))
+    statements = [node for node, _ in amap.statements()]
+    views = [ViewSpec()]
+    if statements:
+        views.append(ViewSpec(focus=statements[len(statements) // 2], depth=1))
+    if amap.sections:
+        views.append(ViewSpec(section=amap.sections[0].title))
+    for view in views:
+        for evaluate in (False, True):
+            options = RenderOptions(fmt="dot", view=view, evaluate=evaluate, findings=evaluate)
+            with contextlib.suppress(ArgmapError):
+                build_dot(amap, options)
+    for fmt in FORMATS.values():
+        if fmt.writer is not None:
+            with contextlib.suppress(ArgmapError):
+                write_map(amap, fmt, Losses())
+
+
+COMMANDS: list[list[str]] = [
+    ["show", MAP],
+    ["show", MAP, "--format", "json", "--depth", "3"],
+    ["check", MAP],
+    ["check", MAP, "--select", "ALL", "--format", "github"],
+    ["check", MAP, "--format", "sarif"],
+    ["render", MAP, "-f", "dot", "-o", "-"],
+    ["render", MAP, "-f", "dot", "-o", "out/m.dot", "--evaluate", "--findings"],
+    ["convert", MAP, "-o", "out/m.json"],
+    ["convert", MAP, "-o", "out/m.mmd"],
+]
+SLOW_COMMANDS: list[list[str]] = (
+    [
+        ["render", MAP, "-o", "out/m.svg", "--engine", "system", "--evaluate", "--quotes"],
+        ["report", MAP, "-o", "out/m.html", "--engine", "system"],
+    ]
+    if shutil.which("dot")
+    else []
+)
+"""Commands that lay the map out (50 ms a map or more): in long runs and regression replays."""
+ALL_COMMANDS = COMMANDS + SLOW_COMMANDS
+_PLACE = re.compile(r"^(?:::[a-z]+ file=)?([^\s:,][^:,]*?)[:,](?:line=)?(\d+)[:,](?:col=)?(\d+)")
+TRACEBACK = "Traceback (most recent call last)"
+_RAW_CONTROL = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "]")
+"""What `visible` escapes: none of it may reach a terminal raw."""
+
+
+def cli(folder: Path, commands: list[list[str]] | None = None) -> None:
+    """Each command on the bundle: exit 0, 1 or 2, no traceback, located messages inside."""
+    runner = CliRunner()
+    cwd = Path.cwd()
+    os.chdir(folder)
+    try:
+        for command in commands or (ALL_COMMANDS if LONG else COMMANDS):
+            result = runner.invoke(main, command, catch_exceptions=True)
+            output = result.stdout + result.stderr
+            where = f"`argmap {' '.join(command)}`"
+            if result.exception is not None and not isinstance(result.exception, SystemExit):
+                trace = "".join(traceback.format_exception(result.exception))
+                raise AssertionError(f"{where} raised\n{trace}")
+            assert result.exit_code in (0, 1, 2), f"{where} exited {result.exit_code}"
+            assert TRACEBACK not in output, f"{where} printed a traceback:\n{output}"
+            raw = _RAW_CONTROL.search(output)
+            assert raw is None, f"{where} printed {raw.group()!r} raw:\n{output}"  # type: ignore[union-attr]
+            for line in output.splitlines():
+                match = _PLACE.match(line)
+                if match and match.group(1).endswith((".argmap", ".txt", ".toml")):
+                    file, number, column = match.groups()
+                    assert_inside(folder, file, int(number), int(column), f"{where}: {line}")
+    finally:
+        os.chdir(cwd)
+
+
+def importers(folder: Path) -> None:
+    """Reading an Argdown or AIF file: a map or a ConvertError, and a map read is written as
+    argmap text that parses again."""
+    from argmap.convert import FORMATS, read_map, write_map
+    from argmap.convert.losses import Losses
+
+    for fmt, name in IMPORTS.items():
+        if not (folder / name).exists():
+            continue
+        try:
+            amap = read_map(str(folder / name), FORMATS[fmt], Losses())
+        except ArgmapError:
+            continue
+        text = write_map(amap, FORMATS["argmap"], Losses())
+        try:
+            argmap.parse(text, str(folder / MAP))
+        except ParseError as error:
+            first = error.errors[0]
+            raise AssertionError(
+                f"{fmt} read, written as argmap, does not parse: {first.message}\n"
+                f"  {first.source_line}\n{text}"
+            ) from None
+        cli(folder, [["convert", name, "-o", f"out/{MAP}"], ["convert", name, "-o", "out/m.mmd"]])
+
+
+def regression_folders() -> Iterator[Path]:
+    yield from sorted(path for path in REGRESSIONS.iterdir() if path.is_dir())
+
+
+def keep(bundle: Bundle) -> Path:
+    """Save a failing bundle as a regression case (tests/fuzz/regressions/<digest>/)."""
+    folder = REGRESSIONS / bundle.digest()
+    folder.mkdir(parents=True, exist_ok=True)
+    bundle.write(folder, stored=True)
+    return folder
