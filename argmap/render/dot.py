@@ -9,7 +9,7 @@ from argmap.model import ATTACK, CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
 from argmap.render.layout import top_conclusions
 from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
-from argmap.render.stubs import stub_lines
+from argmap.render.stubs import stub_edges, stub_lines
 from argmap.render.style import (
     KIND_STYLES,
     Annotations,
@@ -46,9 +46,11 @@ def to_dot(
     if top:
         lines.append("  { rank=max; " + " ".join(quote(node) for node in top) + " }")
     lines.extend(_edges(amap, nodes, style))
-    lines.extend(stub_lines(amap, nodes, stubs or {}, style.theme))
+    edges = stub_edges(amap, nodes, stubs or {})
+    lines.extend(stub_lines(amap, nodes, stubs or {}, edges, style.theme))
     if style.legend:
-        lines.extend(legend_lines(amap, nodes, style, colours, notes))
+        to_stubs = {relation for _, _, relation in edges} if stubs else None
+        lines.extend(legend_lines(amap, nodes, style, colours, notes, to_stubs))
     lines.append("}")
     return "\n".join(lines) + "\n"
 

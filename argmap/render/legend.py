@@ -3,12 +3,13 @@ as a small table below the map (or before its reasons, across the flow, with LR 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 from argmap.model import CONCLUSION, PREMISE_EDGE, STATEMENT_KINDS, ArgumentMap
 from argmap.render.layout import legend_anchors
 from argmap.render.quoting import quote
+from argmap.render.stubs import stub_look
 from argmap.render.style import (
     Annotations,
     DotStyle,
@@ -44,15 +45,21 @@ def legend_lines(
     style: DotStyle,
     colours: Mapping[str, str],
     notes: Annotations,
+    to_stubs: Collection[str] | None = None,
 ) -> Iterator[str]:
-    """DOT lines of a `cluster_legend` subgraph (nothing when there is nothing to explain)."""
+    """DOT lines of a `cluster_legend` subgraph (nothing when there is nothing to explain).
+    `to_stubs`: the drawing has the stubs of a split map, and these relations reach them."""
     theme = style.theme
     body: list[str] = []
+    kinds = _kinds(amap, nodes, theme, body)
+    if to_stubs is not None:
+        stub = {"label": quote("another figure"), "class": quote("stub")} | stub_look(theme)
+        kinds.append(_node(body, "legend-stub", stub))
     rows = [
         row
         for row in (
-            _single_row(body, _kinds(amap, nodes, theme, body)),
-            _relation_row(amap, nodes, theme, body),
+            _single_row(body, kinds),
+            _relation_row(amap, nodes, theme, body, to_stubs or ()),
         )
         if row is not None
     ]
@@ -114,13 +121,15 @@ def _single_row(body: list[str], names: list[str]) -> _Row | None:
     return _Row(names[0], names[0])
 
 
-def _relation_row(amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]) -> _Row | None:
+def _relation_row(
+    amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str], more: Collection[str]
+) -> _Row | None:
     """A short sample of each relation, drawn along the flow like the map's own edges (so
     an arrow points the way the map's arrows point), its name in a text node beside its
     end (an edge label would take a rank of its own, and Graphviz then doubles the ranks
     of the whole map)."""
     starts, ends = [], []
-    for relation in _relations(amap, nodes):
+    for relation in _relations(amap, nodes, more):
         # One group: Graphviz then keeps the sample straight along the flow.
         point = _point() | {"group": quote(f"legend-{relation}")}
         start = _node(body, f"legend-{relation}-from", point)
@@ -151,12 +160,12 @@ def _tags(amap: ArgumentMap, node: str) -> list[str]:
     return list(amap.graph.nodes[node]["tags"]) if amap.is_statement(node) else []
 
 
-def _relations(amap: ArgumentMap, nodes: set[str]) -> list[str]:
+def _relations(amap: ArgumentMap, nodes: set[str], more: Collection[str]) -> list[str]:
     found = {
         relation_of(amap, kind, target)
         for source, target, kind in amap.graph.edges(data="kind")
         if source in nodes and target in nodes and kind != PREMISE_EDGE
-    }
+    } | set(more)
     return [relation for relation in RELATION_WORDS if relation in found]
 
 

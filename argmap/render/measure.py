@@ -12,13 +12,15 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 # Points per unit of an SVG length (CSS: 96 px to the inch, 72 pt to the inch).
 POINTS = {"pt": 1.0, "px": 0.75, "": 0.75, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 _LENGTH = re.compile(r"\s*([0-9.]+)\s*(pt|px|in|cm|mm|)\s*$")
+# The groups whose text a reader must read: statements, and the stubs of a split map's parts.
+TEXT_GROUPS = ("statement-", "part-")
 _SCALE = re.compile(r"scale\(\s*([0-9.eE+-]+)")
 
 
 @dataclass(frozen=True)
 class FigureSize:
-    """A figure as printed: width and height in pt, and the smallest statement text in pt
-    (None when it draws no statement)."""
+    """A figure as printed: width and height in pt, and the smallest statement (or stub)
+    text in pt (None when it draws neither)."""
 
     width: float
     height: float
@@ -41,7 +43,8 @@ def svg_length(value: str | None) -> float:
 def measure_svg(svg: bytes) -> FigureSize:
     """The printed size of an argmap SVG: the root's width and height, and the smallest
     font size of a statement's text (groups `statement-<ID>`, not their small `meta` ID
-    line) times the scale from the viewBox and the top group's transform to the page."""
+    line; and the stubs `part-<N>` of a split map) times the scale from the viewBox and
+    the top group's transform to the page."""
     try:
         root = ET.fromstring(svg)
     except ET.ParseError as error:
@@ -56,7 +59,7 @@ def measure_svg(svg: bytes) -> FigureSize:
     sizes = [
         float(text.get("font-size") or 0)
         for group in root.iter(SVG_NS + "g")
-        if (group.get("id") or "").startswith("statement-")
+        if (group.get("id") or "").startswith(TEXT_GROUPS)
         for text in group.iter(SVG_NS + "text")
         if text.get("font-size") and "meta" not in (text.get("class") or "").split()
     ]

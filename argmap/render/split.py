@@ -61,7 +61,9 @@ def split_map(amap: ArgumentMap, options: RenderOptions) -> list[SplitFigure]:
     overview = replace(
         options.view, statements=frozenset(), stubs=stubs, title=f"{title}: overview"
     )
-    overview_figure = render_figure(amap, replace(options, view=overview))
+    # No legend: it would stand beside the stubs (they hold no ranks to put it under), and
+    # each part's figure explains what the overview shows.
+    overview_figure = render_figure(amap, replace(options, view=overview, legend=False))
     figures = [SplitFigure(f"01-overview.{suffix}", "Overview", overview_figure)]
     for index, (part, figure, beside) in enumerate(fitted, start=2):
         if beside != tuple(parts):  # drawn while the parts were still being cut

@@ -18,18 +18,35 @@ from argmap.render.style import attrs, edge_style, relation_of
 from argmap.render.themes import Theme
 from argmap.render.view import Stub
 
+StubEdges = dict[tuple[str, str, str], None]  # (tail, head, relation), in drawing order
+
 
 def stub_lines(
-    amap: ArgumentMap, nodes: set[str], stubs: Mapping[str, Stub], theme: Theme
+    amap: ArgumentMap, nodes: set[str], stubs: Mapping[str, Stub], edges: StubEdges, theme: Theme
 ) -> Iterator[str]:
-    """DOT lines for the relations between the drawn `nodes` and statements drawn as
-    their part's stub (between stubs only when no statement is drawn: the overview), and
-    for the stubs those relations reach. A relation through an inference or attack that is
-    not drawn runs to what it ends on (its conclusion, its target); repeats are drawn once."""
+    """DOT lines for the stubs that `edges` (see `stub_edges`) reach, all of them in the
+    overview (where no statement is drawn), and for the edges."""
     if not stubs:
         return
     overview = not any(amap.is_statement(node) for node in nodes)
-    edges: dict[tuple[str, str, str], None] = {}
+    by_name = {stub.name: stub for stub in stubs.values()}
+    ends = {end for tail, head, _ in edges for end in (tail, head)}
+    used = list(by_name) if overview else [name for name in by_name if name in ends]
+    for name in used:
+        yield f"  {quote(name)} {attrs(_stub_attrs(by_name[name], theme))};"
+    for tail, head, relation in edges:
+        yield f"  {quote(tail)} -> {quote(head)} {attrs(edge_style(relation, theme))};"
+
+
+def stub_edges(amap: ArgumentMap, nodes: set[str], stubs: Mapping[str, Stub]) -> StubEdges:
+    """The relations between the drawn `nodes` and statements drawn as their part's stub
+    (between stubs only when no statement is drawn: the overview). A relation through an
+    inference or attack that is not drawn runs to what it ends on (its conclusion, its
+    target); repeats are drawn once."""
+    edges: StubEdges = {}
+    if not stubs:
+        return edges
+    overview = not any(amap.is_statement(node) for node in nodes)
     for source, target, kind in amap.graph.edges(data="kind"):
         if (source in nodes and target in nodes) or kind == CONCLUSION_EDGE:
             continue  # drawn by to_dot, or carried by the inference's premise edges
@@ -47,13 +64,7 @@ def stub_lines(
         if kind == CONTRADICTS_EDGE and (head, tail, relation) in edges:
             continue
         edges[(tail, head, relation)] = None
-    by_name = {stub.name: stub for stub in stubs.values()}
-    ends = {end for tail, head, _ in edges for end in (tail, head)}
-    used = list(by_name) if overview else [name for name in by_name if name in ends]
-    for name in used:
-        yield f"  {quote(name)} {attrs(_stub_attrs(by_name[name], theme))};"
-    for tail, head, relation in edges:
-        yield f"  {quote(tail)} -> {quote(head)} {attrs(edge_style(relation, theme))};"
+    return edges
 
 
 def _end(
@@ -74,17 +85,23 @@ def _end(
     return node
 
 
-def _stub_attrs(stub: Stub, theme: Theme) -> dict[str, str]:
+def stub_look(theme: Theme) -> dict[str, str]:
+    """A stub's shape and colours (the legend shows one too)."""
     return {
-        "id": quote(stub.name),
-        "class": quote("stub"),
         # A folder: unlike any statement's box, and it stands for another file.
         "shape": "folder",
         "style": "filled",
         "fillcolor": quote(theme.cluster_fill),
         "color": quote(theme.muted),
         "penwidth": '"1.5"',
-        "fontsize": "10",
+    }
+
+
+def _stub_attrs(stub: Stub, theme: Theme) -> dict[str, str]:
+    return {
+        "id": quote(stub.name),
+        "class": quote("stub"),
+        **stub_look(theme),
         "label": quote_lines(stub.label.split("\n")),
         "href": quote(stub.href),
         "tooltip": quote(stub.tooltip),

@@ -282,8 +282,10 @@ p3 -> c
 claim o: The objection to the conclusion, stated at length.
 premise q1: The first reason for the objection, at length.
 premise q2: The second reason for the objection, at length.
+premise q3: The third reason for the objection, at length.
 q1 -> o
 q2 -> o
+q3 -> o
 o -| c
 """
 
@@ -291,7 +293,7 @@ o -| c
 def test_split_writes_the_parts_and_an_index(tmp_path: Path) -> None:
     source = tmp_path / "halves.argmap"
     source.write_text(SECTIONED, encoding="utf-8")
-    code, _, err = run(str(source), "--fit", "7cm", "--split", "-o", str(tmp_path / "figs"))
+    code, _, err = run(str(source), "--fit", "8cm", "--split", "-o", str(tmp_path / "figs"))
     assert code == 0, err
     names = ["01-overview.svg", "02-for.svg", "03-against.svg"]
     assert sorted(path.name for path in (tmp_path / "figs").iterdir()) == [*names, "index.md"]
