@@ -76,4 +76,4 @@ def convert(source: str, output: str, from_format: str | None, to_format: str | 
         reason = describe_os_error(error)
         click.echo(f"error: {visible_line(f'cannot write {output}: {reason}')}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
-    click.echo(f"wrote {visible_line(output)} ({writing.description})", err=True)
+    click.echo(f"wrote {visible_line(output)} ({writing.name})", err=True)

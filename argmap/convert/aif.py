@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.convert.ids import IdMaker
-from argmap.convert.losses import Losses
+from argmap.convert.losses import Losses, statement_losses
 from argmap.convert.sources import line_column, load_json
 from argmap.errors import ConvertError, Span
 from argmap.model import (
@@ -311,24 +311,12 @@ def write_aif(amap: ArgumentMap, losses: Losses) -> str:
 
 
 def _report_losses(amap: ArgumentMap, losses: Losses) -> None:
-    counts = {"kinds": 0, "tags": 0, "quotes": 0, "notes": 0, "sections": 0}
     for statement, data in amap.statements():
-        counts["kinds"] += data["kind"] != _kind_on_import(amap, statement)
-        counts["tags"] += bool(data.get("tags"))
-        counts["quotes"] += len(data.get("quotes") or ())
-        counts["notes"] += bool(data.get("attributes"))
-        counts["sections"] += data.get("section") is not None
-    messages = {
-        "kinds": "statement kinds that AIF cannot carry (assumption, or a kind import would "
-        "not derive) are lost",
-        "tags": "tags are not carried by AIF",
-        "quotes": "quotes are not carried by AIF",
-        "notes": "notes, sources, URLs and confidence are not carried by AIF",
-        "sections": "sections are not carried by AIF",
-    }
-    for key, count in counts.items():
-        if count:
-            losses.add(messages[key], count=count)
+        if data["kind"] != _kind_on_import(amap, statement):
+            losses.add("statement kinds that AIF cannot carry (an assumption, or a kind the "
+                       "import would not derive) are lost", data["span"].line)
+    statement_losses(amap, losses, "AIF", ("tags", "quotes", "notes", "sections",
+                                           "attribution", "implicit"))
     named = sum(1 for _, data in amap.inferences() if data.get("name"))
     if named:
         losses.add("argument names (named inferences) are not carried by AIF", count=named)

@@ -29,10 +29,9 @@ from argmap.convert.argdown_syntax import (
 )
 from argmap.convert.argmap_writer import tag_name
 from argmap.convert.ids import IdMaker
-from argmap.convert.losses import Losses
+from argmap.convert.losses import Losses, statement_losses
 from argmap.errors import Span
 from argmap.model import (
-    ASSUMPTION,
     ATTACK,
     ATTACK_EDGE,
     CLAIM,
@@ -385,18 +384,8 @@ def _relation_trees(amap: ArgumentMap, names: dict[str, str]) -> list[str]:
 
 
 def _export_losses(amap: ArgumentMap, losses: Losses) -> None:
-    assumptions = quotes = notes = 0
-    for _, data in amap.statements():
-        assumptions += data["kind"] == ASSUMPTION
-        quotes += len(data.get("quotes") or ())
-        notes += bool(data.get("attributes"))
-    if assumptions:
-        losses.add("Argdown has no statement kinds: assumptions become plain statements",
-                   count=assumptions)
-    if quotes:
-        losses.add("quotes are not carried by Argdown", count=quotes)
-    if notes:
-        losses.add("notes, sources, URLs and confidence are not carried by Argdown", count=notes)
+    statement_losses(amap, losses, "Argdown", ("assumptions", "quotes", "notes",
+                                               "attribution", "implicit"))
     on_attacks = sum(1 for _, target, _, _ in amap.relations() if amap.kind(target) == ATTACK)
     if on_attacks:
         losses.add("Argdown cannot attack a relation: undercuts of attacks were left out",

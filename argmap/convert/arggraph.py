@@ -19,7 +19,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from argmap.convert.ids import IdMaker
-from argmap.convert.losses import Losses
+from argmap.convert.losses import Losses, statement_losses
 from argmap.convert.sources import line_column
 from argmap.errors import ConvertError, Span
 from argmap.model import (
@@ -296,15 +296,8 @@ def _graph_id(amap: ArgumentMap) -> str:
 def _export_losses(amap: ArgumentMap, losses: Losses, warrants: int) -> None:
     if warrants:
         losses.add("warrants are not carried by arggraph (but `example`)", count=warrants)
-    counts = {"quotes": 0, "tags": 0, "kinds": 0}
-    for _, data in amap.statements():
-        counts["quotes"] += len(data.get("quotes") or ())
-        counts["tags"] += bool(data.get("tags"))
-        counts["kinds"] += data["kind"] == "assumption"
-    for name, count in counts.items():
-        if count:
-            losses.add(f"{'assumption kinds' if name == 'kinds' else name} are not carried by "
-                       "arggraph", count=count)
+    statement_losses(amap, losses, "arggraph", ("quotes", "tags", "notes", "sections",
+                                                "assumptions", "implicit"))
     contradictions = sum(1 for _, _, kind, _ in amap.relations() if kind == CONTRADICTS_EDGE)
     if contradictions:
         losses.add("a contradiction is written as two rebuttals", count=contradictions // 2)

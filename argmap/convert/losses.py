@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 
 @dataclass
@@ -14,13 +19,14 @@ class Loss:
     lines: list[int] = field(default_factory=list)
 
     def describe(self, source: str) -> str:
-        where = ""
+        """`source: warning: message (3 times; lines 4, 9, 12)`."""
+        details = [f"{self.count} times"] if self.count > 1 else []
         if self.lines:
             shown = ", ".join(str(line) for line in self.lines[:10])
             more = f" and {len(self.lines) - 10} more" if len(self.lines) > 10 else ""
-            where = f" (line{'s' if len(self.lines) > 1 else ''} {shown}{more})"
-        times = f" ({self.count} times)" if self.count > 1 else ""
-        return f"{source}: warning: {self.message}{times}{where}"
+            details.append(f"line{'s' if len(self.lines) > 1 else ''} {shown}{more}")
+        where = f" ({'; '.join(details)})" if details else ""
+        return f"{source}: warning: {self.message}{where}"
 
 
 @dataclass
@@ -46,3 +52,38 @@ class Losses:
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+def _notes(data: dict[str, Any]) -> int:
+    attributes = data.get("attributes") or {}
+    return int(any(attributes.get(name) is not None for name in ("note", "source", "url",
+                                                                  "confidence")))
+
+
+FEATURES: dict[str, tuple[str, Callable[[dict[str, Any]], int]]] = {
+    "quotes": ("quotes", lambda data: len(data.get("quotes") or ())),
+    "tags": ("tags", lambda data: int(bool(data.get("tags")))),
+    "notes": ("notes, sources, URLs and confidence", _notes),
+    "sections": ("sections", lambda data: int(data.get("section") is not None)),
+    "assumptions": ("assumption kinds (written as plain statements)",
+                    lambda data: int(data["kind"] == "assumption")),
+    "attribution": ("attributions (`@by`)",
+                    lambda data: int(bool((data.get("attributes") or {}).get("by")))),
+    "implicit": ("implicit marks (`@implicit`)",
+                 lambda data: int(bool((data.get("attributes") or {}).get("implicit")))),
+}
+"""What a statement may carry that some formats cannot: name -> (words, how many)."""
+
+
+def statement_losses(
+    amap: ArgumentMap, losses: Losses, target: str, lost: Iterable[str]
+) -> None:
+    """Count, with the lines of the statements, each of `lost` (FEATURES names) that the map
+    has and the format `target` cannot carry."""
+    for _, data in amap.statements():
+        span = data.get("span")
+        for name in lost:
+            words, count = FEATURES[name][0], FEATURES[name][1](data)
+            if count:
+                losses.add(f"{words} are not carried by {target}",
+                           span.line if span is not None else None, count)

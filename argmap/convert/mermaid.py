@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from argmap.convert.losses import Losses
+from argmap.convert.losses import Losses, statement_losses
 from argmap.model import (
     ASSUMPTION,
     ATTACK_EDGE,
@@ -135,12 +135,5 @@ def _edges(amap: ArgumentMap, names: dict[str, str]) -> list[str]:
 
 
 def _report_losses(amap: ArgumentMap, losses: Losses) -> None:
-    quotes = sum(len(data.get("quotes") or ()) for _, data in amap.statements())
-    if quotes:
-        losses.add("quotes are not drawn in Mermaid", count=quotes)
-    notes = sum(1 for _, data in amap.statements() if data.get("attributes"))
-    if notes:
-        losses.add("notes, sources, URLs and confidence are not drawn in Mermaid", count=notes)
-    tagged = sum(1 for _, data in amap.statements() if data.get("tags"))
-    if tagged:
-        losses.add("tags are not drawn in Mermaid", count=tagged)
+    statement_losses(amap, losses, "Mermaid", ("quotes", "notes", "tags", "attribution",
+                                               "implicit"))

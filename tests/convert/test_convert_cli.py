@@ -20,7 +20,7 @@ def test_argmap_to_mermaid_reports_what_it_cannot_draw(tmp_path: Path) -> None:
     source.write_text("premise a: A. #t\nclaim b: B.\na -> b\n", encoding="utf-8")
     code, _, err = run("convert", str(source), "-o", str(tmp_path / "m.mmd"))
     assert code == 0
-    assert f"{source}: warning: tags are not drawn in Mermaid" in err
+    assert f"{source}: warning: tags are not carried by Mermaid (line 1)" in err
     assert "wrote" in err and (tmp_path / "m.mmd").read_text().startswith("flowchart BT")
 
 
