@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -16,6 +18,33 @@ from argmap.visible import visible_line
 
 EXIT_MAP_ERRORS = 1
 EXIT_USAGE = 2
+MAX_TIMEOUT = 86400.0
+"""The longest --timeout (a day): beyond it, waits overflow what the system can time."""
+
+
+class Seconds(click.ParamType):  # type: ignore[type-arg]
+    """A duration in seconds: a finite number above 0 and at most `maximum` (not `inf`,
+    `nan` or `1e308`, which the timers of threads and processes cannot take)."""
+
+    name = "seconds"
+
+    def __init__(self, maximum: float = MAX_TIMEOUT) -> None:
+        self.maximum = maximum
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not (math.isfinite(number) and 0 < number <= self.maximum):
+            self.fail(
+                f"`{value}` is not a number of seconds above 0 and at most {self.maximum:g}",
+                param,
+                ctx,
+            )
+        return number
 
 
 def rule_list(values: Sequence[str]) -> tuple[str, ...] | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import EXIT_MAP_ERRORS
+from argmap.cli.common import EXIT_MAP_ERRORS, Seconds
 from argmap.embed.apply import apply, out_of_date
 from argmap.embed.document import EmbedError, EmbedOptions, Plan, plan_document
 from argmap.render.engines import ENGINE_CHOICES
@@ -62,7 +62,7 @@ EPILOG = """Examples:
               help="Change nothing; exit 1 when a figure or link is out of date, naming them.")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+@click.option("--timeout", type=Seconds(), default=60.0,
               metavar="SECONDS", show_default=True, help="Stop a layout that runs longer.")
 def embed(
     documents: tuple[str, ...],

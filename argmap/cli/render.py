@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, load_map_or_exit
+from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, Seconds, load_map_or_exit
 from argmap.errors import ArgmapError
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
 from argmap.model import ArgumentMap
@@ -101,7 +101,7 @@ EPILOG = """Examples:
               "(default: a folder named after the map), listed in DIR/index.md.")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+@click.option("--timeout", type=Seconds(), default=60.0,
               metavar="SECONDS",
               show_default=True, help="Stop a layout that runs longer (seconds).")
 def render(

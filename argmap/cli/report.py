@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from argmap import __version__
-from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, load_map_or_exit, rule_list
+from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, Seconds, load_map_or_exit, rule_list
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, CheckError
 from argmap.fileio import write_atomic
@@ -33,7 +33,7 @@ EPILOG = """Examples:
               help="Not these check rules (codes, names, prefixes, comma-separated).")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+@click.option("--timeout", type=Seconds(), default=60.0,
               metavar="SECONDS", show_default=True, help="Stop a layout that runs longer.")
 def report(
     map_path: str,
