@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,8 +13,6 @@ import click
 from argmap.errors import MapFileError, ParseError
 from argmap.language.loader import load_file
 from argmap.model import ArgumentMap
-from argmap.report.snippet import format_diagnostic
-from argmap.suggest import plural
 from argmap.visible import visible_line
 
 EXIT_MAP_ERRORS = 1
@@ -60,10 +59,12 @@ def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:
     try:
         return load_file(path)
     except ParseError as error:
-        for diagnostic in error.errors:
-            click.echo(format_diagnostic(diagnostic), err=True)
-        where = visible_line(os.fspath(path))
-        click.echo(f"{plural(len(error.errors), 'error')} in {where}", err=True)
+        # The same report as `argmap check` gives for this map (codes, carets, summary);
+        # imported here, so that commands that load maps without failing never load rich.
+        from argmap.report.text import format_parse_errors
+
+        colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+        click.echo(format_parse_errors(error.errors, color=colour), err=True, nl=False)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     except MapFileError as error:
         click.echo(f"error: {visible_line(error.message)}", err=True)

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from argmap.checks.finding import Finding, Severity
-from argmap.errors import Span
+from argmap.errors import Diagnostic, Span
 from argmap.report.snippet import caret_snippet
 from argmap.report.summary import summary
 from argmap.visible import visible_line
@@ -68,3 +68,17 @@ def _place(finding: Finding) -> str:
     if span is None:
         return "<map>"
     return f"{visible_line(span.file)}:{span.line}:{span.column}"
+
+
+def format_parse_errors(diagnostics: Sequence[Diagnostic], *, color: bool = False) -> str:
+    """A map's parse errors as `argmap check` reports them (AM001-AM003, one file): the
+    one voice every command uses for a map that does not parse."""
+    from argmap.checks import parse_error_findings
+
+    lines = {(d.span.file, d.span.line): d.source_line for d in diagnostics}
+    return format_text(
+        parse_error_findings(diagnostics),
+        files_checked=1,
+        source_line=lambda span: lines.get((span.file, span.line), ""),
+        color=color,
+    )
