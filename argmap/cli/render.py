@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, Seconds, load_map_or_exit
+from argmap.cli.watching import watch_maps
 from argmap.errors import ArgmapError
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
 from argmap.model import ArgumentMap
@@ -99,6 +100,9 @@ EPILOG = """Examples:
               help="With --fit: cut a map too big for one figure into figures that each fit "
               "(by section, else by branch), with an overview, into the folder -o DIR/ "
               "(default: a folder named after the map), listed in DIR/index.md.")
+@click.option("--watch", is_flag=True,
+              help="Keep running: draw again whenever a map, an included file or its "
+              "document changes (Ctrl-C stops).")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
 @click.option("--timeout", type=Seconds(), default=60.0,
@@ -122,6 +126,7 @@ def render(
     fit: float | None,
     min_font: float,
     split: bool,
+    watch: bool,
     engine: str,
     timeout: float,
 ) -> None:
@@ -148,6 +153,20 @@ def render(
         fit=fit,
         min_font=min_font,
     )
+    if watch:
+        if output == "-":
+            raise click.UsageError("--watch writes files: give -o OUT, not -o -")
+        what = output or ("the drawings" if len(maps) > 1 else str(Path(maps[0]).with_suffix(
+            "" if split else "." + fmt)))
+        watch_maps([Path(name) for name in maps],
+                   lambda: _draw(maps, output, fmt, options, split), what)
+        return
+    _draw(maps, output, fmt, options, split)
+
+
+def _draw(
+    maps: tuple[str, ...], output: str | None, fmt: str, options: RenderOptions, split: bool
+) -> None:
     if split:
         _split(maps, output, options)
         return

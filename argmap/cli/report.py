@@ -8,6 +8,7 @@ import click
 
 from argmap import __version__
 from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, Seconds, load_map_or_exit, rule_list
+from argmap.cli.watching import watch_maps
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, CheckError
 from argmap.fileio import write_atomic
@@ -31,6 +32,9 @@ EPILOG = """Examples:
               help="Only these check rules (codes, names, prefixes, comma-separated; ALL).")
 @click.option("--ignore", multiple=True, metavar="RULES",
               help="Not these check rules (codes, names, prefixes, comma-separated).")
+@click.option("--watch", is_flag=True,
+              help="Keep running: write the report again whenever the map, an included file "
+              "or its document changes (Ctrl-C stops).")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
 @click.option("--timeout", type=Seconds(), default=60.0,
@@ -40,6 +44,7 @@ def report(
     output: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    watch: bool,
     engine: str,
     timeout: float,
 ) -> None:
@@ -65,6 +70,9 @@ def report(
         select=chosen if chosen is not None else config.select,
         ignore=ignored if ignored is not None else config.ignore,
     )
+    if watch:
+        watch_maps([source], lambda: write_report(source, target, options), str(target))
+        return
     write_report(source, target, options)
 
 

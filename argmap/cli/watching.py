@@ -1,0 +1,89 @@
+"""`--watch` for render and report: run, then run again on every change, with a status line."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from types import FrameType
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from argmap.cli.signals import EXIT_CODES, Interrupted
+from argmap.suggest import plural
+from argmap.watch import map_inputs, watch
+
+
+def run_once(job: Callable[[], None]) -> int:
+    """Run a command's job as a whole command would, but return its exit status."""
+    try:
+        job()
+    except click.exceptions.Exit as stop:
+        return stop.exit_code
+    except click.UsageError as error:
+        error.show()
+        return error.exit_code
+    return 0
+
+
+def watch_maps(maps: Iterable[Path], job: Callable[[], None], output: str) -> None:
+    """Run `job` now and whenever a map, a file it includes or its document changes; after
+    each run one status line says whether it worked and what is watched. On failure the
+    last good `output` stays as it was (every output is written atomically, and only
+    after a successful drawing). Ctrl-C stops."""
+    console = Console(stderr=True, highlight=False)
+    maps = list(maps)
+    known: set[Path] = set()
+
+    def run() -> set[Path]:
+        nonlocal known
+        status = run_once(job)
+        inputs = set().union(*(map_inputs(path) for path in maps))
+        # After a failure, keep watching what worked before, so that fixing any of it
+        # (an include, say) brings the next run.
+        known = inputs if status == 0 else known | inputs
+        stamp = time.strftime("%H:%M:%S")
+        files = plural(len(known), "file")
+        if status == 0:
+            line = f"[dim]{stamp}[/] [green]✓[/] {escape(output)} is up to date"
+        else:
+            kept = f"the last good {escape(output)} is kept"
+            line = f"[dim]{stamp}[/] [red]✗[/] failed (above); {kept}"
+        console.print(f"{line}; watching {files} for changes (Ctrl-C stops)", soft_wrap=True)
+        return known
+
+    received: list[int] = []
+    with _noting_signals(received):
+        try:
+            watch(run)
+        except KeyboardInterrupt:
+            # watchfiles turns any signal into KeyboardInterrupt; say which one came.
+            raise Interrupted(received[-1] if received else signal.SIGINT) from None
+
+
+@contextlib.contextmanager
+def _noting_signals(received: list[int]) -> Iterator[None]:
+    """While watching, SIGINT and SIGTERM are noted before they interrupt (signals that
+    whoever started argmap ignores stay ignored)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def note(signum: int, _frame: FrameType | None) -> None:
+        received.append(signum)
+        raise Interrupted(signum)
+
+    previous = {signum: signal.getsignal(signum) for signum in EXIT_CODES}
+    handled = [s for s, handler in previous.items() if handler is not signal.SIG_IGN]
+    for signum in handled:
+        signal.signal(signum, note)
+    try:
+        yield
+    finally:
+        for signum in handled:
+            signal.signal(signum, previous[signum])
