@@ -60,7 +60,13 @@ DEFAULT_DEPTH = 12
     show_default=True,
     help="Levels of support and attack shown below each conclusion (text format).",
 )
-def show(map_path: str, output_format: str, depth: int) -> None:
+@click.option(
+    "--details",
+    is_flag=True,
+    help="Also list every statement and named inference with its tags, quotes, notes, "
+    "sources, attribution and confidence (text format).",
+)
+def show(map_path: str, output_format: str, depth: int, details: bool) -> None:
     """Print what argmap understood of MAP: metadata, counts, sections, argument trees.
 
     Exits with 1 (and the errors on stderr) when the map has errors.
@@ -73,7 +79,12 @@ def show(map_path: str, output_format: str, depth: int) -> None:
     console = Console(highlight=False)  # rich leaves colour out in pipes and under NO_COLOR
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
-    for part in describe(amap, depth, console.width):
+    parts = describe(amap, depth, console.width)
+    if details:
+        from argmap.cli.show_details import details as detail_parts
+
+        parts.extend(detail_parts(amap))
+    for part in parts:
         console.print(part)
 
 
@@ -106,6 +117,7 @@ def _heading(amap: ArgumentMap) -> list[Text]:
     document = document_as_written(amap)
     if document is not None:
         lines.append(Text(f"document: {visible_line(document)}"))
+    lines.extend(Text(f"source: {visible_line(source)}") for source in amap.sources)
     return lines
 
 

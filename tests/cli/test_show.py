@@ -235,3 +235,55 @@ def test_a_map_that_is_all_cycle_says_there_is_no_root(tmp_path: Path) -> None:
         "No conclusion; statements that support or attack nothing\n"
         "(none: every statement supports or attacks another)\n"
     )
+
+
+DETAILED = """@title Details
+@source Town council note, 3 March 2026
+== Safety ==
+premise injuries: 40 cyclists were injured. #safety
+  > 40 cyclists were injured
+  @source Police report
+  @url https://example.org/report
+  @confidence 0.8
+claim costly: The lane costs too much.
+  @by Shopkeepers
+  @note They said so at the meeting.
+conclusion build: Build the lane.
+  @implicit
+argument safety: injuries -> build : injuries call for a fix #safety
+  @note The main argument.
+costly -| build
+"""
+
+
+def test_details_say_everything_the_map_says_of_each_statement_and_argument(
+    tmp_path: Path,
+) -> None:
+    code, out, err = show(write(tmp_path, DETAILED), "--details")
+    assert (code, err) == (0, "")
+    assert "source: Town council note, 3 March 2026\n" in out
+    assert "claim costly: The lane costs too much.  (by Shopkeepers)" in out
+    assert "conclusion build: Build the lane.  (implicit)" in out
+    statements = out[out.index("\nStatements\n") :]
+    assert statements == (
+        "\nStatements\n"
+        "premise injuries: 40 cyclists were injured.  #safety\n"
+        "    > 40 cyclists were injured\n"
+        "    source: Police report\n"
+        "    url: https://example.org/report\n"
+        "    confidence: 0.8\n"
+        "    section: Safety\n"
+        "claim costly: The lane costs too much.\n"
+        "    by: Shopkeepers\n"
+        "    note: They said so at the meeting.\n"
+        "    section: Safety\n"
+        "conclusion build: Build the lane.\n"
+        "    implicit: the text does not state it\n"
+        "    section: Safety\n"
+        "\nArguments\n"
+        "argument safety: injuries -> build  #safety\n"
+        "    warrant: injuries call for a fix\n"
+        "    note: The main argument.\n"
+    )
+    code, plain, _ = show(write(tmp_path, DETAILED))
+    assert "\nStatements\n" not in plain and "Police report" not in plain

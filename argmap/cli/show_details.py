@@ -1,0 +1,73 @@
+"""`argmap show --details`: every statement and named inference with all the map says of it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.text import Text
+
+from argmap.model import ArgumentMap
+from argmap.visible import visible_line
+
+ATTRIBUTE_ORDER = ("by", "note", "source", "url", "confidence")
+INDENT = "    "
+
+
+def details(amap: ArgumentMap) -> list[Text]:
+    """A "Statements" part (each statement: text, tags, quotes, attributes, section) and an
+    "Arguments" part (each named inference: its step, warrant, tags and attributes)."""
+    parts: list[Text] = []
+    statements = list(amap.statements())
+    if statements:
+        parts.append(Text("\nStatements", style="bold"))
+        parts.extend(_statement(node, data) for node, data in statements)
+    named = [(node, data) for node, data in amap.inferences() if data.get("name")]
+    if named:
+        parts.append(Text("\nArguments", style="bold"))
+        parts.extend(_argument(amap, node, data) for node, data in named)
+    return parts
+
+
+def _statement(node: str, data: Mapping[str, Any]) -> Text:
+    text = Text(data["kind"], style="bold")
+    text.append(f" {visible_line(node)}: {visible_line(data['text'])}")
+    _tags(text, data.get("tags") or ())
+    attributes = data["attributes"]
+    if attributes.get("implicit"):
+        _line(text, "implicit: the text does not state it")
+    for quote in data["quotes"]:
+        _line(text, f"> {visible_line(quote)}")
+    _attributes(text, attributes)
+    if data.get("section"):
+        _line(text, f"section: {visible_line(data['section'])}")
+    return text
+
+
+def _argument(amap: ArgumentMap, node: str, data: Mapping[str, Any]) -> Text:
+    step = f"{' + '.join(amap.premises_of(node))} -> {amap.conclusion_of(node)}"
+    text = Text("argument", style="bold")
+    text.append(f" {visible_line(node)}: {visible_line(step)}")
+    _tags(text, data.get("tags") or ())
+    if data.get("warrant"):
+        _line(text, f"warrant: {visible_line(data['warrant'])}")
+    _attributes(text, data.get("attributes") or {})
+    return text
+
+
+def _tags(text: Text, tags: Any) -> None:
+    if tags:
+        text.append("  " + " ".join(f"#{visible_line(tag)}" for tag in tags), style="cyan")
+
+
+def _attributes(text: Text, attributes: Mapping[str, Any]) -> None:
+    for name in ATTRIBUTE_ORDER:
+        value = attributes.get(name)
+        if value is None:
+            continue
+        shown = f"{value:g}" if isinstance(value, float) else visible_line(str(value))
+        _line(text, f"{name}: {shown}")
+
+
+def _line(text: Text, line: str) -> None:
+    text.append(f"\n{INDENT}{line}", style="dim" if not line.startswith(">") else "")
