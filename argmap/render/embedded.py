@@ -18,7 +18,8 @@ import wasmtime
 
 from argmap.errors import RenderError
 from argmap.fileio import write_atomic
-from argmap.render.system import timeout_message
+from argmap.render.system import DRAW_LESS, brief, timeout_message
+from argmap.visible import visible_line
 
 FORMATS = frozenset({"svg", "json", "dot"})
 CACHE_ENV = "ARGMAP_CACHE_DIR"
@@ -162,13 +163,29 @@ class EmbeddedGraphviz:
         if isinstance(result, bytes):
             return result
         if isinstance(result, (wasmtime.Trap, wasmtime.WasmtimeError)):
-            raise RenderError(f"the embedded Graphviz crashed: {result}") from None
+            raise RenderError(crash_message(result)) from None
         raise result
 
     def _stop(self, worker: threading.Thread) -> None:
         # The store's epoch deadline is 1: the next epoch makes the running code trap.
         self._engine.increment_epoch()
         worker.join()
+
+
+def crash_message(error: wasmtime.Trap | wasmtime.WasmtimeError) -> str:
+    """One line for a trap: wasmtime's message is a backtrace of dozens of lines."""
+    if getattr(error, "trap_code", None) == wasmtime.TrapCode.STACK_OVERFLOW:
+        return (
+            "the map's chains of reasons are too long for the embedded Graphviz (it ran out of "
+            f"stack, as it does past about 2,000 statements in a row): {DRAW_LESS}, "
+            "or use --engine system"
+        )
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    cause = lines[-1] if lines else "no message"  # after "Caused by:": what happened
+    return (
+        f"the embedded Graphviz crashed ({visible_line(cause[:160])}): {DRAW_LESS}, "
+        "or try --engine system"
+    )
 
 
 LAYOUT_STACK = 256 * 1024 * 1024
@@ -231,10 +248,10 @@ class _Session:
         result = self.call("graphviz_render", *arguments, length_pointer)
         if result == 0:
             message = self.read_cstring(self.call("graphviz_last_error"))
-            detail = b"".join(self.stderr).decode("utf-8", errors="replace").strip()
+            detail = brief(b"".join(self.stderr))
             raise RenderError(
-                f"the embedded Graphviz failed: {message or 'no message'}"
-                + (f"\n{detail}" if detail else "")
+                f"the embedded Graphviz failed: {brief(message.encode(), lines=1) or 'no message'}"
+                + (f": {detail}" if detail else "")
             )
         (length,) = struct.unpack("<I", self.read(length_pointer, 4))
         return self.read(result, length)

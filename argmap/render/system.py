@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 from collections.abc import Sequence
 
 from argmap.errors import RenderError
+from argmap.visible import visible_line
 
 FORMATS = frozenset({"svg", "png", "pdf", "json", "dot"})
 
@@ -47,9 +49,15 @@ class SystemGraphviz:
             raise RenderError(timeout_message(timeout, "dot")) from None
         except OSError as error:
             raise RenderError(f"cannot run Graphviz ({self.executable}): {error}") from None
+        if done.returncode < 0:  # killed: a crash, as on maps beyond what dot can take
+            raise RenderError(
+                failure_message("dot", done.returncode, done.stderr) + "; " + TOO_BIG_FOR_DOT
+            )
         if done.returncode != 0:
-            hint = "\n(--engine embedded lays the map out with argmap's own Graphviz)"
-            raise RenderError(failure_message("dot", done.returncode, done.stderr) + hint)
+            raise RenderError(
+                failure_message("dot", done.returncode, done.stderr)
+                + "; --engine embedded lays the map out with argmap's own Graphviz"
+            )
         return done.stdout
 
 
@@ -60,7 +68,33 @@ def timeout_message(timeout: float, engine: str) -> str:
     )
 
 
+DRAW_LESS = "draw part of the map with --focus or --section"
+TOO_BIG_FOR_DOT = (
+    "dot crashes so on maps too big for it (very long chains of statements, statements "
+    f"of megabytes): {DRAW_LESS}, or try --engine embedded"
+)
+
+
 def failure_message(engine: str, returncode: int, stderr: bytes) -> str:
-    how = f"was killed by signal {-returncode}" if returncode < 0 else f"failed ({returncode})"
-    detail = stderr.decode("utf-8", errors="replace").strip()
-    return f"Graphviz {engine} {how}" + (f":\n{detail}" if detail else "")
+    """One line: how the engine ended and the start of what it printed."""
+    if returncode < 0:
+        try:
+            name = f" ({signal.Signals(-returncode).name})"
+        except ValueError:
+            name = ""
+        how = f"was killed by signal {-returncode}{name}"
+    else:
+        how = f"failed ({returncode})"
+    detail = brief(stderr)
+    return f"Graphviz {engine} {how}" + (f": {detail}" if detail else "")
+
+
+def brief(output: bytes, lines: int = 2, width: int = 160) -> str:
+    """The first `lines` non-blank lines of what an engine printed, each cut at `width`
+    characters and made safe for a terminal, on one line: a failing engine can print
+    megabytes (a warning per statement), and the user needs its first words, not a dump."""
+    head = output[: (lines + 20) * width * 4].decode("utf-8", errors="replace")
+    kept = [line.strip() for line in head.splitlines() if line.strip()][:lines]
+    return " / ".join(
+        visible_line(line[:width]) + ("..." if len(line) > width else "") for line in kept
+    )
