@@ -36,7 +36,13 @@ def load_json(text: str, path: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         message = f"not valid JSON: {error.msg}"
-        raise ConvertError(message, path, error.lineno, error.colno) from None
+        # At the very end of a file that ends in a line break, json names the line after
+        # the last; the end of the last line is the place inside the file.
+        at = error.pos
+        if at == len(text) and text.endswith("\n"):
+            at -= 2 if text.endswith("\r\n") else 1
+        line, column = line_column(text, at)
+        raise ConvertError(message, path, line, column) from None
 
 
 def _check_depth(text: str, path: str) -> None:

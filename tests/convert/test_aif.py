@@ -133,3 +133,11 @@ def test_malformed_aif_is_a_located_error(text: str, message: str, line: int) ->
     assert message in caught.value.message
     assert caught.value.path == "bad.json"
     assert caught.value.line == line
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", ""])
+def test_json_cut_short_is_located_at_the_end_of_its_last_line(ending: str) -> None:
+    """Found by the fuzz suite: json names the line after the last one (2:1) here."""
+    with pytest.raises(ConvertError) as caught:
+        read_aif('{"nodes": [1' + ending, "bad.json", Losses())
+    assert (caught.value.line, caught.value.column) == (1, 13)
