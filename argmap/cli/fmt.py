@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import re
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -16,7 +18,7 @@ from argmap.language.format import format_text
 from argmap.language.loader import read_map_text
 from argmap.report.snippet import format_diagnostic
 from argmap.suggest import plural
-from argmap.visible import visible_line
+from argmap.visible import visible, visible_line
 
 EPILOG = """Examples:
 
@@ -62,10 +64,9 @@ def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
             continue
         changed += 1
         if show_diff:
-            sys.stdout.writelines(difflib.unified_diff(
-                text.splitlines(keepends=True), formatted.splitlines(keepends=True),
-                f"{path} (as it is)", f"{path} (formatted)",
-            ))
+            sys.stdout.writelines(_visible_lines(difflib.unified_diff(
+                _lines(text), _lines(formatted), f"{path} (as it is)", f"{path} (formatted)",
+            )))
         elif check:
             click.echo(f"{name}: would be reformatted", err=True)
         else:
@@ -86,3 +87,18 @@ def _with_bom(path: Path, text: str) -> str:
     """Keep a byte order mark the file had."""
     with path.open("rb") as stream:
         return "\ufeff" + text if stream.read(3) == b"\xef\xbb\xbf" else text
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their ends, ended at LF only, as argmap counts them."""
+    return _LINE.findall(text)
+
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+def _visible_lines(lines: Iterable[str]) -> Iterator[str]:
+    """Diff lines with control characters shown as escapes (`visible`), line ends kept."""
+    for line in lines:
+        body = line.rstrip("\r\n")
+        yield visible(body) + line[len(body) :]

@@ -131,3 +131,11 @@ def test_a_file_that_cannot_be_read_is_named_visibly(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(folder / "missing.argmap")])
     assert not raw(result.stdout + result.stderr)
     assert "d\\x1b]0;pwned\\x07.argmap" in result.stderr
+
+
+def test_fmt_diff_shows_control_characters_visibly(tmp_path: Path) -> None:
+    path = tmp_path / "m.argmap"
+    path.write_bytes(f"conclusion b:  B{CLEAR}\r\npremise a: A\r\na->b\r\n".encode())
+    result = CliRunner().invoke(main, ["fmt", "--diff", str(path)])
+    assert not raw(result.stdout)
+    assert "-conclusion b:  B\\x1b[2J\n+conclusion b: B\\x1b[2J\n" in result.stdout
