@@ -43,6 +43,7 @@ MAP = "m.argmap"
 PART = "part.argmap"
 DOCUMENT = "doc.txt"
 PYPROJECT = "pyproject.toml"
+MARKDOWN = "doc.md"
 STORED = ".case"
 
 LONG = os.environ.get("ARGMAP_FUZZ") == "long"
@@ -106,6 +107,14 @@ def _converted_seeds() -> dict[str, list[str]]:
 
 IMPORT_SEEDS = _converted_seeds()
 IMPORTS = {"argdown": "in.argdown", "aif": "in.json"}
+
+
+MARKDOWN_BLOCKS = [
+    "# A report\n\nSome text.\n\n```argmap\n{body}\n```\n\nMore text.\n",
+    '# Two\n\n```argmap focus="a" depth=1\n{body}\n```\n\n```argmap src="m.argmap"\n```\n',
+    "- a list\n  ```argmap evaluate\n  {body}\n  ```\n> ```argmap\n> premise a: A\n> ```\n",
+]
+"""Markdown documents for `argmap embed`, `{body}` standing for a map's text."""
 
 
 @dataclass(frozen=True)
@@ -200,6 +209,9 @@ def bundles(draw: st.DrawFn) -> Bundle:
     for line in extra:
         lines.insert(draw(st.integers(0, len(lines))), line)
     files[MAP] = draw(as_bytes("\n".join(lines) + "\n"))
+    if LONG and draw(st.booleans()):  # `argmap embed` lays maps out: long runs only
+        block = draw(st.sampled_from(MARKDOWN_BLOCKS)).format(body="\n".join(lines[:40]))
+        files[MARKDOWN] = draw(as_bytes(draw(mutated([block], most=3))))
     return Bundle(tuple(sorted(files.items())))
 
 
@@ -224,6 +236,8 @@ def file_lines(folder: Path, name: str) -> list[str] | None:
     if path.parent != folder.resolve() or not path.is_file():
         return None
     text = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff")
+    if path.suffix in (".argdown", ".md"):  # CommonMark and Argdown end lines at CR too
+        return split_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
     return split_lines(text)
 
 
@@ -278,8 +292,11 @@ def library(folder: Path) -> None:
         amap = argmap.load(str(path))
     except ParseError as error:
         assert_diagnostics_inside(folder, error.errors)
-        return
+        amap = None
     except ArgmapError:
+        amap = None
+    formatting(folder, amap)
+    if amap is None:
         return
     try:
         findings = run_checks(amap, select=["ALL"])
@@ -309,6 +326,38 @@ def library(folder: Path) -> None:
                 write_map(amap, fmt, Losses())
 
 
+def formatting(folder: Path, amap: argmap.ArgumentMap | None) -> None:
+    """`argmap fmt`: errors located inside; the layout is stable (formatting twice changes
+    nothing) and describes the same map as the file it came from."""
+    from argmap.language.format import format_text
+
+    path = folder / MAP
+    try:
+        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return
+    try:
+        formatted = format_text(text, str(path))
+    except ParseError as error:
+        assert_diagnostics_inside(folder, error.errors)
+        return
+    assert format_text(formatted, str(path)) == formatted, "fmt is not stable:\n" + formatted
+    if amap is not None:
+        again = argmap.parse(formatted, str(path))
+        assert _shape(again) == _shape(amap), "fmt changed the map:\n" + formatted
+
+
+def _shape(amap: argmap.ArgumentMap) -> tuple[object, ...]:
+    """What a map says, without where it says it: statements, inferences, relations."""
+    keep = ("kind", "text", "tags", "quotes", "attributes", "section", "warrant", "name")
+    nodes = sorted(
+        (str(node), repr(sorted((k, v) for k, v in data.items() if k in keep)))
+        for node, data in amap.graph.nodes(data=True)
+    )
+    edges = sorted((str(u), str(v), str(kind)) for u, v, kind in amap.graph.edges(data="kind"))
+    return (amap.title, amap.author, amap.date, amap.sources, nodes, edges)
+
+
 COMMANDS: list[list[str]] = [
     ["show", MAP],
     ["show", MAP, "--format", "json", "--depth", "3"],
@@ -319,19 +368,29 @@ COMMANDS: list[list[str]] = [
     ["render", MAP, "-f", "dot", "-o", "out/m.dot", "--evaluate", "--findings"],
     ["convert", MAP, "-o", "out/m.json"],
     ["convert", MAP, "-o", "out/m.mmd"],
+    ["fmt", "--check", MAP],
+    ["fmt", "--diff", MAP],
 ]
+REWRITE = [["fmt", MAP]]
+"""Last: it rewrites the map."""
 SLOW_COMMANDS: list[list[str]] = (
     [
         ["render", MAP, "-o", "out/m.svg", "--engine", "system", "--evaluate", "--quotes"],
         ["report", MAP, "-o", "out/m.html", "--engine", "system"],
+        ["embed", MARKDOWN, "--engine", "system", "--fit", "none"],
     ]
     if shutil.which("dot")
     else []
 )
 """Commands that lay the map out (50 ms a map or more): in long runs and regression replays."""
-ALL_COMMANDS = COMMANDS + SLOW_COMMANDS
-_PLACE = re.compile(r"^(?:::[a-z]+ file=)?([^\s:,][^:,]*?)[:,](?:line=)?(\d+)[:,](?:col=)?(\d+)")
+ALL_COMMANDS = COMMANDS + SLOW_COMMANDS + REWRITE
+COMMANDS += REWRITE
+_PLACE = re.compile(
+    r"^(?:::[a-z]+ file=|error: )?([^\s:,][^:,]*?)[:,](?:line=)?(\d+)[:,](?:col=)?(\d+)"
+)
 TRACEBACK = "Traceback (most recent call last)"
+_LOCATED = (".argmap", ".txt", ".toml", ".md", ".argdown", ".json")
+"""The files whose `file:line:column` in a message is checked to be inside the file."""
 _RAW_CONTROL = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "]")
 """What `visible` escapes: none of it may reach a terminal raw."""
 
@@ -355,7 +414,7 @@ def cli(folder: Path, commands: list[list[str]] | None = None) -> None:
             assert raw is None, f"{where} printed {raw.group()!r} raw:\n{output}"  # type: ignore[union-attr]
             for line in output.splitlines():
                 match = _PLACE.match(line)
-                if match and match.group(1).endswith((".argmap", ".txt", ".toml")):
+                if match and match.group(1).endswith(_LOCATED):
                     file, number, column = match.groups()
                     assert_inside(folder, file, int(number), int(column), f"{where}: {line}")
     finally:
