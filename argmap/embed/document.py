@@ -294,8 +294,8 @@ class _Editor:
             and source.endswith(diagnostic.source_line) else 0
         moved = dataclasses.replace(
             span,
-            line=span.line + block.start,
-            end_line=span.end_line + block.start,
+            line=line + 1,  # `line` is 0-based
+            end_line=span.end_line + block.start + 1,
             column=span.column + shift,
             end_column=span.end_column + shift,
         )
