@@ -19,6 +19,7 @@ from argmap.suggest import plural
 SLUG_WORDS = 6
 STUB_WRAP = 24  # a stub's title wraps at this many characters
 TITLE_WORDS = 40  # characters of a statement's text that name the part it leads
+PACK = 10  # statements (the reasons stood behind included) that sibling branches may share
 OTHERS = "Other statements"
 
 
@@ -178,12 +179,32 @@ def _branches(amap: ArgumentMap, part: Part) -> list[Part]:
     order = {node: index for index, node in enumerate(part.statements)}
     first = [node for node in part.statements if owner.get(node, "") == ""]
     pieces = [Part(part.title, tuple(first), part.context)]
-    for head in heads:
-        branch = sorted((n for n, h in owner.items() if h == head), key=order.__getitem__)
-        text = amap.graph.nodes[head]["text"]
-        short = text if len(text) <= TITLE_WORDS else text[:TITLE_WORDS].rsplit(" ", 1)[0] + "…"
-        pieces.append(Part(f"Behind {head}: {short}", tuple(branch), (head,)))
+    branches: dict[str, list[str]] = {head: [] for head in heads}
+    for node, head in owner.items():
+        if head:
+            branches[head].append(node)
+    # Small neighbouring branches share a figure (a part per branch of two premises would
+    # make a long, thin series of figures); one that does not fit is cut again.
+    group: list[str] = []
+    for head in [*heads, ""]:
+        size = sum(len(branches[h]) + 1 for h in group)
+        if group and (not head or size + len(branches[head]) + 1 > PACK):
+            members = sorted((n for h in group for n in branches[h]), key=order.__getitem__)
+            pieces.append(Part(_behind(amap, group), tuple(members), tuple(group)))
+            group = []
+        if head:
+            group.append(head)
     return [piece for piece in pieces if piece.statements]
+
+
+def _behind(amap: ArgumentMap, heads: list[str]) -> str:
+    """A branch part's title: `Behind durable: Their growing common ground…`, or the IDs
+    of the reasons it stands behind when it holds several."""
+    if len(heads) > 1:
+        return "Behind " + ", ".join(heads)
+    text = amap.graph.nodes[heads[0]]["text"]
+    short = text if len(text) <= TITLE_WORDS else text[:TITLE_WORDS].rsplit(" ", 1)[0] + "…"
+    return f"Behind {heads[0]}: {short}"
 
 
 def _reasons(amap: ArgumentMap, node: str) -> list[str]:

@@ -45,7 +45,7 @@ d2 -> d
 d -| c
 """
 
-# No sections: cut under the conclusion, one part behind each of its three reasons.
+# No sections: cut under the conclusion, and behind its three reasons.
 BRANCHES = """\
 @title No sections
 conclusion top: The conclusion that everything here argues for.
@@ -147,10 +147,11 @@ def test_a_map_without_sections_is_cut_behind_the_conclusions_reasons() -> None:
     assert [figure.title for figure in figures] == [
         "Overview",
         "Part 2: Main argument",
-        "Part 3: Behind c1: The first main reason for the…",
-        "Part 4: Behind c2: The second main reason for the…",
-        "Part 5: Behind c3: The third main reason, which is…",
+        "Part 3: Behind c1, c2",  # two small branches share a figure
+        "Part 4: Behind c3: The third main reason, which is…",
     ]
     # Each branch is drawn under the reason it stands behind, which part 2 holds.
     assert _statements_drawn(figures[1].figure.data) == {"top", "c1", "c2", "c3"}
-    assert _statements_drawn(figures[4].figure.data) == {"c3", "p31", "p32", "x"}
+    assert _statements_drawn(figures[2].figure.data) == {"c1", "c2", *{f"p{i}{j}" for i in (1, 2)
+                                                                          for j in (1, 2, 3)}}
+    assert _statements_drawn(figures[3].figure.data) == {"c3", "p31", "p32", "x"}
