@@ -189,8 +189,8 @@ def _branches(amap: ArgumentMap, part: Part) -> list[Part]:
     for head in [*heads, ""]:
         size = sum(len(branches[h]) + 1 for h in group)
         if group and (not head or size + len(branches[head]) + 1 > PACK):
-            members = sorted((n for h in group for n in branches[h]), key=order.__getitem__)
-            pieces.append(Part(_behind(amap, group), tuple(members), tuple(group)))
+            shared = sorted((n for h in group for n in branches[h]), key=order.__getitem__)
+            pieces.append(Part(_behind(amap, group), tuple(shared), tuple(group)))
             group = []
         if head:
             group.append(head)
