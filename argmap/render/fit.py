@@ -101,25 +101,21 @@ class Fitted:
     candidate: Candidate
     svg: bytes
     size: FigureSize
-    tried: int
 
 
-def search(
-    options: RenderOptions,
-    width: float,
-    min_font: float,
-    draw: Callable[[RenderOptions], bytes],
-    size: int,
-) -> Fitted:
-    """The first candidate whose text prints at `min_font` pt or more at `width` pt
-    (`draw` gives a candidate's SVG at natural size); FitError when none does."""
+def search(options: RenderOptions, draw: Callable[[RenderOptions], bytes], size: int) -> Fitted:
+    """The first candidate whose text prints at `options.min_font` pt or more at
+    `options.fit` pt wide (`draw` gives a candidate's SVG at natural size, `size` is the
+    number of nodes drawn); FitError when none does."""
+    assert options.fit is not None
+    width, min_font = options.fit, options.min_font
     best: tuple[FigureSize, Candidate] | None = None
     tries = candidates(options, size)
-    for count, candidate in enumerate(tries, start=1):
+    for candidate in tries:
         svg = draw(candidate.options)
         result = printed(measure_svg(svg), width)
         if result.text is None or result.text >= min_font - 0.005:
-            return Fitted(candidate, svg, result, count)
+            return Fitted(candidate, svg, result)
         if best is None or (best[0].text or 0) < result.text:
             best = (result, candidate)
     assert best is not None

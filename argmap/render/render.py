@@ -114,13 +114,8 @@ def render_figure(amap: ArgumentMap, options: RenderOptions) -> Figure:
         raise RenderError(f"unknown format `{options.fmt}`; choose one of {', '.join(FORMATS)}")
     svg: bytes | None = None
     if options.fit is not None:
-        fitted = search(
-            options,
-            options.fit,
-            options.min_font,
-            lambda candidate: draw_svg(amap, candidate),
-            len(select(amap, options.view)),
-        )
+        drawn = len(select(amap, options.view))
+        fitted = search(options, lambda candidate: draw_svg(amap, candidate), drawn)
         options, svg = fitted.candidate.options, place(fitted.svg, fitted.size.width)
     if options.fmt == "dot":
         return Figure(build_dot(amap, options).encode("utf-8"), None)
