@@ -36,13 +36,16 @@ def watch(
 ) -> None:
     """Call `run`, which does the job and returns the files to watch; call it again each
     time one of them changes, until `stop` is set. Folders are watched rather than files,
-    so an editor that saves by replacing the file is seen too."""
+    so an editor that saves by replacing the file is seen too; and every half second the
+    files' sizes and times are compared with those of the last run, so that a change made
+    while the watch was being set up is not missed."""
     watched = _real(run())
+    seen = _signatures(watched)
     while stop is None or not stop.is_set():
         folders = sorted({path.parent for path in watched if path.parent.is_dir()})
         if not folders:
             return
-        changes = watchfiles.watch(
+        batches = watchfiles.watch(
             *folders,
             watch_filter=_only(frozenset(watched)),
             debounce=debounce_ms,
@@ -50,15 +53,32 @@ def watch(
             stop_event=stop,
             recursive=False,
             rust_timeout=500,
-            yield_on_timeout=False,
+            yield_on_timeout=True,
         )
-        for _batch in changes:
+        for _batch in batches:
+            if _signatures(watched) == seen:
+                continue  # a timeout, or an event that changed nothing
             now = _real(run())
+            seen = _signatures(now)
             if now != watched:
                 watched = now
                 break  # watch the new set of folders
         else:
             return  # stopped
+
+
+def _signatures(paths: Iterable[Path]) -> dict[Path, tuple[int, int, int] | None]:
+    """What tells that a file changed: its size, modification time and inode (None when
+    it is missing)."""
+    signatures: dict[Path, tuple[int, int, int] | None] = {}
+    for path in paths:
+        try:
+            status = path.stat()
+        except OSError:
+            signatures[path] = None
+        else:
+            signatures[path] = (status.st_size, status.st_mtime_ns, status.st_ino)
+    return signatures
 
 
 def _only(paths: frozenset[Path]) -> Callable[[watchfiles.Change, str], bool]:
