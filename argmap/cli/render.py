@@ -15,6 +15,7 @@ from argmap.fileio import describe_os_error, file_identity, make_parent, write_a
 from argmap.model import ArgumentMap
 from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
+from argmap.render.png import DEFAULT_DPI, MAX_DPI, MIN_DPI
 from argmap.render.render import FORMATS, RenderOptions, render_figure
 from argmap.render.split import index_markdown, split_map
 from argmap.render.style import DIRECTIONS
@@ -103,6 +104,10 @@ EPILOG = """Examples:
 @click.option("--watch", is_flag=True,
               help="Keep running: draw again whenever a map, an included file or its "
               "document changes (Ctrl-C stops).")
+@click.option("--dpi", type=click.IntRange(MIN_DPI, MAX_DPI), default=DEFAULT_DPI,
+              show_default=True, metavar="N",
+              help="PNG: pixels to the inch, written into the file so that Word and LaTeX "
+              "place it at its printed size.")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
 @click.option("--timeout", type=Seconds(), default=60.0,
@@ -127,6 +132,7 @@ def render(
     min_font: float,
     split: bool,
     watch: bool,
+    dpi: int,
     engine: str,
     timeout: float,
 ) -> None:
@@ -152,6 +158,7 @@ def render(
         legend=legend,
         fit=fit,
         min_font=min_font,
+        dpi=dpi,
     )
     if watch:
         if output == "-":

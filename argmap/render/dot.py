@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from argmap.model import ATTACK, CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
+from argmap.render.fonts import FONT
 from argmap.render.layout import top_conclusions
 from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
@@ -20,7 +21,7 @@ from argmap.render.style import (
     relation_of,
     section_numbers,
 )
-from argmap.render.themes import FONT, Theme, tag_colours
+from argmap.render.themes import Theme, tag_colours
 from argmap.render.view import Stub
 
 

@@ -1,63 +1,76 @@
-"""PNG without a system Graphviz: the finished SVG rasterised by resvg, with the system's fonts."""
+"""PNG from the finished SVG, for both engines: rasterised by resvg with argmap's own font
+at a given resolution, which the PNG records (pHYs) so that Word and LaTeX place it at its
+printed size."""
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
+import struct
+import zlib
 
 from argmap.errors import RenderError
-from argmap.render.engines import INSTALL_HINT
+from argmap.render.fonts import FAMILY, FONT_FILE
 
-ZOOM = 2.0  # 144 dpi, the same as the system engine's PNGs (-Gdpi=144)
-FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
-
-
-def font_dirs() -> list[Path]:
-    """The folders where resvg (fontdb) finds system fonts on this platform."""
-    home = Path.home()
-    if sys.platform == "darwin":
-        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
-    if sys.platform == "win32":
-        windir = Path(os.environ.get("WINDIR", "C:\\Windows"))
-        local = Path(os.environ.get("LOCALAPPDATA", home))
-        return [windir / "Fonts", local / "Microsoft/Windows/Fonts"]
-    return [
-        Path("/usr/share/fonts"),
-        Path("/usr/local/share/fonts"),
-        home / ".fonts",
-        home / ".local/share/fonts",
-    ]
+DEFAULT_DPI = 144  # twice the SVG's 72 points to the inch: sharp on screens and in print
+MIN_DPI, MAX_DPI = 36, 1200
+_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_INCH = 0.0254  # metres
 
 
-def has_fonts() -> bool:
-    """Whether any font file exists where resvg looks (without fonts it draws no text)."""
-    for folder in font_dirs():
-        if not folder.is_dir():
-            continue
-        for _root, _dirs, files in os.walk(folder):
-            if any(name.lower().endswith(FONT_SUFFIXES) for name in files):
-                return True
-    return False
-
-
-def svg_to_png(svg: str, background: str) -> bytes:
-    """Rasterise the SVG at 144 dpi; an error naming the fix when no font is installed."""
-    if not has_fonts():
-        raise RenderError(
-            "PNG without a system Graphviz needs fonts, and none are installed; "
-            f"{INSTALL_HINT}, install a font package (e.g. fonts-dejavu), or choose -f svg"
-        )
+def svg_to_png(
+    svg: str, background: str, dpi: int = DEFAULT_DPI, system_fonts: bool = True
+) -> bytes:
+    """The SVG (sized in pt) as a PNG of `dpi` pixels to the inch, carrying that resolution.
+    resvg gets Arimo, the font Graphviz measured, as a file, and as the family for every
+    generic name (its own default sans-serif is not found on a machine with DejaVu only,
+    and then it draws no text at all); the system's fonts remain for other scripts
+    (`system_fonts=False` leaves them out, as on a machine that has none)."""
     import resvg_py
 
     try:
-        return bytes(
+        png = bytes(
             resvg_py.svg_to_bytes(
                 svg_string=svg,
-                zoom=ZOOM,
+                zoom=dpi / 72,
                 background=background,
-                dpi=72,  # Graphviz's SVG is in points: 1 pt = 1 px, then zoomed
+                dpi=72,  # the SVG is in points: 1 pt = 1 px, then zoomed to `dpi`
+                font_files=[str(FONT_FILE)],
+                skip_system_fonts=not system_fonts,
+                font_family=FAMILY,
+                sans_serif_family=FAMILY,
+                serif_family=FAMILY,
             )
         )
     except (ValueError, RuntimeError) as error:
         raise RenderError(f"could not convert the SVG to PNG (resvg): {error}") from None
+    return with_dpi(png, dpi)
+
+
+def with_dpi(png: bytes, dpi: float) -> bytes:
+    """The PNG with one pHYs chunk saying `dpi` (as pixels per metre), after its header."""
+    if not png.startswith(_SIGNATURE):
+        raise RenderError("resvg did not return a PNG")
+    chunks = []
+    position = len(_SIGNATURE)
+    while position < len(png):
+        (length,) = struct.unpack(">I", png[position : position + 4])
+        kind = png[position + 4 : position + 8]
+        end = position + 12 + length
+        if kind != b"pHYs":
+            chunks.append(png[position:end])
+        position = end
+    per_metre = round(dpi / _INCH)
+    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)
+    phys = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
+    return _SIGNATURE + chunks[0] + phys + b"".join(chunks[1:])
+
+
+def png_dpi(png: bytes) -> float | None:
+    """The resolution a PNG records (its pHYs chunk, in metres), in dots per inch."""
+    position = len(_SIGNATURE)
+    while position + 8 <= len(png):
+        (length,) = struct.unpack(">I", png[position : position + 4])
+        if png[position + 4 : position + 8] == b"pHYs":
+            x, _y, unit = struct.unpack(">IIB", png[position + 8 : position + 17])
+            return x * _INCH if unit == 1 else None
+        position += 12 + length
+    return None

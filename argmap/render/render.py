@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 from argmap.render.dot import to_dot
-from argmap.render.engines import INSTALL_HINT, Engine, choose_engine
+from argmap.render.engines import INSTALL_HINT, choose_engine
 from argmap.render.fit import DEFAULT_MIN_FONT, search
 from argmap.render.measure import FigureSize, measure_svg, place
+from argmap.render.png import DEFAULT_DPI
 from argmap.render.style import Annotations, DotStyle, Layout
 from argmap.render.svg import finish_svg
 from argmap.render.themes import THEMES
@@ -17,7 +18,6 @@ from argmap.render.tooltips import tooltips
 from argmap.render.view import ViewSpec, select
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
-PNG_DPI = "-Gdpi=144"
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class RenderOptions:
     # --fit: the width in pt the figure must print at, its text at min_font pt or more.
     fit: float | None = None
     min_font: float = DEFAULT_MIN_FONT
+    # PNG: pixels to the inch, recorded in the file.
+    dpi: int = DEFAULT_DPI
 
 
 @dataclass(frozen=True)
@@ -113,18 +115,27 @@ def render_figure(amap: ArgumentMap, options: RenderOptions) -> Figure:
     if options.fmt not in FORMATS:
         raise RenderError(f"unknown format `{options.fmt}`; choose one of {', '.join(FORMATS)}")
     svg: bytes | None = None
+    fitted = options.fit is not None
     if options.fit is not None:
         drawn = len(select(amap, options.view))
-        fitted = search(options, lambda candidate: draw_svg(amap, candidate), drawn)
-        options, svg = fitted.candidate.options, place(fitted.svg, fitted.size.width)
+        found = search(options, lambda candidate: draw_svg(amap, candidate), drawn)
+        options, svg = found.candidate.options, place(found.svg, found.size.width)
     if options.fmt == "dot":
         return Figure(build_dot(amap, options).encode("utf-8"), None)
     if options.fmt == "json":
         return Figure(_output(amap, options), None)
     if svg is None:
         svg = draw_svg(amap, options)
-    data = svg if options.fmt == "svg" else _output(amap, options)
-    return Figure(data, measure_svg(svg))
+    size = measure_svg(svg)
+    if options.fmt == "svg":
+        return Figure(svg, size)
+    if options.fmt == "png":
+        # Both engines: the finished SVG (small ID lines, the embedded font), rasterised.
+        from argmap.render.png import svg_to_png
+
+        background = THEMES[options.theme].background
+        return Figure(svg_to_png(svg.decode("utf-8"), background, options.dpi), size)
+    return Figure(_output(amap, options, pdf_page(size if fitted else None)), size)
 
 
 def draw_svg(amap: ArgumentMap, options: RenderOptions) -> bytes:
@@ -134,18 +145,25 @@ def draw_svg(amap: ArgumentMap, options: RenderOptions) -> bytes:
     return finished_svg(output, prepared, options)
 
 
-def _output(amap: ArgumentMap, options: RenderOptions) -> bytes:
-    """The map in a format other than SVG and DOT."""
+def pdf_page(printed: FigureSize | None) -> tuple[str, ...]:
+    """Graphviz options that make a PDF's page the figure: no margin around it (Graphviz
+    adds half an inch to paged formats), and with --fit the `printed` size (`size` with
+    `!` scales the whole drawing, margin included, up or down to the width; the height
+    is left a little loose so that the width alone sets the scale)."""
+    options = ("-Gmargin=0",)
+    if printed is None:
+        return options
+    return (*options, f"-Gsize={printed.width / 72:.4f},{printed.height / 72 + 1:.4f}!")
+
+
+def _output(amap: ArgumentMap, options: RenderOptions, extra: tuple[str, ...] = ()) -> bytes:
+    """The map as Graphviz's JSON, or as PDF (system Graphviz only)."""
     prepared = prepare(amap, options)
     engine = choose_engine(options.engine)
     if options.fmt == "json":
         return engine.layout(prepared.dot, options.fmt, options.timeout)
-    if "png" in engine.formats and options.fmt == "png":
-        return engine.layout(prepared.dot, "png", options.timeout, (PNG_DPI,))
-    if options.fmt == "png":
-        return _png_from_svg(engine, prepared, options)
     if "pdf" in engine.formats:
-        return engine.layout(prepared.dot, "pdf", options.timeout)
+        return engine.layout(prepared.dot, "pdf", options.timeout, extra)
     raise RenderError(f"PDF needs the system Graphviz: {INSTALL_HINT} or choose -f svg/png")
 
 
@@ -153,10 +171,3 @@ def finished_svg(output: bytes, prepared: Prepared, options: RenderOptions) -> b
     theme = THEMES[options.theme]
     svg = finish_svg(output.decode("utf-8"), prepared.title, prepared.tooltips, theme.muted)
     return svg.encode("utf-8")
-
-
-def _png_from_svg(engine: Engine, prepared: Prepared, options: RenderOptions) -> bytes:
-    from argmap.render.png import svg_to_png
-
-    svg = finished_svg(engine.layout(prepared.dot, "svg", options.timeout), prepared, options)
-    return svg_to_png(svg.decode("utf-8"), THEMES[options.theme].background)

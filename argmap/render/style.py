@@ -28,7 +28,7 @@ KIND_STYLES: dict[str, dict[str, str]] = {
     ASSUMPTION: {"style": "dashed,filled"},
     CLAIM: {"style": "rounded,filled"},
     # Emphasised by a heavy frame and larger text, not a bold font: the embedded engine
-    # knows no metrics for Helvetica-Bold (it would size the box for Times, too narrow).
+    # and argmap only ship the regular face of the font they measure (see render/fonts.py).
     CONCLUSION: {
         "style": "rounded,bold,filled",
         "penwidth": "2.5",

@@ -6,13 +6,14 @@ import html
 import re
 from collections.abc import Mapping
 
+from argmap.render.fonts import FONT_STACK, font_face
 from argmap.render.quoting import xml_multiline, xml_text
 
 META_FONT_SIZE = "9.00"
-# Graphviz names Helvetica's family `Helvetica,sans-Serif`; some renderers (resvg) do not
-# take the capitalised generic name, and Arial is Windows' stand-in.
-GRAPHVIZ_FONT_FAMILY = 'font-family="Helvetica,sans-Serif"'
-FONT_FAMILY = "font-family=\"Helvetica,Arial,'Liberation Sans','Nimbus Sans',sans-serif\""
+# Every text is in the one font Graphviz measured (render/fonts.py), whatever name the
+# engine wrote (`Arial`; older argmap DOT said `Helvetica,sans-Serif`).
+_FONT_FAMILY = re.compile(r'font-family="[^"]*"')
+FONT_FAMILY = f'font-family="{FONT_STACK}"'
 
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 _GRAPH_TITLE = re.compile(r'(<g id="graph0" class="graph"[^>]*>\n<title>)[^<]*(</title>)')
@@ -32,9 +33,40 @@ def finish_svg(
     """Graphviz's SVG with `role="img"`, an `aria-label` and a `<title>` on the root, the
     full text of each node as its `<title>` (browsers show it as the tooltip), and the last
     line of each statement (its ID and tags) set small in `meta_colour`."""
-    svg = _accessible_root(svg.replace(GRAPHVIZ_FONT_FAMILY, FONT_FAMILY), title)
+    svg = _accessible_root(_FONT_FAMILY.sub(FONT_FAMILY, svg), title)
     svg = _GRAPH_TITLE.sub(lambda m: m.group(1) + xml_text(title) + m.group(2), svg, count=1)
-    return _finish_nodes(svg, tooltips, meta_colour)
+    return _embed_font(_finish_nodes(svg, tooltips, meta_colour))
+
+
+_FONT_STYLE = re.compile(r'\n<defs><style type="text/css">@font-face\{[^<]*</style></defs>')
+
+
+def without_font(svg: str) -> str:
+    """The SVG without its embedded font (for a page that carries the font itself)."""
+    return _FONT_STYLE.sub("", svg, count=1)
+
+
+def text_characters(svg: str) -> set[str]:
+    """The characters the SVG's text draws."""
+    return {
+        character
+        for match in _TEXT.finditer(svg)
+        for character in html.unescape(match.group(2))
+    }
+
+
+def _embed_font(svg: str) -> str:
+    """The subset of the font that the SVG's text uses, as an `@font-face` in a `<style>`
+    after the root's title: every viewer then draws the letters Graphviz measured."""
+    rule = font_face(text_characters(svg))
+    if not rule:
+        return svg
+    root = _SVG_OPEN.search(svg)
+    anchor = svg.find("</title>", root.end()) if root is not None else -1
+    if anchor < 0:
+        return svg
+    anchor += len("</title>")
+    return svg[:anchor] + f'\n<defs><style type="text/css">{rule}</style></defs>' + svg[anchor:]
 
 
 def _accessible_root(svg: str, title: str) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
 from collections.abc import Sequence
 
 from argmap.errors import RenderError
+from argmap.render.fonts import fontconfig_file
 from argmap.visible import visible_line
 
 FORMATS = frozenset({"svg", "png", "pdf", "json", "dot"})
@@ -41,9 +43,15 @@ class SystemGraphviz:
         self, dot: str, fmt: str, timeout: float, options: Sequence[str] = ()
     ) -> bytes:
         command = [self.executable, f"-T{fmt}", *options]
+        # Measured (and, in PDF, drawn) with argmap's font, as the embedded engine measures.
+        environment = os.environ | {"FONTCONFIG_FILE": fontconfig_file()}
         try:
             done = subprocess.run(
-                command, input=dot.encode("utf-8"), capture_output=True, timeout=timeout
+                command,
+                input=dot.encode("utf-8"),
+                capture_output=True,
+                timeout=timeout,
+                env=environment,
             )
         except subprocess.TimeoutExpired:
             raise RenderError(timeout_message(timeout, "dot")) from None

@@ -5,13 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-FONT = "Helvetica"
-"""The font Graphviz lays text out with; its SVG names the stack `Helvetica,sans-Serif`.
-Both engines know Helvetica's metrics (the embedded one has no font files and estimates
-widths; for a font it does not know it falls back to the narrower Times and text overflows),
-and Arial, Liberation Sans and Nimbus Sans, which systems substitute for it, share them."""
-# No bold face: the embedded engine has no metrics for Helvetica-Bold.
-
 # Paul Tol's "light" qualitative scheme (Tol 2021, "Colour schemes", SRON/EPS/TN/09-002):
 # made to fill cells that carry black text, and distinct in normal and colour-blind vision.
 # Nine colours, pale grey last; lightened a little so the small grey meta line stays legible.

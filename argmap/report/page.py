@@ -15,7 +15,9 @@ from argmap.analysis.labels import compute_labels
 from argmap.checks import Finding, run_checks
 from argmap.model import STATEMENT_KINDS, ArgumentMap
 from argmap.render.fit import PAGES, FitError
+from argmap.render.fonts import font_face
 from argmap.render.render import RenderOptions, render_map
+from argmap.render.svg import text_characters, without_font
 from argmap.report.html import html_text, html_url
 from argmap.suggest import plural
 
@@ -61,9 +63,10 @@ def print_figures(amap: ArgumentMap, options: ReportOptions) -> list[str]:
 
 
 def inline_svg(svg: str, id_prefix: str = "") -> str:
-    """An SVG file's `<svg>` element for inlining in HTML: no XML prologue, DOCTYPE or
-    comments; with `id_prefix`, ids (and references to them) made unique in the page."""
-    svg = _COMMENT.sub("", _PROLOGUE.sub("", svg, count=1)).strip()
+    """An SVG file's `<svg>` element for inlining in HTML: no XML prologue, DOCTYPE,
+    comments or embedded font (the page carries it); with `id_prefix`, ids (and
+    references to them) made unique in the page."""
+    svg = _COMMENT.sub("", _PROLOGUE.sub("", without_font(svg), count=1)).strip()
     if id_prefix:
         svg = _ID_REFERENCE.sub(lambda match: match.group() + id_prefix, svg)
     return svg
@@ -86,9 +89,14 @@ def report_page(
     version: str,
 ) -> str:
     """Assemble the page; every piece of user text passes through `html_text`."""
-    style, script = "\n" + _asset("report.css"), "\n" + _asset("report.js")
+    # The diagrams' font (argmap/render/fonts.py) once, in the page's own stylesheet:
+    # an SVG's <style> inlined in HTML would apply to the whole page, and the policy
+    # allows only the one stylesheet whose digest it names.
+    characters = set().union(*(text_characters(figure) for figure in (svg, *printed)))
+    font = font_face(characters)
+    style, script = "\n" + font + "\n" + _asset("report.css"), "\n" + _asset("report.js")
     policy = (
-        "default-src 'none'; img-src data:; "
+        "default-src 'none'; img-src data:; font-src data:; "
         f"style-src '{_digest(style)}'; script-src '{_digest(script)}'; "
         "base-uri 'none'; form-action 'none'"
     )

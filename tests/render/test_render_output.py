@@ -12,7 +12,6 @@ from argmap.errors import RenderError
 from argmap.fileio import write_atomic
 from argmap.model import ArgumentMap
 from argmap.render import RenderOptions, render_map
-from argmap.render import png as png_module
 
 
 def test_write_atomic_replaces_and_keeps_permissions(tmp_path: Path) -> None:
@@ -55,14 +54,6 @@ def test_embedded_png_is_a_png(small_map: ArgumentMap) -> None:
     svg = render_map(small_map, RenderOptions(fmt="svg", engine="embedded")).decode()
     points = float(svg.split('width="', 1)[1].split("pt", 1)[0])
     assert width == pytest.approx(points * 2, abs=2) and height > 100  # 144 dpi
-
-
-def test_embedded_png_without_fonts_names_the_fix(
-    small_map: ArgumentMap, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(png_module, "font_dirs", lambda: [])
-    with pytest.raises(RenderError, match="needs fonts, and none are installed; install Graphviz"):
-        render_map(small_map, RenderOptions(fmt="png", engine="embedded"))
 
 
 def test_embedded_pdf_names_the_fix(small_map: ArgumentMap) -> None:
