@@ -15,7 +15,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap.cli.common import load_map_or_exit
-from argmap.language.nodelink import document_as_written, node_link_json
+from argmap.language.nodelink import document_as_written, node_link_chunks
 from argmap.model import (
     ATTACK,
     ATTACK_EDGE,
@@ -66,14 +66,26 @@ DEFAULT_DEPTH = 12
     help="Also list every statement and named inference with its tags, quotes, notes, "
     "sources, attribution and confidence (text format).",
 )
-def show(map_path: str, output_format: str, depth: int, details: bool) -> None:
+@click.option(
+    "--indent",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="JSON indented by N spaces (default: 2 on a terminal, else compact on one line).",
+)
+def show(
+    map_path: str, output_format: str, depth: int, details: bool, indent: int | None
+) -> None:
     """Print what argmap understood of MAP: metadata, counts, sections, argument trees.
 
     Exits with 1 (and the errors on stderr) when the map has errors.
     """
     amap = load_map_or_exit(map_path)
     if output_format == "json":
-        click.echo(node_link_json(amap), nl=False)
+        if indent is None and sys.stdout.isatty():
+            indent = 2
+        for chunk in node_link_chunks(amap, indent):
+            click.echo(chunk, nl=False)
         return
     _tolerate_narrow_encodings()
     console = Console(highlight=False)  # rich leaves colour out in pipes and under NO_COLOR

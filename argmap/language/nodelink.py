@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,26 +38,70 @@ def document_as_written(amap: ArgumentMap) -> str | None:
 
 def node_link(amap: ArgumentMap) -> dict[str, Any]:
     """networkx node-link data with every attribute, and map metadata under "graph"."""
-    import networkx as nx  # here, so that the text output of `show` does not import it
+    return {
+        "directed": True,
+        "multigraph": False,
+        "graph": _graph(amap),
+        "nodes": [_node(node, data) for node, data in amap.graph.nodes(data=True)],
+        "links": [_link(u, v, data) for u, v, data in amap.graph.edges(data=True)],
+    }
 
-    try:
-        data = nx.node_link_data(amap.graph, edges="links")
-    except TypeError:  # networkx < 3.4 has no `edges` keyword and always says "links"
-        data = nx.node_link_data(amap.graph)
-    # A new dict: node_link_data hands out the graph's own attribute dict, not a copy.
-    data["graph"] = {
-        **data["graph"],
+
+def _graph(amap: ArgumentMap) -> dict[str, Any]:
+    graph: dict[str, Any] = to_jsonable(amap.graph.graph)
+    return graph | {
         "title": amap.title,
         "author": amap.author,
         "date": amap.date,
         "sources": list(amap.sources),
         "document": document_as_written(amap),
-        "sections": [{"title": s.title, "span": s.span} for s in amap.sections],
+        "sections": [{"title": s.title, "span": s.span.to_dict()} for s in amap.sections],
     }
-    result: dict[str, Any] = to_jsonable(data)
-    return result
 
 
-def node_link_json(amap: ArgumentMap) -> str:
-    """`node_link` as JSON text: sorted keys, indented by 2, non-ASCII kept, final newline."""
-    return json_text(node_link(amap), sort_keys=True, indent=2) + "\n"
+# The same keys and values as networkx.node_link_data (edges="links"), built directly:
+# networkx's version copies the graph first, and argmap would convert it again for JSON.
+def _node(node: str, data: dict[str, Any]) -> dict[str, Any]:
+    item: dict[str, Any] = to_jsonable(data)
+    item["id"] = node
+    return item
+
+
+def _link(source: str, target: str, data: dict[str, Any]) -> dict[str, Any]:
+    item: dict[str, Any] = to_jsonable(data)
+    item["source"], item["target"] = source, target
+    return item
+
+
+def node_link_json(amap: ArgumentMap, indent: int | None = 2) -> str:
+    """`node_link` as JSON text: sorted keys, non-ASCII kept, final newline; indented by
+    `indent` spaces, or compact (one line) when None."""
+    return "".join(node_link_chunks(amap, indent))
+
+
+CHUNK = 2000
+"""Nodes or links encoded per piece of streamed output."""
+
+
+def node_link_chunks(amap: ArgumentMap, indent: int | None = None) -> Iterator[str]:
+    """`node_link_json` in pieces, so that a big map is written as it is encoded, never
+    held whole as JSON text. Compact output uses json's C encoder (indenting makes json fall
+    back to its pure-Python encoder, five times slower)."""
+    if indent is not None:
+        yield json_text(node_link(amap), sort_keys=True, indent=indent) + "\n"
+        return
+    yield '{"directed": true, "graph": ' + json_text(_graph(amap), sort_keys=True)
+    yield ', "links": ['
+    links = (_link(u, v, data) for u, v, data in amap.graph.edges(data=True))
+    yield from _array(links)
+    yield '], "multigraph": false, "nodes": ['
+    yield from _array(_node(node, data) for node, data in amap.graph.nodes(data=True))
+    yield "]}\n"
+
+
+def _array(items: Iterator[dict[str, Any]]) -> Iterator[str]:
+    first = True
+    while batch := list(itertools.islice(items, CHUNK)):
+        text = json_text(batch, sort_keys=True)[1:-1]  # the items without the brackets
+        yield text if first else ", " + text
+        first = False

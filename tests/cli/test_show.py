@@ -166,7 +166,24 @@ def test_json_is_node_link_data_with_metadata_under_graph() -> None:
     kinds = {(link["source"], link["target"]): link["kind"] for link in data["links"]}
     assert kinds[("busy_road", "inference-1")] == "attack"
     assert kinds[("unfunded", "funded")] == "contradicts"
+    # Not a terminal: compact, on one line.
+    assert out == json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def test_json_indent_option() -> None:
+    path = str(VALID / "full_language.argmap")
+    _, compact, _ = show("--format", "json", path)
+    code, out, _ = show("--format", "json", "--indent", "2", path)
+    assert code == 0
+    data = json.loads(compact)
     assert out == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    assert show("--format", "json", "--indent", "0", path)[1].startswith('{\n"directed": true,')
+
+
+def test_json_of_an_empty_map(tmp_path: Path) -> None:
+    (tmp_path / "empty.argmap").write_text("", encoding="utf-8")
+    code, out, _ = show("--format", "json", str(tmp_path / "empty.argmap"))
+    assert code == 0 and json.loads(out)["nodes"] == [] and json.loads(out)["links"] == []
 
 
 def test_map_errors_go_to_stderr_with_a_caret_and_exit_1(tmp_path: Path) -> None:
