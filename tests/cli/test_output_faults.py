@@ -106,7 +106,7 @@ def test_broken_pipe_stays_quiet(tmp_path: Path) -> None:
     lines = [f"premise p{i}: Reason number {i} for the claim." for i in range(1000)]
     big.write_text("\n".join([*lines, "conclusion c: The claim.", "p0 -> c", ""]), "utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "show", str(big), "--format", "json"],
+        [sys.executable, "-m", "argmap", "show", str(big), "--format", "json", "--indent", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     assert process.stdout is not None and process.stderr is not None

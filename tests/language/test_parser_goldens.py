@@ -24,7 +24,9 @@ def _relative(path: Path) -> str:
 def test_valid_map_matches_its_golden_json(
     map_path: Path, in_repo: Path, golden: Callable[[Path, str], None]
 ) -> None:
-    result = CliRunner().invoke(main, ["show", "--format", "json", _relative(map_path)])
+    result = CliRunner().invoke(
+        main, ["show", "--format", "json", "--indent", "2", _relative(map_path)]
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     golden(map_path.with_suffix(".json"), result.stdout)
