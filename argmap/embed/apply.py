@@ -42,6 +42,14 @@ def _stale(plan: Plan, manifest: dict[str, list[str]], key: str) -> list[Path]:
     return stale
 
 
+def _remove_empty(folder: Path, top: Path) -> None:
+    """Remove `folder` and its parents up to (not including) `top` while they are empty:
+    the folders of a split map's figures."""
+    while folder != top and folder.is_relative_to(top) and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
 def out_of_date(plans: Iterable[Plan]) -> list[str]:
     """Why each out-of-date document or figure is so (nothing is written)."""
     reasons: list[str] = []
@@ -71,6 +79,7 @@ def apply(plan: Plan) -> Outcome:
         if path.is_file() and path.read_bytes() == figure.data:
             outcome.unchanged += 1
             continue
+        path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, figure.data)
         outcome.written.append(path)
     if plan.new != plan.old:
@@ -83,6 +92,7 @@ def apply(plan: Plan) -> Outcome:
     for path in _stale(plan, manifest, key):
         path.unlink()
         outcome.deleted.append(path)
+        _remove_empty(path.parent, plan.folder)
     names = [figure.name for figure in plan.figures]
     manifest[key] = names if plan.complete else sorted({*manifest.get(key, []), *names})
     write_manifest(plan.folder, manifest)

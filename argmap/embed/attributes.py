@@ -12,8 +12,9 @@ from argmap.suggest import did_you_mean, one_of
 
 ATTRIBUTES = (
     "src", "focus", "depth", "section", "tag", "evaluate", "direction", "theme", "fit",
+    "split",
 )
-FLAGS = ("evaluate",)
+FLAGS = ("evaluate", "split")
 TRUE = ("true", "yes", "on", "1")
 FALSE = ("false", "no", "off", "0")
 
@@ -36,6 +37,7 @@ class BlockSpec:
     theme: str = "default"
     fit: str | None = None
     """A width or page name, `none`, or None for the command's `--fit`."""
+    split: bool = False
 
     def canonical(self) -> str:
         """The attributes in a fixed order: what names the block's figures."""

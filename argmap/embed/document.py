@@ -18,6 +18,7 @@ from argmap.language.loader import BOM, load_file, parse_text
 from argmap.model import ArgumentMap
 from argmap.render.fit import DEFAULT_MIN_FONT, PAGES, FitError, parse_width
 from argmap.render.render import RenderOptions, render_map
+from argmap.render.split import split_map
 from argmap.render.view import ViewSpec
 
 CODE = "embed"
@@ -192,9 +193,8 @@ class _Editor:
         if drawn is None:
             self.complete = False
             return
-        alt, names = drawn
         folder = os.path.relpath(self.folder, self.document.parent).replace(os.sep, "/")
-        links = [image(alt, f"{folder}/{name}") for name in names]
+        links = [image(alt, f"{folder}/{name}") for alt, name in drawn]
         if after not in edited:
             lines = self._figure_lines(block.prefix, links, block.opens_item)
             self._replace(after, block.end, lines)
@@ -227,21 +227,30 @@ class _Editor:
         lines = [f"{prefix}{opening} {digest} {notice} -->", *body, f"{prefix}{END} -->"]
         return [line + self.ending for line in lines]
 
-    def _draw(self, block: Block) -> tuple[str, list[str]] | None:
-        """Draw one block; None (and a problem) when it cannot be drawn."""
+    def _draw(self, block: Block) -> list[tuple[str, str]] | None:
+        """Draw one block: the alt text and file name of each figure, in reading order;
+        None (and a problem) when it cannot be drawn."""
         try:
             spec = parse_attributes(block.info)
         except BlockAttributeError as error:
             self.problems.append(self._diagnostic(block.start, str(error)))
             return None
+        fit = block_fit(spec, self.options)
+        if spec.split and fit is None:
+            self.problems.append(self._diagnostic(block.start, (
+                "`split` cuts the map into figures that each fit a width, so it needs one: "
+                "remove `fit=none` (or give the block `fit=WIDTH`)"
+            )))
+            return None
         amap = self._load(block, spec)
         if amap is None:
             return None
-        fit = block_fit(spec, self.options)
+        options = _render_options(spec, fit, self.options)
         try:
-            data = render_map(amap, _render_options(spec, fit, self.options))
+            drawn = split_map(amap, options) if spec.split else []
+            data = b"" if spec.split else render_map(amap, options)
         except FitError as error:
-            advice = _fit_advice(error, fit, self.options)
+            advice = _fit_advice(error, fit, self.options, spec.split)
             self.problems.append(self._diagnostic(block.start, advice))
             return None
         except ArgmapError as error:
@@ -249,8 +258,19 @@ class _Editor:
             return None
         alt = amap.title or (Path(spec.src).stem if spec.src else "argument map")
         name = figure_name(alt, spec, fit, block.body)
-        self.figures.append(Figure(name, data))
-        return alt, [name]
+        if len(drawn) == 1:
+            data = drawn[0].figure.data
+        if len(drawn) <= 1:
+            self.figures.append(Figure(name, data))
+            return [(alt, name)]
+        # A split map: its figures in a folder of their own, where the overview's links to
+        # the parts resolve.
+        folder = name.removesuffix(".svg")
+        links = []
+        for part in drawn:
+            self.figures.append(Figure(f"{folder}/{part.name}", part.figure.data))
+            links.append((f"{alt}: {part.title}", f"{folder}/{part.name}"))
+        return links
 
     def _load(self, block: Block, spec: BlockSpec) -> ArgumentMap | None:
         if spec.src is not None:
@@ -338,13 +358,20 @@ def block_fit(spec: BlockSpec, options: EmbedOptions) -> float | None:
     return None if spec.fit.lower() == "none" else parse_width(spec.fit)
 
 
-def _fit_advice(error: FitError, fit: float | None, options: EmbedOptions) -> str:
+def _fit_advice(error: FitError, fit: float | None, options: EmbedOptions, split: bool) -> str:
     best = error.best
     reached = f"{best.text:.1f} pt" if best.text is not None else "no text"
+    if split:
+        return (
+            f"a part of the map does not fit {fit or 0:.0f} pt with text of "
+            f"{options.min_font:g} pt ({error}); draw part of it with `section=`, `focus=` "
+            "or `tag=`, or draw it at its natural size with `fit=none` instead of `split`"
+        )
     return (
         f"the map does not fit {fit or 0:.0f} pt with text of {options.min_font:g} pt (its "
-        f"best drawing prints text at {reached}): draw part of it with `section=`, "
-        "`focus=` or `tag=`, or draw it at its natural size with `fit=none`"
+        f"best drawing prints text at {reached}): cut it into figures that fit with "
+        "`split`, draw part of it with `section=`, `focus=` or `tag=`, or draw it at its "
+        "natural size with `fit=none`"
     )
 
 

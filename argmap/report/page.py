@@ -17,13 +17,15 @@ from argmap.model import STATEMENT_KINDS, ArgumentMap
 from argmap.render.fit import PAGES, FitError
 from argmap.render.fonts import font_face
 from argmap.render.render import RenderOptions, render_map
+from argmap.render.split import split_map
 from argmap.render.svg import text_characters, without_font
 from argmap.report.html import html_text, html_url
 from argmap.suggest import plural
 
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_ID_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)')
+_ID_REFERENCE = re.compile(r'(\bid="|url\(#|href="#(?!print-figure-))')
+_FIGURE_LINK = re.compile(r'((?:xlink:)?href=")([^"#][^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -49,17 +51,28 @@ def make_report(amap: ArgumentMap, options: ReportOptions, version: str) -> str:
 
 def print_figures(amap: ArgumentMap, options: ReportOptions) -> list[str]:
     """The figure(s) the print stylesheet puts on pages of their own: black on white,
-    fitted to an A4 page's text width (`--fit a4`). A map too big to fit is printed at
-    its natural size scaled to the page."""
+    fitted to an A4 page's text width (`--fit a4`); a map too big for one page is split
+    (`--split`) into an overview and parts, each on its page, the overview's stubs
+    linking to them. A map that cannot be split to fit is printed at its natural size,
+    scaled to the page."""
     printing = RenderOptions(
         fmt="svg", theme="print", engine=options.engine, timeout=options.timeout,
         fit=PAGES["a4"],
     )
     try:
-        data = render_map(amap, printing)
+        figures = split_map(amap, printing)
     except FitError:
-        data = render_map(amap, replace(printing, fit=None))
-    return [data.decode("utf-8")]
+        return [render_map(amap, replace(printing, fit=None)).decode("utf-8")]
+    pages = {figure.name: f"#print-figure-{number}" for number, figure in
+             enumerate(figures, 1)}
+    return [_link_pages(figure.figure.data.decode("utf-8"), pages) for figure in figures]
+
+
+def _link_pages(svg: str, pages: dict[str, str]) -> str:
+    """A split figure's links to the other figures' files, made links within the page."""
+    return _FIGURE_LINK.sub(
+        lambda match: match.group(1) + pages.get(match.group(2), match.group(2)) + '"', svg
+    )
 
 
 def inline_svg(svg: str, id_prefix: str = "") -> str:
@@ -102,8 +115,8 @@ def report_page(
     )
     title = amap.title or (amap.path.stem if amap.path else "Argument map")
     figures = "\n".join(
-        f'<section class="print-figure" aria-hidden="true">{inline_svg(figure, f"print{n}-")}'
-        "</section>"
+        f'<section class="print-figure" id="print-figure-{n}" aria-hidden="true">'
+        f'{inline_svg(figure, f"print{n}-")}</section>'
         for n, figure in enumerate(printed, 1)
     )
     parts = [

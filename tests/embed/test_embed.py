@@ -262,3 +262,54 @@ def test_a_map_too_big_for_the_page_says_what_to_do(folder: Path) -> None:
     assert "big.md:7:1: error: `fit`: `12furlongs` is not a width" in messages
     text = (folder / "big.md").read_text(encoding="utf-8")
     assert text.count("argmap:begin") == 1  # the fit=none block
+
+
+SECTIONS = """\
+@title Two parts
+== Safety ==
+premise injuries: Last year 40 cyclists were injured on Main Street.
+premise lanes_work: Protected lanes cut cyclist injuries by about a third.
+claim safer: A protected lane would make Main Street safer for cyclists.
+== Money ==
+premise fund: The regional transport fund would pay the full 2 million euros.
+claim free: The lane would cost the town nothing.
+== Verdict ==
+conclusion build: Main Street should get a protected bike lane.
+injuries + lanes_work -> safer
+fund -> free
+safer + free -> build
+"""
+
+
+def test_split_block_gets_an_overview_and_parts(folder: Path) -> None:
+    import re
+
+    (folder / "parts.argmap").write_text(SECTIONS, encoding="utf-8")
+    doc = folder / "split.md"
+    doc.write_text('```argmap src="parts.argmap" split fit=6cm\n```\n', encoding="utf-8")
+    assert embed("split.md")[0] == 0
+    links = re.findall(r"!\[([^]]*)\]\(([^)]*)\)", doc.read_text(encoding="utf-8"))
+    assert [alt for alt, _ in links] == [
+        "Two parts: Overview", "Two parts: Part 2: Safety", "Two parts: Part 3: Money",
+        "Two parts: Part 4: Verdict",
+    ]
+    paths = [folder / target for _, target in links]
+    assert all(path.is_file() for path in paths)
+    assert len({path.parent for path in paths}) == 1  # one folder of their own
+    overview = paths[0].read_text(encoding="utf-8")
+    for target in re.findall(r'xlink:href="([^"#]+)"', overview):
+        assert (paths[0].parent / target).is_file()  # the stubs link to the parts
+    before = snapshot(folder)
+    assert embed("split.md")[0] == 0
+    assert snapshot(folder) == before
+    doc.write_text('```argmap src="parts.argmap" fit=none\n```\n', encoding="utf-8")
+    assert embed("split.md")[0] == 0
+    assert not paths[0].parent.exists()  # the split figures and their folder are gone
+
+
+def test_split_needs_a_width(folder: Path) -> None:
+    (folder / "split.md").write_text('```argmap split fit=none\npremise a: A.\n```\n',
+                                     encoding="utf-8")
+    status, messages = embed("split.md")
+    assert status == 1
+    assert "split.md:1:1: error: `split` cuts the map into figures that each fit" in messages
