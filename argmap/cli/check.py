@@ -8,17 +8,16 @@ import os
 import shutil
 import sys
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
 
 import click
 
 import argmap
 from argmap.checks import Finding, Severity, parse_error_findings, run_checks
 from argmap.checks.registry import RULES, get_rule
-from argmap.cli.common import rule_list
+from argmap.cli.common import rule_list, use_colour
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
 from argmap.model import ArgumentMap
@@ -130,11 +129,6 @@ def _report(
         color=use_colour(sys.stdout, os.environ),
         show_summary=not quiet or bool(findings),
     )
-
-
-def use_colour(stream: TextIO, environ: Mapping[str, str]) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org)."""
-    return stream.isatty() and not environ.get("NO_COLOR")
 
 
 def check_paths(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, TextIO
 
 import click
 
@@ -54,6 +54,22 @@ def rule_list(values: Sequence[str]) -> tuple[str, ...] | None:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+def use_colour(stream: TextIO | None, environ: Mapping[str, str] = os.environ) -> bool:
+    """Colour (and bold) only on a terminal that can show it: never when NO_COLOR is set to
+    anything (no-color.org), nor when TERM is `dumb`; FORCE_COLOR asks for it anyway."""
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return stream is not None and stream.isatty() and environ.get("TERM") != "dumb"
+
+
+def colour_system(stream: TextIO | None) -> Literal["auto"] | None:
+    """rich's `color_system` for output to `stream`: None prints no styles at all (rich's
+    own NO_COLOR handling drops colours but keeps bold)."""
+    return "auto" if use_colour(stream) else None
+
+
 def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:
     """Load the map at `path`; on errors print them all to stderr and exit 1 (2: unreadable)."""
     try:
@@ -63,7 +79,7 @@ def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:
         # imported here, so that commands that load maps without failing never load rich.
         from argmap.report.text import format_parse_errors
 
-        colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+        colour = use_colour(sys.stderr)
         click.echo(format_parse_errors(error.errors, color=colour), err=True, nl=False)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     except MapFileError as error:

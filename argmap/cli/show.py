@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from argmap.cli.common import load_map_or_exit
+from argmap.cli.common import colour_system, load_map_or_exit
 from argmap.language.nodelink import document_as_written, node_link_chunks
 from argmap.model import (
     ATTACK,
@@ -88,7 +88,7 @@ def show(
             click.echo(chunk, nl=False)
         return
     _tolerate_narrow_encodings()
-    console = Console(highlight=False)  # rich leaves colour out in pipes and under NO_COLOR
+    console = Console(highlight=False, color_system=colour_system(sys.stdout))
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
     parts = describe(amap, depth, console.width)

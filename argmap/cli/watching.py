@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +15,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
+from argmap.cli.common import colour_system
 from argmap.cli.signals import EXIT_CODES, Interrupted
 from argmap.suggest import plural
 from argmap.watch import map_inputs, watch
@@ -36,7 +38,7 @@ def watch_maps(maps: Iterable[Path], job: Callable[[], None], output: str) -> No
     each run one status line says whether it worked and what is watched. On failure the
     last good `output` stays as it was (every output is written atomically, and only
     after a successful drawing). Ctrl-C stops."""
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, color_system=colour_system(sys.stderr))
     maps = list(maps)
     known: set[Path] = set()
 
