@@ -140,7 +140,10 @@ def expand(items: Iterable[str]) -> set[str]:
         if key.upper() == ALL:
             codes.update(RULES)
         elif _PREFIX.fullmatch(key) and key.upper() not in RULES:
-            codes.update(code for code in RULES if code.startswith(key.upper()))
+            matching = [code for code in RULES if code.startswith(key.upper())]
+            if not matching:
+                raise CheckError(f'no rule code starts with "{key}"; `argmap rules` lists them')
+            codes.update(matching)
         else:
             codes.add(get_rule(key).code)
     return codes

@@ -11,6 +11,9 @@ from argmap.errors import CheckError, Span
 from argmap.model import ArgumentMap
 
 _DIRECTIVE = re.compile(r"#\s*argmap:\s*ignore\[([^\]]*)\]")
+_INTENT = re.compile(r"#\s*argmap\s*:")
+"""What starts a directive: a comment beginning `argmap:` is one, well formed or not."""
+_FORM = "`# argmap: ignore[RULE, ...]`"
 _COMMENT = re.compile(r"\s*#(\s|$)")
 
 
@@ -25,11 +28,32 @@ def suppressions(amap: ArgumentMap) -> dict[str, set[str]]:
         span: Span = data["span"]
         codes: set[str] = set()
         for line_number, line in _comment_block(amap, span):
-            for names in _DIRECTIVE.findall(line):
+            for names in _directives(line, span.file, line_number):
                 codes |= _codes(names, Span(span.file, line_number, 1, line_number, 1))
         if codes:
             silenced[node] = codes
     return silenced
+
+
+def _directives(line: str, file: str, line_number: int) -> Iterator[str]:
+    """The rule names of each directive on a comment line. A malformed one (no `[`,
+    no closing `]`, no rule named) is reported (a CheckError), never quietly skipped: the
+    finding it was written to silence would come back with no word why."""
+    for intent in _INTENT.finditer(line):
+        directive = _DIRECTIVE.match(line, intent.start())
+        if directive is None:
+            problem = (
+                "has no closing `]`"
+                if "[" in line[intent.start():]
+                else f"is not of the form {_FORM}"
+            )
+        elif not directive.group(1).replace(",", "").strip():
+            problem = f"names no rule; write {_FORM}"
+        else:
+            yield directive.group(1)
+            continue
+        where = f"{file}:{line_number}:{intent.start() + 1}"
+        raise CheckError(f"{where}: malformed suppression `{line.strip()}` {problem}")
 
 
 def _comment_block(amap: ArgumentMap, span: Span) -> Iterator[tuple[int, str]]:

@@ -94,12 +94,18 @@ def check(
     """
     try:
         results = check_paths(
-            [Path(p) for p in paths], rule_list(select), rule_list(ignore), document
+            [Path(p) for p in paths],
+            rule_list(select, "--select"),
+            rule_list(ignore, "--ignore"),
+            document,
         )
     except ArgmapError as error:
         click.echo(f"argmap check: error: {visible_line(str(error))}", err=True)
         sys.exit(USAGE_ERROR)
-    findings = [finding for checked in results for finding in checked.findings]
+    # Each map's findings are sorted; across several paths, sorted by file as well.
+    findings = sorted(
+        (finding for checked in results for finding in checked.findings), key=Finding.sort_key
+    )
     failing = [f for f in findings if _fails(f, strict)]
     shown = failing if quiet else findings
     output = _report(output_format, shown, results, quiet)

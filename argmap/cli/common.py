@@ -46,12 +46,19 @@ class Seconds(click.ParamType):  # type: ignore[type-arg]
         return number
 
 
-def rule_list(values: Sequence[str]) -> tuple[str, ...] | None:
+def rule_list(values: Sequence[str], option: str) -> tuple[str, ...] | None:
     """Repeated --select/--ignore options and comma-separated lists, flattened; None when
-    not given."""
+    not given. A usage error when given but naming nothing (`--select ''`, `--select ,`),
+    which would otherwise quietly run (or ignore) no rule."""
     if not values:
         return None
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    names = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    if not names:
+        raise click.UsageError(
+            f"{option} names no rule; give rule codes, names or code prefixes, comma-separated "
+            "(`argmap rules` lists them)"
+        )
+    return names
 
 
 def use_colour(stream: TextIO | None, environ: Mapping[str, str] = os.environ) -> bool:

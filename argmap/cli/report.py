@@ -58,7 +58,7 @@ def report(
     target = Path(output) if output else source.with_suffix(".html")
     if target.resolve() == source.resolve():
         raise click.UsageError(f"refusing to overwrite the map `{source}` with a report")
-    chosen, ignored = rule_list(select), rule_list(ignore)
+    chosen, ignored = rule_list(select, "--select"), rule_list(ignore, "--ignore")
     try:
         config = load_check_config(source)
     except CheckError as error:  # a broken [tool.argmap.check]: a usage error, as for check
