@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -31,6 +32,18 @@ SUFFIXES = {
     ".gv": "dot",
     ".json": "json",
 }
+
+class AnyCaseChoice(click.Choice):  # type: ignore[type-arg]
+    """Upper-case choices taken in any case, and shown (help, errors) as they are written:
+    click's case_sensitive=False shows them in lower case, unlike the README."""
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Any:
+        if isinstance(value, str) and value.upper() in self.choices:
+            return value.upper()
+        return super().convert(value, param, ctx)
+
 
 class WidthType(click.ParamType):  # type: ignore[type-arg]
     """A length or a page name, as pt (see argmap.render.fit.parse_width)."""
@@ -72,8 +85,8 @@ EPILOG = """Examples:
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="svg, png, pdf, dot (the DOT argmap writes) or json (Graphviz's JSON of "
               "the laid-out graph). Default: from OUT's suffix, else svg.")
-@click.option("--direction", type=click.Choice(DIRECTIONS, case_sensitive=False),
-              help="Where arrows point: BT (the default) puts conclusions on top.")
+@click.option("--direction", type=AnyCaseChoice(DIRECTIONS),
+              help="Where arrows point: BT (the default) puts conclusions on top; any case.")
 @click.option("--wrap", type=click.IntRange(8, 200), default=30, show_default=True, metavar="N",
               help="Wrap statement text at this many characters.")
 @click.option("--focus", metavar="ID", help="Draw only this statement's neighbourhood.")
