@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from argmap.model import ATTACK, CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
+from argmap.render import scale
 from argmap.render.fonts import FONT
 from argmap.render.layout import top_conclusions
 from argmap.render.legend import legend_lines
@@ -37,26 +38,44 @@ def to_dot(
     notes = notes or Annotations()
     tags = (tag for _, data in amap.statements() for tag in data["tags"])
     colours = tag_colours(tags, style.theme)
-    lines = ['digraph "argmap" {', *_defaults(amap, style)]
     numbers = section_numbers(amap)
     top = top_conclusions(amap, nodes)
     frames = style.layout.clusters
-    for cluster, members in _clusters(amap, nodes, numbers, frames, set(top)):
+    groups = _clusters(amap, nodes, numbers, frames, set(top))
+    pieces = None
+    if scale.at_scale(amap, nodes, groups) and not stubs:
+        pieces = scale.pieces(amap, groups, _drawn_edges(amap, nodes))
+        groups = scale.regroup(groups, pieces.part)
+    extra = scale.graph_attributes(len(groups)) if pieces else {}
+    lines = ['digraph "argmap" {', *_defaults(amap, style, extra)]
+    for cluster, members in groups:
+        if pieces is not None:  # packed, a cluster loses its frame, or crashes dot 2.43
+            lines.extend(_cluster(None, None, members, amap, style, colours, notes))
+            if cluster is not None:
+                title = scale.title_lines(numbers[cluster], cluster, members, pieces, style.theme)
+                lines.extend(title)
+            boxes = pieces.references.get(cluster, {})
+            lines.extend(scale.reference_nodes(amap, boxes, style.theme))
+            continue
         number = numbers[cluster] if cluster is not None else None
         lines.extend(_cluster(cluster, number, members, amap, style, colours, notes))
-    if top:
+    if top and pieces is None:  # with pack, dot 2.43 crashes on a rank=max subgraph
         lines.append("  { rank=max; " + " ".join(quote(node) for node in top) + " }")
-    lines.extend(_edges(amap, nodes, style))
+    lines.extend(_edges(amap, nodes, style, pieces.redirect if pieces else {}))
     edges = stub_edges(amap, nodes, stubs or {})
     lines.extend(stub_lines(amap, nodes, stubs or {}, edges, style.theme))
     if style.legend:
         to_stubs = {relation for _, _, relation in edges} if stubs else None
-        lines.extend(legend_lines(amap, nodes, style, colours, notes, to_stubs))
+        lines.extend(legend_lines(amap, nodes, style, colours, notes, to_stubs, not pieces))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def _defaults(amap: ArgumentMap, style: DotStyle) -> list[str]:
+def _drawn_edges(amap: ArgumentMap, nodes: set[str]) -> list[tuple[str, str]]:
+    return [(u, v) for u, v in amap.graph.edges if u in nodes and v in nodes]
+
+
+def _defaults(amap: ArgumentMap, style: DotStyle, extra: Mapping[str, str]) -> list[str]:
     theme = style.theme
     graph = {
         "rankdir": style.direction,
@@ -71,7 +90,8 @@ def _defaults(amap: ArgumentMap, style: DotStyle) -> list[str]:
         # Ranks across clusters: a section no longer pushes the rest of the map apart.
         "newrank": "true",
     }
-    graph |= dict(style.layout.graph)
+    graph |= dict(style.layout.graph) | dict(extra)
+    graph = {name: value for name, value in graph.items() if value}  # "": left out
     title = amap.title if style.title is None else style.title
     if title:
         # Twice the text's width: the title's font is larger, and the map several boxes wide.
@@ -369,7 +389,10 @@ def _inference(
     }
 
 
-def _edges(amap: ArgumentMap, nodes: set[str], style: DotStyle) -> Iterator[str]:
+def _edges(
+    amap: ArgumentMap, nodes: set[str], style: DotStyle, redirect: Mapping[tuple[str, str], str]
+) -> Iterator[str]:
+    """Every drawn relation; those in `redirect` end on a reference box instead."""
     layout = style.layout
     seen_contradictions: set[frozenset[str]] = set()
     # How many edges into each node were written: the n-th is staggered n % stagger ranks
@@ -384,6 +407,9 @@ def _edges(amap: ArgumentMap, nodes: set[str], style: DotStyle) -> Iterator[str]
                 continue
             seen_contradictions.add(pair)
         relation = relation_of(amap, kind, target)
+        head = redirect.get((source, target), target)
+        if head != target and relation == "premise":
+            relation = "support"  # the inference is in another section: an arrow to it
         values = edge_style(relation, style.theme)
         if relation in ("attack", "undercut") and not layout.attacks_rank:
             values["constraint"] = "false"
@@ -392,4 +418,4 @@ def _edges(amap: ArgumentMap, nodes: set[str], style: DotStyle) -> Iterator[str]
             arrived[target] = count + 1
             if count % layout.stagger:
                 values["minlen"] = str(1 + count % layout.stagger)
-        yield f"  {quote(source)} -> {quote(target)} {attrs(values)};"
+        yield f"  {quote(source)} -> {quote(head)} {attrs(values)};"

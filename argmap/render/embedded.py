@@ -55,7 +55,23 @@ def new_engine() -> wasmtime.Engine:
     config = wasmtime.Config()
     # Epoch interruption lets a timer stop a layout that runs too long.
     config.epoch_interruption = True
+    # Graphviz recurses as deep as the map is (depth-first searches over ranks and trees):
+    # wasmtime's default stack (about 1 MiB) traps with "call stack exhausted" on a map of
+    # thousands of statements. The layout runs on a thread with a LAYOUT_STACK-sized stack,
+    # which must be larger than this limit (the rest is for wasmtime's and Python's frames).
+    # wasmtime refuses a limit above its async stack size (2 MiB), which wasmtime-py sets
+    # only through its C bindings; without them the default limit stays.
+    from wasmtime import _bindings
+
+    set_async_stack = getattr(_bindings, "wasmtime_config_async_stack_size_set", None)
+    if set_async_stack is not None:
+        set_async_stack(config.ptr(), WASM_STACK)
+        config.max_wasm_stack = WASM_STACK
     return wasmtime.Engine(config)
+
+
+WASM_STACK = 192 * 1024 * 1024
+"""The most native stack that WebAssembly code may use (address space: used as touched)."""
 
 
 def cache_file(wasm: bytes, directory: Path) -> Path:

@@ -46,9 +46,12 @@ def legend_lines(
     colours: Mapping[str, str],
     notes: Annotations,
     to_stubs: Collection[str] | None = None,
+    anchored: bool = True,
 ) -> Iterator[str]:
     """DOT lines of a `cluster_legend` subgraph (nothing when there is nothing to explain).
-    `to_stubs`: the drawing has the stubs of a split map, and these relations reach them."""
+    `to_stubs`: the drawing has the stubs of a split map, and these relations reach them.
+    `anchored`: held before the map's first ranks by invisible edges (a map drawn section
+    by section leaves the legend a piece of its own: the edges would join the pieces)."""
     theme = style.theme
     body: list[str] = []
     kinds = _kinds(amap, nodes, theme, body)
@@ -75,7 +78,8 @@ def legend_lines(
         if row is not None:
             rows.append(row)
     if rows:
-        yield from _cluster(body, rows, amap, nodes, style.direction, theme)
+        anchors = nodes if anchored else set()
+        yield from _cluster(body, rows, amap, anchors, style.direction, theme)
 
 
 def _kinds(amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]) -> list[str]:

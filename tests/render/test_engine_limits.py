@@ -13,7 +13,7 @@ import pytest
 import wasmtime
 
 from argmap.errors import RenderError
-from argmap.render.embedded import crash_message, new_engine
+from argmap.render.embedded import _start_thread, crash_message, new_engine
 from argmap.render.system import SystemGraphviz
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -25,14 +25,23 @@ ADVICE = "draw part of the map with --focus or --section"
 
 
 def trap(wat: str) -> wasmtime.Trap:
-    """The trap that running the WebAssembly text `wat`'s export `f` raises."""
+    """The trap that running the WebAssembly text `wat`'s export `f` raises, run as argmap
+    runs layouts: on a thread whose stack is larger than the engine's WebAssembly stack."""
     engine = new_engine()
     store = wasmtime.Store(engine)
     store.set_epoch_deadline(1)
     instance = wasmtime.Instance(store, wasmtime.Module(engine, wat), [])
-    with pytest.raises(wasmtime.Trap) as caught:
-        instance.exports(store)["f"](store)
-    return caught.value
+    raised: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            instance.exports(store)["f"](store)
+        except BaseException as error:  # handed to the test's thread
+            raised.append(error)
+
+    _start_thread(call).join()
+    assert len(raised) == 1 and isinstance(raised[0], wasmtime.Trap), raised
+    return raised[0]
 
 
 def test_running_out_of_stack_is_one_line_with_what_to_do() -> None:
