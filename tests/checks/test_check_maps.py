@@ -18,17 +18,56 @@ ARTICLE = ROOT.parent / "shared" / "sources" / "russia-china-oppose-the-globe.tx
 
 RUSSIA_CHINA = [
     {
+        "code": "AM109",
+        "rule": "attributed-premise",
+        "severity": "info",
+        "message": "claim `partnership` is attributed to Vladimir Putin (@by), not asserted by "
+        "the map, yet used as a reason for `russia_gains`",
+        "file": "maps/russia-china.argmap",
+        "line": 58,
+        "column": 1,
+        "statement": "partnership",
+        "related": ["russia_gains"],
+    },
+    {
+        "code": "AM109",
+        "rule": "attributed-premise",
+        "severity": "info",
+        "message": "claim `credibility` is attributed to Vladimir Putin (@by), not asserted by "
+        "the map, yet used as a reason for `china_gains`",
+        "file": "maps/russia-china.argmap",
+        "line": 96,
+        "column": 1,
+        "statement": "credibility",
+        "related": ["china_gains"],
+    },
+    {
         "code": "AM301",
         "rule": "contested-conclusion",
         "severity": "warning",
-        "message": "conclusion `breakup` is OUT (defeated): unanswered attack `energy` -| "
+        "message": "conclusion `raise_costs` is OUT (defeated): unanswered attack `energy` -| "
         "(minor_costs + eu_lever + deal_first -> xi_distances)",
         "file": "maps/russia-china.argmap",
-        "line": 155,
+        "line": 175,
         "column": 1,
-        "statement": "breakup",
+        "statement": "raise_costs",
         "related": ["energy"],
+    },
+]
+IMPLICIT = [
+    {
+        "code": "AM110",
+        "rule": "implicit-statement",
+        "severity": "info",
+        "message": f"{kind} `{node}` is implicit: the text does not state it, the analysis "
+        "supplies it",
+        "file": "maps/russia-china.argmap",
+        "line": line,
+        "column": 1,
+        "statement": node,
+        "related": [],
     }
+    for kind, node, line in (("claim", "durable", 48), ("assumption", "west_aim", 170))
 ]
 
 
@@ -46,8 +85,13 @@ def test_the_article_map(in_root: None) -> None:
     if not ARTICLE.is_file():
         pytest.skip(f"the article is not beside the checkout ({ARTICLE} is absent)")
     assert check_json("maps/russia-china.argmap") == (0, RUSSIA_CHINA)
-    # Every premise is quoted, so even the off-by-default rule finds nothing more.
-    assert check_json("--select", "ALL", "maps/russia-china.argmap") == (0, RUSSIA_CHINA)
+    # Every premise is quoted, so the off-by-default rules find only the two statements
+    # the analysis supplies.
+    code, every = check_json("--select", "ALL", "maps/russia-china.argmap")
+    assert code == 0
+    assert sorted(every, key=lambda f: (f["line"], f["code"])) == sorted(
+        RUSSIA_CHINA + IMPLICIT, key=lambda f: (f["line"], f["code"])
+    )
     assert check_json("--strict", "maps/russia-china.argmap")[0] == 1
 
 
@@ -79,4 +123,4 @@ def test_the_maps_folder(in_root: None) -> None:
         pytest.skip(f"the article is not beside the checkout ({ARTICLE} is absent)")
     result = CliRunner().invoke(main, ["check", "maps"])
     assert result.exit_code == 0
-    assert result.stdout.endswith("1 warning in 2 files\n")
+    assert result.stdout.endswith("1 warning, 2 info in 2 files\n")

@@ -114,7 +114,9 @@ def test_the_example_map_splits_into_figures_that_fit_a4(
 ) -> None:
     amap = argmap.load(str(MAPS / "russia-china.argmap"))
     figures = a4_figures["russia-china"]
-    assert len(figures) == 1 + len(amap.sections)  # the overview, then one part per section
+    # The overview, then a part per section; a section too tall for A4 is cut again (the
+    # West's strategy: the long chain behind `breakup` gets a part of its own).
+    assert len(figures) >= 1 + len(amap.sections)
     _check(figures, amap, A4)
     index = index_markdown("Russia and China", figures)
     assert re.findall(r"\]\(([^)]+)\)", index) == [figure.name for figure in figures]
