@@ -18,6 +18,18 @@ DOCUMENT_SIZE_LIMIT = 64 * MIB
 """The largest `@document` (the analysed text) argmap reads."""
 
 _CHUNK = 1 * MIB
+CACHE_ENV = "ARGMAP_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Where argmap keeps what it computed once (the embedded engine's compiled module, font
+    subsets): $ARGMAP_CACHE_DIR, else the platform's cache folder."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("argmap"))
 
 
 def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:

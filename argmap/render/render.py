@@ -61,8 +61,9 @@ class Prepared:
     tooltips: dict[str, str]
 
 
-def prepare(amap: ArgumentMap, options: RenderOptions) -> Prepared:
-    """Select, annotate and write the DOT (no engine involved)."""
+def prepare(amap: ArgumentMap, options: RenderOptions, *, for_svg: bool = False) -> Prepared:
+    """Select, annotate and write the DOT (no engine involved); `for_svg`: with the nodes'
+    tooltips, which only the finished SVG (and the PNG made from it) carries."""
     if options.theme not in THEMES:
         raise RenderError(f"unknown theme `{options.theme}`; choose one of {', '.join(THEMES)}")
     nodes = select(amap, options.view)
@@ -78,7 +79,7 @@ def prepare(amap: ArgumentMap, options: RenderOptions) -> Prepared:
     )
     title = options.view.title or amap.title or (amap.path.stem if amap.path else "argument map")
     dot = to_dot(amap, nodes, style, notes, options.view.stubs)
-    return Prepared(dot, title, tooltips(amap, nodes, notes))
+    return Prepared(dot, title, tooltips(amap, nodes, notes) if for_svg else {})
 
 
 def build_dot(amap: ArgumentMap, options: RenderOptions) -> str:
@@ -140,7 +141,7 @@ def render_figure(amap: ArgumentMap, options: RenderOptions) -> Figure:
 
 def draw_svg(amap: ArgumentMap, options: RenderOptions) -> bytes:
     """The map's finished SVG at the size Graphviz laid it out."""
-    prepared = prepare(amap, options)
+    prepared = prepare(amap, options, for_svg=True)
     output = choose_engine(options.engine).layout(prepared.dot, "svg", options.timeout)
     return finished_svg(output, prepared, options)
 

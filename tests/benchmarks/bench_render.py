@@ -89,7 +89,7 @@ def bench_size(size: int, cap: float) -> None:
     text = argument(size)
     parse_s, amap = timed(lambda: argmap.parse(text, "bench.argmap"), repeat)
     row("parse", parse_s)
-    dot_s, prepared = timed(lambda: prepare(amap, RenderOptions()), repeat)
+    dot_s, prepared = timed(lambda: prepare(amap, RenderOptions(), for_svg=True), repeat)
     row("DOT generation", dot_s, f"({len(prepared.dot) / 1e6:.1f} MB of DOT)")
     if shutil.which("dot"):
         _bench_system(text, prepared, cap, repeat, parse_s + dot_s)

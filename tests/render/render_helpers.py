@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.render.embedded import CACHE_ENV
+from argmap.fileio import CACHE_ENV
 from argmap.render.fit import PAGES
 from argmap.render.render import RenderOptions
 from argmap.render.split import SplitFigure, split_map

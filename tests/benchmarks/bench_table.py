@@ -1,0 +1,152 @@
+"""The performance table of the README: argmap beside Argdown's CLI on the same maps.
+
+Every figure is the median wall time of repeated runs of the command in a fresh process
+(what a user waits for), with the peak memory (maximum resident set) of the slowest run.
+Maps come from `synthetic.py` (sections, linked premises with warrants, tags, quotes,
+rebuttals, undercuts), written both as argmap and as Argdown. Argdown's column is filled
+when `argdown` is on PATH (`npm install -g @argdown/cli`); render rows need Graphviz's `dot`.
+
+    python tests/benchmarks/bench_table.py [--repeat N] [--quick] [--cap SECONDS]
+
+`--quick` leaves out the 100,000-statement rows and the 10,000-statement drawings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import synthetic  # noqa: E402
+
+ARGMAP = [sys.executable, "-m", "argmap"]
+
+
+@dataclass
+class Figure:
+    """The median seconds and peak MiB of a command's runs; None when it failed or capped."""
+
+    seconds: float | None
+    mebibytes: float
+    note: str = ""
+
+    def __str__(self) -> str:
+        if self.seconds is None:
+            return f"fails ({self.note})" if self.note else "fails"
+        return f"{self.seconds:.2f} s ({self.mebibytes:.0f} MiB)"
+
+
+def run_once(command: list[str], cwd: Path, cap: float) -> tuple[float | None, float, str]:
+    """Wall seconds (None on failure), peak MiB and the last line of stderr of one run."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        deadline = start + cap
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                _, status, usage = os.wait4(process.pid, 0)
+                return None, usage.ru_maxrss / 1024, f"stopped after {cap:g} s"
+            time.sleep(0.005)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        lines = err.read().decode("utf-8", "replace").strip().splitlines()
+    ok = process.returncode in (0, 1)  # `check` exits 1 when it finds errors
+    return (seconds if ok else None), usage.ru_maxrss / 1024, (lines[-1][:80] if lines else "")
+
+
+def measure(command: list[str], cwd: Path, repeat: int, cap: float) -> Figure:
+    times, peak, note = [], 0.0, ""
+    for _ in range(repeat):
+        seconds, mebibytes, note = run_once(command, cwd, cap)
+        peak = max(peak, mebibytes)
+        if seconds is None:
+            return Figure(None, peak, note)
+        times.append(seconds)
+    return Figure(statistics.median(times), peak)
+
+
+def write_maps(folder: Path, size: int) -> Path:
+    place = folder / str(size)
+    place.mkdir()
+    sections, document = synthetic.build(size)
+    (place / "document.txt").write_text(document, encoding="utf-8")
+    (place / "map.argmap").write_text(synthetic.argmap_text(sections), encoding="utf-8")
+    (place / "map.argdown").write_text(synthetic.argdown_text(sections), encoding="utf-8")
+    return place
+
+
+def versions() -> str:
+    from argmap.cli import version_message
+
+    lines = [version_message(verbose=True).replace("\n", "; ")]
+    if shutil.which("argdown"):
+        done = subprocess.run(["argdown", "--version"], capture_output=True, text=True)
+        lines.append(f"Argdown CLI {done.stdout.strip()}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--quick", action="store_true", help="no 100k rows, no 10k drawings")
+    parser.add_argument("--cap", type=float, default=300.0, help="seconds before a run is stopped")
+    options = parser.parse_args()
+    argdown = shutil.which("argdown") is not None
+    dot = shutil.which("dot") is not None
+    check_sizes = [20, 1_000, 10_000] + ([] if options.quick else [100_000])
+    rows: list[tuple[str, Figure, Figure | None]] = []
+    print(versions(), flush=True)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        places = {size: write_maps(folder, size) for size in check_sizes}
+
+        def add(label: str, ours: list[str], theirs: list[str] | None, size: int,
+                repeat: int | None = None) -> None:
+            count = repeat or (options.repeat if size <= 10_000 else 1)
+            mine = measure(ours, places[size], count, options.cap)
+            other = measure(theirs, places[size], count, options.cap) if theirs and argdown \
+                else None
+            rows.append((label, mine, other))
+            print(f"| {label} | {mine} | {other if other else '-'} |", flush=True)
+
+        print("\n| measure | argmap | Argdown |\n|---|---|---|", flush=True)
+        add("`--version`", [*ARGMAP, "--version"], ["argdown", "--version"], 20, 5)
+        for size in check_sizes:
+            add(f"check {size:,} statements (Argdown: `argdown json`)",
+                [*ARGMAP, "check", "map.argmap"],
+                ["argdown", "json", "map.argdown", "--stdout"], size)
+        for size in [s for s in (10_000, 100_000) if s in places]:
+            add(f"`show --format json` {size:,}", [*ARGMAP, "show", "map.argmap", "--format",
+                "json"], ["argdown", "json", "map.argdown", "--stdout"], size)
+        if dot:
+            render_sizes = [1_000] + ([] if options.quick else [10_000])
+            for size in render_sizes:
+                for engine in ("system", "embedded"):
+                    add(f"render {size:,} SVG ({engine} engine)",
+                        [*ARGMAP, "render", "map.argmap", "-o", "map.svg", "--engine", engine,
+                         "--timeout", str(options.cap)],
+                        ["argdown", "map", "--format", "svg", "map.argdown", "argdown-out"]
+                        if engine == "system" else None, size)
+                subprocess.run([*ARGMAP, "render", "map.argmap", "-f", "dot", "-o", "map.dot"],
+                               cwd=places[size], check=True, capture_output=True)
+                add(f"bare `dot -Tsvg` on argmap's DOT, {size:,}",
+                    ["dot", "-Tsvg", "map.dot", "-o", "bare.svg"], None, size)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
