@@ -28,6 +28,7 @@ RELATION_WORDS = {
     "contradiction": "contradict each other",
 }
 ROW_SIZE = 4  # boxes per row of tags: the legend stays about as wide as the kinds' row
+RELATIONS_PER_ROW = 2  # a sample with its name is about as wide as two boxes
 
 
 @dataclass(frozen=True)
@@ -58,14 +59,9 @@ def legend_lines(
     if to_stubs is not None:
         stub = {"label": quote("another figure"), "class": quote("stub")} | stub_look(theme)
         kinds.append(_node(body, "legend-stub", stub))
-    rows = [
-        row
-        for row in (
-            _single_row(body, kinds),
-            _relation_row(amap, nodes, theme, body, to_stubs or ()),
-        )
-        if row is not None
-    ]
+    first = _single_row(body, kinds)
+    rows = [first] if first is not None else []
+    rows += _relation_rows(amap, nodes, theme, body, to_stubs or ())
     boxes = _label_boxes(body, theme) if notes.labels is not None else []
     if notes.labels is None:
         boxes = _tag_boxes(amap, nodes, colours, theme, body)
@@ -125,15 +121,23 @@ def _single_row(body: list[str], names: list[str]) -> _Row | None:
     return _Row(names[0], names[0])
 
 
-def _relation_row(
+def _relation_rows(
     amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str], more: Collection[str]
-) -> _Row | None:
+) -> list[_Row]:
     """A short sample of each relation, drawn along the flow like the map's own edges (so
     an arrow points the way the map's arrows point), its name in a text node beside its
     end (an edge label would take a rank of its own, and Graphviz then doubles the ranks
-    of the whole map)."""
+    of the whole map); RELATIONS_PER_ROW to a row, so the legend stays narrow."""
+    relations = _relations(amap, nodes, more)
+    return [
+        _relation_row(relations[start : start + RELATIONS_PER_ROW], theme, body)
+        for start in range(0, len(relations), RELATIONS_PER_ROW)
+    ]
+
+
+def _relation_row(relations: list[str], theme: Theme, body: list[str]) -> _Row:
     starts, ends = [], []
-    for relation in _relations(amap, nodes, more):
+    for relation in relations:
         # One group: Graphviz then keeps the sample straight along the flow.
         point = _point() | {"group": quote(f"legend-{relation}")}
         start = _node(body, f"legend-{relation}-from", point)
@@ -145,8 +149,6 @@ def _relation_row(
         body.append(f"    {quote(start)} -> {quote(end)} {attrs(edge)};")
         starts.append(start)
         ends.extend([end, text])
-    if not starts:
-        return None
     _same_rank(body, starts)
     _same_rank(body, ends)
     return _Row(starts[0], ends[0])

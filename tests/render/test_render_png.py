@@ -156,10 +156,11 @@ def test_pdf_page_is_the_figure(small_map: ArgumentMap) -> None:
     pdf = render_map(small_map, RenderOptions(engine="system", fmt="pdf"))
     box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert box, pdf[:400]
-    # No half-inch margin around it (Graphviz 2.43's PDF is 4 pt narrower than its SVG).
+    # No half-inch margin around it (72 pt more each way). Graphviz 2.43's cairo PDF and
+    # its SVG round the drawing's size differently, by a few points.
     root = ET.fromstring(svg)
-    assert float(box.group(1)) == pytest.approx(svg_length(root.get("width")), abs=5)
-    assert float(box.group(2)) == pytest.approx(svg_length(root.get("height")), abs=5)
+    assert float(box.group(1)) == pytest.approx(svg_length(root.get("width")), abs=12)
+    assert float(box.group(2)) == pytest.approx(svg_length(root.get("height")), abs=12)
 
 
 @skip_without_dot
