@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,22 +38,29 @@ class Document:
     text: str
     normalised: str = ""
     words: list[str] = field(default_factory=list)
-    offsets: list[tuple[int, int]] = field(default_factory=list)
-    index: dict[str, list[int]] = field(default_factory=dict)
+    starts: array[int] = field(default_factory=lambda: array("q"))
+    ends: array[int] = field(default_factory=lambda: array("q"))
+    index: dict[str, array[int]] = field(default_factory=dict)
     line_starts: list[int] = field(default_factory=list)
-    normalised_index: dict[str, list[int]] | None = None
+    normalised_index: dict[str, array[int]] | None = None
 
     def __post_init__(self) -> None:
         self.normalised = normalise_quote(self.text)
 
     def _build_index(self) -> None:
         """Words, their offsets and positions: built on the first missing quote only."""
-        index: defaultdict[str, list[int]] = defaultdict(list)
+        # Offsets in two arrays of machine integers, and each distinct word stored once
+        # (documents repeat their words): a few bytes a word, not a tuple and a string.
+        index: defaultdict[str, array[int]] = defaultdict(_positions)
+        distinct: dict[str, str] = {}
         for match in _WORD.finditer(self.text):
             word = _normalise_word(match.group())
+            word = distinct.setdefault(word, word)
             index[word].append(len(self.words))
             self.words.append(word)
-            self.offsets.append(match.span())
+            start, end = match.span()
+            self.starts.append(start)
+            self.ends.append(end)
         self.index = dict(index)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
 
@@ -70,7 +78,7 @@ class Document:
             return needle in self.normalised
         index = self._normalised_index()
         offset, places = min(
-            ((match.start(), index.get(match.group(), [])) for match in inner),
+            ((match.start(), index.get(match.group(), _NONE)) for match in inner),
             key=lambda anchor: len(anchor[1]),
         )
         if len(places) * len(needle) > len(self.normalised):
@@ -80,10 +88,10 @@ class Document:
             for place in places
         )
 
-    def _normalised_index(self) -> dict[str, list[int]]:
+    def _normalised_index(self) -> dict[str, array[int]]:
         """Where each word starts in the normalised text (built on first use)."""
         if self.normalised_index is None:
-            index: defaultdict[str, list[int]] = defaultdict(list)
+            index: defaultdict[str, array[int]] = defaultdict(_positions)
             for match in _WORD.finditer(self.normalised):
                 index[match.group()].append(match.start())
             self.normalised_index = dict(index)
@@ -112,7 +120,7 @@ class Document:
     def _likely_starts(self, quote_words: list[str]) -> list[int]:
         votes: Counter[int] = Counter()
         for position, word in enumerate(quote_words):
-            places = self.index.get(word, [])
+            places = self.index.get(word, _NONE)
             if len(places) <= COMMON_WORD_LIMIT:
                 votes.update(max(0, place - position) for place in places)
         return [start for start, _ in votes.most_common(CANDIDATES)]
@@ -133,14 +141,22 @@ class Document:
         return Passage(self._excerpt(first, last), self._line(first), ratio)
 
     def _excerpt(self, first: int, last: int) -> str:
-        begin, finish = self.offsets[first][0], self.offsets[last - 1][1]
+        begin, finish = self.starts[first], self.ends[last - 1]
         text = " ".join(self.text[begin:finish].split())
         if len(text) > PASSAGE_LIMIT:
             text = text[: PASSAGE_LIMIT - 1].rstrip() + "…"
         return text
 
     def _line(self, word: int) -> int:
-        return bisect.bisect_right(self.line_starts, self.offsets[word][0])
+        return bisect.bisect_right(self.line_starts, self.starts[word])
+
+
+_NONE: array[int] = array("q")
+"""The positions of a word the document does not have (never written to)."""
+
+
+def _positions() -> array[int]:
+    return array("q")
 
 
 def _normalise_word(word: str) -> str:

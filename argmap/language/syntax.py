@@ -24,7 +24,7 @@ def span_through(first: Span, last: Span) -> Span:
     return Span(first.file, first.line, first.column, last.end_line, last.end_column)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A statement ID as written in a relation."""
 
@@ -32,12 +32,12 @@ class Ref:
     span: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Blank:
     span: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Comment:
     """A whole-line comment; `text` follows the `#`, `indent` is the whitespace before it."""
 
@@ -46,7 +46,7 @@ class Comment:
     indent: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Directive:
     """`@name value` at column 0: map metadata or an include."""
 
@@ -58,7 +58,7 @@ class Directive:
     comment: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class SectionHeader:
     """`== Title ==`."""
 
@@ -67,7 +67,7 @@ class SectionHeader:
     comment: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Continuation:
     """An indented line that continues a statement's text."""
 
@@ -76,7 +76,7 @@ class Continuation:
     indent: str = "  "
 
 
-@dataclass
+@dataclass(slots=True)
 class QuoteLine:
     """An indented `> text` line; an empty `text` is a lone `>` separating two quotes."""
 
@@ -85,7 +85,7 @@ class QuoteLine:
     indent: str = "  "
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribute:
     """An indented `@name value` line under a statement."""
 
@@ -98,7 +98,7 @@ class Attribute:
     indent: str = "  "
 
 
-@dataclass
+@dataclass(slots=True)
 class Invalid:
     """A line that could not be parsed, kept verbatim so the file still round-trips.
 
@@ -114,7 +114,7 @@ class Invalid:
 BodyLine = Continuation | QuoteLine | Attribute | Comment | Blank | Invalid
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """`KIND ID: text` with its indented lines; the derived fields are filled by the parser."""
 
@@ -132,7 +132,7 @@ class Statement:
     attributes: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InferenceRef:
     """`(a + b -> c)`: an inference named by its premises and conclusion (in an undercut)."""
 
@@ -144,7 +144,7 @@ class InferenceRef:
         return written_inference((p.name for p in self.premises), self.conclusion.name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AttackRef:
     """`(x -| c)`: an attack named by its attacker and target (in an undercut of it).
 
@@ -171,7 +171,7 @@ class AttackRef:
         return written_attacks([attack.attacker.name for attack in attacks], target)
 
 
-@dataclass
+@dataclass(slots=True)
 class Support:
     """`a + b -> c -> d : warrant`: `chain` holds the groups between arrows."""
 
@@ -184,7 +184,7 @@ class Support:
     """The lines after the first, in order: continuations, comments, blank lines."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Argument:
     """`argument ID: a + b -> c : warrant #tag`: a named inference, with indented `@` lines.
 
@@ -201,7 +201,7 @@ class Argument:
     attributes: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Attack:
     """`x -| c` (rebuttal), `x -| (a + b -> c)` (undercut) or `y -| (x -| c)` (an undercut
     of an attack)."""
@@ -214,7 +214,7 @@ class Attack:
     """The lines after the first, in order: continuations, comments, blank lines."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Contradiction:
     """`a >< b`."""
 
@@ -240,7 +240,7 @@ Node = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceFile:
     """One parsed file: its display path, text, and top-level lines in order.
 
