@@ -1,4 +1,5 @@
-"""The worklist labelling equals a plain round-by-round iteration of the definition."""
+"""The worklist labelling equals a plain round-by-round iteration of the definition, on maps
+with inferences, attacks, contradictions, attributed claims and undercut attacks (nested)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from hypothesis import strategies as st
 
 from argmap.analysis.labels import Label, compute_labels
 from argmap.errors import Span
-from argmap.model import GROUND_KINDS, STATEMENT_KINDS, ArgumentMap
+from argmap.model import ATTACK, STATEMENT_KINDS, ArgumentMap, needs_support
 
 SPAN = Span("random.argmap", 1, 1, 1, 2)
 
@@ -18,7 +19,9 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
     count = draw(st.integers(1, 7))
     ids = [f"s{i}" for i in range(count)]
     for node in ids:
-        amap.add_statement(node, draw(st.sampled_from(STATEMENT_KINDS)), node, span=SPAN)
+        attributes = {"by": "Critics"} if draw(st.integers(0, 4)) == 0 else {}
+        kind = draw(st.sampled_from(STATEMENT_KINDS))
+        amap.add_statement(node, kind, node, span=SPAN, attributes=attributes)
     for _ in range(draw(st.integers(0, 8))):
         premises = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True))
         conclusion = draw(st.sampled_from(ids))
@@ -29,8 +32,23 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
         attacker, target = draw(st.sampled_from(ids)), draw(st.sampled_from(targets))
         if draw(st.booleans()) and target in ids:
             amap.add_contradiction(attacker, target, span=SPAN)
-        else:
+        elif not amap.graph.has_edge(attacker, target):
             amap.add_attack(attacker, target, span=SPAN)
+    # Undercuts of attacks: any attack or contradiction direction may get a node, and the
+    # attacks on those nodes may be undercut in turn.
+    for _ in range(draw(st.integers(0, 4))):
+        attacks = [
+            (source, target)
+            for source, target, kind in amap.graph.edges(data="kind")
+            if kind in ("attack", "contradicts") and amap.is_statement(source)
+        ]
+        if not attacks:
+            break
+        attacker, target = draw(st.sampled_from(attacks))
+        node = amap.undercut_attack(attacker, target)
+        undercutter = draw(st.sampled_from(ids))
+        if not amap.graph.has_edge(undercutter, node):
+            amap.add_attack(undercutter, node, span=SPAN)
     return amap
 
 
@@ -38,14 +56,17 @@ def step(amap: ArgumentMap, labels: dict[str, Label], node: str) -> Label:
     """The label the definition gives `node`, reading its neighbours' current labels."""
     attackers = [labels[a] for a in amap.attackers_of(node)]
     if amap.is_statement(node):
-        ground = amap.kind(node) in GROUND_KINDS
+        ground = not needs_support(amap.graph.nodes[node])
         support = [labels[i] for i in amap.inferences_for(node)]
         if Label.IN in attackers or (not ground and all(s is Label.OUT for s in support)):
             return Label.OUT
         if all(a is Label.OUT for a in attackers) and (ground or Label.IN in support):
             return Label.IN
         return Label.UNDEC
-    premises = [labels[p] for p in amap.premises_of(node)]
+    if amap.kind(node) == ATTACK:  # an undercut attack: its attacker plays the premise
+        premises = [labels[amap.attacker_of(node)]]
+    else:
+        premises = [labels[p] for p in amap.premises_of(node)]
     if Label.IN in attackers or Label.OUT in premises:
         return Label.OUT
     if all(a is Label.OUT for a in attackers) and all(p is Label.IN for p in premises):

@@ -19,6 +19,8 @@ FRAGMENTS = [
     "\t", "\n", "\r\n", "->", "→", "-|", "⊣", "><", "+", "(", ")", "#", "# ", "#tag", ">",
     "  > ", "  @note", "  @confidence", " 0.5", " 2", "@title", "@include", " x.argmap",
     "@document", "== ", "==", "\ufeff", "é", "\x00", "-", "|", "<", "=",
+    "argument", "argument x:", "  + ", "  -> ", "  : ", "\n  +", "\n  ->", "\n  :",
+    "(a -| b)", "(", "  @by", " Critics", "  @implicit",
 ]  # fmt: skip
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _TEMPORARY = tempfile.TemporaryDirectory(prefix="argmap-property-")  # removed at exit
@@ -87,3 +89,87 @@ def test_arbitrary_bytes_in_a_file(data: bytes) -> None:
     path.write_bytes(data)
     with contextlib.suppress(ArgmapError):
         argmap.load(path)
+
+
+IDS = ["a", "b", "c", "d", "e"]
+STATEMENTS = "".join(f"premise {name}: {name.upper()}.\n" for name in IDS[:-1])
+STATEMENTS += "claim e: E.\n"
+
+
+def _graph(text: str) -> tuple[list[tuple[str, dict[str, object]]], list[tuple[str, str, str]]]:
+    """Nodes with their attributes and edges with their kinds: the map without positions."""
+    amap = argmap.parse(text, "m.argmap")
+    nodes = [
+        (str(node), {k: v for k, v in data.items() if k != "span"})
+        for node, data in amap.graph.nodes(data=True)
+    ]
+    edges = [(str(u), str(v), str(kind)) for u, v, kind in amap.graph.edges(data="kind")]
+    return nodes, sorted(edges)
+
+
+@st.composite
+def continued_support(draw: st.DrawFn) -> tuple[str, str]:
+    """A support relation on one line, and the same one broken before any `+`, `->` or `:`
+    onto indented continuation lines (with comments and blank lines between)."""
+    premises = draw(st.lists(st.sampled_from(IDS[:-1]), min_size=1, max_size=4, unique=True))
+    warrant = draw(st.sampled_from([None, "a rule", "one #tag more"]))
+    parts = [premises[0], *(f"+ {name}" for name in premises[1:]), "-> e"]
+    if warrant:
+        parts.append(f": {warrant}")
+    one_line = " ".join(parts)
+    lines = [parts[0]]
+    for part in parts[1:]:
+        if draw(st.booleans()):
+            indent = draw(st.sampled_from(["  ", "    ", "\t"]))
+            between = draw(st.sampled_from(["", "  # a comment\n", "\n"]))
+            lines.append(f"{between}{indent}{part}")
+        else:
+            lines[-1] += f" {part}"
+    return one_line, "\n".join(lines)
+
+
+@SETTINGS
+@given(continued_support(), st.booleans())
+def test_a_continued_relation_is_the_relation_on_one_line(
+    relation: tuple[str, str], named: bool
+) -> None:
+    one_line, continued = relation
+    prefix = "argument step: " if named else ""
+    if named and "#" in one_line:
+        return  # tags belong to the argument, tested with the goldens
+    assert _graph(STATEMENTS + prefix + continued + "\n") == _graph(
+        STATEMENTS + prefix + one_line + "\n"
+    )
+
+
+@st.composite
+def nested_undercut(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A chain of attacks on attacks, `z -| (y -| (x -| c))`, each level written too."""
+    depth = draw(st.integers(1, 6))
+    names = [f"u{index}" for index in range(depth + 1)]
+    text = "".join(f"premise {name}: {name}.\n" for name in names) + "premise c: C.\n"
+    target = "c"
+    written = []
+    for name in names:
+        written.append(f"{name} -| {target}")
+        target = f"({name} -| {target})"
+    order = draw(st.permutations(written))
+    return text + "\n".join(order) + "\n", names
+
+
+@SETTINGS
+@given(nested_undercut())
+def test_nested_undercuts_in_any_order_make_one_attack_node_per_undercut_attack(
+    case: tuple[str, list[str]],
+) -> None:
+    from argmap.analysis.labels import Label, compute_labels
+
+    text, names = case
+    amap = argmap.parse(text, "m.argmap")
+    nodes = [node for node, _ in amap.attack_nodes()]
+    assert len(nodes) == len(names) - 1  # every attack but the outermost is undercut
+    labels = compute_labels(amap)
+    # Every attacker is an unattacked premise: the outermost attack is IN, so each attack
+    # below it is alternately OUT and IN; c is OUT when the innermost attack is IN.
+    innermost_in = len(names) % 2 == 1
+    assert labels["c"] is (Label.OUT if innermost_in else Label.IN)

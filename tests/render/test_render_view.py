@@ -86,3 +86,36 @@ def test_deep_chain_needs_no_recursion() -> None:
     lines += [f"s{i - 1} -> s{i}" for i in range(1, size)]
     amap = argmap.parse("\n".join(lines) + "\n", "deep.argmap")
     assert len(neighbourhood(amap, "s0", size)) == size
+
+
+NAMED = """\
+premise a: A.
+premise b: B.
+premise u: U.
+premise v: V.
+claim c: C.
+conclusion d: D.
+argument step: a + b -> c : a rule #economy
+c -> d
+u -| step
+v -| (u -| step)
+"""
+
+
+def test_a_named_inference_is_focused_and_tagged_by_its_name() -> None:
+    amap = argmap.parse(NAMED, "named.argmap")
+    tagged = select(amap, ViewSpec(tag="economy"))
+    assert tagged == {"a", "b", "c", "step"}
+    focused = select(amap, ViewSpec(focus="step", depth=1))
+    assert {"a", "b", "c", "u", "step"} <= focused
+    assert "d" not in focused
+    with pytest.raises(ViewError, match="did you mean `step`"):
+        select(amap, ViewSpec(focus="stpe"))
+
+
+def test_an_undercut_attack_is_drawn_with_its_attacker_and_target() -> None:
+    amap = argmap.parse(NAMED, "named.argmap")
+    attack = amap.find_attack("u", "step")
+    assert attack is not None
+    assert attack in select(amap, ViewSpec())
+    assert attack not in select(amap, ViewSpec(tag="economy"))  # u is not drawn
