@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 import click
@@ -14,6 +14,7 @@ from argmap import __version__
 from argmap.cli.signals import Interrupted, signals_interrupt
 from argmap.cli.stdio import StdoutError, guard_stdout, occupy_standard_descriptors, stdout_failure
 from argmap.suggest import did_you_mean
+from argmap.visible import visible
 
 # name -> (module, attribute, one-line summary shown in `argmap --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -84,10 +85,29 @@ class LazyGroup(click.Group):
             ctx.exit(0)
         return rest
 
+    def make_context(self, *args: Any, **options: Any) -> click.Context:
+        with _visible_click_errors():
+            return super().make_context(*args, **options)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _visible_click_errors():
+            return super().invoke(ctx)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, summary) for name, (_, _, summary) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+@contextlib.contextmanager
+def _visible_click_errors() -> Iterator[None]:
+    """click's usage errors quote what was typed (`Got unexpected extra argument (…)`, a
+    file name): shown through `visible`, as everything argmap prints."""
+    try:
+        yield
+    except click.ClickException as error:
+        error.message = visible(error.message)  # type: ignore[misc]  # Final in the stubs only
+        raise
 
 
 def _flush_stdout() -> None:

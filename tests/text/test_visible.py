@@ -139,3 +139,24 @@ def test_fmt_diff_shows_control_characters_visibly(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["fmt", "--diff", str(path)])
     assert not raw(result.stdout)
     assert "-conclusion b:  B\\x1b[2J\n+conclusion b: B\\x1b[2J\n" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["show", CLEAR], "File '\\x1b[2J' does not exist"),
+        (["show", "--depth", "2", "m.argmap", "\x1f"], "Got unexpected extra argument (\\x1f)"),
+        ([f"sh{CLEAR}ow"], "no such command `sh\\x1b[2Jow`"),
+        (["check", f"--sel{CLEAR}"], "No such option '--sel\\x1b[2J'"),
+    ],
+)
+def test_usage_errors_show_what_was_typed_visibly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], shown: str
+) -> None:
+    """Found by the fuzz suite: click's messages quoted arguments raw."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "m.argmap").write_text("premise a: A\n", encoding="utf-8")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert not raw(result.stderr)
+    assert shown in result.stderr
