@@ -44,6 +44,10 @@ PART = "part.argmap"
 DOCUMENT = "doc.txt"
 PYPROJECT = "pyproject.toml"
 MARKDOWN = "doc.md"
+ARGUMENTS = "args.json"
+"""A case's own command line (a JSON list), replayed besides the usual commands."""
+FAILED: list[Bundle] = []
+"""The inputs that failed in the running test, the smallest (hypothesis' last) at the end."""
 STORED = ".case"
 
 LONG = os.environ.get("ARGMAP_FUZZ") == "long"
@@ -361,6 +365,7 @@ def _shape(amap: argmap.ArgumentMap) -> tuple[object, ...]:
 COMMANDS: list[list[str]] = [
     ["show", MAP],
     ["show", MAP, "--format", "json", "--depth", "3"],
+    ["show", MAP, "--details", "--depth", "2"],
     ["check", MAP],
     ["check", MAP, "--select", "ALL", "--format", "github"],
     ["check", MAP, "--format", "sarif"],
@@ -444,6 +449,42 @@ def importers(folder: Path) -> None:
                 f"  {first.source_line}\n{text}"
             ) from None
         cli(folder, [["convert", name, "-o", f"out/{MAP}"], ["convert", name, "-o", "out/m.mmd"]])
+
+
+OPTIONS = {
+    "show": ["--format", "--depth", "--details"],
+    "check": ["--select", "--ignore", "--strict", "--format", "--document", "--quiet"],
+    "render": ["-f", "--direction", "--wrap", "--focus", "--depth", "--section", "--tag",
+               "--evaluate", "--findings", "--quotes", "--theme", "--no-legend", "--fit",
+               "--min-font", "--split", "--timeout"],
+    "convert": ["--from", "--to"],
+    "fmt": ["--check", "--diff"],
+    "rules": [],
+}  # fmt: skip
+VALUES = ["0", "1", "-1", "2.5", "1e308", "inf", "nan", "", ",", "ALL", "AM1", "AM9",
+          "json", "dot", "svg", "text", "github", "sarif", "lr", "BT", "a4", "16cm", "0cm",
+          "print", "dark", "x", "b", "build", "Safety", "#tag", "\x1b[2J", "é", "-", "--", MAP,
+          DOCUMENT, "out/x.dot", "aif", "argmap", "mermaid", "node-link"]  # fmt: skip
+
+
+_ARGUMENT_TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=8)
+"""A command-line argument: no NUL byte (the operating system cannot pass one)."""
+
+
+@st.composite
+def command_lines(draw: st.DrawFn) -> list[str]:
+    """A command, its map, and a few of its options with odd values, in any order."""
+    command = draw(st.sampled_from(sorted(OPTIONS)))
+    args = [MAP] if command != "rules" else draw(st.lists(st.sampled_from(VALUES), max_size=1))
+    for _ in range(draw(st.integers(0, 4))):
+        if OPTIONS[command]:
+            args.append(draw(st.sampled_from(OPTIONS[command])))
+        args.append(draw(st.sampled_from(VALUES) | _ARGUMENT_TEXT))
+    if command == "render" and "-o" not in args:
+        args += ["-o", "out/m.dot" if "-f" not in args else "out/"]
+    if command == "convert":
+        args += ["-o", draw(st.sampled_from(["out/m.json", "out/m.mmd", "-", "out/m.argdown"]))]
+    return [command, *draw(st.permutations(args))]
 
 
 def regression_folders() -> Iterator[Path]:

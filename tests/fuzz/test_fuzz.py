@@ -7,11 +7,15 @@ tests/fuzz/regressions/, which test_regressions.py replays on every run.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
 import pytest
 from fuzz_harness import (
+    ARGUMENTS,
+    DOCUMENT,
+    FAILED,
     FUZZ,
     LONG,
     MAP,
@@ -19,9 +23,9 @@ from fuzz_harness import (
     Bundle,
     bundles,
     cli,
+    command_lines,
     import_bundles,
     importers,
-    keep,
     library,
     mutated,
 )
@@ -39,8 +43,8 @@ def _run(bundle: Bundle, check: object) -> None:
         try:
             check(folder)  # type: ignore[operator]
         except Exception:  # not a Ctrl-C or SIGTERM (argmap's Interrupted): those are no finding
-            if LONG:
-                keep(bundle)
+            # Hypothesis runs the smallest failing example last; conftest.py keeps that one.
+            FAILED.append(bundle)
             raise
 
 
@@ -76,6 +80,14 @@ def test_cli_exits_0_1_or_2_without_a_traceback(bundle: Bundle) -> None:
 @given(import_bundles())
 def test_importers_raise_only_argmap_errors_and_write_maps_that_parse(bundle: Bundle) -> None:
     _run(bundle, importers)
+
+
+@FUZZ
+@given(st.sampled_from(SEED_MAPS), command_lines())
+def test_odd_options_are_usage_errors_not_tracebacks(text: str, command: list[str]) -> None:
+    arguments = json.dumps(command).encode("utf-8")
+    bundle = Bundle(((ARGUMENTS, arguments), (DOCUMENT, b"A document."), (MAP, text.encode())))
+    _run(bundle, lambda folder: cli(folder, [command]))
 
 
 @FUZZ

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from fuzz_harness import (
     ALL_COMMANDS,
+    ARGUMENTS,
     MAP,
     TRACEBACK,
     Bundle,
@@ -25,7 +27,9 @@ CASES = list(regression_folders())
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_regression(case: Path, tmp_path: Path) -> None:
     Bundle.read(case).write(tmp_path)
-    if (tmp_path / MAP).exists():
+    if (tmp_path / ARGUMENTS).exists():
+        cli(tmp_path, [json.loads((tmp_path / ARGUMENTS).read_text(encoding="utf-8"))])
+    elif (tmp_path / MAP).exists():
         library(tmp_path)
         cli(tmp_path, ALL_COMMANDS)
     importers(tmp_path)
