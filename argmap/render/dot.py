@@ -189,7 +189,7 @@ def _cluster(
         if amap.is_statement(node):
             values = _statement(amap, node, style, colours, notes)
         elif amap.kind(node) == ATTACK:
-            values = _attack(node, style)
+            values = _attack(node, style, notes)
         else:
             values = _inference(amap, node, style, notes)
         yield f"{indent}{quote(node)} {attrs(values)};"
@@ -322,14 +322,16 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _attack(node: str, style: DotStyle) -> dict[str, str]:
-    """An undercut attack's node: a small dot on the attack line, where undercuts end."""
-    colour = quote(style.theme.attack)
+def _attack(node: str, style: DotStyle, notes: Annotations) -> dict[str, str]:
+    """An undercut attack's node: a small dot on the attack line, where undercuts end;
+    with --evaluate, in its label's colour (an attack can be defeated too)."""
+    label = notes.labels.get(node) if notes.labels is not None else None
+    colour = quote(style.theme.attack if label is None else style.theme.label_mark(label))
     return {
         "id": quote(node),
         "class": quote("attack"),
         "shape": "point",
-        "width": '"0.09"',
+        "width": '"0.09"' if label is None else '"0.13"',
         "color": colour,
         "fillcolor": colour,
         "label": '""',

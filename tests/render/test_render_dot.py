@@ -172,6 +172,11 @@ def test_an_undercut_attack_is_drawn_through_a_dot_that_the_undercut_ends_on() -
     assert re.search(r'"attack-1" -> "c" \[class="attack" [^]]*arrowhead=tee[^]]*\]', dot)
     assert re.search(r'"y" -> "attack-1" \[class="undercut" style=dashed [^]]*arrowhead=tee', dot)
     assert '"x" -> "c"' not in dot
+    # With --evaluate the dot takes its label's colour: y is unanswered, so the attack is OUT.
+    from argmap.render.themes import DEFAULT
+
+    evaluated = build_dot(amap, RenderOptions(legend=False, evaluate=True))
+    assert f'color="{DEFAULT.label_mark("OUT")}"' in _node_line(evaluated, "attack-1")
     # Drawing part of the map: the dot goes with its attacker and target.
     focused = build_dot(amap, RenderOptions(legend=False, view=ViewSpec(focus="a", depth=1)))
     assert "attack-1" not in focused
