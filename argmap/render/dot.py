@@ -408,7 +408,7 @@ def _edges(
             if pair in seen_contradictions:
                 continue
             seen_contradictions.add(pair)
-        relation = relation_of(amap, kind, target)
+        relation = relation_of(amap, kind, target, source)
         head = redirect.get((source, target), target)
         if head != target and relation == "premise":
             relation = "support"  # the inference is in another section: an arrow to it

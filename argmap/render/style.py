@@ -12,6 +12,7 @@ from argmap.model import (
     CLAIM,
     CONCLUSION,
     CONCLUSION_EDGE,
+    CONTRADICTS_EDGE,
     PREMISE,
     PREMISE_EDGE,
     ArgumentMap,
@@ -90,18 +91,27 @@ def kind_attrs(kind: str) -> dict[str, str]:
     return {key: quote(value) for key, value in KIND_STYLES[kind].items()}
 
 
-def relation_of(amap: ArgumentMap, kind: str, target: str) -> str:
+def relation_of(amap: ArgumentMap, kind: str, target: str, source: str | None = None) -> str:
     """How an edge of `kind` ending at `target` is drawn: premise, support, attack,
     undercut (an attack on an inference or on an attack), contradiction, or attacker (the
-    first half of an undercut attack, from its attacker to its node)."""
+    first half of an undercut attack, from its attacker to its node). A contradiction one
+    of whose directions is undercut is drawn as two one-way halves: `contradiction-start`
+    (to the undercut direction's node) and `contradiction-end` (one bar, at the target)."""
     if kind == PREMISE_EDGE:
         return "premise"
     if kind == CONCLUSION_EDGE:
         return "support"
     if kind == ATTACKER_EDGE:
-        return "attacker"
+        undercut_contradiction = amap.graph.has_edge(target, amap.target_of(target)) and (
+            amap.graph.edges[target, amap.target_of(target)]["kind"] == CONTRADICTS_EDGE
+        )
+        return "contradiction-start" if undercut_contradiction else "attacker"
     if kind == ATTACK_EDGE:
         return "attack" if amap.is_statement(target) else "undercut"
+    if source is not None and (
+        not amap.is_statement(source) or amap.find_attack(target, source) is not None
+    ):
+        return "contradiction-end"
     return "contradiction"
 
 
@@ -128,6 +138,15 @@ def edge_style(relation: str, theme: Theme) -> dict[str, str]:
         return {"class": quote("attack")} | attack
     if relation == "undercut":
         return {"class": quote("undercut"), "style": "dashed"} | attack
+    if relation in ("contradiction-start", "contradiction-end"):
+        return {
+            "class": quote("contradiction"),
+            "color": quote(theme.contradiction),
+            "penwidth": '"2"',
+            "style": "dotted",
+            "arrowhead": "none" if relation == "contradiction-start" else "tee",
+            "constraint": "false",
+        }
     return {
         "class": quote("contradiction"),
         "color": quote(theme.contradiction),

@@ -266,3 +266,16 @@ def test_relation_samples_point_along_the_flow(small_map: ArgumentMap) -> None:
     assert '"legend-support-from" -> "legend-support-to" [class="support"' in dot
     assert '{ rank=same; "legend-support-from" "legend-attack-from"' in dot
     assert 'xlabel' not in dot and 'label="supports"' in dot
+
+
+def test_an_undercut_direction_of_a_contradiction_is_drawn_as_two_one_way_halves() -> None:
+    amap = argmap.parse(
+        "premise a: A.\npremise b: B.\npremise u: U.\na >< b\nu -| (a -| b)\n", "map.argmap"
+    )
+    dot = build_dot(amap, RenderOptions(legend=False))
+    # a's contradiction of b runs through the dot u undercuts, and ends in one bar at b...
+    assert re.search(r'"a" -> "attack-1" \[class="contradiction" [^]]*arrowhead=none', dot)
+    assert re.search(r'"attack-1" -> "b" \[class="contradiction" [^]]*arrowhead=tee', dot)
+    # ...while b's contradiction of a stands as it was, one bar at a.
+    assert re.search(r'"b" -> "a" \[class="contradiction" [^]]*arrowhead=tee', dot)
+    assert "dir=both" not in dot
