@@ -26,6 +26,12 @@ a + c -> b
 MORE = "premise c: The second reason.\n"
 
 
+def _default_signals() -> None:
+    # A test run started in the background (`make test &`) ignores SIGINT, and children
+    # inherit that; argmap keeps an ignored signal ignored, so give the watcher the default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Watcher:
     """`argmap ... --watch` in a subprocess, its messages in a file."""
 
@@ -36,7 +42,7 @@ class Watcher:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "argmap", *args, "--watch", "--engine", "embedded"],
                 cwd=folder, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
-                env=environment,
+                env=environment, preexec_fn=_default_signals,
             )
 
     def messages(self) -> str:
