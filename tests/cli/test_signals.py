@@ -76,6 +76,12 @@ def warm_module_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 ENGINES = [pytest.param("system", marks=skip_without_dot), "embedded"]
+def _default_signals() -> None:
+    # A test run started in the background (`make test &`, some CI runners) ignores SIGINT,
+    # and children inherit that; argmap keeps an ignored signal ignored, as a shell expects.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 SIGNALS = [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
 
 
@@ -92,6 +98,7 @@ def test_a_signal_stops_the_layout_at_once_and_leaves_the_old_drawing(
         [sys.executable, "-m", "argmap", "render", str(source), "-o", str(target),
          "--engine", engine, "--timeout", str(TIMEOUT)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_default_signals,
     )
     try:
         dots = wait_for_layout(process, engine)
