@@ -175,8 +175,9 @@ def test_the_tutorial_uses_every_kind_and_attribute(tutorial: ArgumentMap) -> No
     attributes: dict[str, object] = {}
     for _, data in tutorial.statements():
         attributes.update(data["attributes"])
-    assert set(attributes) == {"note", "source", "url", "confidence"}
+    assert set(attributes) == {"note", "source", "url", "confidence", "by", "implicit"}
     assert attributes["confidence"] == 0.8
+    assert attributes["by"] == "Two councillors" and attributes["implicit"] is True
     tags = {tag for _, data in tutorial.statements() for tag in data["tags"]}
     assert tags == {"safety", "money", "shops"}
 
@@ -203,13 +204,20 @@ def test_the_tutorial_shows_continuations_quotes_and_hashes_in_text(
 
 def test_the_tutorial_uses_every_relation(tutorial: ArgumentMap) -> None:
     edge_kinds = {kind for _, _, kind in tutorial.graph.edges(data="kind")}
-    assert edge_kinds == {"premise", "conclusion", "attack", "contradicts"}
+    assert edge_kinds == {"premise", "conclusion", "attack", "attacker", "contradicts"}
     inferences = [key for key, _ in tutorial.inferences()]
     assert any(len(tutorial.premises_of(key)) >= 3 for key in inferences)  # linked
     assert any(data["warrant"] for _, data in tutorial.inferences())
     undercut = tutorial.find_inference(["less_parking"], "shops_lose")
     assert undercut is not None and tutorial.attackers_of(undercut) == ["survey"]
-    assert tutorial.attackers_of("build") == ["shops_lose"]
+    costly = tutorial.find_attack("costly", "build")  # undercut by `funded`: a node of its own
+    assert costly is not None and tutorial.attackers_of(costly) == ["funded"]
+    assert set(tutorial.attackers_of("build")) == {costly, "shops_lose"}
+    named = tutorial.graph.nodes["safety"]  # `argument safety: ...`, over three lines
+    assert named["kind"] == "inference" and named["tags"] == ["safety"]
+    assert (named["span"].line, named["span"].end_line) == (
+        named["span"].line, named["span"].line + 2
+    )
     assert set(tutorial.attacked_by("shops_keep")) == {"shops_lose"}
     # the chain `parking -> less_parking -> shops_lose` made two inferences on one line
     first = tutorial.find_inference(["parking"], "less_parking")
