@@ -39,7 +39,7 @@ EPILOG = """Examples:
 
 \b
   argmap embed README.md                 # figures in README-argmap/, links after each block
-  argmap embed docs/*.md --hide-source   # the blocks' source collapsed under the figures
+  argmap embed docs/*.md --hide-source   # each block's source collapsed above its figure
   argmap embed report.md --check         # exit 1 when a figure or link is out of date (CI)
 """
 
@@ -78,7 +78,7 @@ def embed(
 
     A block holds a map's text, or names a map file with src="PATH" and no body;
     attributes choose the view: focus, depth, section, tag, evaluate, direction, theme,
-    fit. Figures are fitted to an A4 page's text width by default, and go into a folder
+    fit, split (a map too big for the page as an overview and parts). Figures are fitted to an A4 page's text width by default, and go into a folder
     beside the document; a second run changes nothing,
     and figures of removed blocks are deleted. Exit status 1 when a block has errors
     (the others are still drawn) or, with --check, when anything is out of date.
