@@ -117,8 +117,9 @@ def _cyclic_core(edges: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for source, target in edges:
         successors[source].append(target)
         predecessors[target].append(source)
-    into = {node: len(predecessors[node]) for node in list(successors) + list(predecessors)}
-    out = {node: len(successors[node]) for node in into}
+    nodes = dict.fromkeys([*successors, *predecessors])
+    into = {node: len(predecessors.get(node, ())) for node in nodes}
+    out = {node: len(successors.get(node, ())) for node in nodes}
     work = [node for node in into if into[node] == 0 or out[node] == 0]
     removed: set[str] = set()
     while work:
@@ -126,11 +127,11 @@ def _cyclic_core(edges: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if node in removed:
             continue
         removed.add(node)
-        for target in successors[node]:
+        for target in successors.get(node, ()):
             into[target] -= 1
             if into[target] == 0:
                 work.append(target)
-        for source in predecessors[node]:
+        for source in predecessors.get(node, ()):
             out[source] -= 1
             if out[source] == 0:
                 work.append(source)

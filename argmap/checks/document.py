@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import operator
 import re
+import sys
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -52,15 +54,21 @@ class Document:
         # Offsets in two arrays of machine integers, and each distinct word stored once
         # (documents repeat their words): a few bytes a word, not a tuple and a string.
         index: defaultdict[str, array[int]] = defaultdict(_positions)
-        distinct: dict[str, str] = {}
-        for match in _WORD.finditer(self.text):
-            word = _normalise_word(match.group())
-            word = distinct.setdefault(word, word)
-            index[word].append(len(self.words))
-            self.words.append(word)
-            start, end = match.span()
-            self.starts.append(start)
-            self.ends.append(end)
+        if self.text.isascii():
+            # The common case, in C: lowercasing ASCII keeps every word where it was.
+            self.words = list(map(sys.intern, _WORD.findall(self.text.lower())))
+            self.starts = array("q", map(_start, _WORD.finditer(self.text)))
+            self.ends = array("q", map(operator.add, self.starts, map(len, self.words)))
+        else:
+            distinct: dict[str, str] = {}
+            for match in _WORD.finditer(self.text):
+                word = _normalise_word(match.group())
+                self.words.append(distinct.setdefault(word, word))
+                start, end = match.span()
+                self.starts.append(start)
+                self.ends.append(end)
+        for position, word in enumerate(self.words):
+            index[word].append(position)
         self.index = dict(index)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
 
@@ -153,6 +161,9 @@ class Document:
 
 _NONE: array[int] = array("q")
 """The positions of a word the document does not have (never written to)."""
+
+
+_start = operator.methodcaller("start")
 
 
 def _positions() -> array[int]:
