@@ -13,6 +13,7 @@ from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
 from argmap.report.snippet import format_diagnostic
 from argmap.suggest import plural
+from argmap.visible import visible_line
 
 
 class FitWidth(click.ParamType):  # type: ignore[type-arg]
@@ -98,7 +99,7 @@ def embed(
         try:
             plan = plan_document(Path(name), options)
         except EmbedError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(f"error: {visible_line(str(error))}", err=True)
             status = EXIT_MAP_ERRORS
             continue
         for problem in plan.problems:
@@ -118,7 +119,7 @@ def embed(
 def _check(plans: list[Plan]) -> int:
     reasons = out_of_date(plans)
     for reason in reasons:
-        click.echo(reason, err=True)
+        click.echo(visible_line(reason), err=True)
     if reasons:
         click.echo("out of date: run `argmap embed` on the documents to update them", err=True)
         return EXIT_MAP_ERRORS
@@ -131,7 +132,8 @@ def _apply(plan: Plan) -> int:
         outcome = apply(plan)
     except OSError as error:
         where = error.filename or plan.document
-        click.echo(f"error: cannot write {where}: {error.strerror or error}", err=True)
+        reason = error.strerror or error
+        click.echo(f"error: {visible_line(f'cannot write {where}: {reason}')}", err=True)
         return EXIT_MAP_ERRORS
     figures = plural(len(plan.figures), "figure")
     changes = [f"{len(outcome.written)} written"] if outcome.written else []
@@ -140,7 +142,7 @@ def _apply(plan: Plan) -> int:
     if not changes and plan.problems:
         return 0  # the problems above say why
     summary = ", ".join(changes) if changes else "nothing changed"
-    click.echo(f"{plan.document}: {figures}; {summary}", err=True)
+    click.echo(f"{visible_line(str(plan.document))}: {figures}; {summary}", err=True)
     return 0
 
 

@@ -18,6 +18,7 @@ from rich.markup import escape
 from argmap.cli.common import colour_system
 from argmap.cli.signals import EXIT_CODES, Interrupted
 from argmap.suggest import plural
+from argmap.visible import visible_line
 from argmap.watch import map_inputs, watch
 
 
@@ -52,9 +53,9 @@ def watch_maps(maps: Iterable[Path], job: Callable[[], None], output: str) -> No
         stamp = time.strftime("%H:%M:%S")
         files = plural(len(known), "file")
         if status == 0:
-            line = f"[dim]{stamp}[/] [green]✓[/] {escape(output)} is up to date"
+            line = f"[dim]{stamp}[/] [green]✓[/] {escape(visible_line(output))} is up to date"
         else:
-            kept = f"the last good {escape(output)} is kept"
+            kept = f"the last good {escape(visible_line(output))} is kept"
             line = f"[dim]{stamp}[/] [red]✗[/] failed (above); {kept}"
         console.print(f"{line}; watching {files} for changes (Ctrl-C stops)", soft_wrap=True)
         return known

@@ -160,3 +160,12 @@ def test_usage_errors_show_what_was_typed_visibly(
     assert result.exit_code == 2
     assert not raw(result.stderr)
     assert shown in result.stderr
+
+
+def test_embed_names_documents_visibly(tmp_path: Path) -> None:
+    document = tmp_path / f"notes{CLEAR}.md"
+    document.write_text("# Notes\n\n```argmap\npremise a: A\nbogus -> a\n```\n", "utf-8")
+    result = CliRunner().invoke(main, ["embed", str(document), "--engine", "embedded"])
+    assert result.exit_code == 1
+    assert not raw(result.stderr)
+    assert "notes\\x1b[2J.md:5:1: error: undefined statement `bogus`" in result.stderr
