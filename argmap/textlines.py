@@ -35,10 +35,11 @@ def split_lines(text: str) -> list[str]:
 
     Like `str.splitlines`, a final line end does not start another line, and "" has none.
     """
-    lines = text.split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
+    *ended, last = text.split("\n")
+    lines = [line[:-1] if line.endswith("\r") else line for line in ended]
+    if last:  # no LF after it: a CR at its end is a lone CR, text of the line
+        lines.append(last)
+    return lines
 
 
 def line_breaking_character(line: str) -> int | None:

@@ -100,5 +100,5 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 def _visible_lines(lines: Iterable[str]) -> Iterator[str]:
     """Diff lines with control characters shown as escapes (`visible`), line ends kept."""
     for line in lines:
-        body = line.rstrip("\r\n")
-        yield visible(body) + line[len(body) :]
+        end = "\r\n" if line.endswith("\r\n") else "\n" if line.endswith("\n") else ""
+        yield visible(line.removesuffix(end)) + end

@@ -33,6 +33,8 @@ def test_the_list_is_what_splitlines_breaks_at() -> None:
         ("a\r\nb\nc", ["a", "b", "c"]),
         ("a\rb\r\n", ["a\rb"]),
         ("a\r\r\n", ["a\r"]),
+        ("\r", ["\r"]),
+        ("a\nb\r", ["a", "b\r"]),
         ("a\u2028b\x0cc\x85d\n", ["a\u2028b\x0cc\x85d"]),
     ],
 )
@@ -66,6 +68,13 @@ def test_a_lone_carriage_return_says_what_to_do() -> None:
     assert (line, column) == (1, 13)
     assert message.startswith("a carriage return (U+000D) not followed by a line feed")
     assert "save the file with LF line ends" in message
+
+
+def test_a_carriage_return_ending_the_file_is_a_lone_one() -> None:
+    """Found by the fuzz suite: `\\r` at the very end was taken for a CRLF line end."""
+    ((line, column, message),) = _errors("premise a: A\nconclusion b: B\na -> b\r")
+    assert (line, column) == (3, 7)
+    assert message.startswith("a carriage return (U+000D) not followed by a line feed")
 
 
 def test_a_form_feed_alone_on_a_line_is_reported_on_that_line() -> None:
