@@ -16,7 +16,8 @@ class Loss:
 
     message: str
     count: int = 0
-    lines: list[int] = field(default_factory=list)
+    lines: list[int | str] = field(default_factory=list)
+    """Lines of the input file; `FILE:LINE` for a line of a file the input includes."""
 
     def describe(self, source: str) -> str:
         """`source: warning: message (3 times; lines 4, 9, 12)`."""
@@ -35,7 +36,7 @@ class Losses:
 
     items: dict[str, Loss] = field(default_factory=dict)
 
-    def add(self, message: str, line: int | None = None, count: int = 1) -> None:
+    def add(self, message: str, line: int | str | None = None, count: int = 1) -> None:
         loss = self.items.setdefault(message, Loss(message))
         loss.count += count
         if line is not None:
@@ -80,10 +81,15 @@ def statement_losses(
 ) -> None:
     """Count, with the lines of the statements, each of `lost` (FEATURES names) that the map
     has and the format `target` cannot carry."""
+    # The warnings are headed by the input file, so a statement from an included file is
+    # located as FILE:LINE (a bare line number would point into the wrong file).
+    top = next(iter(amap.files), None)
     for _, data in amap.statements():
         span = data.get("span")
+        where: int | str | None = None
+        if span is not None:
+            where = span.line if span.file == top else f"{span.file}:{span.line}"
         for name in lost:
             words, count = FEATURES[name][0], FEATURES[name][1](data)
             if count:
-                losses.add(f"{words} are not carried by {target}",
-                           span.line if span is not None else None, count)
+                losses.add(f"{words} are not carried by {target}", where, count)

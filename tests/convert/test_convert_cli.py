@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from convert_helpers import DATA
 
@@ -22,6 +23,21 @@ def test_argmap_to_mermaid_reports_what_it_cannot_draw(tmp_path: Path) -> None:
     assert code == 0
     assert f"{source}: warning: tags are not carried by Mermaid (line 1)" in err
     assert "wrote" in err and (tmp_path / "m.mmd").read_text().startswith("flowchart BT")
+
+
+def test_a_loss_in_an_included_file_names_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("part.argmap").write_text("premise b: B. #t\n", encoding="utf-8")
+    Path("m.argmap").write_text(
+        "premise a: A. #t\nconclusion c: C.\na + b -> c\n@include part.argmap\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("convert", "m.argmap", "-o", "m.mmd")
+    assert code == 0
+    losses = "tags are not carried by Mermaid (2 times; lines 1, part.argmap:1)"
+    assert f"m.argmap: warning: {losses}" in err
 
 
 def test_aif_to_argmap_and_back(tmp_path: Path) -> None:
