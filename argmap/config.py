@@ -11,6 +11,7 @@ from typing import Any
 from argmap.checks.finding import Severity
 from argmap.checks.registry import PARSER_RULES, expand, get_rule
 from argmap.errors import CheckError
+from argmap.fileio import MAP_SIZE_LIMIT, read_limited
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -92,9 +93,13 @@ def _severities(path: Path, value: Any) -> dict[str, Severity]:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = tomllib.loads(
+            read_limited(path, MAP_SIZE_LIMIT, "configuration files").decode("utf-8")
+        )
         return data
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise CheckError(f"{path}: cannot be read: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
         raise CheckError(f"{path}: cannot be read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise CheckError(f"{path}: invalid TOML: {error}") from None

@@ -32,43 +32,46 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("argmap"))
 
 
-def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
+def read_limited(path: str | os.PathLike[str], limit: int, what: str) -> bytes:
     """The bytes of the regular file at `path`, refusing anything else and anything over
-    `limit` bytes with an OSError whose `strerror` says why (IsADirectoryError for a folder).
+    `limit` bytes with an OSError whose `strerror` says why (IsADirectoryError for a folder);
+    `what` names the kind of file in that message ("a map file", "a document").
 
     A FIFO or a device is refused before it is opened (a FIFO would block, /dev/zero never
     ends); the file is opened non-blocking and checked again in case it was swapped since.
     """
-    _check_input(os.stat(path), path, limit)
+    _check_input(os.stat(path), path, limit, what)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     flags |= getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags)
     try:
-        _check_input(os.fstat(descriptor), path, limit)
+        _check_input(os.fstat(descriptor), path, limit, what)
         chunks: list[bytes] = []
         size = 0
         while chunk := os.read(descriptor, _CHUNK):
             size += len(chunk)
             if size > limit:  # it grew after the check
-                raise OSError(errno.EFBIG, too_large(size, limit), os.fspath(path))
+                raise OSError(errno.EFBIG, too_large(size, limit, what), os.fspath(path))
             chunks.append(chunk)
         return b"".join(chunks)
     finally:
         os.close(descriptor)
 
 
-def _check_input(info: os.stat_result, path: str | os.PathLike[str], limit: int) -> None:
+def _check_input(
+    info: os.stat_result, path: str | os.PathLike[str], limit: int, what: str
+) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", os.fspath(path))
     if not stat.S_ISREG(info.st_mode):
-        reason = f"it is {file_kind(info.st_mode)}, not a regular file; argmap reads only files"
+        reason = f"it is {file_kind(info.st_mode)}, not a regular file"
         raise OSError(errno.EINVAL, reason, os.fspath(path))
     if info.st_size > limit:
-        raise OSError(errno.EFBIG, too_large(info.st_size, limit), os.fspath(path))
+        raise OSError(errno.EFBIG, too_large(info.st_size, limit, what), os.fspath(path))
 
 
-def too_large(size: int, limit: int) -> str:
-    return f"it is {size / MIB:.1f} MiB, over argmap's limit of {limit // MIB} MiB for this file"
+def too_large(size: int, limit: int, what: str) -> str:
+    return f"it is {size:,} bytes; argmap reads {what} of at most {limit // MIB} MiB"
 
 
 def file_kind(mode: int) -> str:

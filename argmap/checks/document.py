@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.checks.normalise import normalise_quote
+from argmap.fileio import DOCUMENT_SIZE_LIMIT, read_limited
 
 _WORD = re.compile(r"\w+")
 COMMON_WORD_LIMIT = 200
@@ -176,7 +177,7 @@ def _normalise_word(word: str) -> str:
 
 def read_document(path: Path) -> Document:
     """Read a document as UTF-8 text; OSError and UnicodeDecodeError pass to the caller."""
-    raw = path.read_bytes()
+    raw = read_limited(path, DOCUMENT_SIZE_LIMIT, "documents")
     if b"\x00" in raw:
         raise UnicodeDecodeError("utf-8", raw, raw.index(b"\x00"), raw.index(b"\x00") + 1,
                                  "a NUL byte: this is a binary file")

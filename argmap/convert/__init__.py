@@ -142,12 +142,13 @@ def read_map(path: str, fmt: Format, losses: Losses) -> ArgumentMap:
 def read_text(path: str) -> str:
     """The UTF-8 text of a regular file; a ConvertError for anything else."""
     from argmap.convert.sources import decode
+    from argmap.fileio import MAP_SIZE_LIMIT, read_limited
 
     file = Path(path)
     try:
         if not file.is_file():
             raise ConvertError("not a regular file", path)
-        return decode(file.read_bytes(), path)
+        return decode(read_limited(file, MAP_SIZE_LIMIT, "files to convert"), path)
     except OSError as error:
         raise ConvertError(f"cannot read it: {error.strerror or error}", path) from None
 

@@ -14,6 +14,7 @@ from argmap.embed.attributes import BlockAttributeError, BlockSpec, parse_attrib
 from argmap.embed.markdown import image
 from argmap.embed.scan import BEFORE, BEGIN, END, Block, Region, scan, split_lines
 from argmap.errors import ArgmapError, Diagnostic, MapFileError, ParseError, Span
+from argmap.fileio import DOCUMENT_SIZE_LIMIT, read_limited
 from argmap.language.loader import BOM, load_file, parse_text
 from argmap.model import ArgumentMap
 from argmap.render.fit import DEFAULT_MIN_FONT, PAGES, FitError, parse_width
@@ -100,7 +101,7 @@ def plan_document(document: Path, options: EmbedOptions) -> Plan:
 
 def _read(document: Path) -> bytes:
     try:
-        return document.read_bytes()
+        return read_limited(document, DOCUMENT_SIZE_LIMIT, "documents")
     except FileNotFoundError:
         raise EmbedError(f"{document}: no such file") from None
     except OSError as error:

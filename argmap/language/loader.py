@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from argmap.errors import Diagnostic, MapFileError, ParseError, Span
+from argmap.fileio import MAP_SIZE_LIMIT, read_limited
 from argmap.language.build import build_map
 from argmap.language.includes import collect_sources
 from argmap.language.parser import parse_source
@@ -22,6 +23,7 @@ from argmap.language.syntax import SYNTAX_ERROR, SourceFile
 from argmap.model import ArgumentMap
 
 BOM = "\ufeff"
+MAP_FILES = "map files"
 STRING_NAME = "<string>"
 """The file name errors show for text parsed without a path."""
 
@@ -54,7 +56,7 @@ def read_map_text(path: str | os.PathLike[str]) -> str:
 
 def _read_top(display: str) -> bytes:
     try:
-        return Path(display).read_bytes()
+        return read_limited(display, MAP_SIZE_LIMIT, MAP_FILES)
     except FileNotFoundError as error:
         raise MapFileError(f"{display}: no such file", display) from error
     except IsADirectoryError as error:
@@ -92,7 +94,7 @@ def _encoding_error(data: bytes, error: UnicodeDecodeError, display: str) -> Dia
 def _parse_included(
     real: Path, display: str, section: str | None
 ) -> tuple[SourceFile, list[Diagnostic]]:
-    text, error = decode(real.read_bytes(), display)
+    text, error = decode(read_limited(real, MAP_SIZE_LIMIT, MAP_FILES), display)
     if error is not None:
         return SourceFile(display, "", [], section), [error]
     return parse_source(text, display, section)
