@@ -18,6 +18,7 @@ import wasmtime
 from argmap.errors import RenderError
 from argmap.fileio import cache_dir, write_atomic
 from argmap.render.system import DRAW_LESS, brief, timeout_message
+from argmap.render.validate import check_output
 from argmap.visible import visible_line
 
 FORMATS = frozenset({"svg", "json", "dot"})
@@ -165,6 +166,7 @@ class EmbeddedGraphviz:
             raise RenderError(timeout_message(timeout, "embedded Graphviz"))
         (result,) = outcome
         if isinstance(result, bytes):
+            check_output(result, fmt, "the embedded Graphviz")
             return result
         if isinstance(result, (wasmtime.Trap, wasmtime.WasmtimeError)):
             raise RenderError(crash_message(result)) from None

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from argmap.errors import RenderError
 from argmap.render.fonts import fontconfig_file
+from argmap.render.validate import check_output
 from argmap.visible import visible_line
 
 FORMATS = frozenset({"svg", "png", "pdf", "json", "dot"})
@@ -66,6 +67,7 @@ class SystemGraphviz:
                 failure_message("dot", done.returncode, done.stderr)
                 + "; --engine embedded lays the map out with argmap's own Graphviz"
             )
+        check_output(done.stdout, fmt, f"Graphviz dot ({self.executable})")
         return done.stdout
 
 
