@@ -146,7 +146,7 @@ def _note_version(ctx: click.Context, _param: Any, value: bool) -> None:
         "\b\n"
         "  argmap show maps/russia-china.argmap\n"
         "  argmap check maps/\n"
-        "  argmap render maps/russia-china.argmap -o diagram.svg\n"
+        "  argmap render maps/russia-china.argmap -o out/diagram.svg\n"
         "  argmap rules quote-not-found"
     ),
 )

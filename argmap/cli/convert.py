@@ -29,7 +29,7 @@ Examples:
 
 \b
   argmap convert debate.json -o debate.argmap
-  argmap convert maps/russia-china.argmap -o russia-china.mmd
+  argmap convert maps/russia-china.argmap -o out/russia-china.mmd
 """
 
 

@@ -39,7 +39,7 @@ FIT = FitWidth()
 EPILOG = """Examples:
 
 \b
-  argmap embed README.md                 # figures in README-argmap/, links after each block
+  argmap embed notes.md                  # figures in notes-argmap/, links after each block
   argmap embed docs/*.md --hide-source   # each block's source collapsed above its figure
   argmap embed report.md --check         # exit 1 when a figure or link is out of date (CI)
 """

@@ -23,7 +23,7 @@ from argmap.visible import visible, visible_line
 EPILOG = """Examples:
 
 \b
-  argmap fmt maps/                      # rewrite every map under maps/
+  argmap fmt my-maps/                   # rewrite every map under my-maps/
   argmap fmt --check maps/              # exit 1 when a file is not formatted (CI)
   argmap fmt --diff maps/tutorial.argmap
 """

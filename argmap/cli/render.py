@@ -65,13 +65,13 @@ WIDTH = WidthType()
 EPILOG = """Examples:
 
 \b
-  argmap render maps/russia-china.argmap                 # maps/russia-china.svg
-  argmap render maps/russia-china.argmap -o map.png
-  argmap render maps/*.argmap -o diagrams/ -f pdf
+  argmap render lane.argmap                              # lane.svg, beside the map
+  argmap render maps/russia-china.argmap -o out/map.png
+  argmap render maps/*.argmap -o out/ -f pdf
   argmap render maps/russia-china.argmap --focus breakup --depth 1 -o - > focus.svg
-  argmap render maps/russia-china.argmap --evaluate --findings -o review.svg
-  argmap render maps/tutorial.argmap --fit a4 -o figure.svg  # readable at A4's text width
-  argmap render maps/russia-china.argmap --fit a4 --split -o figures/
+  argmap render maps/russia-china.argmap --evaluate --findings -o out/review.svg
+  argmap render maps/tutorial.argmap --fit a4 -o out/figure.svg  # readable at A4's text width
+  argmap render maps/russia-china.argmap --fit a4 --split -o out/figures/
 """
 
 

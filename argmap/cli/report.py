@@ -19,8 +19,8 @@ from argmap.visible import visible_line
 EPILOG = """Examples:
 
 \b
-  argmap report maps/russia-china.argmap              # maps/russia-china.html
-  argmap report maps/russia-china.argmap -o report.html
+  argmap report lane.argmap                           # lane.html, beside the map
+  argmap report maps/russia-china.argmap -o out/report.html
 """
 
 

@@ -17,7 +17,7 @@ def test_help_lists_every_command_with_its_summary_and_examples() -> None:
     for name, (_, _, summary) in COMMANDS.items():
         assert name in result.output
         assert summary in result.output
-    assert "argmap render maps/russia-china.argmap -o diagram.svg" in result.output
+    assert "argmap render maps/russia-china.argmap -o out/diagram.svg" in result.output
 
 
 def test_version_names_the_engines() -> None:

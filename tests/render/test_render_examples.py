@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,25 @@ def test_committed_svg_is_reproducible(path: Path) -> None:
     if not path.exists() or not svg.exists():
         pytest.skip(f"{path.name} or its diagram is not there")
     drawn = render_map(argmap.load(str(path)), RenderOptions(engine="embedded"))
-    assert drawn == svg.read_bytes(), (
-        f"{svg} is out of date; redraw the examples with "
+    assert drawn == svg.read_bytes(), _why(svg, drawn)
+
+
+def _why(svg: Path, drawn: bytes) -> str:
+    """Whether the diagram is out of date, or was overwritten in this checkout (the committed
+    one is what argmap draws): the two need different fixes."""
+    relative = svg.relative_to(MAPS.parent).as_posix()
+    try:
+        committed = subprocess.run(["git", "show", f"HEAD:{relative}"], cwd=MAPS.parent,
+                                   capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        committed = None
+    if committed == drawn:
+        return (
+            f"{relative} was overwritten in this checkout (`argmap render` without -o draws "
+            f"beside the map); the committed one is right: `git checkout -- {relative}`"
+        )
+    return (
+        f"{relative} is out of date; redraw the examples with "
         "`argmap render maps/russia-china.argmap maps/tutorial.argmap --engine embedded -o maps/`"
     )
 
