@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from argmap.cli.check import find_maps
-from argmap.cli.common import EXIT_MAP_ERRORS
+from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE
 from argmap.errors import MapFileError, ParseError
 from argmap.fileio import write_atomic
 from argmap.language.format import format_text
@@ -43,8 +43,14 @@ def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
     comments stay with the line below them. A file with syntax errors is reported and left
     as it is. Each file is formatted on its own: includes are not followed.
     """
+    maps = find_maps(list(paths))
+    if not maps:
+        # As `argmap check` does: `fmt --check` in CI on a misspelt folder must not pass.
+        where = ", ".join(visible_line(str(path)) for path in paths)
+        click.echo(f"argmap fmt: error: no .argmap files in {where}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE)
     changed = unchanged = broken = 0
-    for path, _ in find_maps(list(paths)):
+    for path, _ in maps:
         name = visible_line(str(path))
         try:
             text = read_map_text(path)
@@ -78,7 +84,7 @@ def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
         parts.append(f"{plural(unchanged, 'file')} already formatted")
     if broken:
         parts.append(f"{plural(broken, 'file')} with errors left as they are")
-    click.echo(", ".join(parts) or "no files", err=True)
+    click.echo(", ".join(parts), err=True)
     if broken or (changed and check):
         raise click.exceptions.Exit(EXIT_MAP_ERRORS)
 

@@ -157,3 +157,10 @@ def test_fmt_leaves_a_broken_file_as_it_is(tmp_path: Path) -> None:
     assert code == 1
     assert f"{path}:2:" in err and "not formatted: fix the errors above first" in err
     assert path.read_text(encoding="utf-8") == "premise a: A.\nclaim b B.\n"
+
+
+def test_fmt_check_of_a_folder_without_maps_is_a_usage_error(tmp_path: Path) -> None:
+    # As for `argmap check`: a CI step pointed at the wrong folder must fail, not pass.
+    (tmp_path / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    message = f"argmap fmt: error: no .argmap files in {tmp_path}\n"
+    assert run("--check", str(tmp_path)) == (2, "", message)
