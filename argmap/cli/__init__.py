@@ -147,7 +147,12 @@ def _note_version(ctx: click.Context, _param: Any, value: bool) -> None:
         "  argmap show maps/russia-china.argmap\n"
         "  argmap check maps/\n"
         "  argmap render maps/russia-china.argmap -o out/diagram.svg\n"
-        "  argmap rules quote-not-found"
+        "  argmap render maps/russia-china.argmap --fit a4 --split -o out/figures/\n"
+        "  argmap rules quote-not-found\n"
+        "  argmap report maps/russia-china.argmap -o out/report.html\n"
+        "  argmap embed notes.md\n"
+        "  argmap fmt --check maps/\n"
+        "  argmap convert debate.argdown -o out/debate.argmap"
     ),
 )
 @click.option(
