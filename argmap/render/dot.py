@@ -61,7 +61,9 @@ def to_dot(
         lines.extend(_cluster(cluster, number, members, amap, style, colours, notes))
     if top and pieces is None:  # with pack, dot 2.43 crashes on a rank=max subgraph
         lines.append("  { rank=max; " + " ".join(quote(node) for node in top) + " }")
-    lines.extend(_edges(amap, nodes, style, pieces.redirect if pieces else {}))
+    # Packed pieces stand apart anyway: their attacks keep their weight.
+    home = {} if pieces else {member: cluster for cluster, members in groups for member in members}
+    lines.extend(_edges(amap, nodes, style, pieces.redirect if pieces else {}, home))
     edges = stub_edges(amap, nodes, stubs or {})
     lines.extend(stub_lines(amap, nodes, stubs or {}, edges, style.theme))
     if style.legend:
@@ -392,9 +394,12 @@ def _inference(
 
 
 def _edges(
-    amap: ArgumentMap, nodes: set[str], style: DotStyle, redirect: Mapping[tuple[str, str], str]
+    amap: ArgumentMap, nodes: set[str], style: DotStyle, redirect: Mapping[tuple[str, str], str],
+    home: Mapping[str, str | None],
 ) -> Iterator[str]:
-    """Every drawn relation; those in `redirect` end on a reference box instead."""
+    """Every drawn relation; those in `redirect` end on a reference box instead. An attack
+    between two sections weighs as little as a support: heavier, pulled straight, it drags
+    the attacker's section to the far side of the drawing, and the attack line with it."""
     layout = style.layout
     seen_contradictions: set[frozenset[str]] = set()
     # How many edges into each node were written: the n-th is staggered n % stagger ranks
@@ -413,6 +418,8 @@ def _edges(
         if head != target and relation == "premise":
             relation = "support"  # the inference is in another section: an arrow to it
         values = edge_style(relation, style.theme)
+        if "weight" in values and home.get(source) != home.get(head):
+            values["weight"] = "1"
         if relation in ("attack", "undercut") and not layout.attacks_rank:
             values["constraint"] = "false"
         elif layout.stagger > 1 and relation != "contradiction":
