@@ -117,24 +117,28 @@ def _cyclic_core(edges: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for source, target in edges:
         successors[source].append(target)
         predecessors[target].append(source)
-    nodes = dict.fromkeys([*successors, *predecessors])
-    into = {node: len(predecessors.get(node, ())) for node in nodes}
-    out = {node: len(successors.get(node, ())) for node in nodes}
-    work = [node for node in into if into[node] == 0 or out[node] == 0]
+    # Counts from the list lengths; a node missing from a side has no edge that way, so it
+    # starts the worklist (the map's leaves and roots).
+    into = {node: len(sources) for node, sources in predecessors.items()}
+    out = {node: len(targets) for node, targets in successors.items()}
+    work = [node for node in successors if node not in into]
+    work += [node for node in predecessors if node not in out]
     removed: set[str] = set()
     while work:
         node = work.pop()
         if node in removed:
             continue
         removed.add(node)
-        for target in successors.get(node, ()):
-            into[target] -= 1
-            if into[target] == 0:
-                work.append(target)
-        for source in predecessors.get(node, ()):
-            out[source] -= 1
-            if out[source] == 0:
-                work.append(source)
+        if node in successors:
+            for target in successors[node]:
+                into[target] -= 1
+                if not into[target]:
+                    work.append(target)
+        if node in predecessors:
+            for source in predecessors[node]:
+                out[source] -= 1
+                if not out[source]:
+                    work.append(source)
     return [(u, v) for u, v in edges if u not in removed and v not in removed]
 
 
