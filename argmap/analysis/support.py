@@ -37,11 +37,13 @@ def grounded_nodes(amap: ArgumentMap) -> set[str]:
     inferences is. A worklist counts each inference's ungrounded premises down to zero, so
     every edge is visited once (linear, no recursion).
     """
-    graph = amap.graph
+    # The adjacency as plain dicts, taken once: networkx's views cost a call per node.
+    succ = dict(amap.graph.adjacency())
     missing: dict[str, int] = {}
-    for _, target, kind in graph.edges(data="kind"):
-        if kind == PREMISE_EDGE:
-            missing[target] = missing.get(target, 0) + 1
+    for targets in succ.values():
+        for target, edge in targets.items():
+            if edge["kind"] == PREMISE_EDGE:
+                missing[target] = missing.get(target, 0) + 1
     grounded: set[str] = set()
     work: deque[str] = deque(
         node for node, data in amap.statements() if not needs_support(data)
@@ -49,7 +51,7 @@ def grounded_nodes(amap: ArgumentMap) -> set[str]:
     grounded.update(work)
     while work:
         node = work.popleft()
-        for target, edge in graph.succ[node].items():
+        for target, edge in succ[node].items():
             kind = edge["kind"]
             if kind == PREMISE_EDGE:
                 missing[target] -= 1
