@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, Literal, TextIO
 
 import click
 
 from argmap.errors import MapFileError, ParseError
+from argmap.fileio import file_identity
 from argmap.language.loader import load_file
 from argmap.model import ArgumentMap
 from argmap.visible import visible_line
@@ -92,3 +94,40 @@ def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:
     except MapFileError as error:
         click.echo(f"error: {visible_line(error.message)}", err=True)
         raise click.exceptions.Exit(EXIT_USAGE) from None
+
+
+def input_files(
+    sources: Iterable[Path], amaps: Iterable[ArgumentMap]
+) -> dict[tuple[int, int], str]:
+    """Every file the maps were built from, by (device, inode), with words naming it: the
+    maps given, each one's includes and its @document. A command that writes must not
+    replace any of them, however the path to it is spelled."""
+    inputs: dict[tuple[int, int], str] = {}
+    for source in sources:
+        identity = file_identity(source)
+        if identity is not None:
+            inputs[identity] = f"the map `{source}`"
+    for amap in amaps:
+        top = next(iter(amap.files), "the map")
+        for display, path in zip(amap.files, amap.source_paths, strict=False):
+            identity = file_identity(path)
+            if identity is not None:
+                inputs.setdefault(identity, f"`{display}`, which `{top}` includes,")
+        if amap.document is not None:
+            identity = file_identity(amap.document)
+            if identity is not None:
+                inputs.setdefault(identity, f"`{amap.document}`, the @document of `{top}`,")
+    return inputs
+
+
+def refuse_overwriting(
+    targets: Iterable[Path | None], inputs: dict[tuple[int, int], str], what: str
+) -> None:
+    """A usage error when one of `targets` is one of the `inputs` (see input_files)."""
+    for target in targets:
+        identity = file_identity(target) if target is not None else None
+        if identity is not None and identity in inputs:
+            raise click.UsageError(
+                visible_line(f"refusing to overwrite {inputs[identity]} with {what} "
+                             f"(-o `{target}`)")
+            )

@@ -7,7 +7,12 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, load_map_or_exit
+from argmap.cli.common import (
+    EXIT_MAP_ERRORS,
+    input_files,
+    load_map_or_exit,
+    refuse_overwriting,
+)
 from argmap.convert import FORMATS, format_of, read_map, write_map
 from argmap.convert.losses import Losses
 from argmap.errors import ConvertError
@@ -66,9 +71,7 @@ def convert(source: str, output: str, from_format: str | None, to_format: str | 
         sys.stdout.write(text)
         return
     target = Path(output)
-    if target.exists() and target.resolve() == Path(source).resolve():
-        click.echo(f"error: refusing to overwrite the input `{visible_line(source)}`", err=True)
-        raise click.exceptions.Exit(EXIT_USAGE)
+    refuse_overwriting([target], input_files([Path(source)], [amap]), "the conversion")
     try:
         make_parent(target)
         write_atomic(target, text.encode("utf-8"))

@@ -9,7 +9,14 @@ from typing import Any
 
 import click
 
-from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, Seconds, load_map_or_exit
+from argmap.cli.common import (
+    EXIT_MAP_ERRORS,
+    EXIT_USAGE,
+    Seconds,
+    input_files,
+    load_map_or_exit,
+    refuse_overwriting,
+)
 from argmap.errors import ArgmapError
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
 from argmap.model import ArgumentMap
@@ -201,7 +208,8 @@ def _draw(
             loaded.append((source, target, load_map_or_exit(source)))
         except click.exceptions.Exit as stop:
             status = max(status, stop.exit_code)
-    _refuse_inputs(targets, [amap for _, _, amap in loaded])
+    inputs = input_files([source for source, _ in targets], [amap for _, _, amap in loaded])
+    refuse_overwriting([target for _, target in targets], inputs, "a drawing")
     for source, target, amap in loaded:
         # One map's failure does not stop the others; the worst status is the exit status.
         try:
@@ -239,7 +247,7 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
     title = amap.title or source.stem
     files = [(folder / figure.name, figure.figure.data, figure.figure.size) for figure in figures]
     files.append((folder / "index.md", index_markdown(title, figures).encode("utf-8"), None))
-    _refuse_inputs([(source, path) for path, _, _ in files], [amap])
+    refuse_overwriting([path for path, _, _ in files], input_files([source], [amap]), "a drawing")
     for path, data, size in files:
         try:
             make_parent(path)
@@ -311,35 +319,6 @@ def _refuse_collisions(pairs: list[tuple[Path, Path]]) -> None:
             )
             raise click.UsageError(visible_line(message))
         first[key] = source
-
-
-def _refuse_inputs(
-    targets: list[tuple[Path, Path | None]], amaps: list[ArgumentMap]
-) -> None:
-    """A usage error when a drawing would replace a file one of the maps is built from;
-    files are compared by device and inode, so every spelling and link is caught."""
-    inputs: dict[tuple[int, int], str] = {}
-    for source, _ in targets:
-        identity = file_identity(source)
-        if identity is not None:
-            inputs[identity] = f"the map `{source}`"
-    for amap in amaps:
-        top = next(iter(amap.files), "the map")
-        for display, path in zip(amap.files, amap.source_paths, strict=False):
-            identity = file_identity(path)
-            if identity is not None:
-                inputs.setdefault(identity, f"`{display}`, which `{top}` includes,")
-        if amap.document is not None:
-            identity = file_identity(amap.document)
-            if identity is not None:
-                inputs.setdefault(identity, f"`{amap.document}`, the @document of `{top}`,")
-    for _, target in targets:
-        identity = file_identity(target) if target is not None else None
-        if identity is not None and identity in inputs:
-            raise click.UsageError(
-                visible_line(f"refusing to overwrite {inputs[identity]} with a drawing "
-                             f"(-o `{target}`)")
-            )
 
 
 def _render_one(

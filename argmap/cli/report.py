@@ -7,7 +7,15 @@ from pathlib import Path
 import click
 
 from argmap import __version__
-from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE, Seconds, load_map_or_exit, rule_list
+from argmap.cli.common import (
+    EXIT_MAP_ERRORS,
+    EXIT_USAGE,
+    Seconds,
+    input_files,
+    load_map_or_exit,
+    refuse_overwriting,
+    rule_list,
+)
 from argmap.cli.watching import watch_maps
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, CheckError
@@ -79,6 +87,7 @@ def report(
 def write_report(source: Path, target: Path, options: ReportOptions) -> None:
     """Load, check, draw and write; errors are printed and end the command."""
     amap = load_map_or_exit(source)
+    refuse_overwriting([target], input_files([source], [amap]), "a report")
     try:
         page = make_report(amap, options, __version__)
     except CheckError as error:

@@ -104,6 +104,22 @@ def test_an_included_file_is_never_overwritten(
     assert _unchanged(built)
 
 
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [("report", "parts/money.argmap"), ("report", "notes.txt"),
+     ("convert", "parts/money.argmap"), ("convert", "top.argmap")],
+)
+def test_report_and_convert_never_overwrite_an_input(
+    built: Path, command: str, target: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(built)
+    extra = ["--engine", "embedded"] if command == "report" else []
+    result = CliRunner().invoke(main, [command, "top.argmap", "-o", target, *extra])
+    assert result.exit_code == 2, result.output
+    assert "refusing to overwrite" in result.stderr and f"(-o `{target}`)" in result.stderr
+    assert _unchanged(built)
+
+
 def test_the_document_is_never_overwritten(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(built)
     code, err = run("top.argmap", "-o", "notes.txt", "-f", "dot")
