@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -35,7 +36,8 @@ EPILOG = """Examples:
 @click.command(epilog=EPILOG)
 @click.argument("map_path", metavar="MAP", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", metavar="OUT.html",
-              help="The page to write. Default: beside the map, MAP.html.")
+              help="The page to write (`-` for standard output). Default: beside the map, "
+              "MAP.html.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these check rules (codes, names, prefixes, comma-separated; ALL).")
 @click.option("--ignore", multiple=True, metavar="RULES",
@@ -63,8 +65,13 @@ def report(
     Exit status 1 when the map has errors (nothing is written), 2 for usage errors.
     """
     source = Path(map_path)
-    target = Path(output) if output else source.with_suffix(".html")
-    if target.resolve() == source.resolve():
+    if output == "-":
+        if watch:
+            raise click.UsageError("--watch writes a file again and again; name it with -o")
+        target = None
+    else:
+        target = Path(output) if output else source.with_suffix(".html")
+    if target is not None and target.resolve() == source.resolve():
         raise click.UsageError(f"refusing to overwrite the map `{source}` with a report")
     chosen, ignored = rule_list(select, "--select"), rule_list(ignore, "--ignore")
     try:
@@ -84,10 +91,12 @@ def report(
     write_report(source, target, options)
 
 
-def write_report(source: Path, target: Path, options: ReportOptions) -> None:
-    """Load, check, draw and write; errors are printed and end the command."""
+def write_report(source: Path, target: Path | None, options: ReportOptions) -> None:
+    """Load, check, draw and write (to standard output when `target` is None); errors are
+    printed and end the command."""
     amap = load_map_or_exit(source)
-    refuse_overwriting([target], input_files([source], [amap]), "a report")
+    if target is not None:
+        refuse_overwriting([target], input_files([source], [amap]), "a report")
     try:
         page = make_report(amap, options, __version__)
     except CheckError as error:
@@ -96,6 +105,9 @@ def write_report(source: Path, target: Path, options: ReportOptions) -> None:
     except ArgmapError as error:
         click.echo(f"error: {visible_line(f'{source}: {error}')}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    if target is None:
+        sys.stdout.write(page)
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, page.encode("utf-8"))

@@ -195,3 +195,17 @@ def test_a_broken_pyproject_is_a_usage_error_not_a_traceback(tmp_path: Path) -> 
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"error: {tmp_path / 'pyproject.toml'}: invalid TOML: ")
     assert not (tmp_path / "x.html").exists()
+
+
+def test_dash_writes_the_page_to_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                 ) -> None:
+    """`-o -` wrote a file named `-` in the current folder and said `wrote -`."""
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "map.argmap"
+    source.write_text("premise a: A.\nclaim b: B.\na -> b\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(source), "-o", "-", "--engine", "embedded"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<!DOCTYPE html>") and result.stderr == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["map.argmap"]
+    result = CliRunner().invoke(main, ["report", str(source), "-o", "-", "--watch"])
+    assert result.exit_code == 2 and "name it with -o" in result.stderr
