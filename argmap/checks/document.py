@@ -86,10 +86,14 @@ class Document:
         if not inner:
             return needle in self.normalised
         index = self._normalised_index()
-        offset, places = min(
-            ((match.start(), index.get(match.group(), _NONE)) for match in inner),
-            key=lambda anchor: len(anchor[1]),
-        )
+        # The first of the rarest inner words, in a plain loop (no tuple and key call each).
+        anchor = inner[0]
+        places = index.get(anchor.group(), _NONE)
+        for match in inner[1:]:
+            found = index.get(match.group(), _NONE)
+            if len(found) < len(places):
+                anchor, places = match, found
+        offset = anchor.start()
         if len(places) * len(needle) > len(self.normalised):
             return needle in self.normalised
         return any(
