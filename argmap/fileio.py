@@ -12,8 +12,9 @@ import tempfile
 from pathlib import Path
 
 MIB = 1024 * 1024
-MAP_SIZE_LIMIT = 16 * MIB
-"""The largest map file argmap reads (each `@include`d file and a configuration file too)."""
+MAP_SIZE_LIMIT = 64 * MIB
+"""The largest map file argmap reads (each `@include`d file and a configuration file too):
+room for a map of over 300,000 statements in one file."""
 DOCUMENT_SIZE_LIMIT = 64 * MIB
 """The largest `@document` (the analysed text) argmap reads."""
 

@@ -82,7 +82,7 @@ def test_a_map_over_the_cap_is_refused(tmp_path: Path, monkeypatch: pytest.Monke
     code, _, err = run("show", "big.argmap")
     assert code == 2
     assert err == (f"error: cannot read big.argmap: it is {MAP_SIZE_LIMIT + 1:,} bytes; argmap "
-                   "reads map files of at most 16 MiB\n")
+                   "reads map files of at most 64 MiB\n")
 
 
 def test_an_include_over_the_cap_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -94,7 +94,7 @@ def test_an_include_over_the_cap_is_located(tmp_path: Path, monkeypatch: pytest.
     assert code == 1
     assert err.startswith(f"top.argmap:1:10: AM001 syntax-error: cannot include `big.argmap`: "
                           f"it is {MAP_SIZE_LIMIT + 1:,} bytes; argmap reads map files of at "
-                          "most 16 MiB\n")
+                          "most 64 MiB\n")
 
 
 def test_a_document_over_the_cap_is_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -116,8 +116,8 @@ def test_a_configuration_file_over_the_cap_is_an_error(
     (tmp_path / "m.argmap").write_text(MAP, encoding="utf-8")
     code, _, err = run("check", "m.argmap")
     assert code == 2
-    assert "pyproject.toml: cannot be read: it is 16,777,217 bytes; argmap reads configuration " \
-           "files of at most 16 MiB" in err
+    assert (f"pyproject.toml: cannot be read: it is {MAP_SIZE_LIMIT + 1:,} bytes; "
+            "argmap reads configuration files of at most 64 MiB") in err
 
 
 def test_read_limited_reads_up_to_the_cap_and_not_beyond(tmp_path: Path) -> None:
