@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -236,14 +238,8 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
     if folder.exists() and not folder.is_dir():
         raise click.UsageError(visible_line(f"-o `{folder}` must be a folder, but it is a file"))
     amap = load_map_or_exit(source)
-    try:
+    with _errors_end_the_command(source):
         figures = split_map(amap, options)
-    except ViewError as error:
-        click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
-        raise click.exceptions.Exit(EXIT_USAGE) from None
-    except ArgmapError as error:
-        click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
-        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     title = amap.title or source.stem
     files = [(folder / figure.name, figure.figure.data, figure.figure.size) for figure in figures]
     files.append((folder / "index.md", index_markdown(title, figures).encode("utf-8"), None))
@@ -321,17 +317,24 @@ def _refuse_collisions(pairs: list[tuple[Path, Path]]) -> None:
         first[key] = source
 
 
-def _render_one(
-    source: Path, target: Path | None, amap: ArgumentMap, options: RenderOptions
-) -> None:
+@contextlib.contextmanager
+def _errors_end_the_command(source: Path) -> Iterator[None]:
+    """A bad selection is a usage error (exit 2), any other failure to draw exit 1."""
     try:
-        figure = render_figure(amap, options)
+        yield
     except ViewError as error:
         click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
         raise click.exceptions.Exit(EXIT_USAGE) from None
     except ArgmapError as error:
         click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+
+
+def _render_one(
+    source: Path, target: Path | None, amap: ArgumentMap, options: RenderOptions
+) -> None:
+    with _errors_end_the_command(source):
+        figure = render_figure(amap, options)
     if target is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(figure.data)
