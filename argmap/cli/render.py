@@ -164,6 +164,9 @@ def render(
     """
     if depth is not None and focus is None:
         raise click.UsageError("--depth needs --focus")
+    given = click.get_current_context().get_parameter_source("min_font")
+    if fit is None and given == click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError("--min-font needs --fit WIDTH (the width text is measured at)")
     fmt = fmt or _format_from(output)
     options = RenderOptions(
         fmt=fmt,

@@ -320,6 +320,7 @@ def test_split_that_cannot_fit_writes_nothing(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [(["--split"], "--split needs --fit"),
+     (["--min-font", "9"], "--min-font needs --fit"),
      (["--split", "--fit", "a4", "-o", "x.svg"], "-o names a folder"),
      (["--split", "--fit", "a4", "-f", "dot"], "choose -f svg, png or pdf")],
 )
