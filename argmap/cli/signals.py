@@ -29,22 +29,25 @@ class Interrupted(BaseException):
         return "interrupted" if self.signum == signal.SIGINT else "terminated"
 
 
-def _raise_interrupted(signum: int, _frame: FrameType | None) -> None:
-    raise Interrupted(signum)
-
-
 @contextlib.contextmanager
-def signals_interrupt() -> Iterator[None]:
-    """While inside, SIGINT and SIGTERM raise Interrupted in the main thread (elsewhere:
-    nothing changes, as only the main thread may handle signals)."""
+def signals_interrupt(received: list[int] | None = None) -> Iterator[None]:
+    """While inside, SIGINT and SIGTERM raise Interrupted in the main thread, each noted in
+    `received` first when given (elsewhere: nothing changes, as only the main thread may
+    handle signals)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+
+    def interrupt(signum: int, _frame: FrameType | None) -> None:
+        if received is not None:
+            received.append(signum)
+        raise Interrupted(signum)
+
     previous = {signum: signal.getsignal(signum) for signum in EXIT_CODES}
     # A signal ignored by whoever started argmap (nohup, a shell's background job) stays so.
     handled = [s for s, handler in previous.items() if handler is not signal.SIG_IGN]
     for signum in handled:
-        signal.signal(signum, _raise_interrupted)
+        signal.signal(signum, interrupt)
     try:
         yield
     finally:

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import signal
 import sys
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from types import FrameType
 
 import click
 from rich.console import Console
 from rich.markup import escape
 
 from argmap.cli.common import colour_system
-from argmap.cli.signals import EXIT_CODES, Interrupted
+from argmap.cli.signals import Interrupted, signals_interrupt
 from argmap.suggest import plural
 from argmap.visible import visible_line
 from argmap.watch import map_inputs, watch
@@ -61,32 +58,9 @@ def watch_maps(maps: Iterable[Path], job: Callable[[], None], output: str) -> No
         return known
 
     received: list[int] = []
-    with _noting_signals(received):
+    with signals_interrupt(received):
         try:
             watch(run)
         except KeyboardInterrupt:
             # watchfiles turns any signal into KeyboardInterrupt; say which one came.
             raise Interrupted(received[-1] if received else signal.SIGINT) from None
-
-
-@contextlib.contextmanager
-def _noting_signals(received: list[int]) -> Iterator[None]:
-    """While watching, SIGINT and SIGTERM are noted before they interrupt (signals that
-    whoever started argmap ignores stay ignored)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def note(signum: int, _frame: FrameType | None) -> None:
-        received.append(signum)
-        raise Interrupted(signum)
-
-    previous = {signum: signal.getsignal(signum) for signum in EXIT_CODES}
-    handled = [s for s, handler in previous.items() if handler is not signal.SIG_IGN]
-    for signum in handled:
-        signal.signal(signum, note)
-    try:
-        yield
-    finally:
-        for signum in handled:
-            signal.signal(signum, previous[signum])
