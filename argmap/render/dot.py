@@ -358,21 +358,7 @@ def _inference(
     name = data.get("name")
     label = notes.labels.get(node) if notes.labels is not None else None
     fill = theme.inference_fill if label is None else theme.label_fill(label)
-    if name:
-        # A named inference shows its name (and tags) above its warrant.
-        head = "  ".join([name, *(f"#{tag}" for tag in data.get("tags", ()))])
-        lines = [head, *(wrap(warrant, style.wrap + 4) if warrant else [])]
-        return values | {
-            "class": quote("inference named"),
-            "style": '"rounded,filled"',
-            "fillcolor": quote(fill),
-            "color": quote(theme.muted),
-            "fontcolor": quote(theme.muted),
-            "fontsize": "10",
-            "margin": '"0.08,0.03"',
-            "label": quote_lines(lines),
-        }
-    if not warrant:
+    if not name and not warrant:
         mark = theme.support if label is None else theme.label_mark(label)
         return values | {
             "shape": "point",
@@ -381,15 +367,18 @@ def _inference(
             "fillcolor": quote(mark),
             "label": '""',
         }
+    lines = wrap(warrant, style.wrap + 4) if warrant else []
+    if name:  # a named inference shows its name (and tags) above its warrant
+        lines.insert(0, "  ".join([name, *(f"#{tag}" for tag in data.get("tags", ()))]))
     return values | {
-        "class": quote("inference warrant"),
+        "class": quote("inference named" if name else "inference warrant"),
         "style": '"rounded,filled"',
         "fillcolor": quote(fill),
         "color": quote(theme.muted),
         "fontcolor": quote(theme.muted),
         "fontsize": "10",
         "margin": '"0.08,0.03"',
-        "label": quote_lines(wrap(warrant, style.wrap + 4)),
+        "label": quote_lines(lines),
     }
 
 
