@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
 import click
 
-from argmap.errors import MapFileError, ParseError
+from argmap.errors import ArgmapError, MapFileError, ParseError
 from argmap.fileio import file_identity
 from argmap.language.loader import load_file
 from argmap.model import ArgumentMap
-from argmap.visible import visible_line
+from argmap.visible import visible, visible_line
 
 EXIT_MAP_ERRORS = 1
 EXIT_USAGE = 2
@@ -131,3 +132,19 @@ def refuse_overwriting(
                 visible_line(f"refusing to overwrite {inputs[identity]} with {what} "
                              f"(-o `{target}`)")
             )
+
+
+@contextlib.contextmanager
+def errors_end_the_command(
+    source: Path, usage_errors: tuple[type[ArgmapError], ...] = ()
+) -> Iterator[None]:
+    """An ArgmapError inside prints one located line and exits: 2 for `usage_errors` (a bad
+    selection, a broken configuration), 1 for any other (the map could not be drawn)."""
+    try:
+        yield
+    except usage_errors as error:
+        click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE) from None
+    except ArgmapError as error:
+        click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +11,12 @@ import click
 
 from argmap.cli.common import (
     EXIT_MAP_ERRORS,
-    EXIT_USAGE,
     Seconds,
+    errors_end_the_command,
     input_files,
     load_map_or_exit,
     refuse_overwriting,
 )
-from argmap.errors import ArgmapError
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
 from argmap.model import ArgumentMap
 from argmap.render.engines import ENGINE_CHOICES
@@ -241,7 +238,7 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
     if folder.exists() and not folder.is_dir():
         raise click.UsageError(visible_line(f"-o `{folder}` must be a folder, but it is a file"))
     amap = load_map_or_exit(source)
-    with _errors_end_the_command(source):
+    with errors_end_the_command(source, (ViewError,)):
         figures = split_map(amap, options)
     title = amap.title or source.stem
     files = [(folder / figure.name, figure.figure.data, figure.figure.size) for figure in figures]
@@ -320,23 +317,10 @@ def _refuse_collisions(pairs: list[tuple[Path, Path]]) -> None:
         first[key] = source
 
 
-@contextlib.contextmanager
-def _errors_end_the_command(source: Path) -> Iterator[None]:
-    """A bad selection is a usage error (exit 2), any other failure to draw exit 1."""
-    try:
-        yield
-    except ViewError as error:
-        click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
-        raise click.exceptions.Exit(EXIT_USAGE) from None
-    except ArgmapError as error:
-        click.echo(f"error: {visible(f'{source}: {error}')}", err=True)
-        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
-
-
 def _render_one(
     source: Path, target: Path | None, amap: ArgumentMap, options: RenderOptions
 ) -> None:
-    with _errors_end_the_command(source):
+    with errors_end_the_command(source, (ViewError,)):
         figure = render_figure(amap, options)
     if target is None:
         sys.stdout.flush()

@@ -12,6 +12,7 @@ from argmap.cli.common import (
     EXIT_MAP_ERRORS,
     EXIT_USAGE,
     Seconds,
+    errors_end_the_command,
     input_files,
     load_map_or_exit,
     refuse_overwriting,
@@ -19,7 +20,7 @@ from argmap.cli.common import (
 )
 from argmap.cli.watching import watch_maps
 from argmap.config import load_check_config
-from argmap.errors import ArgmapError, CheckError
+from argmap.errors import CheckError
 from argmap.fileio import write_atomic
 from argmap.render.engines import ENGINE_CHOICES
 from argmap.report.page import ReportOptions, make_report
@@ -97,14 +98,8 @@ def write_report(source: Path, target: Path | None, options: ReportOptions) -> N
     amap = load_map_or_exit(source)
     if target is not None:
         refuse_overwriting([target], input_files([source], [amap]), "a report")
-    try:
+    with errors_end_the_command(source, (CheckError,)):
         page = make_report(amap, options, __version__)
-    except CheckError as error:
-        click.echo(f"error: {visible_line(f'{source}: {error}')}", err=True)
-        raise click.exceptions.Exit(EXIT_USAGE) from None
-    except ArgmapError as error:
-        click.echo(f"error: {visible_line(f'{source}: {error}')}", err=True)
-        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     if target is None:
         sys.stdout.write(page)
         return
