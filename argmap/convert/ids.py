@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_WORD = re.compile(r"[^\W_]+")
+from argmap.words import ascii_words
+
 _APOSTROPHES = re.compile(r"(?<=\w)['\u2019](?=\w)")
 _STOP_TEXT = (
     "a an and are as at be but by for from has have in is it its of on or so that the "
@@ -18,9 +18,7 @@ MAX_WORDS = 3
 def slug(text: str, fallback: str = "s") -> str:
     """The first few significant words of `text` as an identifier: `china_gains_standing`."""
     # "it's" is one word, not "it" and "s".
-    text = _APOSTROPHES.sub("", text)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = [word.lower() for word in _WORD.findall(ascii_text)]
+    words = ascii_words(_APOSTROPHES.sub("", text))
     significant = [word for word in words if word not in STOP_WORDS] or words
     name = "_".join(significant[:MAX_WORDS])
     if not name:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -15,6 +13,7 @@ from argmap.render.fit import FitError
 from argmap.render.render import Figure, RenderOptions, render_figure
 from argmap.render.view import Stub, ViewSpec, select
 from argmap.suggest import plural
+from argmap.words import ascii_words
 
 SLUG_WORDS = 6
 STUB_WRAP = 24  # a stub's title wraps at this many characters
@@ -85,9 +84,7 @@ def index_markdown(title: str, figures: Iterable[SplitFigure]) -> str:
 
 def _slug(title: str) -> str:
     """A file name's words: `common-interest-what-russia-gains` (ASCII, at most six words)."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
-    return "-".join(words[:SLUG_WORDS]) or "part"
+    return "-".join(ascii_words(title)[:SLUG_WORDS]) or "part"
 
 
 def _first_cut(amap: ArgumentMap, statements: list[str]) -> list[Part]:
