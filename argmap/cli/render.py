@@ -23,7 +23,6 @@ from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
 from argmap.render.png import DEFAULT_DPI, MAX_DPI, MIN_DPI
 from argmap.render.render import FORMATS, RenderOptions, render_figure
-from argmap.render.split import index_markdown, split_map
 from argmap.render.style import DIRECTIONS
 from argmap.render.themes import THEMES
 from argmap.render.view import ViewError, ViewSpec
@@ -237,6 +236,8 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
     folder = Path(output) if output is not None else source.with_suffix("")
     if folder.exists() and not folder.is_dir():
         raise click.UsageError(visible_line(f"-o `{folder}` must be a folder, but it is a file"))
+    from argmap.render.split import index_markdown, split_map  # for --split only
+
     amap = load_map_or_exit(source)
     with errors_end_the_command(source, (ViewError,)):
         figures = split_map(amap, options)

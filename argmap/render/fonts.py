@@ -21,18 +21,15 @@ Arimo Project Authors, under the SIL Open Font License 1.1 (fonts/OFL.txt).
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import functools
-import hashlib
-import io
 import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from argmap.fileio import cache_dir, write_atomic
+from argmap.render.quoting import xml_text
 
 FONT = "Arial"
 """The font name in the DOT: both engines measure it with Arimo's widths (above)."""
@@ -59,8 +56,8 @@ def fontconfig_text(configured: str | None = None) -> str:
         '<?xml version="1.0"?>',
         '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
         "<fontconfig>",
-        *(f'  <include ignore_missing="yes">{escape(path)}</include>' for path in includes),
-        f"  <dir>{escape(str(FONT_FILE.parent.resolve()))}</dir>",
+        *(f'  <include ignore_missing="yes">{xml_text(path)}</include>' for path in includes),
+        f"  <dir>{xml_text(str(FONT_FILE.parent.resolve()))}</dir>",
         '  <match target="pattern">',
         f'    <test qual="any" name="family"><string>{FONT}</string></test>',
         '    <edit name="family" mode="prepend" binding="strong">'
@@ -93,9 +90,10 @@ def font_face(characters: Iterable[str]) -> str:
     Subsetting takes fontTools a good part of a small map's render, and most maps use the
     same few dozen characters: each rule is kept in the cache folder, keyed by the font
     and the characters (a cache that cannot be read or written is skipped)."""
+    import hashlib  # here: only the SVG and PNG formats embed the font
+
     text = "".join(sorted(set(characters)))
-    font = hashlib.sha256(FONT_FILE.read_bytes()).hexdigest()[:16]
-    key = hashlib.sha256(f"{font}:{text}".encode()).hexdigest()[:24]
+    key = hashlib.sha256(f"{_font_digest()}:{text}".encode()).hexdigest()[:24]
     path = cache_dir() / "fonts" / f"{FAMILY}-{key}.css"
     with contextlib.suppress(OSError, UnicodeDecodeError):
         return path.read_text(encoding="utf-8")
@@ -106,7 +104,18 @@ def font_face(characters: Iterable[str]) -> str:
     return rule
 
 
+@functools.lru_cache(maxsize=1)
+def _font_digest() -> str:
+    """The font file's hash, read once per process (the --fit search embeds many times)."""
+    import hashlib
+
+    return hashlib.sha256(FONT_FILE.read_bytes()).hexdigest()[:16]
+
+
 def _subset_face(characters: str) -> str:
+    import base64
+    import io
+
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
