@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from argmap.errors import RenderError
 
-SVG_NS = "{http://www.w3.org/2000/svg}"
 # Points per unit of an SVG length (CSS: 96 px to the inch, 72 pt to the inch).
 POINTS = {"pt": 1.0, "px": 0.75, "": 0.75, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 _LENGTH = re.compile(r"\s*([0-9.]+)\s*(pt|px|in|cm|mm|)\s*$")
-# The groups whose text a reader must read: statements, and the stubs of a split map's parts.
-TEXT_GROUPS = ("statement-", "part-")
-_SCALE = re.compile(r"scale\(\s*([0-9.eE+-]+)")
+_SCALE = re.compile(rb"scale\(\s*([0-9.eE+-]+)")
+_SVG_OPEN = re.compile(rb"<svg\b[^>]*>")
+_GROUP_OPEN = re.compile(rb"<g\b([^>]*)>")
+# The groups whose text a reader must read: statements, and the stubs of a split map's
+# parts (Graphviz writes `-` in attribute values as `&#45;`).
+_TEXT_GROUP = re.compile(rb'<g\s[^>]*?\bid="(?:statement|part)(?:-|&#45;)')
+_GROUP_PART = re.compile(rb"<g\b|</g>|<text\b([^>]*)>")
+_FONT_SIZE = re.compile(rb'\sfont-size="([^"]*)"')
+_CLASS = re.compile(rb'\sclass="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -45,25 +49,45 @@ def measure_svg(svg: bytes) -> FigureSize:
     font size of a statement's text (groups `statement-<ID>`, not their small `meta` ID
     line; and the stubs `part-<N>` of a split map) times the scale from the viewBox and
     the top group's transform to the page."""
-    try:
-        root = ET.fromstring(svg)
-    except ET.ParseError as error:
-        raise RenderError(f"the SVG cannot be read: {error}") from None
-    width, height = svg_length(root.get("width")), svg_length(root.get("height"))
-    box = [float(number) for number in (root.get("viewBox") or "").replace(",", " ").split()]
+    root = _SVG_OPEN.search(svg)
+    if root is None:
+        raise RenderError("the SVG cannot be read: it has no <svg> element")
+    tag = root.group().decode("utf-8", errors="replace")
+    width, height = svg_length(_attribute(tag, "width")), svg_length(_attribute(tag, "height"))
+    box = [float(number) for number in (_attribute(tag, "viewBox") or "").replace(",", " ").split()]
     scale = width / box[2] if len(box) == 4 and box[2] > 0 else 1.0
-    top = root.find(SVG_NS + "g")
-    transform = _SCALE.search(top.get("transform") or "") if top is not None else None
+    top = _GROUP_OPEN.search(svg, root.end())
+    transform = _SCALE.search(top.group(1)) if top is not None else None
     if transform is not None:
         scale *= float(transform.group(1))
-    sizes = [
-        float(text.get("font-size") or 0)
-        for group in root.iter(SVG_NS + "g")
-        if (group.get("id") or "").startswith(TEXT_GROUPS)
-        for text in group.iter(SVG_NS + "text")
-        if text.get("font-size") and "meta" not in (text.get("class") or "").split()
-    ]
+    sizes = _text_sizes(svg)
     return FigureSize(width, height, min(sizes) * scale if sizes else None)
+
+
+def _text_sizes(svg: bytes) -> list[float]:
+    """The font sizes of the texts in the groups of `_TEXT_GROUP`, without the meta lines.
+    Read with patterns, not an XML parser: the SVG is ours (checked whole when the engine
+    returned it), and building the tree of a big map's SVG took as long as the finishing."""
+    sizes: list[float] = []
+    position = 0
+    while (group := _TEXT_GROUP.search(svg, position)) is not None:
+        depth = 1  # in the group (and in any group nested in it) until its `</g>`
+        position = len(svg)
+        for token in _GROUP_PART.finditer(svg, group.end()):
+            attributes = token.group(1)
+            if attributes is not None:
+                size = _FONT_SIZE.search(attributes)
+                kind = _CLASS.search(attributes)
+                if size is not None and not (kind is not None and b"meta" in kind[1].split()):
+                    sizes.append(float(size[1]))
+            elif token.group() == b"</g>":
+                depth -= 1
+                if depth == 0:
+                    position = token.end()
+                    break
+            else:
+                depth += 1
+    return sizes
 
 
 def place(svg: bytes, width: float) -> bytes:

@@ -170,5 +170,4 @@ def _output(amap: ArgumentMap, options: RenderOptions, extra: tuple[str, ...] = 
 
 def finished_svg(output: bytes, prepared: Prepared, options: RenderOptions) -> bytes:
     theme = THEMES[options.theme]
-    svg = finish_svg(output.decode("utf-8"), prepared.title, prepared.tooltips, theme.muted)
-    return svg.encode("utf-8")
+    return finish_svg(output, prepared.title, prepared.tooltips, theme.muted)
