@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from argmap.valueclass import value_class
 
-@dataclass(frozen=True, order=True, slots=True)
+
+@value_class
 class Span:
     """A region of a source file: 1-based line and column; `end_column` is exclusive."""
 

@@ -9,12 +9,12 @@ with an ID, tags and indented `@` attribute lines.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from argmap.errors import Diagnostic, Span
 from argmap.language.lexer import (
     OPERATOR_START,
+    TAG,
     WHITESPACE,
     LexError,
     invalid_id_message,
@@ -40,7 +40,6 @@ from argmap.language.syntax import (
 ARGUMENT = "argument"
 CONTINUATION_STARTS = ("+", "->", "→", ":")
 ARGUMENT_ATTRIBUTES = ("note", "source", "url", "confidence")
-_TAG = re.compile(r"(?:(?<=[ \t])|^)#([^\W\d_][\w-]*)")
 
 
 @dataclass(frozen=True)
@@ -70,6 +69,11 @@ class OpenRelation:
 
     def span(self, start: int, end: int) -> Span:
         """0-based [start, end) offsets of the joined text -> a Span over the real lines."""
+        if len(self.parts) == 1:  # most relations: the offsets are the line's columns
+            part = self.parts[0]
+            first_column = min(part.start + start, part.end)
+            last_column = min(part.start + max(end, start + 1) - 1, part.end)
+            return Span(self.file, part.number, first_column + 1, part.number, last_column + 2)
         offsets = self._offsets()
         first = self._place(offsets, start)
         last = self._place(offsets, max(end, start + 1) - 1)
@@ -290,11 +294,8 @@ def _warrant_comes_last(relation: OpenRelation) -> None:
 
 def _take_tags(text: str) -> tuple[str, list[str]]:
     """`#tags` out of an argument's text, blanked so that columns stay where they were."""
-    tags: list[str] = []
-    for match in _TAG.finditer(text):
-        if match.group(1) not in tags:
-            tags.append(match.group(1))
-    return _TAG.sub(lambda match: " " * len(match.group()), text), tags
+    tags = list(dict.fromkeys(TAG.findall(text)))
+    return TAG.sub(lambda match: " " * len(match.group()), text), tags
 
 
 def _invalid(relation: OpenRelation, part: Part) -> Invalid:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from argmap.textlines import character_name
+from argmap.valueclass import value_class
 
 WHITESPACE = " \t"
 """Indentation and separators: spaces and tabs."""
@@ -23,7 +23,10 @@ OPERATOR_START = frozenset("-+><()→⊣")
 RELATION_OPERATORS = (ARROW, ATTACK, CONTRADICTS)
 
 _TRAILING_COMMENT = re.compile(r"[ \t]#(?:[ \t]|$)")
-_TAG = re.compile(r"(?:(?<=[ \t])|^)#([^\W\d_][\w-]*)")
+TAG = re.compile(r"#(?<![^ \t]#)([^\W\d_][\w-]*)")
+"""`#tag` at the start of the text or after a space or tab; starting the pattern with `#`
+lets the regular expression engine skip to each `#` (ten times faster than a lookbehind
+first)."""
 _SPACES = re.compile(r"[ \t]+")
 _WORD = re.compile(r"\w+")
 _NOT_WORD = frozenset(" \t:+-<>()#@=|,.;")
@@ -40,7 +43,7 @@ class LexError(Exception):
         self.end = max(end, start + 1)
 
 
-@dataclass(frozen=True)
+@value_class
 class Token:
     """A token of a relation line: `kind` is `id`, an operator, `(`, `)` or `:`."""
 
@@ -114,11 +117,25 @@ def operator_at(line: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+_PLAIN_TOKEN = re.compile(
+    r"[ \t]*(?:(?P<op>->|-\||><|[+()])|(?P<id>[A-Za-z_][A-Za-z0-9_]*)(?=[ \t+()<>:-]|\Z))"
+)
+"""An ASCII operator or ID after optional spaces: most tokens of most maps. Anything else
+(Unicode, comments, warrants, errors) is read character by character."""
+
+
 def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]:
     """Split a relation line into tokens, the warrant (`: text`) token, and a comment."""
     tokens: list[Token] = []
     pos = 0
+    plain = _PLAIN_TOKEN.match
     while pos < len(line):
+        if (match := plain(line, pos)) is not None:
+            value = match.group(match.lastgroup)  # type: ignore[arg-type]
+            pos = match.end()
+            kind = "id" if match.lastgroup == "id" else value
+            tokens.append(Token(kind, value, pos - len(value), pos))
+            continue
         ch = line[pos]
         if ch in WHITESPACE:
             pos += 1
@@ -167,12 +184,8 @@ def _unexpected(ch: str) -> str:
 
 def extract_tags(text: str) -> tuple[str, list[str]]:
     """Take `#tags` out of statement text: the cleaned text and the tags in order, unique."""
-    tags: list[str] = []
-    if "#" in text:  # the regular expressions are the parser's main cost: skip them if we can
-        for match in _TAG.finditer(text):
-            if match.group(1) not in tags:
-                tags.append(match.group(1))
-    cleaned = _TAG.sub("", text) if tags else text
+    tags = list(dict.fromkeys(TAG.findall(text))) if "#" in text else []
+    cleaned = TAG.sub("", text) if tags else text
     if "  " in cleaned or "\t" in cleaned:
         cleaned = _SPACES.sub(" ", cleaned)
     return cleaned.strip(), tags

@@ -36,6 +36,7 @@ from argmap.language.statements import (
     looks_like_statement,
     parse_body_line,
     parse_statement_header,
+    plain_statement_header,
 )
 from argmap.language.syntax import (
     SYNTAX_ERROR,
@@ -214,6 +215,10 @@ def _continue_relation(
 
 
 def _parse_top_line(state: _State, line: str, number: int) -> None:
+    if (statement := plain_statement_header(line, state.file, number)) is not None:
+        state.nodes.append(statement)
+        state.statement = statement
+        return
     span_of = state.span_of(number)
     if looks_like_argument(line):
         try:

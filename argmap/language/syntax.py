@@ -12,6 +12,7 @@ from typing import Any
 
 from argmap.errors import Span
 from argmap.model import written_attacks, written_inference
+from argmap.valueclass import value_class
 
 SYNTAX_ERROR = "syntax-error"
 """The Diagnostic code of every parse error but undefined references and duplicate IDs."""
@@ -24,7 +25,7 @@ def span_through(first: Span, last: Span) -> Span:
     return Span(first.file, first.line, first.column, last.end_line, last.end_column)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Ref:
     """A statement ID as written in a relation."""
 
