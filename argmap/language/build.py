@@ -7,7 +7,7 @@ Reference errors are collected, never raised: the caller reports them all at onc
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.errors import Diagnostic, Span
@@ -40,15 +40,16 @@ SUGGESTION_BUDGET = 300_000
 def build_map(amap: ArgumentMap, sources: list[SourceFile]) -> list[Diagnostic]:
     """Add the statements and relations of `sources` (top-level file first) to `amap`."""
     errors = _metadata(amap, sources)
-    broken = _statements(amap, sources, errors)
+    relations: list[Node] = []
+    broken = _statements(amap, sources, errors, relations)
     resolver = _Resolver(amap, broken)
-    for node in _nodes(sources):
+    for node in relations:
         if isinstance(node, Support):
             errors.extend(_support(amap, resolver, node))
         elif isinstance(node, Argument) and node.support is not None:
             errors.extend(_argument(amap, resolver, node, node.support))
     on_attacks: list[tuple[int, Attack]] = []
-    for node in _nodes(sources):
+    for node in relations:
         if isinstance(node, Attack) and isinstance(node.target, AttackRef):
             on_attacks.append((len(node.target.chain()[0]), node))
         elif isinstance(node, Attack):
@@ -59,11 +60,6 @@ def build_map(amap: ArgumentMap, sources: list[SourceFile]) -> list[Diagnostic]:
     for _, node in on_attacks:
         errors.extend(_attack(amap, resolver, node))
     return errors
-
-
-def _nodes(sources: list[SourceFile]) -> Iterator[Node]:
-    for source in sources:
-        yield from source.nodes
 
 
 # -- metadata ---------------------------------------------------------------------------------
@@ -106,20 +102,28 @@ def _set_metadata(amap: ArgumentMap, directive: Directive) -> None:
 # -- statements -------------------------------------------------------------------------------
 
 
-def _statements(amap: ArgumentMap, sources: list[SourceFile], errors: list[Diagnostic]) -> set[str]:
-    """Add every statement and section; return the IDs of broken statement headers."""
+_RELATIONS = (Support, Argument, Attack, Contradiction)
+
+
+def _statements(
+    amap: ArgumentMap, sources: list[SourceFile], errors: list[Diagnostic], relations: list[Node]
+) -> set[str]:
+    """Add every statement and section, and collect the relations in order (so that later
+    passes walk only those); return the IDs of broken statement headers."""
     broken: set[str] = set()
     titles: set[str] = set()
     for source in sources:
         section = source.initial_section
         for node in source.nodes:
-            if isinstance(node, SectionHeader):
+            if isinstance(node, Statement):
+                errors.extend(_statement(amap, node, section))
+            elif isinstance(node, _RELATIONS):
+                relations.append(node)
+            elif isinstance(node, SectionHeader):
                 section = node.title
                 if section not in titles:
                     titles.add(section)
                     amap.sections.append(Section(section, node.span))
-            elif isinstance(node, Statement):
-                errors.extend(_statement(amap, node, section))
             elif isinstance(node, Invalid) and node.defines:
                 broken.add(node.defines)
     return broken
@@ -162,6 +166,8 @@ class _Resolver:
         self.inferences: list[str] | None = None
         self.attacks: list[str] | None = None
         self.hints: dict[str, str] = {}
+        self.statements = {sid for sid, _ in amap.statements()}
+        """Every statement is added before any relation: the set of IDs no relation changes."""
 
     def undefined(
         self, refs: Iterable[Ref], target: Ref | None = None
@@ -174,9 +180,12 @@ class _Resolver:
         """
         errors: list[Diagnostic] = []
         complete = True
+        statements = self.statements
         for ref in [*refs, *([target] if target is not None else [])]:
+            if ref.name in statements:
+                continue
             if ref.name in self.amap.graph:
-                if ref is target or self.amap.is_statement(ref.name):
+                if ref is target:
                     continue
                 complete = False
                 message = (
@@ -232,20 +241,22 @@ class _Resolver:
 
 
 def _support(amap: ArgumentMap, resolver: _Resolver, node: Support) -> list[Diagnostic]:
-    undefined = resolver.undefined(ref for group in node.chain for ref in group)
+    chain = node.chain
+    undefined = resolver.undefined(chain[0] + [group[0] for group in chain[1:]])
     if undefined is not None:
         return undefined
     errors: list[Diagnostic] = []
-    last = len(node.chain) - 2
-    for step, (premises, conclusion) in enumerate(zip(node.chain, node.chain[1:], strict=False)):
+    last = len(chain) - 2
+    for step in range(len(chain) - 1):
+        premises, conclusion = chain[step], chain[step + 1][0]
         names = [ref.name for ref in premises]
-        span = span_through(premises[0].span, conclusion[0].span)
-        first = amap.find_inference(names, conclusion[0].name)
+        span = span_through(premises[0].span, conclusion.span)
+        first = amap.find_inference(names, conclusion.name)
         if first is not None:
-            errors.append(_duplicate_inference(amap, first, names, conclusion[0].name, span))
+            errors.append(_duplicate_inference(amap, first, names, conclusion.name, span))
             continue
         warrant = node.warrant if step == last else None
-        amap.add_inference(names, conclusion[0].name, span=span, warrant=warrant)
+        amap.add_inference(names, conclusion.name, span=span, warrant=warrant)
     return errors
 
 

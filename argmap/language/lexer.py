@@ -142,7 +142,7 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
         elif ch == "#" and _comment_at(line, pos):
             return tokens, None, line[pos + 1 :].strip()
         elif ch == ":":
-            return tokens, *_warrant(line, pos)
+            return tokens, *warrant_token(line, pos)
         elif (op := operator_at(line, pos)) is not None:
             tokens.append(Token(op[0], line[pos : op[1]], pos, op[1]))
             pos = op[1]
@@ -162,7 +162,8 @@ def _comment_at(line: str, pos: int) -> bool:
     return (pos == 0 or line[pos - 1] in WHITESPACE) and is_comment(line[pos : pos + 2])
 
 
-def _warrant(line: str, colon: int) -> tuple[Token, str | None]:
+def warrant_token(line: str, colon: int) -> tuple[Token, str | None]:
+    """The warrant after the `:` at `colon` (empty when there is no text) and a comment."""
     end, comment = split_comment(line, colon)
     start = skip_whitespace(line, colon + 1)
     text = line[start:end] if end > start else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from argmap.errors import Span
 from argmap.language.lexer import (
     ARROW,
@@ -14,6 +16,7 @@ from argmap.language.lexer import (
     LexError,
     Token,
     tokenize_relation,
+    warrant_token,
 )
 from argmap.language.syntax import (
     Attack,
@@ -63,6 +66,9 @@ class _Cursor:
 
 def parse_relation(line: str, span_of: SpanOf) -> Relation:
     """Parse a column-0 relation line; raise LexError at the first problem."""
+    plain = plain_support(line, span_of)
+    if plain is not None:
+        return plain
     tokens, warrant, comment = tokenize_relation(line)
     operators = _top_level_operators(tokens)
     if not operators:
@@ -91,6 +97,46 @@ def parse_relation(line: str, span_of: SpanOf) -> Relation:
     if first.kind == ATTACK:
         return Attack(*_attack(cursor), span=whole, comment=comment)
     return Contradiction(*_contradiction(cursor), span=whole, comment=comment)
+
+
+_PLAIN_ID = r"[A-Za-z_][A-Za-z0-9_]*"
+_PLAIN_CHAIN = re.compile(rf"[ \t]*{_PLAIN_ID}(?:[ \t]*(?:\+|->)[ \t]*{_PLAIN_ID})*[ \t]*(?=:|\Z)")
+_PLAIN_TOKEN = re.compile(rf"{_PLAIN_ID}|->|\+")
+
+
+def plain_support(line: str, span_of: SpanOf) -> Support | None:
+    """A well-formed support over ASCII IDs (`a + b -> c : warrant`), the most common line,
+    read in a few matches; None for any other line, which the tokenizer then reads and
+    reports on (so this path never decides an error)."""
+    match = _PLAIN_CHAIN.match(line)
+    if match is None:
+        return None
+    chain: list[list[Ref]] = [[]]
+    end = 0
+    for token in _PLAIN_TOKEN.finditer(line, 0, match.end()):
+        value = token.group()
+        if value == "->":
+            chain.append([])
+        elif value != "+":
+            end = token.end()
+            chain[-1].append(Ref(value, span_of(token.start(), end)))
+        elif len(chain) > 1:
+            return None
+    premises = [ref.name for ref in chain[0]]
+    if len(chain) < 2 or len(set(premises)) < len(premises):
+        return None
+    if match.end() == len(line):
+        return Support(chain=chain, span=span_of(0, end))
+    warrant, comment = warrant_token(line, match.end())
+    if not warrant.value:
+        return None
+    return Support(
+        chain=chain,
+        span=span_of(0, warrant.end),
+        warrant=warrant.value,
+        warrant_span=span_of(warrant.start, warrant.end),
+        comment=comment,
+    )
 
 
 def _top_level_operators(tokens: list[Token]) -> list[Token]:
