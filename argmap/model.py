@@ -227,16 +227,33 @@ class ArgumentMap:
         return written_attacks(attackers, inner)
 
     def kind(self, node: str) -> str:
-        return str(self.graph.nodes[node]["kind"])
+        return str(self.graph._node[node]["kind"])
 
     def is_statement(self, node: str) -> bool:
-        return self.graph.nodes[node]["kind"] in STATEMENT_KINDS
+        return self.graph._node[node]["kind"] in STATEMENT_KINDS
 
     def statements(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Statement IDs with their attributes, in the order they were defined."""
-        for node, data in self.graph.nodes(data=True):
+        for node, data in self.graph._node.items():  # the node dict itself: no view per call
             if data["kind"] in STATEMENT_KINDS:
                 yield node, data
+
+    def successors_map(self) -> Mapping[str, Mapping[str, Mapping[str, Any]]]:
+        """Node -> {successor: edge data}: the graph's own adjacency, not to be changed.
+
+        For the analyses that walk the whole map: networkx's views cost a Python call per
+        node and per edge (networkx documents `_succ` and `_pred` as the DiGraph's data)."""
+        succ: Mapping[str, Mapping[str, Mapping[str, Any]]] = self.graph._succ
+        return succ
+
+    def predecessors_map(self) -> Mapping[str, Mapping[str, Mapping[str, Any]]]:
+        """Node -> {predecessor: edge data}: the graph's own adjacency, not to be changed."""
+        pred: Mapping[str, Mapping[str, Mapping[str, Any]]] = self.graph._pred
+        return pred
+
+    def in_relation(self, node: str) -> bool:
+        """Whether any edge (support, attack, contradiction) touches `node`."""
+        return bool(self.graph._succ[node] or self.graph._pred[node])
 
     def attack_nodes(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """The nodes of undercut attacks (`attack-<n>`), in the order they were made."""
@@ -246,15 +263,15 @@ class ArgumentMap:
 
     def attacker_of(self, attack: str) -> str:
         """The statement whose attack `attack` (an attack node) is."""
-        for source, _, kind in self.graph.in_edges(attack, data="kind"):
-            if kind == ATTACKER_EDGE:
+        for source, edge in self.graph._pred[attack].items():
+            if edge["kind"] == ATTACKER_EDGE:
                 return str(source)
         raise KeyError(f"attack node without attacker: {attack}")
 
     def target_of(self, attack: str) -> str:
         """What the attack node `attack` attacks: a statement, inference or attack node."""
-        for _, target, kind in self.graph.out_edges(attack, data="kind"):
-            if kind in ATTACK_EDGE_KINDS:
+        for target, edge in self.graph._succ[attack].items():
+            if edge["kind"] in ATTACK_EDGE_KINDS:
                 return str(target)
         raise KeyError(f"attack node without target: {attack}")
 
@@ -265,9 +282,14 @@ class ArgumentMap:
     def relations(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """Every attack and contradiction direction as written: (attacker statement,
         target, edge kind, edge data), whether the attack has a node of its own or not."""
-        for source, target, data in self.graph.edges(data=True):
-            if data["kind"] in ATTACK_EDGE_KINDS:
-                yield self.attack_source(source), target, data["kind"], data
+        kinds = self.graph._node
+        for source, targets in self.graph._succ.items():
+            for target, data in targets.items():
+                if data["kind"] in ATTACK_EDGE_KINDS:
+                    attacker = source
+                    if kinds[source]["kind"] == ATTACK:
+                        attacker = self.attacker_of(source)
+                    yield attacker, target, data["kind"], data
 
     def inferences(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Inference keys with their attributes, in the order they were written."""
@@ -278,13 +300,13 @@ class ArgumentMap:
     def premises_of(self, inference: str) -> list[str]:
         return [
             source
-            for source, _, kind in self.graph.in_edges(inference, data="kind")
-            if kind == PREMISE_EDGE
+            for source, edge in self.graph._pred[inference].items()
+            if edge["kind"] == PREMISE_EDGE
         ]
 
     def conclusion_of(self, inference: str) -> str:
-        for _, target, kind in self.graph.out_edges(inference, data="kind"):
-            if kind == CONCLUSION_EDGE:
+        for target, edge in self.graph._succ[inference].items():
+            if edge["kind"] == CONCLUSION_EDGE:
                 return str(target)
         raise KeyError(f"inference without conclusion: {inference}")
 
@@ -292,24 +314,24 @@ class ArgumentMap:
         """The inferences whose conclusion is `statement` (its support)."""
         return [
             source
-            for source, _, kind in self.graph.in_edges(statement, data="kind")
-            if kind == CONCLUSION_EDGE
+            for source, edge in self.graph._pred[statement].items()
+            if edge["kind"] == CONCLUSION_EDGE
         ]
 
     def inferences_from(self, statement: str) -> list[str]:
         """The inferences in which `statement` is a premise."""
         return [
             target
-            for _, target, kind in self.graph.out_edges(statement, data="kind")
-            if kind == PREMISE_EDGE
+            for target, edge in self.graph._succ[statement].items()
+            if edge["kind"] == PREMISE_EDGE
         ]
 
     def attacks_from(self, statement: str) -> list[str]:
         """The attack nodes whose attacker is `statement`."""
         return [
             target
-            for _, target, kind in self.graph.out_edges(statement, data="kind")
-            if kind == ATTACKER_EDGE
+            for target, edge in self.graph._succ[statement].items()
+            if edge["kind"] == ATTACKER_EDGE
         ]
 
     def attackers_of(self, node: str) -> list[str]:
@@ -317,14 +339,15 @@ class ArgumentMap:
         statements, and the nodes of attacks that are themselves undercut."""
         return [
             source
-            for source, _, kind in self.graph.in_edges(node, data="kind")
-            if kind in ATTACK_EDGE_KINDS
+            for source, edge in self.graph._pred[node].items()
+            if edge["kind"] in ATTACK_EDGE_KINDS
         ]
 
     def attacked_by(self, statement: str) -> list[str]:
         """What `statement` attacks or contradicts, its undercut attacks included."""
         targets = []
-        for _, target, kind in self.graph.out_edges(statement, data="kind"):
+        for target, edge in self.graph._succ[statement].items():
+            kind = edge["kind"]
             if kind in ATTACK_EDGE_KINDS:
                 targets.append(target)
             elif kind == ATTACKER_EDGE:

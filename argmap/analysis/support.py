@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,14 +20,6 @@ if TYPE_CHECKING:
 SUPPORT_EDGE_KINDS = frozenset({PREMISE_EDGE, CONCLUSION_EDGE})
 
 
-def _support_edges(amap: ArgumentMap) -> list[tuple[str, str]]:
-    return [
-        (source, target)
-        for source, target, kind in amap.graph.edges(data="kind")
-        if kind in SUPPORT_EDGE_KINDS
-    ]
-
-
 def grounded_nodes(amap: ArgumentMap) -> set[str]:
     """The statements and inferences that rest on premises and assumptions alone.
 
@@ -37,35 +29,28 @@ def grounded_nodes(amap: ArgumentMap) -> set[str]:
     inferences is. A worklist counts each inference's ungrounded premises down to zero, so
     every edge is visited once (linear, no recursion).
     """
-    # The adjacency as plain dicts, taken once: networkx's views cost a call per node.
-    succ = dict(amap.graph.adjacency())
+    succ = amap.successors_map()
     missing: dict[str, int] = {}
     for targets in succ.values():
         for target, edge in targets.items():
             if edge["kind"] == PREMISE_EDGE:
                 missing[target] = missing.get(target, 0) + 1
-    grounded: set[str] = set()
-    work: deque[str] = deque(
-        node for node, data in amap.statements() if not needs_support(data)
-    )
-    grounded.update(work)
+    grounded = {node for node, data in amap.statements() if not needs_support(data)}
+    work = list(grounded)  # a stack: the order nodes are reached in does not matter
+    pop, push, add = work.pop, work.append, grounded.add
     while work:
-        node = work.popleft()
-        for target, edge in succ[node].items():
+        for target, edge in succ[pop()].items():
             kind = edge["kind"]
             if kind == PREMISE_EDGE:
-                missing[target] -= 1
-                if missing[target] == 0:
-                    _mark(target, grounded, work)
-            elif kind == CONCLUSION_EDGE:
-                _mark(target, grounded, work)
+                left = missing[target] - 1
+                missing[target] = left
+                if left:
+                    continue
+            elif kind != CONCLUSION_EDGE or target in grounded:
+                continue
+            add(target)
+            push(target)
     return grounded
-
-
-def _mark(node: str, grounded: set[str], work: deque[str]) -> None:
-    if node not in grounded:
-        grounded.add(node)
-        work.append(node)
 
 
 @dataclass(frozen=True)
@@ -88,60 +73,79 @@ def support_cycles(amap: ArgumentMap) -> list[SupportCycle]:
     than one node; the support graph alternates statements and inferences, so a statement
     supporting itself (`a -> a`) is a component of two nodes. Linear in the map's size.
     """
+    core = _cyclic_core(amap)
+    if not core:
+        return []
     import networkx as nx  # imported here so that `argmap rules` does not pay for it
 
-    graph = nx.DiGraph(_cyclic_core(_support_edges(amap)))
-    order = {node: index for index, node in enumerate(amap.graph.nodes)}
-    kinds = dict(amap.graph.nodes(data="kind"))
+    graph = nx.DiGraph(core)
+    # Every node of the core has an edge out of it, and the edges come in the map's node
+    # order: the order of their first nodes is the map's order.
+    order = {node: index for index, node in enumerate(dict.fromkeys(u for u, _ in core))}
     cycles = []
     for component in nx.strongly_connected_components(graph):
         if len(component) < 2:
             continue
         members = sorted(
-            (node for node in component if kinds[node] != INFERENCE), key=order.__getitem__
+            (node for node in component if amap.kind(node) != INFERENCE),
+            key=order.__getitem__,
         )
         walk = cycle_through(graph, component, members[0])
-        cycle = tuple(node for node in walk if kinds[node] != INFERENCE)
+        cycle = tuple(node for node in walk if amap.kind(node) != INFERENCE)
         cycles.append(SupportCycle(cycle, tuple(members)))
     cycles.sort(key=lambda found: order[found.members[0]])
     return cycles
 
 
-def _cyclic_core(edges: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The edges left once every node that cannot be on a cycle is peeled away.
+def _cyclic_core(amap: ArgumentMap) -> list[tuple[str, str]]:
+    """The support edges between nodes that are reached from a cycle and reach one, in
+    the map's order: every support edge of a cycle is among them.
 
-    A node with no incoming or no outgoing support edge is on no cycle; removing it may
-    leave its neighbours so, and so on (a worklist, each node removed once: linear). Long
-    chains of support, the bulk of most maps, vanish before networkx computes components.
+    Two peels, each a worklist that removes a node once (linear): first, from the nodes no
+    support edge enters, every node not reached from a cycle (Kahn's topological sort);
+    then, among what is left, every node that reaches no cycle. The long acyclic chains of
+    support that make up most maps are gone after the first, before networkx computes
+    components.
     """
-    successors: defaultdict[str, list[str]] = defaultdict(list)
-    predecessors: defaultdict[str, list[str]] = defaultdict(list)
-    for source, target in edges:
-        successors[source].append(target)
-        predecessors[target].append(source)
-    # Counts from the list lengths; a node missing from a side has no edge that way, so it
-    # starts the worklist (the map's leaves and roots).
-    into = {node: len(sources) for node, sources in predecessors.items()}
-    out = {node: len(targets) for node, targets in successors.items()}
-    work = [node for node in successors if node not in into]
-    work += [node for node in predecessors if node not in out]
-    removed: set[str] = set()
+    succ, pred = amap.successors_map(), amap.predecessors_map()
+    support = SUPPORT_EDGE_KINDS
+    into: dict[str, int] = {}
+    for targets in succ.values():
+        for target, edge in targets.items():
+            if edge["kind"] in support:
+                into[target] = into.get(target, 0) + 1
+    work = [node for node in succ if node not in into]
+    pop, push = work.pop, work.append
     while work:
-        node = work.pop()
-        if node in removed:
-            continue
-        removed.add(node)
-        if node in successors:
-            for target in successors[node]:
-                into[target] -= 1
-                if not into[target]:
-                    work.append(target)
-        if node in predecessors:
-            for source in predecessors[node]:
+        for target, edge in succ[pop()].items():
+            if edge["kind"] in support:
+                left = into[target] - 1
+                into[target] = left
+                if not left:
+                    push(target)
+    reached = {node for node, left in into.items() if left}
+    if not reached:
+        return []
+    out = {
+        node: sum(1 for t, e in succ[node].items() if t in reached and e["kind"] in support)
+        for node in reached
+    }
+    work = [node for node, left in out.items() if not left]
+    pop, push = work.pop, work.append
+    while work:
+        for source, edge in pred[pop()].items():
+            if source in reached and edge["kind"] in support:
                 out[source] -= 1
                 if not out[source]:
-                    work.append(source)
-    return [(u, v) for u, v in edges if u not in removed and v not in removed]
+                    push(source)
+    core = {node for node, left in out.items() if left}
+    return [
+        (source, target)
+        for source, targets in succ.items()
+        if source in core
+        for target, edge in targets.items()
+        if target in core and edge["kind"] in support
+    ]
 
 
 def cycle_through(graph: nx.DiGraph, component: set[str], start: str) -> list[str]:

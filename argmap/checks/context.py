@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from argmap.analysis.labels import Label, compute_labels
 from argmap.analysis.support import grounded_nodes
@@ -35,6 +36,12 @@ class CheckContext:
     amap: ArgumentMap
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document_override: Path | None = None
+
+    @cached_property
+    def statements(self) -> list[tuple[str, dict[str, Any]]]:
+        """The map's statements with their data, in definition order: walked once per run,
+        then shared by every rule (a 100,000-statement map is walked a dozen times)."""
+        return list(self.amap.statements())
 
     @cached_property
     def labels(self) -> dict[str, Label]:

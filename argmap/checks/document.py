@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import operator
 import re
 import sys
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 from argmap.checks.normalise import normalise_quote
 from argmap.fileio import DOCUMENT_SIZE_LIMIT, read_limited
 
 _WORD = re.compile(r"\w+")
+_WORD_OR_GAP = re.compile(r"(\w+)")
+"""Splits a text into gap, word, gap, ..., word, gap (the group keeps the words)."""
 COMMON_WORD_LIMIT = 200
 """Words this frequent in the document ('the', 'of') are not used to place a quote."""
 CANDIDATES = 5
@@ -43,23 +46,25 @@ class Document:
     words: list[str] = field(default_factory=list)
     starts: array[int] = field(default_factory=lambda: array("q"))
     ends: array[int] = field(default_factory=lambda: array("q"))
-    index: dict[str, array[int]] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
     line_starts: list[int] = field(default_factory=list)
-    normalised_index: dict[str, array[int]] | None = None
 
     def __post_init__(self) -> None:
         self.normalised = normalise_quote(self.text)
 
     def _build_index(self) -> None:
-        """Words, their offsets and positions: built on the first missing quote only."""
-        # Offsets in two arrays of machine integers, and each distinct word stored once
-        # (documents repeat their words): a few bytes a word, not a tuple and a string.
-        index: defaultdict[str, array[int]] = defaultdict(_positions)
+        """Words, their offsets and how often each occurs: built on the first missing quote.
+
+        Where each word is, only the words of the missing quotes need (`_places`)."""
         if self.text.isascii():
-            # The common case, in C: lowercasing ASCII keeps every word where it was.
-            self.words = list(map(sys.intern, _WORD.findall(self.text.lower())))
-            self.starts = array("q", map(_start, _WORD.finditer(self.text)))
-            self.ends = array("q", map(operator.add, self.starts, map(len, self.words)))
+            # The common case, in C: lowercasing ASCII keeps every word where it was, and
+            # splitting on words (kept by the group) gives the text in pieces, word and
+            # gap by turns, whose running lengths are the words' offsets. Each distinct
+            # word is stored once (documents repeat their words).
+            pieces = _WORD_OR_GAP.split(self.text.lower())
+            self.words = list(map(sys.intern, pieces[1::2]))
+            offsets = array("q", accumulate(map(len, pieces)))
+            self.starts, self.ends = offsets[0:-1:2], offsets[1::2]
         else:
             distinct: dict[str, str] = {}
             for match in _WORD.finditer(self.text):
@@ -68,75 +73,99 @@ class Document:
                 start, end = match.span()
                 self.starts.append(start)
                 self.ends.append(end)
-        for position, word in enumerate(self.words):
-            index[word].append(position)
-        self.index = dict(index)
+        self.counts = Counter(self.words)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def contains(self, quote: str) -> bool:
-        """Whether the quote occurs in the document, after normalising both.
+        """Whether the quote occurs in the document, after normalising both."""
+        return not self.missing([quote])
+
+    def missing(self, quotes: Sequence[str]) -> list[int]:
+        """The indexes of the quotes that do not occur in the document (normalised both).
 
         A plain `in` scans the whole document for every quote; with thousands of quotes
-        against a long document that adds up. So the quote is anchored on its rarest
-        inner word (a whole word in the quote is a whole word wherever the quote occurs)
-        and compared only where that word is, unless that would cost more than the scan.
+        against a long document that adds up. So each quote is anchored on its rarest inner
+        token (the normalised texts are tokens joined by single spaces, and a token inside
+        the quote is a whole token wherever the quote occurs) and compared only where that
+        token is, unless that would cost more than the scan. All the quotes share one pass
+        over the document's tokens.
         """
-        needle = normalise_quote(quote)
-        inner = list(_WORD.finditer(needle))[1:-1]
-        if not inner:
-            return needle in self.normalised
-        index = self._normalised_index()
-        # The first of the rarest inner words, in a plain loop (no tuple and key call each).
-        anchor = inner[0]
-        places = index.get(anchor.group(), _NONE)
-        for match in inner[1:]:
-            found = index.get(match.group(), _NONE)
-            if len(found) < len(places):
-                anchor, places = match, found
-        offset = anchor.start()
-        if len(places) * len(needle) > len(self.normalised):
-            return needle in self.normalised
-        return any(
-            place >= offset and self.normalised.startswith(needle, place - offset)
-            for place in places
-        )
-
-    def _normalised_index(self) -> dict[str, array[int]]:
-        """Where each word starts in the normalised text (built on first use)."""
-        if self.normalised_index is None:
-            index: defaultdict[str, array[int]] = defaultdict(_positions)
-            for match in _WORD.finditer(self.normalised):
-                index[match.group()].append(match.start())
-            self.normalised_index = dict(index)
-        return self.normalised_index
+        text = self.normalised
+        tokens = text.split(" ")
+        counts = Counter(tokens)
+        # (needle, anchor token, its offset in the needle), no anchor: scan the whole text;
+        # None: not in the document.
+        plans: list[tuple[str, str, int] | None] = []
+        rarity = counts.__getitem__
+        for quote in quotes:
+            needle = normalise_quote(quote)
+            parts = needle.split(" ")
+            if len(parts) < 3:
+                plans.append((needle, "", -1))
+                continue
+            anchor = min(parts[1:-1], key=rarity)  # the first of the rarest, in C
+            fewest = counts[anchor]
+            if not fewest:  # a token the document does not have: the quote is not in it
+                plans.append(None)
+            elif fewest * len(needle) > len(text):
+                plans.append((needle, "", -1))
+            else:
+                # The anchor's first place as an inner token (the first token has no
+                # space before it): where that first of the rarest is.
+                plans.append((needle, anchor, needle.find(f" {anchor} ") + 1))
+        places = _places(tokens, {plan[1] for plan in plans if plan is not None and plan[1]})
+        # Where each token starts: the lengths of those before it, plus one space each.
+        before = array("q", accumulate(map(len, tokens), initial=0)) if places else _NONE
+        result = []
+        for number, plan in enumerate(plans):
+            if plan is None:
+                result.append(number)
+                continue
+            needle, anchor, offset = plan
+            if not anchor:
+                if needle not in text:
+                    result.append(number)
+            elif not any(
+                before[place] + place >= offset
+                and text.startswith(needle, before[place] + place - offset)
+                for place in places[anchor]
+            ):
+                result.append(number)
+        return result
 
     def closest(self, quote: str) -> Passage | None:
-        """The passage most like `quote`, when one is similar enough, else None.
+        """The passage most like `quote`, when one is similar enough, else None."""
+        return self.closest_passages([quote])[0]
+
+    def closest_passages(self, quotes: Sequence[str]) -> list[Passage | None]:
+        """For each quote, the passage most like it, when one is similar enough, else None.
 
         Each of the quote's less common words votes for where the quote would start if the
         word were in place; the few best-voted starts are compared word by word with
         difflib. The cost is bounded by the quote's length times `COMMON_WORD_LIMIT`, not by
-        the document's size.
+        the document's size, besides one pass over the document's words for all the quotes
+        (to find their less common words).
         """
-        quote_words = [_normalise_word(w) for w in _WORD.findall(quote)]
-        if not quote_words:
-            return None
         if not self.line_starts:
             self._build_index()
-        best: Passage | None = None
-        for start in self._likely_starts(quote_words):
-            passage = self._compare(quote_words, start)
-            if passage.ratio >= SIMILAR and (best is None or passage.ratio > best.ratio):
-                best = passage
-        return best
-
-    def _likely_starts(self, quote_words: list[str]) -> list[int]:
-        votes: Counter[int] = Counter()
-        for position, word in enumerate(quote_words):
-            places = self.index.get(word, _NONE)
-            if len(places) <= COMMON_WORD_LIMIT:
-                votes.update(max(0, place - position) for place in places)
-        return [start for start, _ in votes.most_common(CANDIDATES)]
+        quote_words = [[_normalise_word(w) for w in _WORD.findall(quote)] for quote in quotes]
+        counts = self.counts
+        wanted = {
+            word
+            for words in quote_words
+            for word in words
+            if 0 < counts[word] <= COMMON_WORD_LIMIT
+        }
+        index = _places(self.words, wanted)
+        passages: list[Passage | None] = []
+        for words in quote_words:
+            best: Passage | None = None
+            for start in _likely_starts(index, words):
+                passage = self._compare(words, start)
+                if passage.ratio >= SIMILAR and (best is None or passage.ratio > best.ratio):
+                    best = passage
+            passages.append(best)
+        return passages
 
     def _compare(self, quote_words: list[str], start: int) -> Passage:
         """Align the quote with a window around `start` (a few words of slack each side),
@@ -164,15 +193,29 @@ class Document:
         return bisect.bisect_right(self.line_starts, self.starts[word])
 
 
+def _places(words: list[str], wanted: set[str]) -> dict[str, list[int]]:
+    """Where each of the wanted words is among `words`, in order: one pass for them all
+    (a comprehension testing membership), not an index of every word of the document."""
+    if not wanted:
+        return {}
+    places: dict[str, list[int]] = {word: [] for word in wanted}
+    for position in [position for position, word in enumerate(words) if word in wanted]:
+        places[words[position]].append(position)
+    return places
+
+
+def _likely_starts(index: dict[str, list[int]], quote_words: list[str]) -> list[int]:
+    """The few word positions where the quote most likely starts, by the votes of its words."""
+    votes: Counter[int] = Counter()
+    for position, word in enumerate(quote_words):
+        places = index.get(word)
+        if places is not None:
+            votes.update(max(0, place - position) for place in places)
+    return [start for start, _ in votes.most_common(CANDIDATES)]
+
+
 _NONE: array[int] = array("q")
 """The positions of a word the document does not have (never written to)."""
-
-
-_start = operator.methodcaller("start")
-
-
-def _positions() -> array[int]:
-    return array("q")
 
 
 def _normalise_word(word: str) -> str:

@@ -20,10 +20,12 @@ def normalise_quote(text: str) -> str:
 
     NFKC first, so ligatures, full-width letters and `…` compare as their plain forms.
     One str.translate does the quotes and dashes (no regular expression: the check runs
-    this on every quote of the map).
+    this on every quote of the map); ASCII text, already in NFKC, has only the backtick
+    to fold.
     """
-    if not text.isascii():  # ASCII is already in NFKC
-        text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        return " ".join(text.replace("`", "'").split()).lower()
+    text = unicodedata.normalize("NFKC", text)
     return " ".join(text.translate(_QUOTE_CHARS).split()).casefold()
 
 

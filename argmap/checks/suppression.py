@@ -24,8 +24,15 @@ def suppressions(amap: ArgumentMap) -> dict[str, set[str]]:
     ends the block), so a suppression cannot drift onto another statement.
     """
     silenced: dict[str, set[str]] = {}
+    # Only a file with a directive in it can silence anything: one search of its text (in
+    # C) spares walking the comment lines above each of its statements.
+    with_directives = {file for file, text in amap.files.items() if _INTENT.search(text)}
+    if not with_directives:
+        return silenced
     for node, data in amap.statements():
         span: Span = data["span"]
+        if span.file not in with_directives:
+            continue
         codes: set[str] = set()
         for line_number, line in _comment_block(amap, span):
             for names in _directives(line, span.file, line_number):

@@ -42,7 +42,7 @@ SEVERITY = Severity.INFO
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    for node, data in amap.statements():
+    for node, data in context.statements:
         by = data["attributes"].get("by")
         if not by or data["kind"] not in SUPPORTED_KINDS or amap.inferences_for(node):
             continue

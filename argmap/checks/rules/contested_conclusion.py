@@ -46,7 +46,7 @@ SEVERITY = Severity.WARNING
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     labels, grounded = context.labels, context.grounded
-    for node, data in amap.statements():
+    for node, data in context.statements:
         if data["kind"] != CONCLUSION or node not in grounded or labels[node] is Label.IN:
             continue
         attacks = _unanswered(amap, context, node)

@@ -38,7 +38,7 @@ SEVERITY = Severity.WARNING
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     first_with: dict[str, str] = {}
-    for node, data in amap.statements():
+    for node, data in context.statements:
         key = normalise_statement(data["text"])
         if not key:
             continue

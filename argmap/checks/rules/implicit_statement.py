@@ -37,7 +37,7 @@ DEFAULT = False
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    for node, data in amap.statements():
+    for node, data in context.statements:
         if data["attributes"].get("implicit"):
             yield Problem(
                 f"{data['kind']} `{node}` is implicit: the text does not state it, the "

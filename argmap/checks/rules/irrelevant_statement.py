@@ -43,13 +43,12 @@ SEVERITY = Severity.WARNING
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    conclusions = [node for node, data in amap.statements() if data["kind"] == CONCLUSION]
+    conclusions = [node for node, data in context.statements if data["kind"] == CONCLUSION]
     if not conclusions:
         return
     reaching = _reaching(amap, conclusions)
-    graph = amap.graph
-    for node, data in amap.statements():
-        if node not in reaching and graph.degree(node) > 0:
+    for node, data in context.statements:
+        if node not in reaching and amap.in_relation(node):
             yield Problem(
                 f"{data['kind']} `{node}` leads to no conclusion; relate it to the main "
                 "argument or remove it",
@@ -60,12 +59,13 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
 
 def _reaching(amap: ArgumentMap, conclusions: list[str]) -> set[str]:
     """Every node with a path (of any edges) to a conclusion: a backwards breadth-first search."""
+    pred = amap.predecessors_map()
     seen = set(conclusions)
     queue = deque(conclusions)
     while queue:
-        node = queue.popleft()
-        for predecessor in amap.graph.predecessors(node):
-            if predecessor not in seen:
-                seen.add(predecessor)
-                queue.append(predecessor)
+        # Whole sets at a time (in C), not one membership test per predecessor.
+        new = pred[queue.popleft()].keys() - seen
+        if new:
+            seen |= new
+            queue.extend(new)
     return seen

@@ -34,9 +34,8 @@ SEVERITY = Severity.WARNING
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    graph = amap.graph
-    for node, data in amap.statements():
-        if graph.degree(node) == 0:
+    for node, data in context.statements:
+        if not amap.in_relation(node):
             yield Problem(
                 f"{data['kind']} `{node}` is in no relation; relate it to the argument or "
                 "remove it",

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks.context import CheckContext, display_path
-from argmap.checks.document import Document
+from argmap.checks.document import Passage
 from argmap.checks.finding import Problem, Severity
 from argmap.errors import Span
 from argmap.model import ArgumentMap
@@ -42,18 +42,23 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     state = context.document
     if state.document is None or state.path is None:
         return
+    # Every quote at once: the document is searched in one pass for them all.
+    quotes = [
+        (node, data, index, quote)
+        for node, data in context.statements
+        for index, quote in enumerate(data["quotes"])
+    ]
+    missing = [quotes[number] for number in state.document.missing([q[3] for q in quotes])]
+    passages = state.document.closest_passages([quote for *_, quote in missing])
     name = display_path(state.path)
-    for node, data in amap.statements():
+    for (node, data, index, _), passage in zip(missing, passages, strict=True):
         spans: list[Span] = list(data.get("quote_spans") or [])
-        for index, quote in enumerate(data["quotes"]):
-            if not state.document.contains(quote):
-                span = spans[index] if index < len(spans) else data["span"]
-                yield Problem(_message(state.document, quote, name), span, node)
+        span = spans[index] if index < len(spans) else data["span"]
+        yield Problem(_message(passage, name), span, node)
 
 
-def _message(document: Document, quote: str, name: str) -> str:
+def _message(passage: Passage | None, name: str) -> str:
     message = f"quote not found in {name}"
-    passage = document.closest(quote)
     if passage is not None:
         message += f'; the closest passage (line {passage.line}) reads "{passage.text}"'
     return message

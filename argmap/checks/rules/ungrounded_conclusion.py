@@ -41,7 +41,7 @@ SEVERITY = Severity.ERROR
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     grounded = context.grounded
-    for node, data in amap.statements():
+    for node, data in context.statements:
         if data["kind"] != CONCLUSION or node in grounded:
             continue
         inferences = amap.inferences_for(node)

@@ -36,7 +36,7 @@ DEFAULT = False
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    for node, data in amap.statements():
+    for node, data in context.statements:
         if data["kind"] == PREMISE and not data["quotes"] and not data["attributes"].get("source"):
             yield Problem(
                 f"premise `{node}` has no quote and no @source; show where it comes from",

@@ -36,7 +36,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    for node, data in amap.statements():
+    for node, data in context.statements:
         if needs_support(data) and not amap.inferences_for(node):
             yield Problem(
                 f"{data['kind']} `{node}` is the conclusion of no inference; give a reason "
