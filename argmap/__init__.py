@@ -37,8 +37,10 @@ def parse(text: str, path: str | None = None) -> ArgumentMap:
     return parse_text(text, path)
 
 
-def load(path: str) -> ArgumentMap:
-    """Read and parse the map file at `path` (and the files it includes)."""
+def load(path: str, *, syntax: bool = True) -> ArgumentMap:
+    """Read and parse the map file at `path` (and the files it includes); `syntax=False`
+    leaves out the syntax trees (comments and positions of every line), which only
+    commands that write the map back or look at its lines need."""
     from argmap.language.loader import load_file
 
-    return load_file(path)
+    return load_file(path, syntax=syntax)

@@ -10,13 +10,14 @@ kinds: `premise` (statement -> inference), `conclusion` (inference -> statement)
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Span
-from argmap.textlines import split_lines
+from argmap.textlines import line_at, line_starts
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -106,7 +107,7 @@ class ArgumentMap:
     )
     _unnamed_inferences: int = field(default=0, repr=False)
     _attack_keys: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
-    _file_lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _line_starts: dict[str, array[int]] = field(default_factory=dict, repr=False)
 
     # -- building -------------------------------------------------------------------------
 
@@ -361,13 +362,13 @@ class ArgumentMap:
 
     def source_line(self, span: Span) -> str:
         """The text of the line a span starts on, or "" when the file is not known."""
-        lines = self._file_lines.get(span.file)
-        if lines is None:
-            text = self.files.get(span.file)
-            if text is None:
-                return ""
-            lines = self._file_lines[span.file] = split_lines(text)
-        return lines[span.line - 1] if 0 < span.line <= len(lines) else ""
+        text = self.files.get(span.file)
+        if text is None:
+            return ""
+        starts = self._line_starts.get(span.file)
+        if starts is None:
+            starts = self._line_starts[span.file] = line_starts(text)
+        return line_at(text, starts, span.line)
 
     # -- notebooks ------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 
 LINE_BREAKING = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Characters `str.splitlines` breaks at besides LF (CR only when no LF follows it)."""
@@ -40,6 +41,30 @@ def split_lines(text: str) -> list[str]:
     if last:  # no LF after it: a CR at its end is a lone CR, text of the line
         lines.append(last)
     return lines
+
+
+_LINE_FEED = re.compile("\n")
+
+
+def line_starts(text: str) -> array[int]:
+    """The offset in `text` where each of `split_lines(text)` starts: an index that finds
+    any line without holding every line as a string of its own."""
+    starts = array("q", [0])
+    starts.extend(match.end() for match in _LINE_FEED.finditer(text))
+    if starts[-1] == len(text):  # a final line end (or no text) starts no line
+        starts.pop()
+    return starts
+
+
+def line_at(text: str, starts: array[int], number: int) -> str:
+    """Line `number` (1-based) of `text`, as `split_lines` gives it; "" past the end."""
+    if not 0 < number <= len(starts):
+        return ""
+    start = starts[number - 1]
+    end = text.find("\n", start)
+    if end < 0:  # the last line, with no LF after it: a CR at its end is its text
+        return text[start:]
+    return text[start : end - 1] if text.endswith("\r", start, end) else text[start:end]
 
 
 def line_breaking_character(line: str) -> int | None:

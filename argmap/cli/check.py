@@ -186,7 +186,7 @@ def check_one(
     chosen = select if select is not None else config.select
     ignored = ignore if ignore is not None else config.ignore
     try:
-        amap = argmap.load(str(path))
+        amap = argmap.load(str(path), syntax=False)
     except ParseError as error:
         return Checked(path, parse_error_findings(error.errors), None, error.errors)
     # The map lives until the command ends: taking it out of the garbage collector's sight

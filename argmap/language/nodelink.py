@@ -13,12 +13,20 @@ from argmap.model import ArgumentMap
 from argmap.visible import json_text
 
 
-def to_jsonable(value: Any) -> Any:
-    """Spans become dicts and paths strings, inside lists and dicts too."""
+def json_value(value: object) -> Any:
+    """What JSON writes for a value of the model it cannot write itself: a Span as a dict,
+    a path as a string (json's `default`: its C encoder walks everything else)."""
     if isinstance(value, Span):
         return value.to_dict()
     if isinstance(value, Path):
         return value.as_posix()
+    raise TypeError(f"{type(value).__name__} is not part of a map's JSON")
+
+
+def to_jsonable(value: Any) -> Any:
+    """Spans become dicts and paths strings, inside lists and dicts too."""
+    if isinstance(value, (Span, Path)):
+        return json_value(value)
     if isinstance(value, dict):
         return {str(key): to_jsonable(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -92,16 +100,17 @@ def node_link_chunks(amap: ArgumentMap, indent: int | None = None) -> Iterator[s
         return
     yield '{"directed": true, "graph": ' + json_text(_graph(amap), sort_keys=True)
     yield ', "links": ['
-    links = (_link(u, v, data) for u, v, data in amap.graph.edges(data=True))
+    # The model's own dicts, with the id fields added, go to json's C encoder as they are.
+    links = ({**data, "source": u, "target": v} for u, v, data in amap.graph.edges(data=True))
     yield from _array(links)
     yield '], "multigraph": false, "nodes": ['
-    yield from _array(_node(node, data) for node, data in amap.graph.nodes(data=True))
+    yield from _array({**data, "id": node} for node, data in amap.graph.nodes(data=True))
     yield "]}\n"
 
 
 def _array(items: Iterator[dict[str, Any]]) -> Iterator[str]:
     first = True
     while batch := list(itertools.islice(items, CHUNK)):
-        text = json_text(batch, sort_keys=True)[1:-1]  # the items without the brackets
+        text = json_text(batch, sort_keys=True, default=json_value)[1:-1]  # no brackets
         yield text if first else ", " + text
         first = False

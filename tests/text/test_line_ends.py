@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 import argmap
 from argmap.cli import main
 from argmap.errors import ParseError
-from argmap.textlines import LINE_BREAKING, split_lines
+from argmap.textlines import LINE_BREAKING, line_at, line_starts, split_lines
 
 # Every character str.splitlines breaks at besides LF; CR only when no LF follows.
 BREAKERS = ["\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
@@ -124,3 +125,16 @@ def test_a_document_s_lines_are_counted_at_line_feeds(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(main, ["check", str(tmp_path / "m.argmap")])
     assert "the closest passage (line 3) reads" in result.stdout
+
+
+def test_line_index_finds_the_same_lines_as_split_lines() -> None:
+    """`line_at` over `line_starts` (how findings look up their source line without
+    splitting the file again) gives exactly `split_lines`, for every short mix of line ends."""
+    pieces = ["a", "\n", "\r", "\r\n", "b"]
+    for length in range(6):
+        for combination in itertools.product(pieces, repeat=length):
+            text = "".join(combination)
+            lines = split_lines(text)
+            starts = line_starts(text)
+            found = [line_at(text, starts, number) for number in range(len(lines) + 2)]
+            assert found == ["", *lines, ""], repr(text)
