@@ -5,10 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from argmap.model import ATTACK, CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
+from argmap.model import (
+    ATTACK,
+    CONCLUSION,
+    CONCLUSION_EDGE,
+    CONTRADICTS_EDGE,
+    PREMISE_EDGE,
+    STATEMENT_KINDS,
+    ArgumentMap,
+)
 from argmap.render import scale
 from argmap.render.fonts import FONT
-from argmap.render.layout import top_conclusions
+from argmap.render.layout import ranked_graph, top_conclusions
 from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
 from argmap.render.stubs import stub_edges, stub_lines
@@ -39,7 +47,8 @@ def to_dot(
     tags = (tag for _, data in amap.statements() for tag in data["tags"])
     colours = tag_colours(tags, style.theme)
     numbers = section_numbers(amap)
-    top = top_conclusions(amap, nodes)
+    ranked = ranked_graph(amap, nodes)
+    top = top_conclusions(amap, ranked)
     frames = style.layout.clusters
     groups = _clusters(amap, nodes, numbers, frames, set(top))
     pieces = None
@@ -68,7 +77,8 @@ def to_dot(
     lines.extend(stub_lines(amap, nodes, stubs or {}, edges, style.theme))
     if style.legend:
         to_stubs = {relation for _, _, relation in edges} if stubs else None
-        lines.extend(legend_lines(amap, nodes, style, colours, notes, to_stubs, not pieces))
+        held = ranked if not pieces else None
+        lines.extend(legend_lines(amap, nodes, style, colours, notes, to_stubs, held))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -137,8 +147,9 @@ def _clusters(
     order: dict[str | None, list[str]] = {None: []}
     for title in numbers:
         order.setdefault(title, [])
+    ends = _inference_ends(amap, nodes)
     for node in nodes_in_order(amap, nodes):
-        order.setdefault(_section_of(amap, node, nodes), []).append(node)
+        order.setdefault(_section_of(amap, node, ends), []).append(node)
     for section, members in order.items():
         if section is not None and not all(node in top for node in members):
             order[None].extend(node for node in members if node in top)
@@ -146,16 +157,30 @@ def _clusters(
     return [(title, members) for title, members in order.items() if members]
 
 
-def _section_of(amap: ArgumentMap, node: str, nodes: set[str]) -> str | None:
+def _inference_ends(amap: ArgumentMap, nodes: set[str]) -> dict[str, list[str]]:
+    """Each inference's conclusion and drawn premises, from one pass over the edges (asking
+    the model for each inference's edges costs several times as much on a big map)."""
+    ends: dict[str, list[str]] = {}
+    for source, target, kind in amap.graph.edges(data="kind"):
+        if kind == CONCLUSION_EDGE:
+            ends.setdefault(source, []).append(target)
+        elif kind == PREMISE_EDGE and source in nodes:
+            ends.setdefault(target, []).append(source)
+    return ends
+
+
+def _section_of(
+    amap: ArgumentMap, node: str, inference_ends: Mapping[str, list[str]]
+) -> str | None:
     data = amap.graph.nodes[node]
-    if amap.is_statement(node):
+    if data["kind"] in STATEMENT_KINDS:
         section: str | None = data.get("section")
         return section
-    if amap.kind(node) == ATTACK:
+    if data["kind"] == ATTACK:
         ends = [amap.attacker_of(node), amap.target_of(node)]
         ends = [end for end in ends if amap.is_statement(end)]
     else:
-        ends = [amap.conclusion_of(node)] + [p for p in amap.premises_of(node) if p in nodes]
+        ends = inference_ends.get(node, [])
     sections = {amap.graph.nodes[end].get("section") for end in ends}
     return sections.pop() if len(sections) == 1 else None
 
@@ -187,26 +212,27 @@ def _cluster(
         yield f'  subgraph "cluster_section_{index}" {{'
         yield f"    graph {attrs(values)};"
         indent = "    "
+    graph_nodes = amap.graph.nodes
     for node in members:
-        if amap.is_statement(node):
-            values = _statement(amap, node, style, colours, notes)
-        elif amap.kind(node) == ATTACK:
+        data = graph_nodes[node]
+        if data["kind"] in STATEMENT_KINDS:
+            values = _statement(node, data, style, colours, notes)
+        elif data["kind"] == ATTACK:
             values = _attack(node, style, notes)
         else:
-            values = _inference(amap, node, style, notes)
+            values = _inference(node, data, style, notes)
         yield f"{indent}{quote(node)} {attrs(values)};"
     if title is not None:
         yield "  }"
 
 
 def _statement(
-    amap: ArgumentMap,
     node: str,
+    data: Mapping[str, Any],
     style: DotStyle,
     colours: Mapping[str, str],
     notes: Annotations,
 ) -> dict[str, str]:
-    data = amap.graph.nodes[node]
     kind = data["kind"]
     theme = style.theme
     values = {"id": quote(f"statement-{node}"), "class": quote(kind)} | kind_attrs(kind)
@@ -342,18 +368,22 @@ def _attack(node: str, style: DotStyle, notes: Annotations) -> dict[str, str]:
 
 def svg_id(amap: ArgumentMap, node: str) -> str:
     """The id of a node's SVG group (without the `statement-` of statements)."""
-    name = amap.graph.nodes[node].get("name") if not amap.is_statement(node) else None
+    return node_svg_id(node, amap.graph.nodes[node])
+
+
+def node_svg_id(node: str, data: Mapping[str, Any]) -> str:
+    """`svg_id` of a node with its data (`amap.graph.nodes[node]`)."""
+    name = data.get("name") if data["kind"] not in STATEMENT_KINDS else None
     return f"inference-{name}" if name else node
 
 
 def _inference(
-    amap: ArgumentMap, node: str, style: DotStyle, notes: Annotations
+    node: str, data: Mapping[str, Any], style: DotStyle, notes: Annotations
 ) -> dict[str, str]:
     """A dot, or a small box with the warrant (and name); with --evaluate, coloured by its
     label (a defeated step is as visible as a defeated statement)."""
     theme = style.theme
-    values = {"id": quote(svg_id(amap, node)), "class": quote("inference")}
-    data = amap.graph.nodes[node]
+    values = {"id": quote(node_svg_id(node, data)), "class": quote("inference")}
     warrant = data.get("warrant")
     name = data.get("name")
     label = notes.labels.get(node) if notes.labels is not None else None
@@ -394,6 +424,7 @@ def _edges(
     # How many edges into each node were written: the n-th is staggered n % stagger ranks
     # further, so that the supports of one statement stack instead of standing in one row.
     arrived: dict[str, int] = {}
+    looks: dict[str, dict[str, str]] = {}  # a relation's style, made once
     for source, target, kind in amap.graph.edges(data="kind"):
         if source not in nodes or target not in nodes:
             continue
@@ -406,7 +437,9 @@ def _edges(
         head = redirect.get((source, target), target)
         if head != target and relation == "premise":
             relation = "support"  # the inference is in another section: an arrow to it
-        values = edge_style(relation, style.theme)
+        if relation not in looks:
+            looks[relation] = edge_style(relation, style.theme)
+        values = dict(looks[relation])
         if "weight" in values and home.get(source) != home.get(head):
             values["weight"] = "1"
         if relation in ("attack", "undercut") and not layout.attacks_rank:

@@ -24,28 +24,28 @@ def ranked_graph(amap: ArgumentMap, nodes: set[str]) -> nx.DiGraph:
     return graph
 
 
-def top_conclusions(amap: ArgumentMap, nodes: set[str]) -> list[str]:
+def top_conclusions(amap: ArgumentMap, ranked: nx.DiGraph) -> list[str]:
     """The drawn conclusions that lead nowhere in the drawing (no support or attack goes out
-    of them): they share the last rank, on top of the map with the default direction."""
-    graph = ranked_graph(amap, nodes)
+    of them; `ranked` is the drawing's `ranked_graph`): they share the last rank, on top of
+    the map with the default direction."""
+    kinds = amap.graph.nodes
     return [
         node
-        for node in graph.nodes
-        if amap.is_statement(node)
-        and amap.graph.nodes[node]["kind"] == CONCLUSION
-        and graph.out_degree(node) == 0
+        for node in ranked.nodes
+        if kinds[node]["kind"] == CONCLUSION and ranked.out_degree(node) == 0
     ]
 
 
-def legend_anchors(amap: ArgumentMap, nodes: set[str], after: bool) -> list[str]:
-    """One node per connected part of the drawing, the one that Graphviz puts on the part's
-    first rank (`after`: its last rank): the start (end) of the part's longest path. An
-    invisible edge from the legend to each keeps the legend before all of the map's ranks,
-    with one short edge per part rather than an edge (and a chain of virtual nodes) to
-    every reason. Linear: strongly connected components, then one pass in topological order."""
+def legend_anchors(ranked: nx.DiGraph, after: bool) -> list[str]:
+    """One node per connected part of the drawing (its `ranked_graph`), the one that
+    Graphviz puts on the part's first rank (`after`: its last rank): the start (end) of the
+    part's longest path. An invisible edge from the legend to each keeps the legend before
+    all of the map's ranks, with one short edge per part rather than an edge (and a chain
+    of virtual nodes) to every reason. Linear: strongly connected components, then one
+    pass in topological order."""
     import networkx as nx
 
-    graph = ranked_graph(amap, nodes)
+    graph = ranked
     if graph.number_of_nodes() == 0:
         return []
     if after:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from argmap.model import CONCLUSION, PREMISE_EDGE, STATEMENT_KINDS, ArgumentMap
 from argmap.render.layout import legend_anchors
@@ -19,6 +20,9 @@ from argmap.render.style import (
     relation_of,
 )
 from argmap.render.themes import Theme
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 LABEL_WORDS = {"IN": "IN: accepted", "OUT": "OUT: rejected", "UNDEC": "UNDEC: undecided"}
 RELATION_WORDS = {
@@ -47,12 +51,13 @@ def legend_lines(
     colours: Mapping[str, str],
     notes: Annotations,
     to_stubs: Collection[str] | None = None,
-    anchored: bool = True,
+    ranked: nx.DiGraph | None = None,
 ) -> Iterator[str]:
     """DOT lines of a `cluster_legend` subgraph (nothing when there is nothing to explain).
     `to_stubs`: the drawing has the stubs of a split map, and these relations reach them.
-    `anchored`: held before the map's first ranks by invisible edges (a map drawn section
-    by section leaves the legend a piece of its own: the edges would join the pieces)."""
+    `ranked`: the drawing's `ranked_graph`, when the legend is held before the map's first
+    ranks by invisible edges (a map drawn section by section leaves the legend a piece of
+    its own: the edges would join the pieces)."""
     theme = style.theme
     body: list[str] = []
     kinds = _kinds(amap, nodes, theme, body)
@@ -74,8 +79,7 @@ def legend_lines(
         if row is not None:
             rows.append(row)
     if rows:
-        anchors = nodes if anchored else set()
-        yield from _cluster(body, rows, amap, anchors, style.direction, theme)
+        yield from _cluster(body, rows, ranked, style.direction, theme)
 
 
 def _kinds(amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]) -> list[str]:
@@ -100,7 +104,8 @@ def _label_boxes(body: list[str], theme: Theme) -> list[str]:
 def _tag_boxes(
     amap: ArgumentMap, nodes: set[str], colours: Mapping[str, str], theme: Theme, body: list[str]
 ) -> list[str]:
-    tags = sorted({tag for node in nodes for tag in _tags(amap, node)})
+    drawn = (data for node, data in amap.statements() if node in nodes)
+    tags = sorted({tag for data in drawn for tag in data["tags"]})
     names = [
         _node(body, f"legend-tag-{tag}", _box(f"#{tag}", colours[tag]))
         for tag in tags
@@ -162,10 +167,6 @@ def _same_rank(body: list[str], names: list[str]) -> None:
         body.append("    " + " -> ".join(quote(name) for name in names) + " [style=invis];")
 
 
-def _tags(amap: ArgumentMap, node: str) -> list[str]:
-    return list(amap.graph.nodes[node]["tags"]) if amap.is_statement(node) else []
-
-
 def _relations(amap: ArgumentMap, nodes: set[str], more: Collection[str]) -> list[str]:
     found = {
         relation_of(amap, kind, target)
@@ -193,8 +194,7 @@ def _node(body: list[str], name: str, values: dict[str, str]) -> str:
 def _cluster(
     body: list[str],
     rows: list[_Row],
-    amap: ArgumentMap,
-    nodes: set[str],
+    ranked: nx.DiGraph | None,
     direction: str,
     theme: Theme,
 ) -> Iterator[str]:
@@ -231,7 +231,7 @@ def _cluster(
     # the first reasons (below them with BT), or after the conclusions with TB. The edges
     # weigh nothing, so they place the legend without pulling any node sideways.
     after = direction == "TB"
-    for anchor in legend_anchors(amap, nodes, after=after):
+    for anchor in legend_anchors(ranked, after=after) if ranked is not None else ():
         if after:
             yield f"  {quote(anchor)} -> {quote(ordered[0].low)} [style=invis weight=0];"
         else:

@@ -22,6 +22,11 @@ _DOT_SPECIAL = re.compile(r'[\\"&]')
 _XML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 _XML_SPECIAL = re.compile("[&<>\"']")
 
+# Most text needs no change (IDs, colours, plain words): one search tells, where the two
+# substitutions each cost as much (a DOT file quotes twenty strings a statement).
+_DOT_CHANGED = re.compile(f"{_UNSAFE.pattern}|{_DOT_SPECIAL.pattern}")
+_XML_CHANGED = re.compile(f"{_UNSAFE.pattern}|{_XML_SPECIAL.pattern}")
+
 LINE_ENDS = {"center": "\\n", "left": "\\l", "right": "\\r"}
 
 
@@ -32,6 +37,8 @@ def clean(text: str) -> str:
 
 def escape(text: str) -> str:
     """The body of a DOT double-quoted string showing `text` verbatim."""
+    if _DOT_CHANGED.search(text) is None:
+        return text
     return _DOT_SPECIAL.sub(lambda match: _DOT_ESCAPES[match.group()], clean(text))
 
 
@@ -48,6 +55,8 @@ def quote_lines(lines: Iterable[str], justify: str = "center") -> str:
 
 def xml_text(text: str) -> str:
     """`text` escaped for XML character data and attribute values (the SVG we rewrite)."""
+    if _XML_CHANGED.search(text) is None:
+        return text
     return _XML_SPECIAL.sub(lambda match: _XML_ESCAPES[match.group()], clean(text))
 
 

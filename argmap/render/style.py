@@ -87,8 +87,14 @@ def attrs(values: Mapping[str, str]) -> str:
     return "[" + " ".join(f"{key}={value}" for key, value in values.items()) + "]"
 
 
+_KIND_ATTRS = {
+    kind: {key: quote(value) for key, value in looks.items()}
+    for kind, looks in KIND_STYLES.items()
+}
+
+
 def kind_attrs(kind: str) -> dict[str, str]:
-    return {key: quote(value) for key, value in KIND_STYLES[kind].items()}
+    return dict(_KIND_ATTRS[kind])
 
 
 def relation_of(amap: ArgumentMap, kind: str, target: str, source: str | None = None) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from argmap.model import ATTACK, ArgumentMap
-from argmap.render.dot import svg_id
+from argmap.model import ATTACK, STATEMENT_KINDS, ArgumentMap
+from argmap.render.dot import node_svg_id
 from argmap.render.quoting import clean
 from argmap.render.style import Annotations, section_numbers
 
@@ -20,7 +20,7 @@ def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str
     for node, data in amap.graph.nodes(data=True):
         if node not in nodes:
             continue
-        if amap.is_statement(node):
+        if data["kind"] in STATEMENT_KINDS:
             lines = _statement(node, data)
         elif data["kind"] == ATTACK:
             lines = [f"attack {amap.written(node)}"]
@@ -30,7 +30,7 @@ def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str
             lines.append(f"acceptability: {notes.labels[node]}")
         lines.extend(notes.findings.get(node, ()))
         # One line per field: line breaks inside a field (maps built in code) become spaces.
-        result[svg_id(amap, node)] = "\n".join(clean(line) for line in lines)
+        result[node_svg_id(node, data)] = "\n".join(clean(line) for line in lines)
     for title, index in section_numbers(amap).items():
         result[f"section-{index}"] = title
     return result

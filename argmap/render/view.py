@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from argmap.errors import RenderError
-from argmap.model import INFERENCE, ArgumentMap
+from argmap.model import CONCLUSION_EDGE, INFERENCE, PREMISE_EDGE, ArgumentMap
 from argmap.suggest import did_you_mean
 
 DEFAULT_DEPTH = 2
@@ -59,11 +59,18 @@ def select(amap: ArgumentMap, spec: ViewSpec) -> set[str]:
         depth = DEFAULT_DEPTH if spec.depth is None else spec.depth
         statements &= neighbourhood(amap, _known_statement(amap, spec.focus), depth)
     nodes = set(statements)
-    for inference, _ in amap.inferences():
-        if amap.conclusion_of(inference) in statements and any(
-            premise in statements for premise in amap.premises_of(inference)
-        ):
-            nodes.add(inference)
+    # One pass over the edges rather than the model's queries for each inference's edges.
+    concluded, reasoned = set(), set()
+    for source, target, kind in amap.graph.edges(data="kind"):
+        if kind == CONCLUSION_EDGE and target in statements:
+            concluded.add(source)
+        elif kind == PREMISE_EDGE and source in statements:
+            reasoned.add(target)
+    nodes.update(
+        inference
+        for inference, _ in amap.inferences()
+        if inference in concluded and inference in reasoned
+    )
     # Attack nodes come after the inferences and attacks they target (the order they were
     # made in), so one pass sees every target's fate.
     for attack, _ in amap.attack_nodes():
