@@ -16,7 +16,7 @@ from argmap.model import (
 )
 from argmap.render import scale
 from argmap.render.fonts import FONT
-from argmap.render.layout import ranked_graph, top_conclusions
+from argmap.render.layout import top_conclusions
 from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
 from argmap.render.stubs import stub_edges, stub_lines
@@ -47,8 +47,7 @@ def to_dot(
     tags = (tag for _, data in amap.statements() for tag in data["tags"])
     colours = tag_colours(tags, style.theme)
     numbers = section_numbers(amap)
-    ranked = ranked_graph(amap, nodes)
-    top = top_conclusions(amap, ranked)
+    top = top_conclusions(amap, nodes)
     frames = style.layout.clusters
     groups = _clusters(amap, nodes, numbers, frames, set(top))
     pieces = None
@@ -77,8 +76,7 @@ def to_dot(
     lines.extend(stub_lines(amap, nodes, stubs or {}, edges, style.theme))
     if style.legend:
         to_stubs = {relation for _, _, relation in edges} if stubs else None
-        held = ranked if not pieces else None
-        lines.extend(legend_lines(amap, nodes, style, colours, notes, to_stubs, held))
+        lines.extend(legend_lines(amap, nodes, style, colours, notes, to_stubs, not pieces))
     lines.append("}")
     return "\n".join(lines) + "\n"
 

@@ -24,15 +24,19 @@ def ranked_graph(amap: ArgumentMap, nodes: set[str]) -> nx.DiGraph:
     return graph
 
 
-def top_conclusions(amap: ArgumentMap, ranked: nx.DiGraph) -> list[str]:
+def top_conclusions(amap: ArgumentMap, nodes: set[str]) -> list[str]:
     """The drawn conclusions that lead nowhere in the drawing (no support or attack goes out
-    of them; `ranked` is the drawing's `ranked_graph`): they share the last rank, on top of
-    the map with the default direction."""
-    kinds = amap.graph.nodes
+    of them to a drawn node): they share the last rank, on top of the map with the default
+    direction. From one pass over the edges, without building the ranked graph."""
+    leading = {
+        source
+        for source, target, kind in amap.graph.edges(data="kind")
+        if kind != CONTRADICTS_EDGE and source in nodes and target in nodes
+    }
     return [
         node
-        for node in ranked.nodes
-        if kinds[node]["kind"] == CONCLUSION and ranked.out_degree(node) == 0
+        for node, data in amap.graph.nodes(data=True)
+        if data["kind"] == CONCLUSION and node in nodes and node not in leading
     ]
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from argmap.model import CONCLUSION, PREMISE_EDGE, STATEMENT_KINDS, ArgumentMap
-from argmap.render.layout import legend_anchors
+from argmap.render.layout import legend_anchors, ranked_graph
 from argmap.render.quoting import quote
 from argmap.render.stubs import stub_look
 from argmap.render.style import (
@@ -20,9 +19,6 @@ from argmap.render.style import (
     relation_of,
 )
 from argmap.render.themes import Theme
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 LABEL_WORDS = {"IN": "IN: accepted", "OUT": "OUT: rejected", "UNDEC": "UNDEC: undecided"}
 RELATION_WORDS = {
@@ -51,13 +47,12 @@ def legend_lines(
     colours: Mapping[str, str],
     notes: Annotations,
     to_stubs: Collection[str] | None = None,
-    ranked: nx.DiGraph | None = None,
+    anchored: bool = True,
 ) -> Iterator[str]:
     """DOT lines of a `cluster_legend` subgraph (nothing when there is nothing to explain).
     `to_stubs`: the drawing has the stubs of a split map, and these relations reach them.
-    `ranked`: the drawing's `ranked_graph`, when the legend is held before the map's first
-    ranks by invisible edges (a map drawn section by section leaves the legend a piece of
-    its own: the edges would join the pieces)."""
+    `anchored`: held before the map's first ranks by invisible edges (a map drawn section
+    by section leaves the legend a piece of its own: the edges would join the pieces)."""
     theme = style.theme
     body: list[str] = []
     kinds = _kinds(amap, nodes, theme, body)
@@ -79,7 +74,8 @@ def legend_lines(
         if row is not None:
             rows.append(row)
     if rows:
-        yield from _cluster(body, rows, ranked, style.direction, theme)
+        anchors = nodes if anchored else set()
+        yield from _cluster(body, rows, amap, anchors, style.direction, theme)
 
 
 def _kinds(amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]) -> list[str]:
@@ -194,7 +190,8 @@ def _node(body: list[str], name: str, values: dict[str, str]) -> str:
 def _cluster(
     body: list[str],
     rows: list[_Row],
-    ranked: nx.DiGraph | None,
+    amap: ArgumentMap,
+    nodes: set[str],
     direction: str,
     theme: Theme,
 ) -> Iterator[str]:
@@ -231,7 +228,9 @@ def _cluster(
     # the first reasons (below them with BT), or after the conclusions with TB. The edges
     # weigh nothing, so they place the legend without pulling any node sideways.
     after = direction == "TB"
-    for anchor in legend_anchors(ranked, after=after) if ranked is not None else ():
+    # The ranked graph only when there are anchors to find: a big map drawn section by
+    # section has none, and building it is a good part of writing its DOT.
+    for anchor in legend_anchors(ranked_graph(amap, nodes), after) if nodes else ():
         if after:
             yield f"  {quote(anchor)} -> {quote(ordered[0].low)} [style=invis weight=0];"
         else:

@@ -32,7 +32,7 @@ Groups = Sequence[tuple[str | None, list[str]]]
 def at_scale(amap: ArgumentMap, nodes: set[str], groups: Groups) -> bool:
     """Whether to draw section by section: many statements, and sections to draw them in."""
     sectioned = sum(1 for title, _ in groups if title is not None)
-    return sectioned > 1 and sum(1 for node in nodes if amap.is_statement(node)) >= LARGE
+    return sectioned > 1 and sum(1 for node, _ in amap.statements() if node in nodes) >= LARGE
 
 
 def graph_attributes(parts: int) -> dict[str, str]:
