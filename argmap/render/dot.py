@@ -313,15 +313,27 @@ def wrap(text: str, width: int) -> list[str]:
         return lines
     # The narrowest width that still needs no more lines and cuts no word that fits
     # whole (binary search: few wraps).
-    longest = max(len(word) for word in text.split())
-    low, high = max(width // 2, min(longest, width)), width
+    lengths = [len(word) for word in text.split()]
+    low, high = max(width // 2, min(max(lengths), width)), width
     while low < high:
         middle = (low + high) // 2
-        if len(_wrap(text, middle)) <= len(lines):
+        if _line_count(lengths, middle) <= len(lines):
             high = middle
         else:
             low = middle + 1
     return _wrap(text, high)
+
+
+def _line_count(lengths: Sequence[int], width: int) -> int:
+    """How many lines `_wrap` makes of words of these lengths, none longer than `width`
+    (the search above only tries such widths): counted, not built."""
+    count, current = 1, -1
+    for length in lengths:
+        current += 1 + length
+        if current > width:
+            count += 1
+            current = length
+    return count
 
 
 def _wrap(text: str, width: int) -> list[str]:
