@@ -239,6 +239,12 @@ class ArgumentMap:
             if data["kind"] in STATEMENT_KINDS:
                 yield node, data
 
+    def nodes_map(self) -> Mapping[str, Mapping[str, Any]]:
+        """Node -> its data, in the order nodes were made: the graph's own dict, not to be
+        changed (for the analyses that walk every node)."""
+        nodes: Mapping[str, Mapping[str, Any]] = self.graph._node
+        return nodes
+
     def successors_map(self) -> Mapping[str, Mapping[str, Mapping[str, Any]]]:
         """Node -> {successor: edge data}: the graph's own adjacency, not to be changed.
 

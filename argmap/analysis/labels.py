@@ -29,16 +29,14 @@ every edge is looked at a bounded number of times (linear, no recursion).
 
 from __future__ import annotations
 
-from collections import deque
 from enum import Enum
 
 from argmap.model import (
-    ATTACK,
     ATTACK_EDGE_KINDS,
     ATTACKER_EDGE,
     CONCLUSION_EDGE,
-    INFERENCE,
     PREMISE_EDGE,
+    SUPPORTED_KINDS,
     ArgumentMap,
     needs_support,
 )
@@ -63,24 +61,17 @@ def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
     assumption, an inference, or a statement with an IN inference) and the first two counts
     at zero; OUT for a statement that needs support comes when the third is zero. Plain
     dicts of ints and one loop with everything in local names, not an object or a function
-    call per node: 100,000-statement maps stay fast.
+    call per node: 100,000-statement maps stay fast. The labelling is the least fixed point
+    whatever order nodes are decided in (no node can be forced both IN and OUT), so the
+    worklist is a plain stack.
     """
-    graph = amap.graph
+    succ = amap.successors_map()
     undec, label_in, label_out = Label.UNDEC, Label.IN, Label.OUT
-    # The adjacency as plain dicts, and every per-node dict made from another dict: both
-    # in C, where networkx's views would cost a Python call per node.
-    succ = dict(graph.adjacency())
     labels: dict[str, Label] = dict.fromkeys(succ, undec)
+    # Every per-node dict made from another dict, in C.
     attackers_not_out: dict[str, int] = dict.fromkeys(succ, 0)
     premises_not_in = attackers_not_out.copy()
     inferences_not_out = attackers_not_out.copy()
-    supported: set[str] = set()
-    wanting: set[str] = set()
-    for node, data in graph.nodes(data=True):
-        if data["kind"] in (INFERENCE, ATTACK) or not needs_support(data):
-            supported.add(node)
-        else:
-            wanting.add(node)
     for targets in succ.values():
         for target, edge in targets.items():
             kind = edge["kind"]
@@ -91,46 +82,62 @@ def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
             elif kind == CONCLUSION_EDGE:
                 inferences_not_out[target] += 1
 
-    work: deque[str] = deque()
-    append = work.append
+    supported: set[str] = set()
+    wanting: set[str] = set()
+    work: list[str] = []
+    push, pop = work.append, work.pop
+    for node, data in amap.nodes_map().items():
+        # (needs_support called only where it can hold: one call per claim, not per node)
+        if data["kind"] in SUPPORTED_KINDS and needs_support(data):
+            wanting.add(node)
+            if not inferences_not_out[node]:
+                labels[node] = label_out
+                push(node)
+        else:
+            supported.add(node)
+            if not attackers_not_out[node] and not premises_not_in[node]:
+                labels[node] = label_in
+                push(node)
 
-    def settle(node: str) -> None:
-        """Decide `node` if its counts now force IN or OUT (OUT by an attacker is apart)."""
-        if labels[node] is not undec:
-            return
-        if node in supported and not attackers_not_out[node] and not premises_not_in[node]:
-            labels[node] = label_in
-            append(node)
-        elif node in wanting and not inferences_not_out[node]:
-            labels[node] = label_out
-            append(node)
-
-    for node in labels:
-        settle(node)
     while work:
-        node = work.popleft()
+        node = pop()
         is_in = labels[node] is label_in
-        # Tell the nodes that `node` supports or attacks what it has just become.
+        # Tell the undecided nodes that `node` supports or attacks what it has just become;
+        # each test below is what can newly hold after that one count changed.
         for target, edge in succ[node].items():
+            if labels[target] is not undec:
+                continue
             kind = edge["kind"]
             if kind in ATTACK_EDGE_KINDS:
                 if is_in:
-                    if labels[target] is undec:
-                        labels[target] = label_out
-                        append(target)
+                    labels[target] = label_out
+                    push(target)
                     continue
-                attackers_not_out[target] -= 1
+                left = attackers_not_out[target] - 1
+                attackers_not_out[target] = left
+                if not left and target in supported and not premises_not_in[target]:
+                    labels[target] = label_in
+                    push(target)
             elif kind in _PREMISE_LIKE:
                 if not is_in:
-                    if labels[target] is undec:
-                        labels[target] = label_out
-                        append(target)
+                    labels[target] = label_out
+                    push(target)
                     continue
-                premises_not_in[target] -= 1
+                left = premises_not_in[target] - 1
+                premises_not_in[target] = left
+                if not left and target in supported and not attackers_not_out[target]:
+                    labels[target] = label_in
+                    push(target)
             elif kind == CONCLUSION_EDGE:
                 if is_in:
                     supported.add(target)
+                    if not attackers_not_out[target] and not premises_not_in[target]:
+                        labels[target] = label_in
+                        push(target)
                 else:
-                    inferences_not_out[target] -= 1
-            settle(target)
+                    left = inferences_not_out[target] - 1
+                    inferences_not_out[target] = left
+                    if not left and target in wanting:
+                        labels[target] = label_out
+                        push(target)
     return labels

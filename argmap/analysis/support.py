@@ -10,6 +10,7 @@ from argmap.model import (
     CONCLUSION_EDGE,
     INFERENCE,
     PREMISE_EDGE,
+    SUPPORTED_KINDS,
     ArgumentMap,
     needs_support,
 )
@@ -35,7 +36,11 @@ def grounded_nodes(amap: ArgumentMap) -> set[str]:
         for target, edge in targets.items():
             if edge["kind"] == PREMISE_EDGE:
                 missing[target] = missing.get(target, 0) + 1
-    grounded = {node for node, data in amap.statements() if not needs_support(data)}
+    grounded = {
+        node
+        for node, data in amap.statements()
+        if data["kind"] not in SUPPORTED_KINDS or not needs_support(data)
+    }
     work = list(grounded)  # a stack: the order nodes are reached in does not matter
     pop, push, add = work.pop, work.append, grounded.add
     while work:

@@ -27,6 +27,17 @@ def format_text(
     show_summary: bool = True,
 ) -> str:
     """The whole report as one string; with `color`, ANSI colours (rich styles)."""
+    pieces = [finding_pieces(finding, source_line) for finding in findings]
+    if show_summary:
+        pieces.append([(summary(findings, files_checked), "bold")])
+    if not color:
+        # Without colour, rich would print the pieces' text as it is; joining them here
+        # spares its rendering machinery (most of the time of a report of thousands of
+        # findings). Tabs are the one thing rich changes (it expands them), so a finding
+        # with a tab is still printed by rich.
+        plain = ["".join(text for text, _ in finding) for finding in pieces]
+        if not any("\t" in text for text in plain):
+            return "".join(text + "\n" for text in plain)
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -36,30 +47,45 @@ def format_text(
         highlight=False,
         width=10_000,
     )
-    for finding in findings:
-        console.print(format_finding(finding, source_line), soft_wrap=True)
-    if show_summary:
-        console.print(Text(summary(findings, files_checked), style="bold"), soft_wrap=True)
+    for finding in pieces:
+        console.print(_text(finding), soft_wrap=True)
     return buffer.getvalue()
 
 
-def format_finding(finding: Finding, source_line: SourceLine) -> Text:
-    """One finding: the located header line, then the source line and caret when known.
+Pieces = list[tuple[str, str]]
+"""A finding as text to print, piece by piece, each with its rich style ("" for none)."""
 
-    User text (messages quote statements and documents) is added as plain Text, never as
-    rich markup, so brackets in it are shown as written; a message stays on one line, and
-    control characters in it are shown as escapes.
+
+def format_finding(finding: Finding, source_line: SourceLine) -> Text:
+    """One finding: the located header line, then the source line and caret when known."""
+    return _text(finding_pieces(finding, source_line))
+
+
+def finding_pieces(finding: Finding, source_line: SourceLine) -> Pieces:
+    """One finding's pieces: the located header line, then the source line and caret.
+
+    User text (messages quote statements and documents) is kept plain, never rich markup,
+    so brackets in it are shown as written; a message stays on one line, and control
+    characters in it are shown as escapes.
     """
-    text = Text()
-    text.append(_place(finding), style="bold")
-    text.append(": ")
-    text.append(f"{finding.code} {finding.rule}", style=STYLES[finding.severity])
-    text.append(": " + visible_line(" ".join(finding.message.split("\n"))))
+    style = STYLES[finding.severity]
+    pieces = [
+        (_place(finding), "bold"),
+        (": ", ""),
+        (f"{finding.code} {finding.rule}", style),
+        (": " + visible_line(" ".join(finding.message.split("\n"))), ""),
+    ]
     line = source_line(finding.span) if finding.span is not None else ""
     if finding.span is not None and line:
         source, _, carets = caret_snippet(line, finding.span).rpartition("\n")
-        text.append("\n" + source + "\n")
-        text.append(carets, style=STYLES[finding.severity])
+        pieces += [("\n" + source + "\n", ""), (carets, style)]
+    return pieces
+
+
+def _text(pieces: Pieces) -> Text:
+    text = Text()
+    for piece, style in pieces:
+        text.append(piece, style=style or None)
     return text
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
+
+from rich.console import Console
 
 from argmap.checks import RULES, Finding, Severity
 from argmap.errors import Span
@@ -11,7 +14,7 @@ from argmap.report.github import escape_data, escape_property, format_github
 from argmap.report.json_report import KEYS, format_json
 from argmap.report.sarif import artifact_uri, sarif_log
 from argmap.report.summary import summary
-from argmap.report.text import format_text
+from argmap.report.text import format_finding, format_text
 
 LINES = {
     ("maps/a,b.argmap", 3): "claim wet: The <script> {streets} are [bold]wet[/bold].",
@@ -55,6 +58,29 @@ def test_text_report() -> None:
         "<map>: AM203 unquoted-premise: premise `x`: no quote\n"
         "1 error, 1 warning, 1 info in 2 files\n"
     )
+
+
+def test_plain_text_report_is_what_rich_prints() -> None:
+    """Without colour the report is joined by hand, not rendered by rich: the same text,
+    hostile text included; a tab (which rich expands) sends the report through rich."""
+    hostile = "x <script> [b]b[/] :smile: \x1b[31m 漢字 e\u0301 \u202e {} \\ \r"
+    lines = {**LINES, ("maps/a,b.argmap", 9): hostile, ("maps/a,b.argmap", 10): "\tx\t漢\ty"}
+    findings = [*FINDINGS, Finding("AM105", "orphan-statement", Severity.WARNING, hostile,
+                                   Span("maps/a,b.argmap", 9, 3, 9, 9), "x")]
+    tabbed = Finding("AM105", "orphan-statement", Severity.INFO, "a\tb",
+                     Span("maps/a,b.argmap", 10, 4, 10, 5), "x")
+
+    def line_of(span: Span) -> str:
+        return lines.get((span.file, span.line), "")
+
+    for chosen in (FINDINGS, findings, findings[::-1], [], [*findings, tabbed]):
+        buffer = io.StringIO()
+        console = Console(file=buffer, no_color=True, highlight=False, width=10_000)
+        for finding in chosen:
+            console.print(format_finding(finding, line_of), soft_wrap=True)
+        assert format_text(chosen, files_checked=1, source_line=line_of,
+                           show_summary=False) == buffer.getvalue()
+    assert "\\x1b[31m 漢字" in format_text(findings[-1:], files_checked=1, source_line=line_of)
 
 
 def test_text_report_in_colour_only_when_asked() -> None:
