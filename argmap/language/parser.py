@@ -102,8 +102,9 @@ class _State:
         self.flush()
 
     def flush(self) -> None:
-        self.nodes.extend(self.pending)
-        self.pending = []
+        if self.pending:
+            self.nodes.extend(self.pending)
+            self.pending = []
 
 
 def parse_source(

@@ -179,6 +179,9 @@ def parse_confidence(value: str) -> float | None:
 
 def finish_statement(statement: Statement) -> list[Diagnostic]:
     """Fill the statement's text, tags, quotes and attributes; return its errors."""
+    if not statement.body:  # a statement on one line: no quotes, attributes or more text
+        statement.text, statement.tags = extract_tags(statement.header_text)
+        return [] if statement.text else [_no_text(statement)]
     texts = [statement.header_text] if statement.header_text else []
     texts += [line.text for line in statement.body if isinstance(line, Continuation)]
     statement.text, statement.tags = extract_tags(" ".join(texts))
