@@ -170,3 +170,10 @@ def _note_version(ctx: click.Context, _param: Any, value: bool) -> None:
 )
 def main(verbose: bool) -> None:
     """argmap: write arguments as text, check their structure, draw them."""
+
+
+def run() -> None:
+    """The `argmap` program (and `python -m argmap`): `main`, then a quick exit."""
+    from argmap.cli.quick_exit import run_as_program
+
+    run_as_program(main)

@@ -18,6 +18,7 @@ import argmap
 from argmap.checks import Finding, Severity, parse_error_findings, run_checks
 from argmap.checks.registry import RULES, get_rule
 from argmap.cli.common import rule_list, use_colour
+from argmap.cli.quick_exit import keep_until_exit
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
 from argmap.model import ArgumentMap
@@ -189,6 +190,7 @@ def check_one(
         amap = argmap.load(str(path), syntax=False)
     except ParseError as error:
         return Checked(path, parse_error_findings(error.errors), None, error.errors)
+    keep_until_exit(amap)
     # The map lives until the command ends: taking it out of the garbage collector's sight
     # spares the checks repeated full collections over it (seconds on a 100,000-statement map).
     gc.freeze()

@@ -12,6 +12,7 @@ from typing import Any, Literal, TextIO
 
 import click
 
+from argmap.cli.quick_exit import keep_until_exit
 from argmap.errors import ArgmapError, MapFileError, ParseError
 from argmap.fileio import file_identity
 from argmap.language.loader import load_file
@@ -83,7 +84,7 @@ def colour_system(stream: TextIO | None) -> Literal["auto"] | None:
 def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:
     """Load the map at `path`; on errors print them all to stderr and exit 1 (2: unreadable)."""
     try:
-        return load_file(path)
+        amap = load_file(path)
     except ParseError as error:
         # The same report as `argmap check` gives for this map (codes, carets, summary);
         # imported here, so that commands that load maps without failing never load rich.
@@ -95,6 +96,8 @@ def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:
     except MapFileError as error:
         click.echo(f"error: {visible_line(error.message)}", err=True)
         raise click.exceptions.Exit(EXIT_USAGE) from None
+    keep_until_exit(amap)
+    return amap
 
 
 def input_files(
