@@ -97,6 +97,7 @@ class Document:
         # None: not in the document.
         plans: list[tuple[str, str, int] | None] = []
         rarity = counts.__getitem__
+        repeated: set[str] = set()
         for quote in quotes:
             needle = normalise_quote(quote)
             parts = needle.split(" ")
@@ -113,9 +114,12 @@ class Document:
                 # The anchor's first place as an inner token (the first token has no
                 # space before it): where that first of the rarest is.
                 plans.append((needle, anchor, needle.find(f" {anchor} ") + 1))
-        places = _places(tokens, {plan[1] for plan in plans if plan is not None and plan[1]})
+                if fewest > 1:
+                    repeated.add(anchor)
+        anchors = {plan[1] for plan in plans if plan is not None and plan[1]}
+        places = _Places(tokens, anchors, repeated)
         # Where each token starts: the lengths of those before it, plus one space each.
-        before = array("q", accumulate(map(len, tokens), initial=0)) if places else _NONE
+        before = array("q", accumulate(map(len, tokens), initial=0)) if anchors else _NONE
         result = []
         for number, plan in enumerate(plans):
             if plan is None:
@@ -125,10 +129,15 @@ class Document:
             if not anchor:
                 if needle not in text:
                     result.append(number)
+            elif anchor not in places.more:  # the common case: the anchor is in one place
+                place = places.once[anchor]
+                start = before[place] + place - offset
+                if start < 0 or not text.startswith(needle, start):
+                    result.append(number)
             elif not any(
                 before[place] + place >= offset
                 and text.startswith(needle, before[place] + place - offset)
-                for place in places[anchor]
+                for place in places.of(anchor)
             ):
                 result.append(number)
         return result
@@ -156,7 +165,7 @@ class Document:
             for word in words
             if 0 < counts[word] <= COMMON_WORD_LIMIT
         }
-        index = _places(self.words, wanted)
+        index = _Places(self.words, wanted, {word for word in wanted if counts[word] > 1})
         passages: list[Passage | None] = []
         for words in quote_words:
             best: Passage | None = None
@@ -193,23 +202,40 @@ class Document:
         return bisect.bisect_right(self.line_starts, self.starts[word])
 
 
-def _places(words: list[str], wanted: set[str]) -> dict[str, list[int]]:
-    """Where each of the wanted words is among `words`, in order: one pass for them all
-    (a comprehension testing membership), not an index of every word of the document."""
-    if not wanted:
-        return {}
-    places: dict[str, list[int]] = {word: [] for word in wanted}
-    for position in [position for position, word in enumerate(words) if word in wanted]:
-        places[words[position]].append(position)
-    return places
+class _Places:
+    """Where each of some wanted words is among a text's words, in order: one pass for
+    them all (a comprehension testing membership), not an index of every word.
+
+    A word met once (most of a document's rarer words) is kept as its one position, in a
+    dict built in C; only repeated words get a list each.
+    """
+
+    def __init__(self, words: list[str], wanted: set[str], repeated: set[str]) -> None:
+        """`repeated`: the wanted words that occur more than once."""
+        positions = [position for position, word in enumerate(words) if word in wanted]
+        self.once = dict(zip(map(words.__getitem__, positions), positions))
+        self.more: dict[str, list[int]] = {}
+        if repeated:
+            for position in positions:
+                word = words[position]
+                if word in repeated:
+                    self.more.setdefault(word, []).append(position)
+
+    def of(self, word: str) -> Sequence[int]:
+        """The positions of `word` (none when it was not wanted or is not there)."""
+        more = self.more.get(word)
+        if more is not None:
+            return more
+        once = self.once.get(word)
+        return () if once is None else (once,)
 
 
-def _likely_starts(index: dict[str, list[int]], quote_words: list[str]) -> list[int]:
+def _likely_starts(index: _Places, quote_words: list[str]) -> list[int]:
     """The few word positions where the quote most likely starts, by the votes of its words."""
     votes: Counter[int] = Counter()
     for position, word in enumerate(quote_words):
-        places = index.get(word)
-        if places is not None:
+        places = index.of(word)
+        if places:
             votes.update(max(0, place - position) for place in places)
     return [start for start, _ in votes.most_common(CANDIDATES)]
 

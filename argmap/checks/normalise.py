@@ -43,8 +43,15 @@ class _PunctuationToSpace(dict[int, int]):
 _PUNCTUATION = _PunctuationToSpace()
 
 
+_ASCII_MARKS = bytes(c for c in range(128) if unicodedata.category(chr(c)).startswith("P"))
+_ASCII_PUNCTUATION = bytes.maketrans(_ASCII_MARKS, b" " * len(_ASCII_MARKS))
+"""The same mapping for ASCII, as a byte table: bytes.translate is a table lookup a byte."""
+
+
 def normalise_statement(text: str) -> str:
     """Fold case and whitespace and drop punctuation: the identity of a statement's text."""
-    if not text.isascii():  # ASCII is already in NFKC
-        text = unicodedata.normalize("NFKC", text)
+    if text.isascii():  # already in NFKC, and casefold is lower: the byte table does it
+        folded = text.lower().encode("ascii").translate(_ASCII_PUNCTUATION).decode("ascii")
+        return " ".join(folded.split())
+    text = unicodedata.normalize("NFKC", text)
     return " ".join(text.casefold().translate(_PUNCTUATION).split())

@@ -59,3 +59,16 @@ def test_contains_agrees_with_a_plain_search(tokens: list[str], data: st.DataObj
     quote = data.draw(st.sampled_from([text[start:end], text[start:end] + " ab", "the a"]))
     expected = normalise_quote(quote) in normalise_quote(text)
     assert Document(text).contains(quote) is expected
+
+
+def test_ascii_statements_fold_as_the_general_path_does() -> None:
+    """normalise_statement's byte-table path for ASCII equals the unicode path (NFKC,
+    casefold, punctuation to spaces), character by character."""
+    import unicodedata
+
+    for code in range(128):
+        text = f"A{chr(code)}b {chr(code)}"
+        general = "".join(
+            " " if unicodedata.category(ch).startswith("P") else ch for ch in text.casefold()
+        )
+        assert normalise_statement(text) == " ".join(general.split()), repr(chr(code))

@@ -46,6 +46,7 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     quotes = [
         (node, data, index, quote)
         for node, data in context.statements
+        if data["quotes"]
         for index, quote in enumerate(data["quotes"])
     ]
     missing = [quotes[number] for number in state.document.missing([q[3] for q in quotes])]
