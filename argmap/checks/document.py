@@ -213,7 +213,7 @@ class _Places:
     def __init__(self, words: list[str], wanted: set[str], repeated: set[str]) -> None:
         """`repeated`: the wanted words that occur more than once."""
         positions = [position for position, word in enumerate(words) if word in wanted]
-        self.once = dict(zip(map(words.__getitem__, positions), positions))
+        self.once = dict(zip(map(words.__getitem__, positions), positions, strict=True))
         self.more: dict[str, list[int]] = {}
         if repeated:
             for position in positions:
