@@ -7,6 +7,7 @@ without `source_line`; the loader fills it in from the file's text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from argmap.errors import Diagnostic, Span
@@ -59,6 +60,9 @@ from argmap.textlines import (
 )
 
 DIRECTIVES = ("title", "author", "date", "source", "document", "include")
+_PLAIN_RELATION_START = re.compile(r"[A-Za-z_][A-Za-z0-9_]*[ \t]*(?:->|-\||><|\+)")
+"""An ASCII ID and an operator: a relation line, whatever its first word (`argument ->` and
+`claim -> c` are relations too), known without the statement and argument tests."""
 
 
 @dataclass
@@ -181,8 +185,9 @@ def _parse_indented(state: _State, line: str, number: int, indent: int) -> None:
             state.error(LexError(message, indent, len(line.rstrip())), number)
         state.nodes.append(Invalid(line, span_of(0, len(line))))
         return
-    state.statement.body.extend(state.pending)
-    state.pending = []
+    if state.pending:
+        state.statement.body.extend(state.pending)
+        state.pending = []
     try:
         state.statement.body.append(parse_body_line(line, indent, span_of))
     except LexError as error:
@@ -219,6 +224,9 @@ def _parse_top_line(state: _State, line: str, number: int) -> None:
     if (statement := plain_statement_header(line, state.file, number)) is not None:
         state.nodes.append(statement)
         state.statement = statement
+        return
+    if _PLAIN_RELATION_START.match(line):
+        state.relation = OpenRelation(state.file, [relation_part(line, number)])
         return
     span_of = state.span_of(number)
     if looks_like_argument(line):
