@@ -8,7 +8,7 @@ import re
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -26,6 +26,9 @@ CANDIDATES = 5
 SIMILAR = 0.6
 """The least word-level similarity for a passage to be shown as the closest one."""
 PASSAGE_LIMIT = 160
+CHUNK = 1 << 18
+"""Characters of the document split into words at a time (all its words at once would
+take tens of MB that the index does not keep)."""
 
 
 @dataclass(frozen=True)
@@ -61,10 +64,14 @@ class Document:
             # splitting on words (kept by the group) gives the text in pieces, word and
             # gap by turns, whose running lengths are the words' offsets. Each distinct
             # word is stored once (documents repeat their words).
-            pieces = _WORD_OR_GAP.split(self.text.lower())
-            self.words = list(map(sys.intern, pieces[1::2]))
-            offsets = array("q", accumulate(map(len, pieces)))
-            self.starts, self.ends = offsets[0:-1:2], offsets[1::2]
+            # A piece of the text at a time: all the pieces of a long document at once
+            # would take tens of MB more than the words they leave.
+            for offset, chunk in _chunks(self.text, " ", keep=True):
+                pieces = _WORD_OR_GAP.split(chunk.lower())
+                self.words += map(sys.intern, pieces[1::2])
+                offsets = array("q", accumulate(map(len, pieces), initial=offset))
+                self.starts += offsets[1:-1:2]
+                self.ends += offsets[2::2]
         else:
             distinct: dict[str, str] = {}
             for match in _WORD.finditer(self.text):
@@ -91,8 +98,9 @@ class Document:
         over the document's tokens.
         """
         text = self.normalised
-        tokens = text.split(" ")
-        counts = Counter(tokens)
+        counts: Counter[str] = Counter()
+        for _, chunk in _chunks(text, " "):
+            counts.update(chunk.split(" "))
         # (needle, anchor token, its offset in the needle), no anchor: scan the whole text;
         # None: not in the document.
         plans: list[tuple[str, str, int] | None] = []
@@ -116,10 +124,8 @@ class Document:
                 plans.append((needle, anchor, needle.find(f" {anchor} ") + 1))
                 if fewest > 1:
                     repeated.add(anchor)
-        anchors = {plan[1] for plan in plans if plan is not None and plan[1]}
-        places = _Places(tokens, anchors, repeated)
-        # Where each token starts: the lengths of those before it, plus one space each.
-        before = array("q", accumulate(map(len, tokens), initial=0)) if anchors else _NONE
+        places = _token_places(text, {plan[1] for plan in plans if plan is not None and plan[1]},
+                               repeated)
         result = []
         for number, plan in enumerate(plans):
             if plan is None:
@@ -130,13 +136,11 @@ class Document:
                 if needle not in text:
                     result.append(number)
             elif anchor not in places.more:  # the common case: the anchor is in one place
-                place = places.once[anchor]
-                start = before[place] + place - offset
+                start = places.once[anchor] - offset
                 if start < 0 or not text.startswith(needle, start):
                     result.append(number)
             elif not any(
-                before[place] + place >= offset
-                and text.startswith(needle, before[place] + place - offset)
+                place >= offset and text.startswith(needle, place - offset)
                 for place in places.of(anchor)
             ):
                 result.append(number)
@@ -165,7 +169,12 @@ class Document:
             for word in words
             if 0 < counts[word] <= COMMON_WORD_LIMIT
         }
-        index = _Places(self.words, wanted, {word for word in wanted if counts[word] > 1})
+        positions = [position for position, word in enumerate(self.words) if word in wanted]
+        index = _Places(
+            list(map(self.words.__getitem__, positions)),
+            positions,
+            {word for word in wanted if counts[word] > 1},
+        )
         passages: list[Passage | None] = []
         for words in quote_words:
             best: Passage | None = None
@@ -203,23 +212,20 @@ class Document:
 
 
 class _Places:
-    """Where each of some wanted words is among a text's words, in order: one pass for
-    them all (a comprehension testing membership), not an index of every word.
+    """Where each of some wanted words is, in order (word positions or text offsets).
 
-    A word met once (most of a document's rarer words) is kept as its one position, in a
+    A word met once (most of a document's rarer words) is kept as its one place, in a
     dict built in C; only repeated words get a list each.
     """
 
-    def __init__(self, words: list[str], wanted: set[str], repeated: set[str]) -> None:
-        """`repeated`: the wanted words that occur more than once."""
-        positions = [position for position, word in enumerate(words) if word in wanted]
-        self.once = dict(zip(map(words.__getitem__, positions), positions, strict=True))
+    def __init__(self, words: list[str], places: list[int], repeated: set[str]) -> None:
+        """`words[i]` is at `places[i]`; `repeated`: the words that occur more than once."""
+        self.once = dict(zip(words, places, strict=True))
         self.more: dict[str, list[int]] = {}
         if repeated:
-            for position in positions:
-                word = words[position]
+            for word, place in zip(words, places, strict=True):
                 if word in repeated:
-                    self.more.setdefault(word, []).append(position)
+                    self.more.setdefault(word, []).append(place)
 
     def of(self, word: str) -> Sequence[int]:
         """The positions of `word` (none when it was not wanted or is not there)."""
@@ -230,6 +236,36 @@ class _Places:
         return () if once is None else (once,)
 
 
+def _token_places(text: str, wanted: set[str], repeated: set[str]) -> _Places:
+    """Where the wanted tokens of a normalised text (tokens joined by single spaces)
+    start: one pass over the text, a piece at a time."""
+    words: list[str] = []
+    places: list[int] = []
+    for offset, chunk in _chunks(text, " "):
+        tokens = chunk.split(" ")
+        found = [position for position, token in enumerate(tokens) if token in wanted]
+        if found:
+            # A token starts after the ones before it and a space each.
+            before = list(accumulate(map(len, tokens), initial=offset))
+            words += map(tokens.__getitem__, found)
+            places += (before[position] + position for position in found)
+    return _Places(words, places, repeated)
+
+
+def _chunks(text: str, cut: str, *, keep: bool = False) -> Iterator[tuple[int, str]]:
+    """The text in pieces of about `CHUNK` characters with their offsets, each cut just
+    before a `cut` character; that character starts the next piece with `keep`, else it
+    is dropped (as `split(cut)` drops it). Without `cut` in the rest, the rest is one piece."""
+    start = 0
+    while True:
+        end = text.find(cut, start + CHUNK)
+        if end < 0:
+            yield start, text[start:]
+            return
+        yield start, text[start:end]
+        start = end if keep else end + 1
+
+
 def _likely_starts(index: _Places, quote_words: list[str]) -> list[int]:
     """The few word positions where the quote most likely starts, by the votes of its words."""
     votes: Counter[int] = Counter()
@@ -238,10 +274,6 @@ def _likely_starts(index: _Places, quote_words: list[str]) -> list[int]:
         if places:
             votes.update(max(0, place - position) for place in places)
     return [start for start, _ in votes.most_common(CANDIDATES)]
-
-
-_NONE: array[int] = array("q")
-"""The positions of a word the document does not have (never written to)."""
 
 
 def _normalise_word(word: str) -> str:

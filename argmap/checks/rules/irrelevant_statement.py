@@ -30,7 +30,6 @@ Fixed example:
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
 
 from argmap.checks.context import CheckContext
@@ -58,14 +57,14 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
 
 
 def _reaching(amap: ArgumentMap, conclusions: list[str]) -> set[str]:
-    """Every node with a path (of any edges) to a conclusion: a backwards breadth-first search."""
+    """Every node with a path (of any edges) to a conclusion: a backwards search."""
     pred = amap.predecessors_map()
     seen = set(conclusions)
-    queue = deque(conclusions)
-    while queue:
-        # Whole sets at a time (in C), not one membership test per predecessor.
-        new = pred[queue.popleft()].keys() - seen
-        if new:
-            seen |= new
-            queue.extend(new)
+    stack = list(conclusions)  # the order nodes are found in does not matter
+    push, pop, add = stack.append, stack.pop, seen.add
+    while stack:
+        for predecessor in pred[pop()]:
+            if predecessor not in seen:
+                add(predecessor)
+                push(predecessor)
     return seen

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
-from argmap.model import ArgumentMap, needs_support
+from argmap.model import SUPPORTED_KINDS, ArgumentMap, needs_support
 
 CODE = "AM101"
 NAME = "unsupported-conclusion"
@@ -37,7 +37,10 @@ SEVERITY = Severity.ERROR
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     for node, data in context.statements:
-        if needs_support(data) and not amap.inferences_for(node):
+        # The kind first: needs_support is then called for claims and conclusions only.
+        if data["kind"] not in SUPPORTED_KINDS or not needs_support(data):
+            continue
+        if not amap.inferences_for(node):
             yield Problem(
                 f"{data['kind']} `{node}` is the conclusion of no inference; give a reason "
                 f"(`... -> {node}`), make it a premise or an assumption, or say whose "
