@@ -50,7 +50,7 @@ def quote(text: str) -> str:
 def quote_lines(lines: Iterable[str], justify: str = "center") -> str:
     """Lines as one multi-line DOT label, each ended by Graphviz's line break for `justify`."""
     end = LINE_ENDS[justify]
-    return '"' + "".join(escape(line) + end for line in lines) + '"'
+    return '"' + "".join([escape(line) + end for line in lines]) + '"'
 
 
 def xml_text(text: str) -> str:

@@ -84,7 +84,7 @@ def section_numbers(amap: ArgumentMap) -> dict[str, int]:
 
 def attrs(values: Mapping[str, str]) -> str:
     """`[k=v ...]`; every value is already a DOT literal (made by `quote`) or a number."""
-    return "[" + " ".join(f"{key}={value}" for key, value in values.items()) + "]"
+    return "[" + " ".join([f"{key}={value}" for key, value in values.items()]) + "]"
 
 
 _KIND_ATTRS = {
