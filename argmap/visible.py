@@ -38,6 +38,10 @@ _JSON_ESCAPES = {code: f"\\u{code:04x}" for code in _ESCAPES}
 def json_text(data: Any, **options: Any) -> str:
     """`json.dumps(data, ensure_ascii=False, ...)`, with the control characters that JSON
     allows raw (C1, bidirectional controls, U+2028/U+2029) escaped too: the same data."""
-    text = json.dumps(data, ensure_ascii=False, **options)
+    return visible_json(json.dumps(data, ensure_ascii=False, **options))
+
+
+def visible_json(text: str) -> str:
+    """JSON text with the control characters JSON allows raw escaped: the same data."""
     # Outside strings JSON has only ASCII punctuation, so escaping everywhere is exact.
     return text.translate(_JSON_ESCAPES)

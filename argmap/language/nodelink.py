@@ -10,7 +10,7 @@ from typing import Any
 from argmap.errors import Span
 from argmap.language.syntax import Directive, SourceFile
 from argmap.model import ArgumentMap
-from argmap.visible import json_text
+from argmap.visible import json_text, visible_json
 
 
 def json_value(value: object) -> Any:
@@ -93,17 +93,23 @@ CHUNK = 2000
 
 def node_link_chunks(amap: ArgumentMap, indent: int | None = None) -> Iterator[str]:
     """`node_link_json` in pieces, so that a big map is written as it is encoded, never
-    held whole as JSON text. Compact output uses json's C encoder (indenting makes json fall
-    back to its pure-Python encoder, five times slower)."""
+    held whole as JSON text. Compact output (no spaces) is encoded by orjson, four times
+    as fast as json's C encoder on a big map (json's indented output falls back to its
+    pure-Python encoder: it is for reading on a terminal)."""
     if indent is not None:
         yield json_text(node_link(amap), sort_keys=True, indent=indent) + "\n"
         return
-    yield '{"directed": true, "graph": ' + json_text(_graph(amap), sort_keys=True)
-    yield ', "links": ['
-    # The model's own dicts, with the id fields added, go to json's C encoder as they are.
-    links = ({**data, "source": u, "target": v} for u, v, data in amap.graph.edges(data=True))
+    yield '{"directed":true,"graph":' + _compact([_graph(amap)])[1:-1]
+    yield ',"links":['
+    # The model's own dicts, with the id fields added, go to the encoder as they are.
+    successors: dict[str, dict[str, dict[str, Any]]] = amap.graph._succ  # edges() without views
+    links = (
+        {**data, "source": u, "target": v}
+        for u, targets in successors.items()
+        for v, data in targets.items()
+    )
     yield from _array(links)
-    yield '], "multigraph": false, "nodes": ['
+    yield '],"multigraph":false,"nodes":['
     yield from _array({**data, "id": node} for node, data in amap.graph.nodes(data=True))
     yield "]}\n"
 
@@ -111,6 +117,16 @@ def node_link_chunks(amap: ArgumentMap, indent: int | None = None) -> Iterator[s
 def _array(items: Iterator[dict[str, Any]]) -> Iterator[str]:
     first = True
     while batch := list(itertools.islice(items, CHUNK)):
-        text = json_text(batch, sort_keys=True, default=json_value)[1:-1]  # no brackets
-        yield text if first else ", " + text
+        text = _compact(batch)[1:-1]  # the items without the brackets
+        yield text if first else "," + text
         first = False
+
+
+def _compact(items: list[Any]) -> str:
+    """A list as compact JSON with sorted keys (a Span's too: orjson would write a
+    dataclass's fields in their own order)."""
+    import orjson
+
+    options = orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS
+    encoded = orjson.dumps(items, default=json_value, option=options)
+    return visible_json(encoded.decode())

@@ -166,8 +166,8 @@ def test_json_is_node_link_data_with_metadata_under_graph() -> None:
     kinds = {(link["source"], link["target"]): link["kind"] for link in data["links"]}
     assert kinds[("busy_road", "inference-1")] == "attack"
     assert kinds[("unfunded", "funded")] == "contradicts"
-    # Not a terminal: compact, on one line.
-    assert out == json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n"
+    # Not a terminal: compact, on one line, without spaces.
+    assert out == json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def test_json_indent_option() -> None:
