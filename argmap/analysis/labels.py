@@ -31,18 +31,14 @@ from __future__ import annotations
 
 from enum import Enum
 
+from argmap.analysis.degrees import PREMISE_LIKE_EDGES, InDegrees, in_degrees
 from argmap.model import (
     ATTACK_EDGE_KINDS,
-    ATTACKER_EDGE,
     CONCLUSION_EDGE,
-    PREMISE_EDGE,
     SUPPORTED_KINDS,
     ArgumentMap,
     needs_support,
 )
-
-_PREMISE_LIKE = frozenset({PREMISE_EDGE, ATTACKER_EDGE})
-"""Edges into a node that needs its source IN: an inference's premises, an attack's attacker."""
 
 
 class Label(str, Enum):
@@ -53,7 +49,7 @@ class Label(str, Enum):
     UNDEC = "UNDEC"
 
 
-def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
+def compute_labels(amap: ArgumentMap, degrees: InDegrees | None = None) -> dict[str, Label]:
     """Label every node of the map (statements and inferences) IN, OUT or UNDEC.
 
     Every node keeps three counts: attackers not yet OUT, premises (or, for an attack node,
@@ -61,26 +57,19 @@ def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
     assumption, an inference, or a statement with an IN inference) and the first two counts
     at zero; OUT for a statement that needs support comes when the third is zero. Plain
     dicts of ints and one loop with everything in local names, not an object or a function
-    call per node: 100,000-statement maps stay fast. The labelling is the least fixed point
+    call per node: 100,000-statement maps stay fast. `degrees` are the map's edge counts
+    when already counted (`in_degrees`). The labelling is the least fixed point
     whatever order nodes are decided in (no node can be forced both IN and OUT), so the
     worklist is a plain stack.
     """
     succ = amap.successors_map()
+    degrees = degrees or in_degrees(amap)
     undec, label_in, label_out = Label.UNDEC, Label.IN, Label.OUT
     labels: dict[str, Label] = dict.fromkeys(succ, undec)
-    # Every per-node dict made from another dict, in C.
-    attackers_not_out: dict[str, int] = dict.fromkeys(succ, 0)
-    premises_not_in = attackers_not_out.copy()
-    inferences_not_out = attackers_not_out.copy()
-    for targets in succ.values():
-        for target, edge in targets.items():
-            kind = edge["kind"]
-            if kind in ATTACK_EDGE_KINDS:
-                attackers_not_out[target] += 1
-            elif kind in _PREMISE_LIKE:
-                premises_not_in[target] += 1
-            elif kind == CONCLUSION_EDGE:
-                inferences_not_out[target] += 1
+    # Copies (made in C) of the counts of edges in, counted down as sources are decided.
+    attackers_not_out = degrees.attacks.copy()
+    premises_not_in = degrees.premises.copy()
+    inferences_not_out = degrees.conclusions.copy()
 
     supported: set[str] = set()
     wanting: set[str] = set()
@@ -118,7 +107,7 @@ def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
                 if not left and target in supported and not premises_not_in[target]:
                     labels[target] = label_in
                     push(target)
-            elif kind in _PREMISE_LIKE:
+            elif kind in PREMISE_LIKE_EDGES:
                 if not is_in:
                     labels[target] = label_out
                     push(target)

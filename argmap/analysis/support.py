@@ -6,8 +6,10 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.analysis.degrees import InDegrees, in_degrees
 from argmap.model import (
     CONCLUSION_EDGE,
+    GROUND_KINDS,
     INFERENCE,
     PREMISE_EDGE,
     SUPPORTED_KINDS,
@@ -21,25 +23,24 @@ if TYPE_CHECKING:
 SUPPORT_EDGE_KINDS = frozenset({PREMISE_EDGE, CONCLUSION_EDGE})
 
 
-def grounded_nodes(amap: ArgumentMap) -> set[str]:
+def grounded_nodes(amap: ArgumentMap, degrees: InDegrees | None = None) -> set[str]:
     """The statements and inferences that rest on premises and assumptions alone.
 
     Grounded is the least fixed point of: a premise, an assumption or an attributed
     claim (`@by`) is grounded; an inference
     is grounded when all its premises are; a statement is grounded when one of its
     inferences is. A worklist counts each inference's ungrounded premises down to zero, so
-    every edge is visited once (linear, no recursion).
+    every edge is visited once (linear, no recursion). `degrees` are the map's edge counts
+    when already counted (`in_degrees`).
     """
     succ = amap.successors_map()
-    missing: dict[str, int] = {}
-    for targets in succ.values():
-        for target, edge in targets.items():
-            if edge["kind"] == PREMISE_EDGE:
-                missing[target] = missing.get(target, 0) + 1
+    # An inference's premises not yet grounded (the premise count copied, in C).
+    missing = (degrees or in_degrees(amap)).premises.copy()
     grounded = {
         node
-        for node, data in amap.statements()
-        if data["kind"] not in SUPPORTED_KINDS or not needs_support(data)
+        for node, data in amap.nodes_map().items()
+        if data["kind"] in GROUND_KINDS
+        or (data["kind"] in SUPPORTED_KINDS and not needs_support(data))
     }
     work = list(grounded)  # a stack: the order nodes are reached in does not matter
     pop, push, add = work.pop, work.append, grounded.add
@@ -71,14 +72,15 @@ class SupportCycle:
     members: tuple[str, ...]
 
 
-def support_cycles(amap: ArgumentMap) -> list[SupportCycle]:
+def support_cycles(amap: ArgumentMap, degrees: InDegrees | None = None) -> list[SupportCycle]:
     """Every cycle component of the support graph, ordered by its first statement.
 
     A component is a strongly connected component (networkx's iterative Tarjan) with more
     than one node; the support graph alternates statements and inferences, so a statement
     supporting itself (`a -> a`) is a component of two nodes. Linear in the map's size.
+    `degrees` are the map's edge counts when already counted (`in_degrees`).
     """
-    core = _cyclic_core(amap)
+    core = _cyclic_core(amap, degrees or in_degrees(amap))
     if not core:
         return []
     import networkx as nx  # imported here so that `argmap rules` does not pay for it
@@ -102,7 +104,7 @@ def support_cycles(amap: ArgumentMap) -> list[SupportCycle]:
     return cycles
 
 
-def _cyclic_core(amap: ArgumentMap) -> list[tuple[str, str]]:
+def _cyclic_core(amap: ArgumentMap, degrees: InDegrees) -> list[tuple[str, str]]:
     """The support edges between nodes that are reached from a cycle and reach one, in
     the map's order: every support edge of a cycle is among them.
 
@@ -114,21 +116,26 @@ def _cyclic_core(amap: ArgumentMap) -> list[tuple[str, str]]:
     """
     succ, pred = amap.successors_map(), amap.predecessors_map()
     support = SUPPORT_EDGE_KINDS
-    into: dict[str, int] = {}
-    for targets in succ.values():
-        for target, edge in targets.items():
-            if edge["kind"] in support:
-                into[target] = into.get(target, 0) + 1
-    work = [node for node in succ if node not in into]
+    # Support edges not yet peeled into each node: premise edges enter inferences,
+    # conclusion edges statements. (An attack's node counts its attacker edge: it is never
+    # peeled here, and having no support edge out, it goes in the second peel.)
+    premises, conclusions = degrees.premises.copy(), degrees.conclusions.copy()
+    work = [node for node in succ if not premises[node] and not conclusions[node]]
     pop, push = work.pop, work.append
     while work:
         for target, edge in succ[pop()].items():
-            if edge["kind"] in support:
-                left = into[target] - 1
-                into[target] = left
+            kind = edge["kind"]
+            if kind == PREMISE_EDGE:
+                left = premises[target] - 1
+                premises[target] = left
                 if not left:
                     push(target)
-    reached = {node for node, left in into.items() if left}
+            elif kind == CONCLUSION_EDGE:
+                left = conclusions[target] - 1
+                conclusions[target] = left
+                if not left:
+                    push(target)
+    reached = {node for node in succ if premises[node] or conclusions[node]}
     if not reached:
         return []
     out = {
@@ -144,6 +151,8 @@ def _cyclic_core(amap: ArgumentMap) -> list[tuple[str, str]]:
                 if not out[source]:
                     push(source)
     core = {node for node, left in out.items() if left}
+    if not core:
+        return []
     return [
         (source, target)
         for source, targets in succ.items()

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from argmap.analysis.degrees import InDegrees, in_degrees
 from argmap.analysis.labels import Label, compute_labels
 from argmap.analysis.support import grounded_nodes
 from argmap.checks.document import Document, read_document
@@ -44,12 +45,17 @@ class CheckContext:
         return list(self.amap.statements())
 
     @cached_property
+    def degrees(self) -> InDegrees:
+        """The edges into each node, by kind: counted once for grounding, cycles and labels."""
+        return in_degrees(self.amap)
+
+    @cached_property
     def labels(self) -> dict[str, Label]:
-        return compute_labels(self.amap)
+        return compute_labels(self.amap, self.degrees)
 
     @cached_property
     def grounded(self) -> set[str]:
-        return grounded_nodes(self.amap)
+        return grounded_nodes(self.amap, self.degrees)
 
     @cached_property
     def map_span(self) -> Span:
