@@ -56,12 +56,13 @@ def region(span: Span | None) -> dict[str, int]:
     return found
 
 
-def result(finding: Finding, index: dict[str, int], base: Path | None) -> dict[str, Any]:
-    """A SARIF result; a finding without a place points at the first line of its map."""
+def result(finding: Finding, index: dict[str, int], uris: dict[str, str]) -> dict[str, Any]:
+    """A SARIF result; a finding without a place points at the first line of its map.
+    `uris` holds each file's URI (`artifact_uri`)."""
     span = finding.span
     location = {
         "physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(span.file if span else "", base)},
+            "artifactLocation": {"uri": uris[span.file if span else ""]},
             "region": region(span),
         }
     }
@@ -80,6 +81,10 @@ def sarif_log(
     """The whole SARIF log as a dict: one run of argmap with every rule described."""
     described = list(rules if rules is not None else RULES.values())
     index = {rule.code: position for position, rule in enumerate(described)}
+    findings = list(findings)
+    # Each file's URI once, not once per finding (a map can have thousands of findings).
+    files = dict.fromkeys(finding.span.file if finding.span else "" for finding in findings)
+    uris = {file: artifact_uri(file, base) for file in files}
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -92,7 +97,7 @@ def sarif_log(
                         "rules": [rule_descriptor(rule) for rule in described],
                     }
                 },
-                "results": [result(finding, index, base) for finding in findings],
+                "results": [result(finding, index, uris) for finding in findings],
             }
         ],
     }
