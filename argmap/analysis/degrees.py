@@ -1,8 +1,10 @@
-"""How many edges of each kind enter each node: counted in one pass, shared by the analyses."""
+"""How many edges of each kind enter each node, and the attack edges: one pass, shared."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from argmap.model import (
     ATTACK_EDGE_KINDS,
@@ -28,6 +30,8 @@ class InDegrees:
     """Premise edges (into an inference) and attacker edges (into an attack's node)."""
     conclusions: dict[str, int]
     """Conclusion edges (into a statement): its inferences."""
+    attack_edges: list[tuple[str, str, Mapping[str, Any]]]
+    """Every attack and contradiction edge (source, target, data), in the graph's order."""
 
 
 def in_degrees(amap: ArgumentMap) -> InDegrees:
@@ -36,13 +40,15 @@ def in_degrees(amap: ArgumentMap) -> InDegrees:
     attacks: dict[str, int] = dict.fromkeys(succ, 0)  # every per-node dict made in C
     premises = attacks.copy()
     conclusions = attacks.copy()
-    for targets in succ.values():
+    attack_edges: list[tuple[str, str, Mapping[str, Any]]] = []
+    for source, targets in succ.items():
         for target, edge in targets.items():
             kind = edge["kind"]
             if kind in ATTACK_EDGE_KINDS:
                 attacks[target] += 1
+                attack_edges.append((source, target, edge))
             elif kind in PREMISE_LIKE_EDGES:
                 premises[target] += 1
             elif kind == CONCLUSION_EDGE:
                 conclusions[target] += 1
-    return InDegrees(attacks, premises, conclusions)
+    return InDegrees(attacks, premises, conclusions, attack_edges)

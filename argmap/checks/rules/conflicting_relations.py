@@ -36,7 +36,10 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    for node, target, kind, edge in amap.relations():
+    # The attack edges as the census of the map's edges found them (`amap.relations()`
+    # would walk every edge again).
+    for source, target, edge in context.degrees.attack_edges:
+        node, kind = amap.attack_source(source), edge["kind"]
         verb = "contradicts" if kind == CONTRADICTS_EDGE else "attacks"
         if target == node:
             yield Problem(f"`{node}` {verb} itself", edge["span"], node)
