@@ -37,13 +37,14 @@ from argmap.language.syntax import (
     SpanOf,
     Support,
 )
+from argmap.valueclass import value_class
 
 ARGUMENT = "argument"
 CONTINUATION_STARTS = ("+", "->", "→", ":")
 ARGUMENT_ATTRIBUTES = ("note", "source", "url", "confidence")
 
 
-@dataclass(frozen=True)
+@value_class
 class Part:
     """One line of a relation: its number, text, and the columns [start, end) it adds."""
 

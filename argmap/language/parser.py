@@ -60,6 +60,7 @@ from argmap.textlines import (
 )
 
 DIRECTIVES = ("title", "author", "date", "source", "document", "include")
+_ID_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _PLAIN_RELATION_START = re.compile(r"[A-Za-z_][A-Za-z0-9_]*[ \t]*(?:->|-\||><|\+)")
 """An ASCII ID and an operator: a relation line, whatever its first word (`argument ->` and
 `claim -> c` are relations too), known without the statement and argument tests."""
@@ -121,6 +122,9 @@ def parse_source(
     for number, line in enumerate(lines, start=1):
         if careful and (column := line_breaking_character(line)) is not None:
             _parse_line_with_break(state, line, number, column)
+        elif line[:1] in _ID_START:  # most lines: a statement or relation at column 0
+            state.close_statement()
+            _parse_top_line(state, line, number)
         else:
             parse_line(state, line, number)
     state.close_statement()
