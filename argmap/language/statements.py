@@ -79,7 +79,6 @@ def plain_statement_header(line: str, file: str, number: int) -> Statement | Non
         id=match.group(2),
         header_text=text,
         span=Span(file, number, 1, number, end + 1),
-        kind_span=Span(file, number, 1, number, match.end(1) + 1),
         id_span=Span(file, number, match.start(2) + 1, number, match.end(2) + 1),
     )
 
@@ -113,7 +112,6 @@ def parse_statement_header(line: str, span_of: SpanOf) -> Statement:
         id=ident,
         header_text=line[text_start:].rstrip(),
         span=span_of(0, len(line.rstrip())),
-        kind_span=span_of(0, kind_end),
         id_span=span_of(id_start, id_end),
     )
 

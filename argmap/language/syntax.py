@@ -123,7 +123,6 @@ class Statement:
     id: str
     header_text: str
     span: Span
-    kind_span: Span
     id_span: Span
     body: list[BodyLine] = field(default_factory=list)
     text: str = ""
@@ -131,6 +130,13 @@ class Statement:
     quotes: list[str] = field(default_factory=list)
     quote_spans: list[Span] = field(default_factory=list)
     attributes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def kind_span(self) -> Span:
+        """Where the kind is written: the header's first word (a statement starts at
+        column 1), worked out when asked, as hardly anything asks."""
+        line = self.span.line
+        return Span(self.span.file, line, 1, line, len(self.kind) + 1)
 
 
 @dataclass(frozen=True, slots=True)
