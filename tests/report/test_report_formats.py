@@ -12,9 +12,10 @@ from argmap.checks import RULES, Finding, Severity
 from argmap.errors import Span
 from argmap.report.github import escape_data, escape_property, format_github
 from argmap.report.json_report import KEYS, format_json
-from argmap.report.sarif import artifact_uri, sarif_log
+from argmap.report.sarif import artifact_uri, format_sarif, sarif_log
 from argmap.report.summary import summary
 from argmap.report.text import format_finding, format_text
+from argmap.visible import json_text
 
 LINES = {
     ("maps/a,b.argmap", 3): "claim wet: The <script> {streets} are [bold]wet[/bold].",
@@ -179,6 +180,18 @@ def test_sarif_has_what_code_scanning_requires() -> None:
     assert second["level"] == "warning" and third["level"] == "note"
     assert third["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
     json.dumps(log)
+
+
+def test_sarif_text_is_json_indented_by_two_spaces() -> None:
+    """orjson writes the log exactly as json.dumps(indent=2, ensure_ascii=False) would,
+    hostile text included (then both have the controls JSON allows raw escaped)."""
+    hostile = "<script> \"q\" \\ / \x00\x1b\x7f\x85 \u202e \u2028 漢字 e\u0301 🙂 \t\n\r"
+    findings = [*FINDINGS, Finding("AM105", "orphan-statement", Severity.WARNING, hostile,
+                                   Span(hostile, 2, 1, 2, 3), "x", (hostile,))]
+    expected = json_text(sarif_log(findings), indent=2) + "\n"
+    assert format_sarif(findings) == expected
+    results = json.loads(format_sarif(findings))["runs"][0]["results"]
+    assert results[-1]["message"]["text"] == hostile
 
 
 def test_sarif_uris_are_relative_with_forward_slashes(tmp_path: Path) -> None:
