@@ -55,6 +55,7 @@ from argmap.suggest import did_you_mean, one_of
 from argmap.textlines import (
     LINE_BREAKING,
     character_name,
+    has_line_breaking_character,
     line_breaking_character,
     split_lines,
 )
@@ -118,7 +119,7 @@ def parse_source(
     """Parse one file's text into a SourceFile and the syntax errors found in it."""
     state = _State(file)
     lines = split_lines(text)
-    careful = line_breaking_character(text) is not None
+    careful = has_line_breaking_character(text)
     for number, line in enumerate(lines, start=1):
         if careful and (column := line_breaking_character(line)) is not None:
             _parse_line_with_break(state, line, number, column)
