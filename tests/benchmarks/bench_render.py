@@ -113,7 +113,7 @@ def _phases(path: Path, cap: float) -> None:
     before_children, before_own = children_cpu(), own_cpu()
     svg = choose_engine("system").layout(prepared.dot, "svg", cap)
     row("dot itself (the child)", children_cpu() - before_children)
-    row("running dot (pipes) and checking its SVG", own_cpu() - before_own)
+    row("running dot (its files in and out) and checking its SVG", own_cpu() - before_own)
     timed_row("  of which the check (well-formed, no entities)",
               lambda: check_output(svg, "svg", "dot"))
     finished = timed_row("finishing the SVG", lambda: finished_svg(svg, prepared, options))
