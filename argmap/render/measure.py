@@ -16,9 +16,11 @@ _GROUP_OPEN = re.compile(rb"<g\b([^>]*)>")
 # The groups whose text a reader must read: statements, and the stubs of a split map's
 # parts (Graphviz writes `-` in attribute values as `&#45;`).
 _TEXT_GROUP = re.compile(rb'<g\s[^>]*?\bid="(?:statement|part)(?:-|&#45;)')
-_GROUP_PART = re.compile(rb"<g\b|</g>|<text\b([^>]*)>")
-_FONT_SIZE = re.compile(rb'\sfont-size="([^"]*)"')
-_CLASS = re.compile(rb'\sclass="([^"]*)"')
+_GROUP_TAG = re.compile(rb"<g\b|</g>")
+# The font size of a text that is not of the class `meta`.
+_SIZED_TEXT = re.compile(
+    rb'<text\b(?![^>]*\sclass="(?:[^"]*\s)?meta[\s"])[^>]*\sfont-size="([^"]+)"'
+)
 
 
 @dataclass(frozen=True)
@@ -71,23 +73,19 @@ def _text_sizes(svg: bytes) -> list[float]:
     sizes: list[float] = []
     position = 0
     while (group := _TEXT_GROUP.search(svg, position)) is not None:
-        depth = 1  # in the group (and in any group nested in it) until its `</g>`
-        position = len(svg)
-        for token in _GROUP_PART.finditer(svg, group.end()):
-            attributes = token.group(1)
-            if attributes is not None:
-                size = _FONT_SIZE.search(attributes)
-                kind = _CLASS.search(attributes)
-                if size is not None and not (kind is not None and b"meta" in kind[1].split()):
-                    sizes.append(float(size[1]))
-            elif token.group() == b"</g>":
-                depth -= 1
-                if depth == 0:
-                    position = token.end()
-                    break
-            else:
-                depth += 1
+        position = _group_end(svg, group.end())
+        sizes += map(float, _SIZED_TEXT.findall(svg, group.end(), position))
     return sizes
+
+
+def _group_end(svg: bytes, start: int) -> int:
+    """Where the group open at `start` closes, after any group nested in it."""
+    depth = 1
+    for tag in _GROUP_TAG.finditer(svg, start):
+        depth += -1 if tag.group() == b"</g>" else 1
+        if depth == 0:
+            return tag.start()
+    return len(svg)
 
 
 def place(svg: bytes, width: float) -> bytes:
