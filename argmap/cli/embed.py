@@ -7,13 +7,16 @@ from pathlib import Path
 import click
 
 from argmap.cli.common import EXIT_MAP_ERRORS, Seconds
-from argmap.embed.apply import apply, out_of_date
+from argmap.embed.apply import Outcome, apply, out_of_date
 from argmap.embed.document import EmbedError, EmbedOptions, Plan, plan_document
 from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
 from argmap.report.snippet import format_diagnostic
 from argmap.suggest import plural
 from argmap.visible import visible_line
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".qmd", ".rmd")
+"""Names of Markdown documents (Quarto and R Markdown are Markdown too)."""
 
 
 class FitWidth(click.ParamType):  # type: ignore[type-arg]
@@ -135,14 +138,31 @@ def _apply(plan: Plan) -> int:
         reason = error.strerror or error
         click.echo(f"error: {visible_line(f'cannot write {where}: {reason}')}", err=True)
         return EXIT_MAP_ERRORS
-    figures = plural(len(plan.figures), "figure")
-    changes = [f"{len(outcome.written)} written"] if outcome.written else []
-    if outcome.deleted:
-        changes.append(f"{len(outcome.deleted)} deleted")
-    if not changes and plan.problems:
+    if plan.problems and not outcome.written and not outcome.deleted:
         return 0  # the problems above say why
-    summary = ", ".join(changes) if changes else "nothing changed"
-    click.echo(f"{visible_line(str(plan.document))}: {figures}; {summary}", err=True)
+    click.echo(visible_line(f"{plan.document}: {_summary(plan, outcome)}"), err=True)
     return 0
+
+
+def _summary(plan: Plan, outcome: Outcome) -> str:
+    """What happened to a document, in words: figures drawn, links updated, figures deleted."""
+    drawn = [path for path in outcome.written if path != plan.document]
+    total = len(plan.figures)
+    folder = f"{plan.folder.as_posix()}/"
+    changes = []
+    if drawn:
+        count = plural(total, "figure") if len(drawn) == total else f"{len(drawn)} of {total}"
+        changes.append(f"drew {count} into {folder}")
+    if plan.document in outcome.written:
+        changes.append(f"updated the links in {plan.document.name}")
+    if outcome.deleted:
+        changes.append(f"deleted {plural(len(outcome.deleted), 'figure')} no block draws any more")
+    if changes:
+        return "; ".join(changes)
+    if total:
+        return f"{plural(total, 'figure')}, all up to date"
+    if plan.document.suffix.lower() not in MARKDOWN_SUFFIXES:
+        return "no ```argmap blocks to draw (embed reads Markdown documents)"
+    return "no ```argmap blocks to draw"
 
 

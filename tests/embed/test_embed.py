@@ -75,7 +75,7 @@ def test_second_run_changes_nothing(folder: Path) -> None:
     assert len(svgs(folder)) == 2
     status, messages = embed("doc.md")
     assert status == 0
-    assert "nothing changed" in messages
+    assert "2 figures, all up to date" in messages
     assert snapshot(folder) == before  # same bytes, not even rewritten
 
 
@@ -313,3 +313,15 @@ def test_split_needs_a_width(folder: Path) -> None:
     status, messages = embed("split.md")
     assert status == 1
     assert "split.md:1:1: error: `split` cuts the map into figures that each fit" in messages
+
+
+def test_a_document_without_blocks_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plain.md").write_text("# Notes\n\nNo maps here.\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("No maps here.\n", encoding="utf-8")
+    status, messages = embed("plain.md")
+    assert status == 0 and "plain.md: no ```argmap blocks to draw" in messages
+    status, messages = embed("notes.txt")
+    assert status == 0
+    assert "notes.txt: no ```argmap blocks to draw (embed reads Markdown documents)" in messages
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt", "plain.md"]
