@@ -58,7 +58,7 @@ class Document:
     def _build_index(self) -> None:
         """Words, their offsets and how often each occurs: built on the first missing quote.
 
-        Where each word is, only the words of the missing quotes need (`_places`)."""
+        Where each word is, only the words of the missing quotes need (`_Places`)."""
         if self.text.isascii():
             # The common case, in C: lowercasing ASCII keeps every word where it was, and
             # splitting on words (kept by the group) gives the text in pieces, word and
