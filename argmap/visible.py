@@ -48,6 +48,10 @@ def visible_json(text: str) -> str:
     # Outside strings JSON has only ASCII punctuation, so escaping everywhere is exact.
     # A search (in C) first: translating looks each character up in a dict once the text
     # has any non-ASCII one, a quarter of a second for a few MB of report.
+    # JSON encoders escape C0 controls themselves, so in ASCII JSON only DEL is left to
+    # escape, and `isascii` tests whole words at a time (95 MB of JSON: 0.3 s -> 0.01 s).
+    if text.isascii():
+        return text.replace("\x7f", "\\u007f") if "\x7f" in text else text
     if _JSON_ESCAPED.search(text) is None:
         return text
     return text.translate(_JSON_ESCAPES)

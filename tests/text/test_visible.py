@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import orjson
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.errors import Span
 from argmap.report.snippet import caret_snippet
-from argmap.visible import visible, visible_line
+from argmap.visible import _JSON_ESCAPES, visible, visible_json, visible_line
 
 CLEAR = "\x1b[2J"
 TITLE = "\x1b]0;pwned\x07"
@@ -169,3 +172,13 @@ def test_embed_names_documents_visibly(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert not raw(result.stderr)
     assert "notes\\x1b[2J.md:5:1: error: undefined statement `bogus`" in result.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(["\x7f", "\x85", "\u202e"])))
+def test_json_escapes_what_the_table_escapes(text: str) -> None:
+    """`visible_json`'s quick paths (ASCII, nothing to escape) give what translating with
+    the whole table gives, on JSON from both encoders argmap uses."""
+    for encoded in (json.dumps([text], ensure_ascii=False), orjson.dumps([text]).decode()):
+        assert visible_json(encoded) == encoded.translate(_JSON_ESCAPES)
+        assert json.loads(visible_json(encoded)) == [text]
