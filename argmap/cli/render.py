@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +12,14 @@ import click
 
 from argmap.cli.common import (
     EXIT_MAP_ERRORS,
+    EXIT_USAGE,
     Seconds,
     errors_end_the_command,
     input_files,
     load_map_or_exit,
     refuse_overwriting,
 )
+from argmap.errors import CheckError
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
 from argmap.model import ArgumentMap
 from argmap.render.engines import ENGINE_CHOICES
@@ -214,7 +217,7 @@ def _draw(
     for source, target, amap in loaded:
         # One map's failure does not stop the others; the worst status is the exit status.
         try:
-            _render_one(source, target, amap, options)
+            _render_one(source, target, amap, with_check_config(source, options))
         except click.exceptions.Exit as stop:
             status = max(status, stop.exit_code)
     if status:
@@ -240,7 +243,7 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
 
     amap = load_map_or_exit(source)
     with errors_end_the_command(source, (ViewError,)):
-        figures = split_map(amap, options)
+        figures = split_map(amap, with_check_config(source, options))
     title = amap.title or source.stem
     files = [(folder / figure.name, figure.figure.data, figure.figure.size) for figure in figures]
     files.append((folder / "index.md", index_markdown(title, figures).encode("utf-8"), None))
@@ -316,6 +319,20 @@ def _refuse_collisions(pairs: list[tuple[Path, Path]]) -> None:
             )
             raise click.UsageError(visible_line(message))
         first[key] = source
+
+
+def with_check_config(source: Path, options: RenderOptions) -> RenderOptions:
+    """`--findings` reports what `argmap check` reports for the map: the rules and severities
+    of its `[tool.argmap.check]` (a broken one is a usage error, as for check)."""
+    if not options.findings:
+        return options
+    from argmap.config import load_check_config
+
+    try:
+        return replace(options, checks=load_check_config(source))
+    except CheckError as error:
+        click.echo(f"error: {visible_line(str(error))}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE) from None
 
 
 def _render_one(

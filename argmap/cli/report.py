@@ -85,6 +85,7 @@ def report(
         timeout=timeout,
         select=chosen if chosen is not None else config.select,
         ignore=ignored if ignored is not None else config.ignore,
+        severity=config.severity,
     )
     if watch:
         watch_maps([source], lambda: write_report(source, target, options), str(target))

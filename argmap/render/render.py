@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
@@ -16,6 +17,9 @@ from argmap.render.svg import finish_svg
 from argmap.render.themes import THEMES
 from argmap.render.tooltips import tooltips
 from argmap.render.view import ViewSpec, select
+
+if TYPE_CHECKING:
+    from argmap.config import CheckConfig
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 
@@ -42,6 +46,9 @@ class RenderOptions:
     min_font: float = DEFAULT_MIN_FONT
     # PNG: pixels to the inch, recorded in the file.
     dpi: int = DEFAULT_DPI
+    # --findings: the rules and severities of the map's [tool.argmap.check], as `check`
+    # uses them (None: every rule on by default, at its own severity).
+    checks: CheckConfig | None = None
 
 
 @dataclass(frozen=True)
@@ -96,8 +103,13 @@ def annotate(amap: ArgumentMap, options: RenderOptions) -> Annotations:
     findings: dict[str, list[str]] = {}
     if options.findings:
         from argmap.checks import run_checks
+        from argmap.config import CheckConfig
 
-        for finding in run_checks(amap):
+        config = options.checks or CheckConfig()
+        checked = run_checks(
+            amap, select=config.select, ignore=config.ignore, severity=config.severity
+        )
+        for finding in checked:
             if finding.statement is not None:
                 text = f"{finding.severity.value} {finding.code} {finding.rule}: {finding.message}"
                 findings.setdefault(finding.statement, []).append(text)

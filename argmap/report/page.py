@@ -6,13 +6,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
 from argmap.analysis.labels import compute_labels
-from argmap.checks import Finding, run_checks
+from argmap.checks import Finding, Severity, run_checks
+from argmap.config import CheckConfig
 from argmap.model import STATEMENT_KINDS, ArgumentMap
 from argmap.render.fit import PAGES, FitError
 from argmap.render.fonts import font_face
@@ -36,14 +37,24 @@ class ReportOptions:
     timeout: float = 60.0
     select: Sequence[str] | None = None
     ignore: Sequence[str] | None = None
+    severity: Mapping[str, Severity] | None = None
+    """Rule code -> the severity its findings get (`[tool.argmap.check] severity`)."""
 
 
 def make_report(amap: ArgumentMap, options: ReportOptions, version: str) -> str:
     """The report as one HTML page (raises CheckError, RenderError)."""
-    findings = run_checks(amap, select=options.select, ignore=options.ignore)
+    findings = run_checks(
+        amap, select=options.select, ignore=options.ignore, severity=options.severity
+    )
     labels = {node: label.value for node, label in compute_labels(amap).items()}
+    checks = CheckConfig(
+        select=tuple(options.select) if options.select is not None else None,
+        ignore=tuple(options.ignore or ()),
+        severity=dict(options.severity or {}),
+    )
     screen = render_map(amap, RenderOptions(
-        fmt="svg", findings=True, engine=options.engine, timeout=options.timeout
+        fmt="svg", findings=True, engine=options.engine, timeout=options.timeout,
+        checks=checks,
     ))
     printed = print_figures(amap, options)
     return report_page(amap, findings, labels, screen.decode("utf-8"), printed, version)
