@@ -8,16 +8,19 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import click
 
 from argmap.cli.quick_exit import keep_until_exit
-from argmap.errors import ArgmapError, MapFileError, ParseError
+from argmap.errors import ArgmapError, CheckError, MapFileError, ParseError
 from argmap.fileio import file_identity
 from argmap.language.loader import load_file
 from argmap.model import ArgumentMap
 from argmap.visible import visible, visible_line
+
+if TYPE_CHECKING:
+    from argmap.config import CheckConfig
 
 EXIT_MAP_ERRORS = 1
 EXIT_USAGE = 2
@@ -48,6 +51,18 @@ class Seconds(click.ParamType):  # type: ignore[type-arg]
                 ctx,
             )
         return number
+
+
+def check_config_or_exit(source: Path) -> CheckConfig:
+    """The `[tool.argmap.check]` that applies to the map at `source`; a broken one (invalid
+    TOML, an unknown key or rule) is printed and ends the command as a usage error."""
+    from argmap.config import load_check_config  # the rules' registry: only when needed
+
+    try:
+        return load_check_config(source)
+    except CheckError as error:
+        click.echo(f"error: {visible_line(str(error))}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE) from None
 
 
 def rule_list(values: Sequence[str], option: str) -> tuple[str, ...] | None:

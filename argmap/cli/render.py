@@ -12,14 +12,13 @@ import click
 
 from argmap.cli.common import (
     EXIT_MAP_ERRORS,
-    EXIT_USAGE,
     Seconds,
+    check_config_or_exit,
     errors_end_the_command,
     input_files,
     load_map_or_exit,
     refuse_overwriting,
 )
-from argmap.errors import CheckError
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
 from argmap.model import ArgumentMap
 from argmap.render.engines import ENGINE_CHOICES
@@ -326,13 +325,7 @@ def with_check_config(source: Path, options: RenderOptions) -> RenderOptions:
     of its `[tool.argmap.check]` (a broken one is a usage error, as for check)."""
     if not options.findings:
         return options
-    from argmap.config import load_check_config
-
-    try:
-        return replace(options, checks=load_check_config(source))
-    except CheckError as error:
-        click.echo(f"error: {visible_line(str(error))}", err=True)
-        raise click.exceptions.Exit(EXIT_USAGE) from None
+    return replace(options, checks=check_config_or_exit(source))
 
 
 def _render_one(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -10,8 +11,8 @@ import click
 from argmap import __version__
 from argmap.cli.common import (
     EXIT_MAP_ERRORS,
-    EXIT_USAGE,
     Seconds,
+    check_config_or_exit,
     errors_end_the_command,
     input_files,
     load_map_or_exit,
@@ -19,7 +20,6 @@ from argmap.cli.common import (
     rule_list,
 )
 from argmap.cli.watching import watch_maps
-from argmap.config import load_check_config
 from argmap.errors import CheckError
 from argmap.fileio import write_atomic
 from argmap.render.engines import ENGINE_CHOICES
@@ -75,18 +75,13 @@ def report(
     if target is not None and target.resolve() == source.resolve():
         raise click.UsageError(f"refusing to overwrite the map `{source}` with a report")
     chosen, ignored = rule_list(select, "--select"), rule_list(ignore, "--ignore")
-    try:
-        config = load_check_config(source)
-    except CheckError as error:  # a broken [tool.argmap.check]: a usage error, as for check
-        click.echo(f"error: {visible_line(str(error))}", err=True)
-        raise click.exceptions.Exit(EXIT_USAGE) from None
-    options = ReportOptions(
-        engine=engine,
-        timeout=timeout,
+    config = check_config_or_exit(source)
+    checks = replace(
+        config,
         select=chosen if chosen is not None else config.select,
         ignore=ignored if ignored is not None else config.ignore,
-        severity=config.severity,
     )
+    options = ReportOptions(engine=engine, timeout=timeout, checks=checks)
     if watch:
         watch_maps([source], lambda: write_report(source, target, options), str(target))
         return

@@ -6,13 +6,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
 from argmap.analysis.labels import compute_labels
-from argmap.checks import Finding, Severity, run_checks
+from argmap.checks import Finding, run_checks
 from argmap.config import CheckConfig
 from argmap.model import STATEMENT_KINDS, ArgumentMap
 from argmap.render.fit import PAGES, FitError
@@ -35,23 +35,17 @@ class ReportOptions:
 
     engine: str = "auto"
     timeout: float = 60.0
-    select: Sequence[str] | None = None
-    ignore: Sequence[str] | None = None
-    severity: Mapping[str, Severity] | None = None
-    """Rule code -> the severity its findings get (`[tool.argmap.check] severity`)."""
+    checks: CheckConfig = field(default_factory=CheckConfig)
+    """The rules and severities of `[tool.argmap.check]`, with --select and --ignore."""
 
 
 def make_report(amap: ArgumentMap, options: ReportOptions, version: str) -> str:
     """The report as one HTML page (raises CheckError, RenderError)."""
+    checks = options.checks
     findings = run_checks(
-        amap, select=options.select, ignore=options.ignore, severity=options.severity
+        amap, select=checks.select, ignore=checks.ignore, severity=checks.severity
     )
     labels = {node: label.value for node, label in compute_labels(amap).items()}
-    checks = CheckConfig(
-        select=tuple(options.select) if options.select is not None else None,
-        ignore=tuple(options.ignore or ()),
-        severity=dict(options.severity or {}),
-    )
     screen = render_map(amap, RenderOptions(
         fmt="svg", findings=True, engine=options.engine, timeout=options.timeout,
         checks=checks,
