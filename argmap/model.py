@@ -324,14 +324,10 @@ class ArgumentMap:
     def relations(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """Every attack and contradiction direction as written: (attacker statement,
         target, edge kind, edge data), whether the attack has a node of its own or not."""
-        kinds = self.graph._node
         for source, targets in self.graph._succ.items():
             for target, data in targets.items():
                 if data["kind"] in ATTACK_EDGE_KINDS:
-                    attacker = source
-                    if kinds[source]["kind"] == ATTACK:
-                        attacker = self.attacker_of(source)
-                    yield attacker, target, data["kind"], data
+                    yield self.attack_source(source), target, data["kind"], data
 
     def inferences(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Inference keys with their attributes, in the order they were written."""

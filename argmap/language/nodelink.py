@@ -23,17 +23,6 @@ def json_value(value: object) -> Any:
     raise TypeError(f"{type(value).__name__} is not part of a map's JSON")
 
 
-def to_jsonable(value: Any) -> Any:
-    """Spans become dicts and paths strings, inside lists and dicts too."""
-    if isinstance(value, (Span, Path)):
-        return json_value(value)
-    if isinstance(value, dict):
-        return {str(key): to_jsonable(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(item) for item in value]
-    return value
-
-
 def document_as_written(amap: ArgumentMap) -> str | None:
     """The `@document` path as the map gives it (relative to the map), if any."""
     top = amap.syntax[0] if amap.syntax else None
@@ -45,40 +34,42 @@ def document_as_written(amap: ArgumentMap) -> str | None:
 
 
 def node_link(amap: ArgumentMap) -> dict[str, Any]:
-    """networkx node-link data with every attribute, and map metadata under "graph"."""
+    """networkx node-link data with every attribute, and map metadata under "graph"; its
+    Spans and paths are written by `json_value`."""
     return {
         "directed": True,
         "multigraph": False,
         "graph": _graph(amap),
-        "nodes": [_node(node, data) for node, data in amap.graph.nodes(data=True)],
-        "links": [_link(u, v, data) for u, v, data in amap.graph.edges(data=True)],
+        "nodes": list(_nodes(amap)),
+        "links": list(_links(amap)),
     }
 
 
 def _graph(amap: ArgumentMap) -> dict[str, Any]:
-    graph: dict[str, Any] = to_jsonable(amap.graph.graph)
+    graph: dict[str, Any] = amap.graph.graph
     return graph | {
         "title": amap.title,
         "author": amap.author,
         "date": amap.date,
         "sources": list(amap.sources),
         "document": document_as_written(amap),
-        "sections": [{"title": s.title, "span": s.span.to_dict()} for s in amap.sections],
+        "sections": [{"title": s.title, "span": s.span} for s in amap.sections],
     }
 
 
 # The same keys and values as networkx.node_link_data (edges="links"), built directly:
-# networkx's version copies the graph first, and argmap would convert it again for JSON.
-def _node(node: str, data: dict[str, Any]) -> dict[str, Any]:
-    item: dict[str, Any] = to_jsonable(data)
-    item["id"] = node
-    return item
+# networkx's version copies the graph first. The model's own dicts, with the id fields
+# added, go to the encoder as they are.
+def _nodes(amap: ArgumentMap) -> Iterator[dict[str, Any]]:
+    return ({**data, "id": node} for node, data in amap.nodes_map().items())
 
 
-def _link(source: str, target: str, data: dict[str, Any]) -> dict[str, Any]:
-    item: dict[str, Any] = to_jsonable(data)
-    item["source"], item["target"] = source, target
-    return item
+def _links(amap: ArgumentMap) -> Iterator[dict[str, Any]]:
+    return (
+        {**data, "source": source, "target": target}
+        for source, targets in amap.successors_map().items()
+        for target, data in targets.items()
+    )
 
 
 def node_link_json(amap: ArgumentMap, indent: int | None = 2) -> str:
@@ -97,20 +88,14 @@ def node_link_chunks(amap: ArgumentMap, indent: int | None = None) -> Iterator[s
     as fast as json's C encoder on a big map (json's indented output falls back to its
     pure-Python encoder: it is for reading on a terminal)."""
     if indent is not None:
-        yield json_text(node_link(amap), sort_keys=True, indent=indent) + "\n"
+        data = node_link(amap)
+        yield json_text(data, sort_keys=True, indent=indent, default=json_value) + "\n"
         return
     yield '{"directed":true,"graph":' + _compact([_graph(amap)])[1:-1]
     yield ',"links":['
-    # The model's own dicts, with the id fields added, go to the encoder as they are.
-    successors: dict[str, dict[str, dict[str, Any]]] = amap.graph._succ  # edges() without views
-    links = (
-        {**data, "source": u, "target": v}
-        for u, targets in successors.items()
-        for v, data in targets.items()
-    )
-    yield from _array(links)
+    yield from _array(_links(amap))
     yield '],"multigraph":false,"nodes":['
-    yield from _array({**data, "id": node} for node, data in amap.graph.nodes(data=True))
+    yield from _array(_nodes(amap))
     yield "]}\n"
 
 
