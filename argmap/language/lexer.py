@@ -117,8 +117,11 @@ def operator_at(line: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+ASCII_ID = r"[A-Za-z_][A-Za-z0-9_]*"
+"""An ID in ASCII letters, digits and `_`: what the parser's one-match paths read (any other
+ID goes the long way)."""
 _PLAIN_TOKEN = re.compile(
-    r"[ \t]*(?:(?P<op>->|-\||><|[+()])|(?P<id>[A-Za-z_][A-Za-z0-9_]*)(?=[ \t+()<>:-]|\Z))"
+    rf"[ \t]*(?:(?P<op>->|-\||><|[+()])|(?P<id>{ASCII_ID})(?=[ \t+()<>:-]|\Z))"
 )
 """An ASCII operator or ID after optional spaces: most tokens of most maps. Anything else
 (Unicode, comments, warrants, errors) is read character by character."""

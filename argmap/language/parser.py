@@ -8,6 +8,7 @@ without `source_line`; the loader fills it in from the file's text.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 
 from argmap.errors import Diagnostic, Span
@@ -22,6 +23,7 @@ from argmap.language.continued import (
     relation_part,
 )
 from argmap.language.lexer import (
+    ASCII_ID,
     WHITESPACE,
     LexError,
     indentation,
@@ -61,8 +63,9 @@ from argmap.textlines import (
 )
 
 DIRECTIVES = ("title", "author", "date", "source", "document", "include")
-_ID_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
-_PLAIN_RELATION_START = re.compile(r"[A-Za-z_][A-Za-z0-9_]*[ \t]*(?:->|-\||><|\+)")
+_ID_START = frozenset(string.ascii_letters + "_")
+"""What an ASCII_ID starts with."""
+_PLAIN_RELATION_START = re.compile(rf"{ASCII_ID}[ \t]*(?:->|-\||><|\+)")
 """An ASCII ID and an operator: a relation line, whatever its first word (`argument ->` and
 `claim -> c` are relations too), known without the statement and argument tests."""
 

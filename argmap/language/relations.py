@@ -7,6 +7,7 @@ import re
 from argmap.errors import Span
 from argmap.language.lexer import (
     ARROW,
+    ASCII_ID,
     ATTACK,
     CONTRADICTS,
     LPAREN,
@@ -99,9 +100,8 @@ def parse_relation(line: str, span_of: SpanOf) -> Relation:
     return Contradiction(*_contradiction(cursor), span=whole, comment=comment)
 
 
-_PLAIN_ID = r"[A-Za-z_][A-Za-z0-9_]*"
-_PLAIN_CHAIN = re.compile(rf"[ \t]*{_PLAIN_ID}(?:[ \t]*(?:\+|->)[ \t]*{_PLAIN_ID})*[ \t]*(?=:|\Z)")
-_PLAIN_TOKEN = re.compile(rf"{_PLAIN_ID}|->|\+")
+_PLAIN_CHAIN = re.compile(rf"[ \t]*{ASCII_ID}(?:[ \t]*(?:\+|->)[ \t]*{ASCII_ID})*[ \t]*(?=:|\Z)")
+_PLAIN_TOKEN = re.compile(rf"{ASCII_ID}|->|\+")
 
 
 def plain_support(line: str, span_of: SpanOf) -> Support | None:

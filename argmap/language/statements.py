@@ -8,6 +8,7 @@ from typing import Any
 
 from argmap.errors import Diagnostic, Span
 from argmap.language.lexer import (
+    ASCII_ID,
     OPERATOR_START,
     WHITESPACE,
     LexError,
@@ -60,7 +61,7 @@ def header_id(line: str) -> str | None:
 
 
 _PLAIN_HEADER = re.compile(
-    rf"({'|'.join(STATEMENT_KINDS)})[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*"
+    rf"({'|'.join(STATEMENT_KINDS)})[ \t]+({ASCII_ID})[ \t]*:[ \t]*"
 )
 """A statement header with an ASCII ID: what `parse_statement_header` reads slowly, in one
 match."""
