@@ -34,7 +34,6 @@ from argmap.language.syntax import (
     Continuation,
     Invalid,
     Node,
-    SpanOf,
     Support,
 )
 from argmap.valueclass import value_class
@@ -69,23 +68,13 @@ class OpenRelation:
     def joined(self) -> str:
         return " ".join(part.line[part.start : part.end] for part in self.parts)
 
-    def span_function(self) -> SpanOf:
-        """`span`, made quick for a relation on one line (most are): its offsets are the
-        line's columns."""
-        if len(self.parts) != 1:
-            return self.span
-        file, part = self.file, self.parts[0]
-        number, shift, last = part.number, part.start, part.end
-
-        def span(start: int, end: int) -> Span:
-            first_column = min(shift + start, last)
-            last_column = min(shift + max(end, start + 1) - 1, last)
-            return Span(file, number, first_column + 1, number, last_column + 2)
-
-        return span
-
     def span(self, start: int, end: int) -> Span:
         """0-based [start, end) offsets of the joined text -> a Span over the real lines."""
+        if len(self.parts) == 1:  # most relations: the offsets are the line's own columns
+            part = self.parts[0]
+            first_column = min(part.start + start, part.end)
+            last_column = min(part.start + max(end, start + 1) - 1, part.end)
+            return Span(self.file, part.number, first_column + 1, part.number, last_column + 2)
         offsets = self._offsets()
         first = self._place(offsets, start)
         last = self._place(offsets, max(end, start + 1) - 1)
@@ -249,7 +238,7 @@ def _parse(relation: OpenRelation, text: str) -> Relation:
             0,
             1,
         )
-    parsed = parse_relation(text, relation.span_function())
+    parsed = parse_relation(text, relation.span)
     if argument is None:
         return parsed
     if not isinstance(parsed, Support):
