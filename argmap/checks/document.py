@@ -15,6 +15,7 @@ from pathlib import Path
 
 from argmap.checks.normalise import normalise_quote
 from argmap.fileio import DOCUMENT_SIZE_LIMIT, read_limited
+from argmap.textlines import line_starts
 
 _WORD = re.compile(r"\w+")
 _WORD_OR_GAP = re.compile(r"(\w+)")
@@ -50,7 +51,7 @@ class Document:
     starts: array[int] = field(default_factory=lambda: array("q"))
     ends: array[int] = field(default_factory=lambda: array("q"))
     counts: Counter[str] = field(default_factory=Counter)
-    line_starts: list[int] = field(default_factory=list)
+    line_starts: array[int] = field(default_factory=lambda: array("q"))
 
     def __post_init__(self) -> None:
         self.normalised = normalise_quote(self.text)
@@ -81,7 +82,7 @@ class Document:
                 self.starts.append(start)
                 self.ends.append(end)
         self.counts = Counter(self.words)
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        self.line_starts = line_starts(self.text)
 
     def contains(self, quote: str) -> bool:
         """Whether the quote occurs in the document, after normalising both."""
