@@ -33,6 +33,7 @@ from typing import TypeVar
 sys.path.insert(0, str(Path(__file__).parent))
 
 import synthetic  # noqa: E402
+from bytecode import compile_argmap  # noqa: E402
 
 T = TypeVar("T")
 SIZES = (1_000, 10_000)
@@ -161,6 +162,7 @@ def main() -> None:
                         help="also time to_dot on N statements (e.g. 100000)")
     parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
     arguments = parser.parse_args()
+    compile_argmap()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)

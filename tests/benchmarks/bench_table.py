@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import synthetic  # noqa: E402
+from bytecode import compile_argmap  # noqa: E402
 
 ARGMAP = [sys.executable, "-m", "argmap"]
 
@@ -115,16 +116,6 @@ def versions() -> str:
     return "\n".join(lines)
 
 
-def compile_bytecode() -> None:
-    """Write argmap's bytecode before timing anything. Where PYTHONDONTWRITEBYTECODE is set
-    (as on the machine these figures come from) every run would otherwise compile argmap's
-    modules from source, 0.1 to 0.15 s that an installed argmap never spends."""
-    package = Path(__file__).resolve().parents[2] / "argmap"
-    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)],
-                   env=environment, check=True, stdout=subprocess.DEVNULL)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
@@ -138,7 +129,7 @@ def main() -> int:
     if options.large:
         check_sizes = [10_000, 100_000]
     rows: list[tuple[str, Figure, Figure | None]] = []
-    compile_bytecode()
+    compile_argmap()
     print(versions(), flush=True)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
