@@ -65,7 +65,7 @@ def legend_lines(
     boxes = _label_boxes(body, theme) if notes.labels is not None else []
     if notes.labels is None:
         boxes = _tag_boxes(amap, nodes, colours, theme, body)
-    if notes.findings:
+    if not nodes.isdisjoint(notes.findings):  # only when a drawn statement is outlined
         box = _box("reported by check", theme.fill)
         box |= {"color": quote(theme.finding), "penwidth": "3"}
         boxes.append(_node(body, "legend-finding", box))

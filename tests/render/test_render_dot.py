@@ -130,6 +130,17 @@ def test_findings_outline_the_statements_check_reports(small_map: ArgumentMap) -
     assert '"legend-finding"' in dot
 
 
+def test_the_legend_explains_the_outline_only_when_a_drawn_statement_has_it() -> None:
+    amap = argmap.parse(
+        "== Sound ==\npremise p: A reason.\nconclusion c: The point.\np -> c\n"
+        "== Loose ==\nclaim lonely: Nothing backs this.\n"
+    )
+    sound = RenderOptions(findings=True, view=ViewSpec(section="Sound"))
+    assert '"legend-finding"' not in build_dot(amap, sound)
+    loose = RenderOptions(findings=True, view=ViewSpec(section="Loose"))
+    assert '"legend-finding"' in build_dot(amap, loose)
+
+
 @pytest.mark.parametrize("theme", ["default", "print", "dark"])
 def test_themes(small_map: ArgumentMap, theme: str) -> None:
     dot = build_dot(small_map, RenderOptions(theme=theme))
