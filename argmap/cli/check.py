@@ -16,6 +16,7 @@ import click
 
 import argmap
 from argmap.checks import Finding, Severity, parse_error_findings, run_checks
+from argmap.checks.parallel import usable_cpus
 from argmap.checks.registry import RULES, get_rule
 from argmap.cli.common import rule_list, use_colour
 from argmap.cli.quick_exit import keep_until_exit
@@ -195,7 +196,12 @@ def check_one(
     # spares the checks repeated full collections over it (seconds on a 100,000-statement map).
     gc.freeze()
     findings = run_checks(
-        amap, select=chosen, ignore=ignored, document=document, severity=config.severity
+        amap,
+        select=chosen,
+        ignore=ignored,
+        document=document,
+        severity=config.severity,
+        processes=usable_cpus(),
     )
     return Checked(path, findings, amap)
 
