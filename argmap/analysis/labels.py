@@ -30,15 +30,10 @@ every edge is looked at a bounded number of times (linear, no recursion).
 from __future__ import annotations
 
 from enum import Enum
+from itertools import compress
 
-from argmap.analysis.degrees import PREMISE_LIKE_EDGES, InDegrees, in_degrees
-from argmap.model import (
-    ATTACK_EDGE_KINDS,
-    CONCLUSION_EDGE,
-    SUPPORTED_KINDS,
-    ArgumentMap,
-    needs_support,
-)
+from argmap.analysis.indexed import ATTACK, CONCLUSION, IndexedMap, index_map
+from argmap.model import ArgumentMap
 
 
 class Label(str, Enum):
@@ -49,84 +44,101 @@ class Label(str, Enum):
     UNDEC = "UNDEC"
 
 
-def compute_labels(amap: ArgumentMap, degrees: InDegrees | None = None) -> dict[str, Label]:
+UNDEC_CODE, IN_CODE, OUT_CODE = 0, 1, 2
+"""The labels as `label_codes` gives them (UNDEC is 0: false)."""
+LABEL_OF_CODE = (Label.UNDEC, Label.IN, Label.OUT)
+
+
+def compute_labels(amap: ArgumentMap, graph: IndexedMap | None = None) -> dict[str, Label]:
     """Label every node of the map (statements and inferences) IN, OUT or UNDEC.
+
+    `graph` is the map's `index_map` when already made.
+    """
+    graph = graph or index_map(amap)
+    labels = map(LABEL_OF_CODE.__getitem__, label_codes(graph))
+    return dict(zip(graph.names, labels, strict=True))
+
+
+def label_codes(graph: IndexedMap) -> list[int]:
+    """The label of every node, by number: UNDEC_CODE, IN_CODE or OUT_CODE.
 
     Every node keeps three counts: attackers not yet OUT, premises (or, for an attack node,
     its attacker) not yet IN, inferences not yet OUT. IN needs `supported` (a premise, an
     assumption, an inference, or a statement with an IN inference) and the first two counts
-    at zero; OUT for a statement that needs support comes when the third is zero. Plain
-    dicts of ints and one loop with everything in local names, not an object or a function
-    call per node: 100,000-statement maps stay fast. `degrees` are the map's edge counts
-    when already counted (`in_degrees`). The labelling is the least fixed point
+    at zero; OUT for a statement that needs support comes when the third is zero. Lists of
+    ints and one loop with everything in local names, not an object or a function call per
+    node: 100,000-statement maps stay fast. The labelling is the least fixed point
     whatever order nodes are decided in (no node can be forced both IN and OUT), so the
     worklist is a plain stack.
     """
-    succ = amap.successors_map()
-    degrees = degrees or in_degrees(amap)
-    undec, label_in, label_out = Label.UNDEC, Label.IN, Label.OUT
-    labels: dict[str, Label] = dict.fromkeys(succ, undec)
-    # Copies (made in C) of the counts of edges in, counted down as sources are decided.
-    attackers_not_out = degrees.attacks.copy()
-    premises_not_in = degrees.premises.copy()
-    inferences_not_out = degrees.conclusions.copy()
+    offsets, targets, codes = graph.offsets, graph.targets, graph.codes
+    count = len(offsets) - 1
+    undec, label_in, label_out = UNDEC_CODE, IN_CODE, OUT_CODE
+    labels = [undec] * count
+    # Copies of the counts of edges in, counted down as sources are decided.
+    attackers_not_out = graph.attacks_into.copy()
+    premises_not_in = graph.premises_into.copy()
+    inferences_not_out = graph.conclusions_into.copy()
+    wanting = graph.wanting
+    supported = [not wants for wants in wanting]
 
-    supported: set[str] = set()
-    wanting: set[str] = set()
-    work: list[str] = []
+    work = [
+        node
+        for node in compress(range(count), wanting)
+        if not inferences_not_out[node]
+    ]
+    for node in work:
+        labels[node] = label_out
+    starting = [
+        node
+        for node in compress(range(count), supported)
+        if not attackers_not_out[node] and not premises_not_in[node]
+    ]
+    for node in starting:
+        labels[node] = label_in
+    work += starting
     push, pop = work.append, work.pop
-    for node, data in amap.nodes_map().items():
-        # (needs_support called only where it can hold: one call per claim, not per node)
-        if data["kind"] in SUPPORTED_KINDS and needs_support(data):
-            wanting.add(node)
-            if not inferences_not_out[node]:
-                labels[node] = label_out
-                push(node)
-        else:
-            supported.add(node)
-            if not attackers_not_out[node] and not premises_not_in[node]:
-                labels[node] = label_in
-                push(node)
 
     while work:
         node = pop()
-        is_in = labels[node] is label_in
+        is_in = labels[node] == label_in
         # Tell the undecided nodes that `node` supports or attacks what it has just become;
         # each test below is what can newly hold after that one count changed.
-        for target, edge in succ[node].items():
-            if labels[target] is not undec:
+        for edge in range(offsets[node], offsets[node + 1]):
+            target = targets[edge]
+            if labels[target]:
                 continue
-            kind = edge["kind"]
-            if kind in ATTACK_EDGE_KINDS:
+            code = codes[edge]
+            if code == ATTACK:
                 if is_in:
                     labels[target] = label_out
                     push(target)
                     continue
                 left = attackers_not_out[target] - 1
                 attackers_not_out[target] = left
-                if not left and target in supported and not premises_not_in[target]:
+                if not left and supported[target] and not premises_not_in[target]:
                     labels[target] = label_in
                     push(target)
-            elif kind in PREMISE_LIKE_EDGES:
-                if not is_in:
-                    labels[target] = label_out
-                    push(target)
-                    continue
-                left = premises_not_in[target] - 1
-                premises_not_in[target] = left
-                if not left and target in supported and not attackers_not_out[target]:
-                    labels[target] = label_in
-                    push(target)
-            elif kind == CONCLUSION_EDGE:
+            elif code == CONCLUSION:
                 if is_in:
-                    supported.add(target)
+                    supported[target] = True
                     if not attackers_not_out[target] and not premises_not_in[target]:
                         labels[target] = label_in
                         push(target)
                 else:
                     left = inferences_not_out[target] - 1
                     inferences_not_out[target] = left
-                    if not left and target in wanting:
+                    if not left and wanting[target]:
                         labels[target] = label_out
                         push(target)
+            else:  # a premise or attacker edge: its target needs it IN
+                if not is_in:
+                    labels[target] = label_out
+                    push(target)
+                    continue
+                left = premises_not_in[target] - 1
+                premises_not_in[target] = left
+                if not left and supported[target] and not attackers_not_out[target]:
+                    labels[target] = label_in
+                    push(target)
     return labels

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from itertools import compress
+from operator import or_
 from typing import TYPE_CHECKING
 
-from argmap.analysis.degrees import InDegrees, in_degrees
-from argmap.model import (
-    CONCLUSION_EDGE,
-    GROUND_KINDS,
-    INFERENCE,
-    PREMISE_EDGE,
-    SUPPORTED_KINDS,
-    ArgumentMap,
-    needs_support,
-)
+from argmap.analysis.indexed import CONCLUSION, PREMISE, IndexedMap, index_map
+from argmap.model import CONCLUSION_EDGE, INFERENCE, PREMISE_EDGE, ArgumentMap
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -23,38 +17,44 @@ if TYPE_CHECKING:
 SUPPORT_EDGE_KINDS = frozenset({PREMISE_EDGE, CONCLUSION_EDGE})
 
 
-def grounded_nodes(amap: ArgumentMap, degrees: InDegrees | None = None) -> set[str]:
+def grounded_nodes(amap: ArgumentMap, graph: IndexedMap | None = None) -> set[str]:
     """The statements and inferences that rest on premises and assumptions alone.
 
     Grounded is the least fixed point of: a premise, an assumption or an attributed
-    claim (`@by`) is grounded; an inference
-    is grounded when all its premises are; a statement is grounded when one of its
-    inferences is. A worklist counts each inference's ungrounded premises down to zero, so
-    every edge is visited once (linear, no recursion). `degrees` are the map's edge counts
-    when already counted (`in_degrees`).
+    claim (`@by`) is grounded; an inference is grounded when all its premises are; a
+    statement is grounded when one of its inferences is. `graph` is the map's
+    `index_map` when already made.
     """
-    succ = amap.successors_map()
-    # An inference's premises not yet grounded (the premise count copied, in C).
-    missing = (degrees or in_degrees(amap)).premises.copy()
-    grounded = {
-        node
-        for node, data in amap.nodes_map().items()
-        if data["kind"] in GROUND_KINDS
-        or (data["kind"] in SUPPORTED_KINDS and not needs_support(data))
-    }
-    work = list(grounded)  # a stack: the order nodes are reached in does not matter
-    pop, push, add = work.pop, work.append, grounded.add
+    graph = graph or index_map(amap)
+    return set(graph.names_of(grounded_flags(graph)))
+
+
+def grounded_flags(graph: IndexedMap) -> list[bool]:
+    """Whether each node (by number) is grounded (see `grounded_nodes`).
+
+    A worklist counts each inference's ungrounded premises down to zero, so every edge is
+    visited once (linear, no recursion)."""
+    offsets, targets, codes = graph.offsets, graph.targets, graph.codes
+    # An inference's premises not yet grounded (an attack's node counts its attacker, which
+    # is never counted down: it is never grounded).
+    missing = graph.premises_into.copy()
+    grounded = [is_statement and not wanting
+                for is_statement, wanting in zip(graph.statement, graph.wanting, strict=True)]
+    work = list(compress(range(len(grounded)), grounded))  # a stack: any order will do
+    pop, push = work.pop, work.append
     while work:
-        for target, edge in succ[pop()].items():
-            kind = edge["kind"]
-            if kind == PREMISE_EDGE:
+        node = pop()
+        for edge in range(offsets[node], offsets[node + 1]):
+            code = codes[edge]
+            target = targets[edge]
+            if code == PREMISE:
                 left = missing[target] - 1
                 missing[target] = left
                 if left:
                     continue
-            elif kind != CONCLUSION_EDGE or target in grounded:
+            elif code != CONCLUSION or grounded[target]:
                 continue
-            add(target)
+            grounded[target] = True
             push(target)
     return grounded
 
@@ -72,15 +72,15 @@ class SupportCycle:
     members: tuple[str, ...]
 
 
-def support_cycles(amap: ArgumentMap, degrees: InDegrees | None = None) -> list[SupportCycle]:
+def support_cycles(amap: ArgumentMap, graph: IndexedMap | None = None) -> list[SupportCycle]:
     """Every cycle component of the support graph, ordered by its first statement.
 
     A component is a strongly connected component (networkx's iterative Tarjan) with more
     than one node; the support graph alternates statements and inferences, so a statement
     supporting itself (`a -> a`) is a component of two nodes. Linear in the map's size.
-    `degrees` are the map's edge counts when already counted (`in_degrees`).
+    `graph` is the map's `index_map` when already made.
     """
-    core = _cyclic_core(amap, degrees or in_degrees(amap))
+    core = _cyclic_core(amap, graph or index_map(amap))
     if not core:
         return []
     import networkx as nx  # imported here so that `argmap rules` does not pay for it
@@ -104,7 +104,7 @@ def support_cycles(amap: ArgumentMap, degrees: InDegrees | None = None) -> list[
     return cycles
 
 
-def _cyclic_core(amap: ArgumentMap, degrees: InDegrees) -> list[tuple[str, str]]:
+def _cyclic_core(amap: ArgumentMap, graph: IndexedMap) -> list[tuple[str, str]]:
     """The support edges between nodes that are reached from a cycle and reach one, in
     the map's order: every support edge of a cycle is among them.
 
@@ -114,42 +114,49 @@ def _cyclic_core(amap: ArgumentMap, degrees: InDegrees) -> list[tuple[str, str]]
     support that make up most maps are gone after the first, before networkx computes
     components.
     """
-    succ, pred = amap.successors_map(), amap.predecessors_map()
-    support = SUPPORT_EDGE_KINDS
+    offsets, targets, codes = graph.offsets, graph.targets, graph.codes
     # Support edges not yet peeled into each node: premise edges enter inferences,
     # conclusion edges statements. (An attack's node counts its attacker edge: it is never
     # peeled here, and having no support edge out, it goes in the second peel.)
-    premises, conclusions = degrees.premises.copy(), degrees.conclusions.copy()
-    work = [node for node in succ if not premises[node] and not conclusions[node]]
+    premises, conclusions = graph.premises_into.copy(), graph.conclusions_into.copy()
+    work = [
+        node
+        for node, (premise, conclusion) in enumerate(zip(premises, conclusions, strict=True))
+        if not premise and not conclusion
+    ]
     pop, push = work.pop, work.append
     while work:
-        for target, edge in succ[pop()].items():
-            kind = edge["kind"]
-            if kind == PREMISE_EDGE:
+        node = pop()
+        for place in range(offsets[node], offsets[node + 1]):
+            code = codes[place]
+            if code == PREMISE:
+                target = targets[place]
                 left = premises[target] - 1
                 premises[target] = left
                 if not left:
                     push(target)
-            elif kind == CONCLUSION_EDGE:
+            elif code == CONCLUSION:
+                target = targets[place]
                 left = conclusions[target] - 1
                 conclusions[target] = left
                 if not left:
                     push(target)
-    reached = {node for node in succ if premises[node] or conclusions[node]}
+    reached = set(graph.names_of(map(or_, premises, conclusions)))
     if not reached:
         return []
+    succ, pred = amap.successors_map(), amap.predecessors_map()
+    support = SUPPORT_EDGE_KINDS
     out = {
         node: sum(1 for t, e in succ[node].items() if t in reached and e["kind"] in support)
         for node in reached
     }
-    work = [node for node, left in out.items() if not left]
-    pop, push = work.pop, work.append
-    while work:
-        for source, edge in pred[pop()].items():
+    peeled = [node for node, left in out.items() if not left]
+    while peeled:
+        for source, edge in pred[peeled.pop()].items():
             if source in reached and edge["kind"] in support:
                 out[source] -= 1
                 if not out[source]:
-                    push(source)
+                    peeled.append(source)
     core = {node for node, left in out.items() if left}
     if not core:
         return []

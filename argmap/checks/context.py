@@ -8,9 +8,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from argmap.analysis.degrees import InDegrees, in_degrees
-from argmap.analysis.labels import Label, compute_labels
-from argmap.analysis.support import grounded_nodes
+from argmap.analysis.indexed import IndexedMap, index_map
+from argmap.analysis.labels import label_codes
+from argmap.analysis.support import grounded_flags
 from argmap.checks.document import Document, read_document
 from argmap.errors import Diagnostic, Span
 from argmap.model import ArgumentMap
@@ -45,17 +45,19 @@ class CheckContext:
         return list(self.amap.statements())
 
     @cached_property
-    def degrees(self) -> InDegrees:
-        """The edges into each node, by kind: counted once for grounding, cycles and labels."""
-        return in_degrees(self.amap)
+    def indexed(self) -> IndexedMap:
+        """The map as lists of ints, made once for grounding, cycles, labels and reach."""
+        return index_map(self.amap)
 
     @cached_property
-    def labels(self) -> dict[str, Label]:
-        return compute_labels(self.amap, self.degrees)
+    def labels(self) -> list[int]:
+        """Each node's label (by its number in `indexed`): `label_codes`."""
+        return label_codes(self.indexed)
 
     @cached_property
-    def grounded(self) -> set[str]:
-        return grounded_nodes(self.amap, self.degrees)
+    def grounded(self) -> list[bool]:
+        """Whether each node (by its number in `indexed`) is grounded."""
+        return grounded_flags(self.indexed)
 
     @cached_property
     def map_span(self) -> Span:

@@ -40,7 +40,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    for found in support_cycles(amap, context.degrees):
+    for found in support_cycles(amap, context.indexed):
         first = found.cycle[0]
         if len(found.cycle) == 1:
             message = f"`{first}` supports itself"

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.analysis.indexed import attack_edges
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
 from argmap.model import CONTRADICTS_EDGE, ArgumentMap
@@ -36,9 +37,9 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    # The attack edges as the census of the map's edges found them (`amap.relations()`
-    # would walk every edge again).
-    for source, target, edge in context.degrees.attack_edges:
+    # The attack edges found in the numbered map (`amap.relations()` would walk every
+    # edge's dict again).
+    for source, target, edge in attack_edges(amap, context.indexed):
         node, kind = amap.attack_source(source), edge["kind"]
         verb = "contradicts" if kind == CONTRADICTS_EDGE else "attacks"
         if target == node:

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
-from argmap.analysis.labels import Label
+from argmap.analysis.labels import IN_CODE, OUT_CODE
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
 from argmap.model import CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
@@ -45,12 +45,13 @@ SEVERITY = Severity.WARNING
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    labels, grounded = context.labels, context.grounded
-    for node, data in context.statements:
-        if data["kind"] != CONCLUSION or node not in grounded or labels[node] is Label.IN:
+    graph, labels, grounded = context.indexed, context.labels, context.grounded
+    for number, kind in enumerate(graph.kinds):
+        if kind != CONCLUSION or not grounded[number] or labels[number] == IN_CODE:
             continue
+        node, data = graph.names[number], graph.data[number]
         attacks = _unanswered(amap, context, node)
-        state = "OUT (defeated)" if labels[node] is Label.OUT else "UNDEC (undecided)"
+        state = "OUT (defeated)" if labels[number] == OUT_CODE else "UNDEC (undecided)"
         message = f"conclusion `{node}` is {state}"
         if attacks:
             written = "; ".join(f"`{a}` {op} {_name(amap, t)}" for a, t, op in attacks)
@@ -67,7 +68,7 @@ def _unanswered(
     A breadth-first search down the conclusion's support, through grounded nodes that are
     not IN only (what is IN needs no answer; what is ungrounded is another rule's finding).
     """
-    labels, grounded = context.labels, context.grounded
+    index, labels, grounded = context.indexed.index, context.labels, context.grounded
     seen, queue = {conclusion}, deque([conclusion])
     attacks: list[tuple[str, str, str]] = []
     while queue:
@@ -75,11 +76,12 @@ def _unanswered(
         attacks.extend(
             (amap.attack_source(attacker), node, _operator(amap, attacker, node))
             for attacker in amap.attackers_of(node)
-            if labels[attacker] is not Label.OUT
+            if labels[index[attacker]] != OUT_CODE
         )
         below = amap.inferences_for(node) if amap.is_statement(node) else amap.premises_of(node)
         for source in below:
-            if source in grounded and labels[source] is not Label.IN and source not in seen:
+            number = index[source]
+            if grounded[number] and labels[number] != IN_CODE and source not in seen:
                 seen.add(source)
                 queue.append(source)
     return attacks

@@ -31,7 +31,9 @@ Fixed example:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
+from argmap.analysis.indexed import IndexedMap
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
 from argmap.model import CONCLUSION, ArgumentMap
@@ -42,12 +44,14 @@ SEVERITY = Severity.WARNING
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    conclusions = [node for node, data in context.statements if data["kind"] == CONCLUSION]
+    graph = context.indexed
+    conclusions = [number for number, kind in enumerate(graph.kinds) if kind == CONCLUSION]
     if not conclusions:
         return
-    reaching = _reaching(amap, conclusions)
-    for node, data in context.statements:
-        if node not in reaching and amap.in_relation(node):
+    reaching = _reaching(graph, conclusions)
+    for number in compress(range(len(reaching)), graph.statement):
+        if not reaching[number] and graph.in_relation(number):
+            node, data = graph.names[number], graph.data[number]
             yield Problem(
                 f"{data['kind']} `{node}` leads to no conclusion; relate it to the main "
                 "argument or remove it",
@@ -56,15 +60,18 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
             )
 
 
-def _reaching(amap: ArgumentMap, conclusions: list[str]) -> set[str]:
-    """Every node with a path (of any edges) to a conclusion: a backwards search."""
-    pred = amap.predecessors_map()
-    seen = set(conclusions)
-    stack = list(conclusions)  # the order nodes are found in does not matter
-    push, pop, add = stack.append, stack.pop, seen.add
+def _reaching(graph: IndexedMap, conclusions: list[int]) -> list[bool]:
+    """Whether each node has a path (of any edges) to a conclusion: a backwards search."""
+    sources, offsets = graph.predecessors()
+    seen = [False] * len(graph.names)
+    for conclusion in conclusions:
+        seen[conclusion] = True
+    stack = conclusions.copy()  # the order nodes are found in does not matter
+    push, pop = stack.append, stack.pop
     while stack:
-        for predecessor in pred[pop()]:
-            if predecessor not in seen:
-                add(predecessor)
+        node = pop()
+        for predecessor in sources[offsets[node] : offsets[node + 1]]:
+            if not seen[predecessor]:
+                seen[predecessor] = True
                 push(predecessor)
     return seen

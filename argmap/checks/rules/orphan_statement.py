@@ -23,6 +23,7 @@ Fixed example:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
@@ -34,8 +35,10 @@ SEVERITY = Severity.WARNING
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    for node, data in context.statements:
-        if not amap.in_relation(node):
+    graph = context.indexed
+    for number in compress(range(len(graph.names)), graph.statement):
+        if not graph.in_relation(number):
+            node, data = graph.names[number], graph.data[number]
             yield Problem(
                 f"{data['kind']} `{node}` is in no relation; relate it to the argument or "
                 "remove it",

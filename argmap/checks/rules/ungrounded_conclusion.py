@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.analysis.indexed import IndexedMap
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
 from argmap.model import CONCLUSION, ArgumentMap
@@ -40,14 +41,12 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    grounded = context.grounded
-    for node, data in context.statements:
-        if data["kind"] != CONCLUSION or node in grounded:
+    graph, grounded = context.indexed, context.grounded
+    for number, kind in enumerate(graph.kinds):
+        if kind != CONCLUSION or grounded[number] or not graph.conclusions_into[number]:
             continue
-        inferences = amap.inferences_for(node)
-        if not inferences:
-            continue
-        blockers = _ungrounded_premises(amap, inferences, grounded)
+        node, data = graph.names[number], graph.data[number]
+        blockers = _ungrounded_premises(amap, amap.inferences_for(node), graph, grounded)
         named = ", ".join(f"`{blocker}`" for blocker in blockers)
         yield Problem(
             f"conclusion `{node}` rests on no premise or assumption: its support passes "
@@ -59,11 +58,11 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
 
 
 def _ungrounded_premises(
-    amap: ArgumentMap, inferences: list[str], grounded: set[str]
+    amap: ArgumentMap, inferences: list[str], graph: IndexedMap, grounded: list[bool]
 ) -> list[str]:
     seen: dict[str, None] = {}
     for inference in inferences:
         for premise in amap.premises_of(inference):
-            if premise not in grounded:
+            if not grounded[graph.index[premise]]:
                 seen.setdefault(premise)
     return list(seen)

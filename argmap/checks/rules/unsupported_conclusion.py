@@ -25,10 +25,11 @@ Fixed example:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
-from argmap.model import SUPPORTED_KINDS, ArgumentMap, needs_support
+from argmap.model import ArgumentMap
 
 CODE = "AM101"
 NAME = "unsupported-conclusion"
@@ -36,11 +37,11 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    for node, data in context.statements:
-        # The kind first: needs_support is then called for claims and conclusions only.
-        if data["kind"] not in SUPPORTED_KINDS or not needs_support(data):
-            continue
-        if not amap.inferences_for(node):
+    graph = context.indexed
+    inferences = graph.conclusions_into
+    for number in compress(range(len(inferences)), graph.wanting):
+        if not inferences[number]:
+            node, data = graph.names[number], graph.data[number]
             yield Problem(
                 f"{data['kind']} `{node}` is the conclusion of no inference; give a reason "
                 f"(`... -> {node}`), make it a premise or an assumption, or say whose "

@@ -1,0 +1,163 @@
+"""The map as lists of integers: nodes numbered 0..n-1, edges in CSR form with kind codes.
+
+The analyses (grounding, support cycles, labels, reachability) each walk the whole map.
+On the model's dicts every step touches a node's or an edge's own dict, scattered over a
+100,000-statement map's heap, and that (cache misses), not the arithmetic, is what they
+cost. This copy is made once per check run, by C loops (`map`, `chain`) that touch each
+name and each edge's dict once; the analyses then loop over short contiguous lists of ints.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import accumulate, chain, compress
+from operator import itemgetter
+from typing import Any, cast
+
+from argmap.model import (
+    ATTACK_EDGE,
+    ATTACKER_EDGE,
+    CONCLUSION_EDGE,
+    CONTRADICTS_EDGE,
+    PREMISE_EDGE,
+    STATEMENT_KINDS,
+    SUPPORTED_KINDS,
+    ArgumentMap,
+    needs_support,
+)
+
+PREMISE = 0
+"""Edge code of a premise edge (statement -> inference)."""
+ATTACKER = 1
+"""Edge code of an attacker edge (statement -> its attack's node)."""
+CONCLUSION = 2
+"""Edge code of a conclusion edge (inference -> statement)."""
+ATTACK = 3
+"""Edge code of an attack or a contradiction (`-|`, `><`)."""
+
+_CODES = {
+    PREMISE_EDGE: PREMISE,
+    ATTACKER_EDGE: ATTACKER,
+    CONCLUSION_EDGE: CONCLUSION,
+    ATTACK_EDGE: ATTACK,
+    CONTRADICTS_EDGE: ATTACK,
+}
+_kind = itemgetter("kind")
+
+
+@dataclass(frozen=True)
+class IndexedMap:
+    """A map's nodes and edges as integers; a node's number is its place in the map's order.
+
+    The edges out of node `u` are the positions `offsets[u]` to `offsets[u + 1]` (in the
+    map's order) of `targets` (the node each enters) and `codes` (its kind: PREMISE,
+    ATTACKER, CONCLUSION or ATTACK). The `*_into` lists count the edges entering each node.
+    """
+
+    names: list[str]
+    data: list[Mapping[str, Any]]
+    index: dict[str, int]
+    kinds: list[str]
+    """Each node's kind (`premise`, ..., `inference`, `attack`)."""
+    statement: list[bool]
+    """Whether each node is a statement (not an inference or an attack's node)."""
+    wanting: list[bool]
+    """Whether each node is a statement that needs support (`needs_support`)."""
+    offsets: list[int]
+    targets: list[int]
+    codes: list[int]
+    attacks_into: list[int]
+    """Attack and contradiction edges into each node."""
+    premises_into: list[int]
+    """Premise edges (into an inference) and attacker edges (into an attack's node)."""
+    conclusions_into: list[int]
+    """Conclusion edges (into a statement): its inferences."""
+
+    def in_relation(self, node: int) -> bool:
+        """Whether any edge enters or leaves the node."""
+        return bool(
+            self.offsets[node + 1] - self.offsets[node]
+            or self.attacks_into[node]
+            or self.premises_into[node]
+            or self.conclusions_into[node]
+        )
+
+    def predecessors(self) -> tuple[list[int], list[int]]:
+        """Every edge grouped by the node it enters (CSR): the sources of the edges into
+        `v` are `sources[offsets[v]:offsets[v + 1]]`."""
+        count = len(self.names)
+        sources = [0] * len(self.targets)
+        into = [0] * count
+        for target in self.targets:
+            into[target] += 1
+        offsets = list(accumulate(into, initial=0))
+        free = offsets[:-1]  # the next free place in each node's run
+        edges = self.offsets
+        for source in range(count):
+            for target in self.targets[edges[source] : edges[source + 1]]:
+                sources[free[target]] = source
+                free[target] += 1
+        return sources, offsets
+
+    def names_of(self, flags: Iterable[object]) -> list[str]:
+        """The names of the nodes whose flag is true (flags in node order)."""
+        return list(compress(self.names, flags))
+
+
+def index_map(amap: ArgumentMap) -> IndexedMap:
+    """Number the map's nodes and encode its edges: linear, and C loops but for a Python
+    step per claim and conclusion (whether it needs support) and one per edge (counting)."""
+    nodes, succ = amap.nodes_map(), amap.successors_map()
+    # networkx adds a node to its node dict and its adjacency together, so both share one
+    # order, and numbering the node dict numbers the adjacency.
+    names = list(nodes)
+    data = list(nodes.values())
+    count = len(names)
+    index = dict(zip(names, range(count), strict=True))
+    kinds = list(map(_kind, data))
+    statement = list(map(STATEMENT_KINDS.__contains__, kinds))
+    wanting = list(map(SUPPORTED_KINDS.__contains__, kinds))
+    for node in compress(range(count), wanting):
+        wanting[node] = needs_support(data[node])
+
+    # The adjacency's dicts as dicts, for dict.values in C below (`successors_map` types
+    # them read-only).
+    adjacency = cast("list[dict[str, Mapping[str, Any]]]", list(succ.values()))
+    offsets = list(accumulate(map(len, adjacency), initial=0))
+    targets = list(map(index.__getitem__, chain.from_iterable(adjacency)))
+    edge_kinds = map(_kind, chain.from_iterable(map(dict.values, adjacency)))
+    codes = list(map(_CODES.__getitem__, edge_kinds))
+    into: list[list[int]] = [[0] * count for _ in range(4)]
+    for target, code in zip(targets, codes, strict=True):
+        into[code][target] += 1
+    premises_into = into[PREMISE]
+    for node, attackers in enumerate(into[ATTACKER]):
+        if attackers:
+            premises_into[node] += attackers
+    return IndexedMap(
+        names,
+        data,
+        index,
+        kinds,
+        statement,
+        wanting,
+        offsets,
+        targets,
+        codes,
+        into[ATTACK],
+        premises_into,
+        into[CONCLUSION],
+    )
+
+
+def attack_edges(amap: ArgumentMap, graph: IndexedMap) -> list[tuple[str, str, Mapping[str, Any]]]:
+    """Every attack and contradiction edge (source, target, data), in the map's order."""
+    succ, names, offsets, targets = amap.successors_map(), graph.names, graph.offsets, graph.targets
+    found = []
+    for edge in compress(range(len(targets)), map(ATTACK.__eq__, graph.codes)):
+        source = names[bisect_right(offsets, edge) - 1]
+        target = names[targets[edge]]
+        found.append((source, target, succ[source][target]))
+    return found
