@@ -49,6 +49,12 @@ class CheckContext:
         """The map as lists of ints, made once for grounding, cycles, labels and reach."""
         return index_map(self.amap)
 
+    @property
+    def degrees(self) -> IndexedMap:
+        """The edges into each node by kind: counted by `indexed` (the name the check's
+        parallel runner asks for)."""
+        return self.indexed
+
     @cached_property
     def labels(self) -> list[int]:
         """Each node's label (by its number in `indexed`): `label_codes`."""
