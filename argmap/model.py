@@ -96,6 +96,8 @@ class ArgumentMap:
     then includes), so that reporters can show the line of any span; `source_paths` holds
     the real path of each of those files, in the same order. `syntax` holds the syntax
     trees the map was built from (comments and positions kept), in the same order.
+    `document` is the analysed document's path; `document_written`, that path as the map's
+    `@document` wrote it (relative to the map).
     """
 
     graph: nx.DiGraph = field(default_factory=_new_graph)
@@ -106,6 +108,7 @@ class ArgumentMap:
     sources: list[str] = field(default_factory=list)
     document: Path | None = None
     document_span: Span | None = None
+    document_written: str | None = None
     sections: list[Section] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     source_paths: list[Path] = field(default_factory=list)

@@ -96,10 +96,13 @@ def colour_system(stream: TextIO | None) -> Literal["auto"] | None:
     return "auto" if use_colour(stream) else None
 
 
-def load_map_or_exit(path: str | os.PathLike[str]) -> ArgumentMap:
-    """Load the map at `path`; on errors print them all to stderr and exit 1 (2: unreadable)."""
+def load_map_or_exit(path: str | os.PathLike[str], *, syntax: bool = True) -> ArgumentMap:
+    """Load the map at `path`; on errors print them all to stderr and exit 1 (2: unreadable).
+
+    `syntax=False` leaves out the syntax trees, for commands that never write the map back.
+    """
     try:
-        amap = load_file(path)
+        amap = load_file(path, syntax=syntax)
     except ParseError as error:
         # The same report as `argmap check` gives for this map (codes, carets, summary);
         # imported here, so that commands that load maps without failing never load rich.

@@ -80,7 +80,7 @@ def show(
 
     Exits with 1 (and the errors on stderr) when the map has errors.
     """
-    amap = load_map_or_exit(map_path)
+    amap = load_map_or_exit(map_path, syntax=False)
     if output_format == "json":
         if indent is None and sys.stdout.isatty():
             indent = 2

@@ -95,6 +95,7 @@ def _set_metadata(amap: ArgumentMap, directive: Directive) -> None:
         folder = amap.path.parent if amap.path is not None else Path()
         amap.document = folder / directive.value
         amap.document_span = directive.value_span
+        amap.document_written = directive.value
     else:
         setattr(amap, directive.name, directive.value)
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import Span
-from argmap.language.syntax import Directive, SourceFile
 from argmap.model import ArgumentMap
 from argmap.visible import json_text, visible_json
 
@@ -25,11 +24,8 @@ def json_value(value: object) -> Any:
 
 def document_as_written(amap: ArgumentMap) -> str | None:
     """The `@document` path as the map gives it (relative to the map), if any."""
-    top = amap.syntax[0] if amap.syntax else None
-    if isinstance(top, SourceFile):
-        for node in top.nodes:
-            if isinstance(node, Directive) and node.name == "document":
-                return node.value
+    if amap.document_written is not None:
+        return amap.document_written
     return amap.document.as_posix() if amap.document is not None else None
 
 

@@ -223,7 +223,7 @@ def test_usage_errors_exit_2(args: list[str], message: str) -> None:
 def test_an_unreadable_map_exits_2_with_the_reason(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(path: str) -> None:
+    def refuse(path: str, **_: object) -> None:
         raise MapFileError(f"cannot read {path}: Permission denied", path)
 
     monkeypatch.setattr("argmap.cli.common.load_file", refuse)
