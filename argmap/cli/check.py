@@ -16,12 +16,12 @@ import click
 
 import argmap
 from argmap.checks import Finding, Severity, parse_error_findings, run_checks
-from argmap.checks.parallel import usable_cpus
 from argmap.checks.registry import RULES, get_rule
 from argmap.cli.common import rule_list, use_colour
 from argmap.cli.quick_exit import keep_until_exit
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
+from argmap.forked import usable_cpus
 from argmap.model import ArgumentMap
 from argmap.report.github import format_github
 from argmap.report.json_report import format_json

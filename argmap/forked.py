@@ -1,0 +1,134 @@
+"""Work done in a forked child process while this one goes on; the result comes back pickled."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import threading
+from collections.abc import Callable
+from typing import Generic, NoReturn, TypeVar
+
+_T = TypeVar("_T")
+CHUNK_BYTES = 1 << 20
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (the affinity mask, where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+class _Child:
+    """A forked child to wait for, or to stop when the parent gives up on it."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.running = True
+
+    def succeeded(self) -> bool:
+        _, status = os.waitpid(self.pid, 0)
+        self.running = False
+        return status == 0
+
+    def stop(self) -> None:
+        if not self.running:
+            return
+        self.running = False
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+
+
+class Forked(Generic[_T]):
+    """A child process computing a value from a copy of this process's memory."""
+
+    def __init__(self, child: _Child, reader: int) -> None:
+        self._child = child
+        self._reader: int | None = reader
+
+    def result(self) -> _T | None:
+        """Wait for the child: its result, or None if it failed in any way (the caller then
+        does the work itself, so that a failed child never changes an outcome)."""
+        received = self._read_all()
+        if not self._child.succeeded():
+            return None
+        try:
+            result: _T = pickle.loads(received)
+        except Exception:  # noqa: BLE001 — a truncated result: the caller does the work
+            return None
+        return result
+
+    def cancel(self) -> None:
+        """Stop the child (the caller failed or was interrupted while it ran)."""
+        self._close()
+        self._child.stop()
+
+    def _read_all(self) -> bytes:
+        assert self._reader is not None, "result() is read once"
+        chunks = []
+        try:
+            while chunk := os.read(self._reader, CHUNK_BYTES):
+                chunks.append(chunk)
+        finally:
+            self._close()
+        return b"".join(chunks)
+
+    def _close(self) -> None:
+        if self._reader is not None:
+            os.close(self._reader)
+            self._reader = None
+
+
+def start(work: Callable[[], _T]) -> Forked[_T] | None:
+    """`work` started in a forked child; None where forking is unavailable or unsafe.
+
+    `work` must not return None, which `Forked.result` reserves for failure.
+    """
+    if not _can_fork():
+        return None
+    reader, writer = os.pipe()
+
+    def send() -> None:
+        os.close(reader)
+        payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(payload)
+
+    child = _fork(send)
+    os.close(writer)
+    if child is None:
+        os.close(reader)
+        return None
+    return Forked(child, reader)
+
+
+def _can_fork() -> bool:
+    # A fork taken while other threads run can copy a lock one of them holds (a notebook or
+    # a server embedding argmap): such callers do the work themselves.
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _fork(task: Callable[[], None]) -> _Child | None:
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:
+        _child_main(task)
+    return _Child(pid)
+
+
+def _child_main(task: Callable[[], None]) -> NoReturn:
+    """Runs the task and ends the child without returning: it must not run the parent's exit
+    handlers or flush the parent's buffered output. Exit status 0 means the task finished."""
+    status = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        task()
+        status = 0
+    finally:
+        os._exit(status)
