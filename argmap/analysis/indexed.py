@@ -12,8 +12,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress
-from operator import itemgetter
+from itertools import accumulate, chain, compress, repeat
+from operator import add, itemgetter, sub
 from typing import Any, cast
 
 from argmap.model import (
@@ -87,19 +87,14 @@ class IndexedMap:
     def predecessors(self) -> tuple[list[int], list[int]]:
         """Every edge grouped by the node it enters (CSR): the sources of the edges into
         `v` are `sources[offsets[v]:offsets[v + 1]]`."""
-        count = len(self.names)
-        sources = [0] * len(self.targets)
-        into = [0] * count
-        for target in self.targets:
-            into[target] += 1
-        offsets = list(accumulate(into, initial=0))
-        free = offsets[:-1]  # the next free place in each node's run
-        edges = self.offsets
-        for source in range(count):
-            for target in self.targets[edges[source] : edges[source + 1]]:
-                sources[free[target]] = source
-                free[target] += 1
-        return sources, offsets
+        out = self.offsets
+        # Each edge's source, then the edges in the order of their targets (a stable sort,
+        # in C): the map's order within each target's run.
+        by_edge = chain.from_iterable(map(repeat, range(len(self.names)), map(sub, out[1:], out)))
+        sources = list(by_edge)
+        order = sorted(range(len(self.targets)), key=self.targets.__getitem__)
+        into = map(add, self.attacks_into, map(add, self.premises_into, self.conclusions_into))
+        return list(map(sources.__getitem__, order)), list(accumulate(into, initial=0))
 
     def names_of(self, flags: Iterable[object]) -> list[str]:
         """The names of the nodes whose flag is true (flags in node order)."""

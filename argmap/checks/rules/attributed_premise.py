@@ -31,6 +31,7 @@ Fixed example (an objection the map answers, not a reason it builds on):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
@@ -42,10 +43,14 @@ SEVERITY = Severity.INFO
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    for node, data in context.statements:
+    graph = context.indexed
+    claims = map(SUPPORTED_KINDS.__contains__, graph.kinds)
+    for number in compress(range(len(graph.names)), claims):
+        data = graph.data[number]
         by = data["attributes"].get("by")
-        if not by or data["kind"] not in SUPPORTED_KINDS or amap.inferences_for(node):
+        if not by or graph.conclusions_into[number]:
             continue
+        node = graph.names[number]
         supported = list(dict.fromkeys(amap.conclusion_of(i) for i in amap.inferences_from(node)))
         if supported:
             named = ", ".join(f"`{target}`" for target in supported)

@@ -24,6 +24,7 @@ Fixed example:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
@@ -37,14 +38,17 @@ SEVERITY = Severity.WARNING
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    first_with: dict[str, str] = {}
-    for node, data in context.statements:
+    graph = context.indexed
+    first_with: dict[str, int] = {}
+    for number in compress(range(len(graph.names)), graph.statement):
+        data = graph.data[number]
         key = normalise_statement(data["text"])
         if not key:
             continue
-        earlier = first_with.setdefault(key, node)
-        if earlier != node:
-            where = _place(amap.graph.nodes[earlier]["span"], data["span"])
+        first = first_with.setdefault(key, number)
+        if first != number:
+            node, earlier = graph.names[number], graph.names[first]
+            where = _place(graph.data[first]["span"], data["span"])
             yield Problem(
                 f"`{node}` says the same as `{earlier}` ({where}); keep one of them",
                 data["span"],

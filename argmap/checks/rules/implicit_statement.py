@@ -25,6 +25,7 @@ Fixed example (nothing to report: the text says it):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
@@ -37,8 +38,11 @@ DEFAULT = False
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    for node, data in context.statements:
+    graph = context.indexed
+    for number in compress(range(len(graph.names)), graph.statement):
+        data = graph.data[number]
         if data["attributes"].get("implicit"):
+            node = graph.names[number]
             yield Problem(
                 f"{data['kind']} `{node}` is implicit: the text does not state it, the "
                 "analysis supplies it",

@@ -35,7 +35,7 @@ SEVERITY = Severity.WARNING
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    if not any(data["kind"] == CONCLUSION for _, data in context.statements):
+    if CONCLUSION not in context.indexed.kinds:
         yield Problem(
             "the map has no conclusion; mark its main thesis `conclusion`", context.map_span
         )
