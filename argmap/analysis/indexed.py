@@ -10,17 +10,19 @@ name and each edge's dict once; the analyses then loop over short contiguous lis
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, repeat
 from operator import add, itemgetter, sub
 from typing import Any, cast
 
+from argmap.model import ATTACK as ATTACK_NODE
 from argmap.model import (
     ATTACK_EDGE,
     ATTACKER_EDGE,
     CONCLUSION_EDGE,
     CONTRADICTS_EDGE,
+    INFERENCE,
     PREMISE_EDGE,
     STATEMENT_KINDS,
     SUPPORTED_KINDS,
@@ -46,6 +48,13 @@ _CODES = {
 }
 _kind = itemgetter("kind")
 
+NODE_KINDS = (*STATEMENT_KINDS, INFERENCE, ATTACK_NODE)
+"""The node kinds in the order of their codes in IndexedMap.kinds: statements first."""
+_NODE_CODES = {kind: code for code, kind in enumerate(NODE_KINDS)}
+_STATEMENT_CODES = len(STATEMENT_KINDS)
+"""Statements' codes are below this."""
+_SUPPORTED_CODES = frozenset(_NODE_CODES[kind] for kind in SUPPORTED_KINDS)
+
 
 @dataclass(frozen=True)
 class IndexedMap:
@@ -59,8 +68,9 @@ class IndexedMap:
     names: list[str]
     data: list[Mapping[str, Any]]
     index: dict[str, int]
-    kinds: list[str]
-    """Each node's kind (`premise`, ..., `inference`, `attack`)."""
+    kinds: list[int]
+    """Each node's kind, as its place in NODE_KINDS (the parser gives every statement a
+    string of its own: comparing these ints touches no string)."""
     statement: list[bool]
     """Whether each node is a statement (not an inference or an attack's node)."""
     wanting: list[bool]
@@ -76,13 +86,28 @@ class IndexedMap:
     """Conclusion edges (into a statement): its inferences."""
 
     def in_relation(self, node: int) -> bool:
-        """Whether any edge enters or leaves the node."""
+        """Whether any edge (support, attack, contradiction) enters or leaves the node."""
         return bool(
             self.offsets[node + 1] - self.offsets[node]
             or self.attacks_into[node]
             or self.premises_into[node]
             or self.conclusions_into[node]
         )
+
+    def statements(self) -> Iterator[int]:
+        """The statements' numbers, in the map's order."""
+        return compress(range(len(self.names)), self.statement)
+
+    def kind(self, node: int) -> str:
+        return NODE_KINDS[self.kinds[node]]
+
+    def source_of(self, edge: int) -> int:
+        """The node the edge at place `edge` leaves (a binary search in `offsets`)."""
+        return bisect_right(self.offsets, edge) - 1
+
+    def numbers_of_kind(self, kind: str) -> list[int]:
+        """The nodes of one kind, in the map's order (found by list.index, in C)."""
+        return find_all(self.kinds, _NODE_CODES[kind])
 
     def predecessors(self) -> tuple[list[int], list[int]]:
         """Every edge grouped by the node it enters (CSR): the sources of the edges into
@@ -111,9 +136,9 @@ def index_map(amap: ArgumentMap) -> IndexedMap:
     data = list(nodes.values())
     count = len(names)
     index = dict(zip(names, range(count), strict=True))
-    kinds = list(map(_kind, data))
-    statement = list(map(STATEMENT_KINDS.__contains__, kinds))
-    wanting = list(map(SUPPORTED_KINDS.__contains__, kinds))
+    kinds = list(map(_NODE_CODES.__getitem__, map(_kind, data)))
+    statement = [kind < _STATEMENT_CODES for kind in kinds]
+    wanting = [kind in _SUPPORTED_CODES for kind in kinds]
     for node in compress(range(count), wanting):
         wanting[node] = needs_support(data[node])
 
@@ -147,12 +172,14 @@ def index_map(amap: ArgumentMap) -> IndexedMap:
     )
 
 
-def attack_edges(amap: ArgumentMap, graph: IndexedMap) -> list[tuple[str, str, Mapping[str, Any]]]:
-    """Every attack and contradiction edge (source, target, data), in the map's order."""
-    succ, names, offsets, targets = amap.successors_map(), graph.names, graph.offsets, graph.targets
-    found = []
-    for edge in compress(range(len(targets)), map(ATTACK.__eq__, graph.codes)):
-        source = names[bisect_right(offsets, edge) - 1]
-        target = names[targets[edge]]
-        found.append((source, target, succ[source][target]))
-    return found
+def find_all(values: list[Any], wanted: object) -> list[int]:
+    """Every place of `wanted` in `values`: list.index searches in C, so a rare value costs
+    a Python step per place found, not one per item."""
+    found: list[int] = []
+    place = -1
+    try:
+        while True:
+            place = values.index(wanted, place + 1)
+            found.append(place)
+    except ValueError:
+        return found

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from itertools import compress
-from operator import or_
 from typing import TYPE_CHECKING
 
 from argmap.analysis.indexed import CONCLUSION, PREMISE, IndexedMap, index_map
@@ -38,8 +37,10 @@ def grounded_flags(graph: IndexedMap) -> list[bool]:
     # An inference's premises not yet grounded (an attack's node counts its attacker, which
     # is never counted down: it is never grounded).
     missing = graph.premises_into.copy()
-    grounded = [is_statement and not wanting
-                for is_statement, wanting in zip(graph.statement, graph.wanting, strict=True)]
+    grounded = [
+        is_statement and not wanting
+        for is_statement, wanting in zip(graph.statement, graph.wanting, strict=True)
+    ]
     work = list(compress(range(len(grounded)), grounded))  # a stack: any order will do
     pop, push = work.pop, work.append
     while work:
@@ -141,7 +142,11 @@ def _cyclic_core(amap: ArgumentMap, graph: IndexedMap) -> list[tuple[str, str]]:
                 conclusions[target] = left
                 if not left:
                     push(target)
-    reached = set(graph.names_of(map(or_, premises, conclusions)))
+    reached = {
+        graph.names[node]
+        for node, (premise, conclusion) in enumerate(zip(premises, conclusions, strict=True))
+        if premise or conclusion
+    }
     if not reached:
         return []
     succ, pred = amap.successors_map(), amap.predecessors_map()

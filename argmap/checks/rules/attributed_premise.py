@@ -31,11 +31,10 @@ Fixed example (an objection the map answers, not a reason it builds on):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
-from argmap.model import SUPPORTED_KINDS, ArgumentMap
+from argmap.model import CLAIM, CONCLUSION, ArgumentMap
 
 CODE = "AM109"
 NAME = "attributed-premise"
@@ -44,8 +43,8 @@ SEVERITY = Severity.INFO
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     graph = context.indexed
-    claims = map(SUPPORTED_KINDS.__contains__, graph.kinds)
-    for number in compress(range(len(graph.names)), claims):
+    claims = [*graph.numbers_of_kind(CLAIM), *graph.numbers_of_kind(CONCLUSION)]
+    for number in sorted(claims):
         data = graph.data[number]
         by = data["attributes"].get("by")
         if not by or graph.conclusions_into[number]:

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.analysis.indexed import attack_edges
+from argmap.analysis.indexed import ATTACK, CONCLUSION, PREMISE, IndexedMap, find_all
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
+from argmap.model import ATTACK as ATTACK_NODE
 from argmap.model import CONTRADICTS_EDGE, ArgumentMap
 
 CODE = "AM104"
@@ -37,17 +38,43 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    # The attack edges found in the numbered map (`amap.relations()` would walk every
-    # edge's dict again).
-    for source, target, edge in attack_edges(amap, context.indexed):
-        node, kind = amap.attack_source(source), edge["kind"]
-        verb = "contradicts" if kind == CONTRADICTS_EDGE else "attacks"
-        if target == node:
+    # The attack edges as the numbered map has them: the model's dicts (`amap.relations()`)
+    # are read only for what is reported.
+    graph = context.indexed
+    names, succ = graph.names, amap.successors_map()
+    for place in find_all(graph.codes, ATTACK):
+        source, target = graph.source_of(place), graph.targets[place]
+        if graph.kind(source) == ATTACK_NODE:
+            attacker = graph.index[amap.attacker_of(names[source])]
+        else:
+            attacker = source
+        itself = target == attacker
+        if not itself and not _supports(graph, attacker, target):
+            continue
+        node, edge = names[attacker], succ[names[source]][names[target]]
+        verb = "contradicts" if edge["kind"] == CONTRADICTS_EDGE else "attacks"
+        if itself:
             yield Problem(f"`{node}` {verb} itself", edge["span"], node)
-        elif any(amap.conclusion_of(step) == target for step in amap.inferences_from(node)):
+        else:
             yield Problem(
-                f"`{node}` both supports and {verb} `{target}`; keep one of the two relations",
+                f"`{node}` both supports and {verb} `{names[target]}`; keep one of the two "
+                "relations",
                 edge["span"],
                 node,
-                (target,),
+                (names[target],),
             )
+
+
+def _supports(graph: IndexedMap, node: int, target: int) -> bool:
+    """Whether one of the inferences `node` is a premise of concludes `target`."""
+    offsets, targets, codes = graph.offsets, graph.targets, graph.codes
+    for place in range(offsets[node], offsets[node + 1]):
+        if codes[place] != PREMISE:
+            continue
+        inference = targets[place]
+        for step in range(offsets[inference], offsets[inference + 1]):
+            if codes[step] == CONCLUSION:  # an inference's one conclusion
+                if targets[step] == target:
+                    return True
+                break
+    return False

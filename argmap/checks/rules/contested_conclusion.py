@@ -46,8 +46,8 @@ SEVERITY = Severity.WARNING
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     graph, labels, grounded = context.indexed, context.labels, context.grounded
-    for number, kind in enumerate(graph.kinds):
-        if kind != CONCLUSION or not grounded[number] or labels[number] == IN_CODE:
+    for number in graph.numbers_of_kind(CONCLUSION):
+        if not grounded[number] or labels[number] == IN_CODE:
             continue
         node, data = graph.names[number], graph.data[number]
         attacks = _unanswered(amap, context, node)

@@ -24,7 +24,6 @@ Fixed example:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
@@ -40,7 +39,7 @@ SEVERITY = Severity.WARNING
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     graph = context.indexed
     first_with: dict[str, int] = {}
-    for number in compress(range(len(graph.names)), graph.statement):
+    for number in graph.statements():
         data = graph.data[number]
         key = normalise_statement(data["text"])
         if not key:

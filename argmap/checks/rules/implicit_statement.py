@@ -25,7 +25,6 @@ Fixed example (nothing to report: the text says it):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
@@ -39,7 +38,7 @@ DEFAULT = False
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     graph = context.indexed
-    for number in compress(range(len(graph.names)), graph.statement):
+    for number in graph.statements():
         data = graph.data[number]
         if data["attributes"].get("implicit"):
             node = graph.names[number]

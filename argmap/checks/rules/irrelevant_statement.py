@@ -31,7 +31,6 @@ Fixed example:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 
 from argmap.analysis.indexed import IndexedMap
 from argmap.checks.context import CheckContext
@@ -45,19 +44,19 @@ SEVERITY = Severity.WARNING
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     graph = context.indexed
-    conclusions = [number for number, kind in enumerate(graph.kinds) if kind == CONCLUSION]
+    conclusions = graph.numbers_of_kind(CONCLUSION)
     if not conclusions:
         return
     reaching = _reaching(graph, conclusions)
-    for number in compress(range(len(reaching)), graph.statement):
-        if not reaching[number] and graph.in_relation(number):
-            node, data = graph.names[number], graph.data[number]
-            yield Problem(
-                f"{data['kind']} `{node}` leads to no conclusion; relate it to the main "
-                "argument or remove it",
-                data["span"],
-                node,
-            )
+    related = graph.in_relation
+    for number in [node for node in graph.statements() if not reaching[node] and related(node)]:
+        node, data = graph.names[number], graph.data[number]
+        yield Problem(
+            f"{data['kind']} `{node}` leads to no conclusion; relate it to the main "
+            "argument or remove it",
+            data["span"],
+            node,
+        )
 
 
 def _reaching(graph: IndexedMap, conclusions: list[int]) -> list[bool]:

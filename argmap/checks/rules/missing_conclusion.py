@@ -35,7 +35,7 @@ SEVERITY = Severity.WARNING
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
-    if CONCLUSION not in context.indexed.kinds:
+    if not context.indexed.numbers_of_kind(CONCLUSION):
         yield Problem(
             "the map has no conclusion; mark its main thesis `conclusion`", context.map_span
         )

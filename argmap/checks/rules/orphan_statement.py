@@ -23,7 +23,6 @@ Fixed example:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
@@ -36,12 +35,11 @@ SEVERITY = Severity.WARNING
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     graph = context.indexed
-    for number in compress(range(len(graph.names)), graph.statement):
-        if not graph.in_relation(number):
-            node, data = graph.names[number], graph.data[number]
-            yield Problem(
-                f"{data['kind']} `{node}` is in no relation; relate it to the argument or "
-                "remove it",
-                data["span"],
-                node,
-            )
+    for number in [node for node in graph.statements() if not graph.in_relation(node)]:
+        node, data = graph.names[number], graph.data[number]
+        yield Problem(
+            f"{data['kind']} `{node}` is in no relation; relate it to the argument or "
+            "remove it",
+            data["span"],
+            node,
+        )

@@ -42,8 +42,8 @@ SEVERITY = Severity.ERROR
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     graph, grounded = context.indexed, context.grounded
-    for number, kind in enumerate(graph.kinds):
-        if kind != CONCLUSION or grounded[number] or not graph.conclusions_into[number]:
+    for number in graph.numbers_of_kind(CONCLUSION):
+        if grounded[number] or not graph.conclusions_into[number]:
             continue
         node, data = graph.names[number], graph.data[number]
         blockers = _ungrounded_premises(amap, amap.inferences_for(node), graph, grounded)
