@@ -7,7 +7,7 @@ Reference errors are collected, never raised: the caller reports them all at onc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 
 from argmap.errors import Diagnostic, Span
@@ -171,7 +171,7 @@ class _Resolver:
         """Every statement is added before any relation: the set of IDs no relation changes."""
 
     def undefined(
-        self, refs: Iterable[Ref], target: Ref | None = None
+        self, refs: Sequence[Ref], target: Ref | None = None
     ) -> list[Diagnostic] | None:
         """Errors for the undefined refs; None when all are defined (so the relation is added).
 
@@ -179,9 +179,15 @@ class _Resolver:
         argument (a named inference). A ref to a broken statement header is not reported
         again, but the relation is still not added: an empty list.
         """
+        statements = self.statements
+        for ref in refs:
+            if ref.name not in statements:
+                break
+        else:  # the common case: every ref names a statement
+            if target is None or target.name in statements:
+                return None
         errors: list[Diagnostic] = []
         complete = True
-        statements = self.statements
         for ref in [*refs, *([target] if target is not None else [])]:
             if ref.name in statements:
                 continue
