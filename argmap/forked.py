@@ -1,4 +1,4 @@
-"""Work done in a forked child process while this one goes on; the result comes back pickled."""
+"""A worker process, forked early, that does one job while this one goes on."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class _Child:
 
 
 class Forked(Generic[_T]):
-    """A child process computing a value from a copy of this process's memory."""
+    """A job running in a worker process, whose result is read once."""
 
     def __init__(self, child: _Child, reader: int) -> None:
         self._child = child
@@ -83,27 +83,82 @@ class Forked(Generic[_T]):
             self._reader = None
 
 
-def start(work: Callable[[], _T]) -> Forked[_T] | None:
-    """`work` started in a forked child; None where forking is unavailable or unsafe.
+class Worker:
+    """A forked child waiting for one job. Started while this process is still small, it
+    shares almost nothing with it: a child forked from a big process would keep the old
+    copy of every page that process changes afterwards (reference counts change on every
+    object read), doubling the memory of both."""
 
-    `work` must not return None, which `Forked.result` reserves for failure.
-    """
+    def __init__(self, child: _Child, jobs: int, results: int) -> None:
+        self._child = child
+        self._jobs: int | None = jobs
+        self._results = results
+
+    def submit(self, function: Callable[..., _T], *arguments: object) -> Forked[_T] | None:
+        """Run `function(*arguments)` in the worker (both are pickled: `function` must be
+        importable); None if the job cannot be sent, and the caller does the work itself."""
+        jobs = self._take_jobs()
+        if jobs is None:
+            return None
+        try:
+            payload = pickle.dumps((function, arguments), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 — not picklable: the caller does the work
+            os.close(jobs)
+            self._give_up()
+            return None
+        try:
+            with os.fdopen(jobs, "wb") as pipe:
+                pipe.write(payload)
+        except OSError:  # the worker has died
+            self._give_up()
+            return None
+        return Forked(self._child, self._results)
+
+    def _give_up(self) -> None:
+        os.close(self._results)
+        self._child.stop()
+
+    def close(self) -> None:
+        """Let a worker that got no job end (it reads the end of its job pipe)."""
+        jobs = self._take_jobs()
+        if jobs is not None:
+            os.close(jobs)
+            os.close(self._results)
+            self._child.succeeded()
+
+    def _take_jobs(self) -> int | None:
+        jobs, self._jobs = self._jobs, None
+        return jobs
+
+
+def start_worker() -> Worker | None:
+    """A worker forked now, to take one job later; None where forking is unavailable or
+    unsafe."""
     if not _can_fork():
         return None
-    reader, writer = os.pipe()
+    job_reader, job_writer = os.pipe()
+    result_reader, result_writer = os.pipe()
 
-    def send() -> None:
-        os.close(reader)
-        payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(writer, "wb") as pipe:
+    def serve() -> None:
+        os.close(job_writer)
+        os.close(result_reader)
+        with os.fdopen(job_reader, "rb") as jobs:
+            received = jobs.read()
+        if not received:
+            return
+        function, arguments = pickle.loads(received)
+        payload = pickle.dumps(function(*arguments), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(result_writer, "wb") as pipe:
             pipe.write(payload)
 
-    child = _fork(send)
-    os.close(writer)
+    child = _fork(serve)
+    os.close(job_reader)
+    os.close(result_writer)
     if child is None:
-        os.close(reader)
+        os.close(job_writer)
+        os.close(result_reader)
         return None
-    return Forked(child, reader)
+    return Worker(child, job_writer, result_reader)
 
 
 def _can_fork() -> bool:

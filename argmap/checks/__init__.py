@@ -13,6 +13,7 @@ from argmap.checks.parallel import run_rules
 from argmap.checks.registry import ALL, RULES, Rule, get_rule, resolve_rules
 from argmap.checks.suppression import apply_suppressions
 from argmap.errors import Diagnostic
+from argmap.forked import Worker
 from argmap.model import ArgumentMap
 
 __all__ = [
@@ -35,20 +36,21 @@ def run_checks(
     ignore: Iterable[str] | None = None,
     document: str | os.PathLike[str] | None = None,
     severity: Mapping[str, Severity] | None = None,
-    processes: int = 1,
+    worker: Worker | None = None,
 ) -> list[Finding]:
     """Run the selected rules on a parsed map; findings sorted by file, line, column, code.
 
     `select`/`ignore` take codes, names, code prefixes and `ALL` (default: every rule on by
     default); `document` replaces the map's `@document`; `severity` maps rule codes to the
     severity their findings get instead (`[tool.argmap.check] severity`). Suppression
-    comments are honoured. With `processes` of 2 or more, a big map's evidence rules run in
-    a second process beside the others (see `argmap.checks.parallel`); findings are the same.
+    comments are honoured. Given a `worker` (`argmap.checks.parallel.worker_for`, started
+    before the map was loaded), the quotes are searched for in it while the other rules run
+    here; findings are the same.
     Raises CheckError for an unknown rule (also in a suppression comment).
     """
     rules = resolve_rules(select, ignore)
     context = CheckContext(amap, [], Path(document) if document is not None else None)
-    findings = run_rules(amap, context, rules, processes)
+    findings = run_rules(amap, context, rules, worker)
     if severity:
         findings = [
             replace(finding, severity=severity[finding.code])

@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from argmap.analysis.indexed import IndexedMap, index_map
 from argmap.analysis.labels import label_codes
 from argmap.analysis.support import grounded_flags
-from argmap.checks.document import Document, read_document
+from argmap.checks.document import Document, Passage, read_document
 from argmap.errors import Diagnostic, Span
 from argmap.model import ArgumentMap
+
+Misquotes = tuple[list[int], list[Passage | None]]
+"""The numbers of the quotes not found in a document, and the closest passage to each."""
+
+
+def find_misquotes(document: Document, quotes: list[str]) -> Misquotes:
+    """The quotes not in `document` (by number), each with its closest passage."""
+    missing = document.missing(quotes)
+    passages = document.closest_passages([quotes[number] for number in missing])
+    return missing, passages
+
+
+def find_misquotes_in_text(text: str, quotes: list[str]) -> Misquotes:
+    """`find_misquotes` in a document's text: the job sent to another process."""
+    return find_misquotes(Document(text), quotes)
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,8 @@ class CheckContext:
     amap: ArgumentMap
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document_override: Path | None = None
+    misquotes_found: Callable[[], Misquotes | None] | None = None
+    """Where `misquotes` comes from when another process searches for them (None: here)."""
 
     @cached_property
     def statements(self) -> list[tuple[str, dict[str, Any]]]:
@@ -49,12 +68,6 @@ class CheckContext:
         """The map as lists of ints, made once for grounding, cycles, labels and reach."""
         return index_map(self.amap)
 
-    @property
-    def degrees(self) -> IndexedMap:
-        """The edges into each node by kind: counted by `indexed` (the name the check's
-        parallel runner asks for)."""
-        return self.indexed
-
     @cached_property
     def labels(self) -> list[int]:
         """Each node's label (by its number in `indexed`): `label_codes`."""
@@ -64,6 +77,22 @@ class CheckContext:
     def grounded(self) -> list[bool]:
         """Whether each node (by its number in `indexed`) is grounded."""
         return grounded_flags(self.indexed)
+
+    @cached_property
+    def quotes(self) -> list[str]:
+        """Every statement's quotes, one after the other in definition order."""
+        return list(chain.from_iterable(data["quotes"] for _, data in self.statements))
+
+    @cached_property
+    def misquotes(self) -> Misquotes:
+        """The quotes (their numbers in `quotes`) not in the document, each with its closest
+        passage; none when there is no readable document."""
+        if self.misquotes_found is not None:
+            found = self.misquotes_found()
+            if found is not None:
+                return found
+        document = self.document.document
+        return find_misquotes(document, self.quotes) if document is not None else ([], [])
 
     @cached_property
     def map_span(self) -> Span:

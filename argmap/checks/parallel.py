@@ -1,49 +1,67 @@
-"""Running the evidence rules in a forked process beside the others, on maps big enough to pay."""
+"""The quote search in a worker process while the other rules run, on maps big enough to pay."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
 from argmap import forked
-from argmap.checks.context import CheckContext
+from argmap.checks.context import CheckContext, Misquotes, find_misquotes_in_text
 from argmap.checks.finding import Finding
 from argmap.checks.registry import Rule
 from argmap.model import ArgumentMap
 
-SIDE_PROCESS_MIN_STATEMENTS = 5_000
-"""Below this the rules take under a tenth of a second and forking is not worth its cost."""
+WORKER_MIN_BYTES = 1_000_000
+"""Maps smaller than this (about 5,000 statements) are checked in a tenth of a second: not
+worth a second process."""
 
-EVIDENCE_PREFIX = "AM2"
-"""The evidence rules read the document and nothing the structure rules compute: the quote
-lookup is about half of all the rules' work, so it balances the rest."""
+QUOTE_RULE = "AM201"
+"""quote-not-found: searching the document for every quote (and the closest passage to each
+misquote) is about half of all the rules' work, and needs nothing the others compute."""
+
+
+def worker_for(path: str | os.PathLike[str]) -> forked.Worker | None:
+    """A worker for checking the map at `path`, started before the map is loaded (see
+    `forked.Worker`), where the map is big and the machine has a second CPU; else None."""
+    try:
+        big = Path(path).stat().st_size >= WORKER_MIN_BYTES
+    except OSError:
+        return None
+    return forked.start_worker() if big and forked.usable_cpus() >= 2 else None
 
 
 def run_rules(
-    amap: ArgumentMap, context: CheckContext, rules: Sequence[Rule], processes: int = 1
+    amap: ArgumentMap,
+    context: CheckContext,
+    rules: Sequence[Rule],
+    worker: forked.Worker | None = None,
 ) -> list[Finding]:
-    """Every finding of `rules` on `amap` (unsorted); with `processes` of 2 or more, the
-    evidence rules run in a forked child while this process runs the rest, where that pays.
+    """Every finding of `rules` on `amap` (unsorted). Given a `worker`, the quotes are
+    searched for there while this process runs the other rules.
 
-    The outcome is the same either way: if the child fails in any way, its rules run here.
+    The outcome is the same either way: if the worker fails in any way, the search runs here.
     """
-
-    def run(chosen: Sequence[Rule]) -> list[Finding]:
-        return [finding for rule in chosen for finding in rule.run(amap, context)]
-
-    beside = [rule for rule in rules if rule.code.startswith(EVIDENCE_PREFIX)]
-    here = [rule for rule in rules if not rule.code.startswith(EVIDENCE_PREFIX)]
-    if processes < 2 or not beside or not here:
-        return run(rules)
-    if len(context.statements) < SIDE_PROCESS_MIN_STATEMENTS:
-        return run(rules)
-    context.degrees  # noqa: B018 — computed before forking: both sides inherit it
-    side = forked.start(lambda: run(beside))
-    if side is None:
-        return run(rules)
+    search = _submit_search(context, rules, worker) if worker is not None else None
+    if search is None:
+        return [finding for rule in rules for finding in rule.run(amap, context)]
+    context.misquotes_found = search.result
+    # The quote rule last, so that the worker has the most time before its result is read.
+    ordered = sorted(rules, key=lambda rule: rule.code == QUOTE_RULE)
     try:
-        findings = run(here)
-    except BaseException:
-        side.cancel()
-        raise
-    found_beside = side.result()
-    return findings + (found_beside if found_beside is not None else run(beside))
+        return [finding for rule in ordered for finding in rule.run(amap, context)]
+    finally:
+        context.misquotes_found = None
+        search.cancel()
+
+
+def _submit_search(
+    context: CheckContext, rules: Sequence[Rule], worker: forked.Worker
+) -> forked.Forked[Misquotes] | None:
+    if not any(rule.code == QUOTE_RULE for rule in rules):
+        return None
+    document = context.document.document
+    quotes = context.quotes
+    if document is None or not quotes:
+        return None
+    return worker.submit(find_misquotes_in_text, document.text, quotes)

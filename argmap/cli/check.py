@@ -16,12 +16,12 @@ import click
 
 import argmap
 from argmap.checks import Finding, Severity, parse_error_findings, run_checks
+from argmap.checks.parallel import worker_for
 from argmap.checks.registry import RULES, get_rule
 from argmap.cli.common import rule_list, use_colour
 from argmap.cli.quick_exit import keep_until_exit
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
-from argmap.forked import usable_cpus
 from argmap.model import ArgumentMap
 from argmap.report.github import format_github
 from argmap.report.json_report import format_json
@@ -187,22 +187,27 @@ def check_one(
     config = load_check_config(path)
     chosen = select if select is not None else config.select
     ignored = ignore if ignore is not None else config.ignore
+    worker = worker_for(path)
     try:
-        amap = argmap.load(str(path), syntax=False)
-    except ParseError as error:
-        return Checked(path, parse_error_findings(error.errors), None, error.errors)
-    keep_until_exit(amap)
-    # The map lives until the command ends: taking it out of the garbage collector's sight
-    # spares the checks repeated full collections over it (seconds on a 100,000-statement map).
-    gc.freeze()
-    findings = run_checks(
-        amap,
-        select=chosen,
-        ignore=ignored,
-        document=document,
-        severity=config.severity,
-        processes=usable_cpus(),
-    )
+        try:
+            amap = argmap.load(str(path), syntax=False)
+        except ParseError as error:
+            return Checked(path, parse_error_findings(error.errors), None, error.errors)
+        keep_until_exit(amap)
+        # The map lives until the command ends: out of the garbage collector's sight, it
+        # spares the checks repeated full collections (seconds on 100,000 statements).
+        gc.freeze()
+        findings = run_checks(
+            amap,
+            select=chosen,
+            ignore=ignored,
+            document=document,
+            severity=config.severity,
+            worker=worker,
+        )
+    finally:
+        if worker is not None:
+            worker.close()
     return Checked(path, findings, amap)
 
 

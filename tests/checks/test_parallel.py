@@ -1,4 +1,4 @@
-"""The evidence rules in a second process: the same findings as one process, whatever happens."""
+"""The quote search in a worker process: the same findings as in one process, whatever happens."""
 
 from __future__ import annotations
 
@@ -6,141 +6,148 @@ import os
 import pickle
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import argmap
-from argmap.checks import Finding, parallel, run_checks
-from argmap.cli import check as check_command
+from argmap import forked
+from argmap.checks import Finding, context, parallel, run_checks
 from argmap.cli import main
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPOSITORY / "tests" / "benchmarks"))
 from synthetic import write_map  # noqa: E402
 
-needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="the system has no fork()")
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the system has no fork()")
 
 
-def findings(path: Path, processes: int) -> list[Finding]:
-    return run_checks(argmap.load(str(path)), select=["ALL"], processes=processes)
+def findings(path: Path, *, worker: bool) -> list[Finding]:
+    helper = forked.start_worker() if worker else None
+    try:
+        return run_checks(argmap.load(str(path)), select=["ALL"], worker=helper)
+    finally:
+        if helper is not None:
+            helper.close()
 
 
 @pytest.fixture
-def every_map_forks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fork on maps of any size, so the small example maps take the two-process path."""
-    monkeypatch.setattr(parallel, "SIDE_PROCESS_MIN_STATEMENTS", 0)
+def results(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """What each search submitted to a worker gave back (None: it failed)."""
+    given: list[object] = []
+    real_result = forked.Forked.result
 
+    def recorded(job: forked.Forked[object]) -> object:
+        result = real_result(job)
+        given.append(result)
+        return result
 
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the forks made (each forked child is recorded by its parent)."""
-    made: list[int] = []
-    real_fork = os.fork
-
-    def counting_fork() -> int:
-        child = real_fork()
-        if child:
-            made.append(child)
-        return child
-
-    monkeypatch.setattr(os, "fork", counting_fork)
-    return made
+    monkeypatch.setattr(forked.Forked, "result", recorded)
+    return given
 
 
 @pytest.fixture
 def small_map(tmp_path: Path) -> Path:
-    """A synthetic map of 200 statements with misquotes (found in the child), orphans and an
-    unsupported conclusion (found here)."""
+    """A synthetic map of 200 statements with misquotes (found by the worker), orphans and
+    an unsupported conclusion (found here)."""
     return Path(write_map(200, str(tmp_path)))
 
 
-@needs_fork
-def test_findings_of_both_processes_are_all_reported(
-    small_map: Path, every_map_forks: None, forks: list[int]
-) -> None:
-    two = findings(small_map, processes=2)
-    assert len(forks) == 1
-    assert {finding.code for finding in two} == {"AM101", "AM105", "AM201"}
-    assert two == findings(small_map, processes=1)
+def test_the_worker_finds_the_misquotes(small_map: Path, results: list[object]) -> None:
+    with_worker = findings(small_map, worker=True)
+    assert len(results) == 1 and results[0] is not None
+    assert {finding.code for finding in with_worker} == {"AM101", "AM105", "AM201"}
+    assert with_worker == findings(small_map, worker=False)
 
 
-@needs_fork
 @pytest.mark.parametrize("name", ["russia-china.argmap", "tutorial.argmap"])
-def test_the_example_maps_get_the_same_findings_from_two_processes(
-    name: str, every_map_forks: None, forks: list[int]
+def test_the_example_maps_get_the_same_findings_with_a_worker(
+    name: str, results: list[object]
 ) -> None:
     path = REPOSITORY / "maps" / name
-    assert findings(path, processes=2) == findings(path, processes=1)
-    assert len(forks) == 1
+    assert findings(path, worker=True) == findings(path, worker=False)
+    assert results and None not in results
 
 
-@needs_fork
-def test_a_big_map_forks_by_itself_and_gets_the_same_findings(
-    tmp_path: Path, forks: list[int]
+def test_a_worker_is_started_for_big_maps_on_two_cpus_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = Path(write_map(parallel.SIDE_PROCESS_MIN_STATEMENTS, str(tmp_path)))
-    two = findings(path, processes=2)
-    assert forks, "a map of the threshold's size runs its evidence rules beside the others"
-    assert {finding.code for finding in two} >= {"AM201"}  # misquotes found in the child
-    assert two == findings(path, processes=1)
+    big = tmp_path / "big.argmap"
+    big.write_bytes(b"premise a: A\n" * (parallel.WORKER_MIN_BYTES // 13 + 1))
+    monkeypatch.setattr(forked, "usable_cpus", lambda: 2)
+    for path, expected in ((big, True), (REPOSITORY / "maps" / "tutorial.argmap", False),
+                           (tmp_path / "missing.argmap", False)):
+        worker = parallel.worker_for(path)
+        assert (worker is not None) is expected, path
+        if worker is not None:
+            worker.close()
+    monkeypatch.setattr(forked, "usable_cpus", lambda: 1)
+    assert parallel.worker_for(big) is None
 
 
-def test_a_small_map_and_a_single_process_never_fork(forks: list[int]) -> None:
-    path = REPOSITORY / "maps" / "russia-china.argmap"
-    findings(path, processes=2)
-    findings(path, processes=1)
-    assert forks == []
-
-
-@needs_fork
-def test_no_fork_while_other_threads_run(every_map_forks: None, forks: list[int]) -> None:
+def test_no_worker_while_other_threads_run(small_map: Path) -> None:
     release = threading.Event()
     waiting = threading.Thread(target=release.wait)
     waiting.start()
     try:
-        path = REPOSITORY / "maps" / "russia-china.argmap"
-        assert findings(path, processes=2) == findings(path, processes=1)
+        assert forked.start_worker() is None
+        assert findings(small_map, worker=True) == findings(small_map, worker=False)
     finally:
         release.set()
         waiting.join()
-    assert forks == []
 
 
-@needs_fork
-def test_a_child_that_fails_has_its_rules_run_here(
-    small_map: Path, every_map_forks: None, forks: list[int], monkeypatch: pytest.MonkeyPatch
+def broken_search(text: str, quotes: list[str]) -> context.Misquotes:
+    raise RuntimeError("the worker's search fails")
+
+
+def test_a_failed_search_runs_here(
+    small_map: Path, results: list[object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_dumps(*_: object, **__: object) -> bytes:
-        raise RuntimeError("the child cannot send its findings")
-
-    expected = findings(small_map, processes=1)
-    monkeypatch.setattr(pickle, "dumps", broken_dumps)
-    assert findings(small_map, processes=2) == expected
-    assert len(forks) == 1
+    expected = findings(small_map, worker=False)
+    monkeypatch.setattr(context, "find_misquotes_in_text", broken_search)
+    monkeypatch.setattr(parallel, "find_misquotes_in_text", broken_search)
+    assert findings(small_map, worker=True) == expected
+    assert results == [None]
 
 
-@needs_fork
-def test_a_child_that_sends_garbage_has_its_rules_run_here(
-    small_map: Path, every_map_forks: None, forks: list[int], monkeypatch: pytest.MonkeyPatch
+def test_a_garbled_job_runs_here(
+    small_map: Path, results: list[object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = findings(small_map, processes=1)
-    monkeypatch.setattr(pickle, "dumps", lambda *_, **__: b"\x80\x05truncated")
-    assert findings(small_map, processes=2) == expected
-    assert len(forks) == 1
+    expected = findings(small_map, worker=False)
+    monkeypatch.setattr(pickle, "dumps", lambda *_, **__: b"\x80\x05garbled")
+    assert findings(small_map, worker=True) == expected
+    assert results == [None]
 
 
-@needs_fork
-def test_check_prints_the_same_report_with_the_second_process(
-    small_map: Path, every_map_forks: None, forks: list[int], monkeypatch: pytest.MonkeyPatch
+@pytest.fixture
+def workers_everywhere(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Every map gets a worker, whatever its size; yields the workers' process IDs."""
+    started: list[int] = []
+    real_start = forked.start_worker
+
+    def counted() -> forked.Worker | None:
+        worker = real_start()
+        if worker is not None:
+            started.append(worker._child.pid)
+        return worker
+
+    monkeypatch.setattr(parallel, "WORKER_MIN_BYTES", 0)
+    monkeypatch.setattr(forked, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(forked, "start_worker", counted)
+    yield started
+
+
+def test_check_prints_the_same_report_with_workers(
+    small_map: Path, workers_everywhere: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     runner = CliRunner()
     arguments = ["check", str(small_map), str(REPOSITORY / "maps"), "--select", "ALL"]
-    monkeypatch.setattr(check_command, "usable_cpus", lambda: 2)
-    two = runner.invoke(main, arguments)
-    monkeypatch.setattr(parallel, "SIDE_PROCESS_MIN_STATEMENTS", 10**9)
-    one = runner.invoke(main, arguments)
-    assert len(forks) >= 3  # one per map checked
-    assert (two.exit_code, two.output) == (one.exit_code, one.output)
-    assert "AM201 quote-not-found" in two.output
+    with_workers = runner.invoke(main, arguments)
+    assert len(workers_everywhere) >= 3  # one per map checked
+    monkeypatch.setattr(parallel, "WORKER_MIN_BYTES", 10**12)
+    alone = runner.invoke(main, arguments)
+    assert (with_workers.exit_code, with_workers.output) == (alone.exit_code, alone.output)
+    assert "AM201 quote-not-found" in with_workers.output

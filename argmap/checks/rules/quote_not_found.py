@@ -42,17 +42,19 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     state = context.document
     if state.document is None or state.path is None:
         return
-    # Every quote at once: the document is searched in one pass for them all.
-    quotes = [
-        (node, data, index, quote)
+    # Every quote at once: the document is searched in one pass for them all (on a big
+    # map, by another process while the other rules run: see `checks.parallel`).
+    missing, passages = context.misquotes
+    if not missing:
+        return
+    owners = [
+        (node, data, index)
         for node, data in context.statements
-        if data["quotes"]
-        for index, quote in enumerate(data["quotes"])
+        for index in range(len(data["quotes"]))
     ]
-    missing = [quotes[number] for number in state.document.missing([q[3] for q in quotes])]
-    passages = state.document.closest_passages([quote for *_, quote in missing])
     name = display_path(state.path)
-    for (node, data, index, _), passage in zip(missing, passages, strict=True):
+    for number, passage in zip(missing, passages, strict=True):
+        node, data, index = owners[number]
         spans: list[Span] = list(data.get("quote_spans") or [])
         span = spans[index] if index < len(spans) else data["span"]
         yield Problem(_message(passage, name), span, node)
