@@ -142,13 +142,13 @@ def _cyclic_core(amap: ArgumentMap, graph: IndexedMap) -> list[tuple[str, str]]:
                 conclusions[target] = left
                 if not left:
                     push(target)
+    if not any(premises) and not any(conclusions):  # in C: the usual acyclic map ends here
+        return []
     reached = {
         graph.names[node]
         for node, (premise, conclusion) in enumerate(zip(premises, conclusions, strict=True))
         if premise or conclusion
     }
-    if not reached:
-        return []
     succ, pred = amap.successors_map(), amap.predecessors_map()
     support = SUPPORT_EDGE_KINDS
     out = {
