@@ -22,7 +22,7 @@ from argmap.language.lexer import (
     skip_whitespace,
     split_comment,
 )
-from argmap.language.relations import Relation, parse_relation
+from argmap.language.relations import LinePlace, Relation, parse_relation
 from argmap.language.statements import parse_body_line, record_attributes
 from argmap.language.syntax import (
     SYNTAX_ERROR,
@@ -79,6 +79,13 @@ class OpenRelation:
         first = self._place(offsets, start)
         last = self._place(offsets, max(end, start + 1) - 1)
         return Span(self.file, first[0], first[1] + 1, last[0], last[1] + 2)
+
+    def place(self) -> LinePlace | None:
+        """Where a one-line relation's text starts, for `plain_support`; None otherwise."""
+        if len(self.parts) != 1:
+            return None
+        part = self.parts[0]
+        return self.file, part.number, part.start
 
     def _offsets(self) -> list[int]:
         offsets, position = [], 0
@@ -238,7 +245,7 @@ def _parse(relation: OpenRelation, text: str) -> Relation:
             0,
             1,
         )
-    parsed = parse_relation(text, relation.span)
+    parsed = parse_relation(text, relation.span, relation.place())
     if argument is None:
         return parsed
     if not isinstance(parsed, Support):

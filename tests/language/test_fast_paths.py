@@ -41,7 +41,7 @@ def _slow_paths() -> Iterator[None]:
     """Only the character-by-character paths: the fast ones never match."""
     with (
         mock.patch.object(lexer, "_PLAIN_TOKEN", lexer.re.compile(r"(?!)")),
-        mock.patch.object(relations, "plain_support", lambda line, span_of: None),
+        mock.patch.object(relations, "plain_support", lambda line, span_of, place=None: None),
         mock.patch.object(parser, "plain_statement_header", lambda line, file, number: None),
     ):
         yield
