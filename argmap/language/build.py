@@ -37,11 +37,16 @@ SUGGESTION_BUDGET = 300_000
 """Candidate comparisons spent on did-you-mean suggestions before they are left out."""
 
 
-def build_map(amap: ArgumentMap, sources: list[SourceFile]) -> list[Diagnostic]:
-    """Add the statements and relations of `sources` (top-level file first) to `amap`."""
+def build_map(
+    amap: ArgumentMap, sources: list[SourceFile], *, hand_over: bool = False
+) -> list[Diagnostic]:
+    """Add the statements and relations of `sources` (top-level file first) to `amap`.
+
+    `hand_over=True` gives the model the statements' lists rather than copies of them, for
+    a caller that drops the syntax trees after building."""
     errors = _metadata(amap, sources)
     relations: list[Node] = []
-    broken = _statements(amap, sources, errors, relations)
+    broken = _statements(amap, sources, errors, relations, hand_over)
     resolver = _Resolver(amap, broken)
     for node in relations:
         if isinstance(node, Support):
@@ -107,7 +112,11 @@ _RELATIONS = (Support, Argument, Attack, Contradiction)
 
 
 def _statements(
-    amap: ArgumentMap, sources: list[SourceFile], errors: list[Diagnostic], relations: list[Node]
+    amap: ArgumentMap,
+    sources: list[SourceFile],
+    errors: list[Diagnostic],
+    relations: list[Node],
+    handing_over: bool,
 ) -> set[str]:
     """Add every statement and section, and collect the relations in order (so that later
     passes walk only those); return the IDs of broken statement headers."""
@@ -117,7 +126,7 @@ def _statements(
         section = source.initial_section
         for node in source.nodes:
             if isinstance(node, Statement):
-                errors.extend(_statement(amap, node, section))
+                errors.extend(_statement(amap, node, section, handing_over))
             elif isinstance(node, _RELATIONS):
                 relations.append(node)
             elif isinstance(node, SectionHeader):
@@ -130,12 +139,15 @@ def _statements(
     return broken
 
 
-def _statement(amap: ArgumentMap, node: Statement, section: str | None) -> list[Diagnostic]:
+def _statement(
+    amap: ArgumentMap, node: Statement, section: str | None, handing_over: bool
+) -> list[Diagnostic]:
     if node.id in amap.graph:
         first: Span = amap.graph.nodes[node.id]["span"]
         message = f"duplicate statement ID `{node.id}`; first defined at {where(first, node.span)}"
         return [Diagnostic(DUPLICATE_ID, message, node.id_span, related=(first,))]
-    amap.add_statement(
+    add = amap.add_statement_taking if handing_over else amap.add_statement
+    add(
         node.id,
         node.kind,
         node.text,

@@ -145,7 +145,7 @@ def _parse_and_build(text: str, display: str, path: Path | None, syntax: bool) -
     amap.source_paths = read
     amap.syntax = list(sources) if syntax else []
     errors += include_errors
-    errors += build_map(amap, sources)
+    errors += build_map(amap, sources, hand_over=not syntax)
     if errors:
         raise ParseError(_finish(errors, amap, [source.path for source in sources]))
     return amap

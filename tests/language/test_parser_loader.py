@@ -9,6 +9,7 @@ import pytest
 
 import argmap
 from argmap.errors import MapFileError, ParseError
+from argmap.language.syntax import Statement
 from argmap.report.snippet import format_diagnostic
 
 
@@ -94,3 +95,37 @@ def test_a_long_relation_line_of_linked_premises(tmp_path: Path) -> None:
     lines.append(" + ".join(names) + " -> c")
     amap = argmap.parse("\n".join(lines))
     assert len(amap.premises_of("inference-1")) == 20_000
+
+
+VALID_MAPS = sorted((Path(__file__).parents[1] / "data" / "valid").rglob("*.argmap"))
+EXAMPLE_MAPS = sorted((Path(__file__).parents[2] / "maps").glob("*.argmap"))
+
+
+def _graph_data(amap: argmap.ArgumentMap) -> tuple[object, object]:
+    edges = amap.graph.edges(data=True)
+    return dict(amap.graph.nodes(data=True)), {(a, b): data for a, b, data in edges}
+
+
+@pytest.mark.parametrize("path", VALID_MAPS + EXAMPLE_MAPS, ids=lambda path: path.name)
+def test_a_map_loaded_without_syntax_trees_is_the_same_map(path: Path) -> None:
+    with_trees = argmap.load(path)
+    without = argmap.load(path, syntax=False)
+    assert without.syntax == [] and with_trees.syntax
+    assert _graph_data(without) == _graph_data(with_trees)
+    assert (without.document_written, without.sections) == (
+        with_trees.document_written,
+        with_trees.sections,
+    )
+
+
+def test_with_syntax_trees_the_model_has_its_own_lists() -> None:
+    amap = argmap.load(EXAMPLE_MAPS[0])
+    statements = [
+        node for source in amap.syntax for node in source.nodes if isinstance(node, Statement)
+    ]
+    assert statements
+    for statement in statements:
+        data = amap.graph.nodes[statement.id]
+        for name in ("tags", "quotes", "quote_spans", "attributes"):
+            assert data[name] == getattr(statement, name)
+            assert data[name] is not getattr(statement, name), (statement.id, name)
