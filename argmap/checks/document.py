@@ -9,8 +9,9 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from itertools import accumulate
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import compress, count
 from pathlib import Path
 
 from argmap.checks.normalise import normalise_quote
@@ -18,8 +19,13 @@ from argmap.fileio import DOCUMENT_SIZE_LIMIT, read_limited
 from argmap.textlines import line_starts
 
 _WORD = re.compile(r"\w+")
-_WORD_OR_GAP = re.compile(r"(\w+)")
-"""Splits a text into gap, word, gap, ..., word, gap (the group keeps the words)."""
+_SPACE = re.compile(r"\s")
+_ASCII_WORDS = str.maketrans(
+    {code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")}
+    | {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+)
+"""Every ASCII character that `\\w` does not match to a space, and capitals to small
+letters: the words of an ASCII text are then what `split()` gives, each where it was."""
 COMMON_WORD_LIMIT = 200
 """Words this frequent in the document ('the', 'of') are not used to place a quote."""
 CANDIDATES = 5
@@ -27,9 +33,10 @@ CANDIDATES = 5
 SIMILAR = 0.6
 """The least word-level similarity for a passage to be shown as the closest one."""
 PASSAGE_LIMIT = 160
-CHUNK = 1 << 18
-"""Characters of the document split into words at a time (all its words at once would
-take tens of MB that the index does not keep)."""
+SEGMENT = 1 << 10
+"""Characters of the searched text split into words at a time. A word is placed by its
+segment only (a quote is then searched for around that segment); a word offset for every
+word would cost more than the search and the closest passages together."""
 
 
 @dataclass(frozen=True)
@@ -41,48 +48,30 @@ class Passage:
     ratio: float
 
 
-@dataclass
 class Document:
-    """A document's text, normalised once, with a word index for finding near misses."""
+    """A document's text, with the indexes for finding quotes and near misses (built on use)."""
 
-    text: str
-    normalised: str = ""
-    words: list[str] = field(default_factory=list)
-    starts: array[int] = field(default_factory=lambda: array("q"))
-    ends: array[int] = field(default_factory=lambda: array("q"))
-    counts: Counter[str] = field(default_factory=Counter)
-    line_starts: array[int] = field(default_factory=lambda: array("q"))
+    def __init__(self, text: str) -> None:
+        self.text = text
 
-    def __post_init__(self) -> None:
-        self.normalised = normalise_quote(self.text)
-
-    def _build_index(self) -> None:
-        """Words, their offsets and how often each occurs: built on the first missing quote.
-
-        Where each word is, only the words of the missing quotes need (`_Places`)."""
+    @cached_property
+    def _search(self) -> _Segments:
+        """The normalised text and the pieces it is searched by: the words of an ASCII
+        text (its common case, one pass over the text for every index), else the
+        normalised text's tokens. An inner piece of a quote (one with a piece on either
+        side) is a whole piece wherever the quote occurs."""
         if self.text.isascii():
-            # The common case, in C: lowercasing ASCII keeps every word where it was, and
-            # splitting on words (kept by the group) gives the text in pieces, word and
-            # gap by turns, whose running lengths are the words' offsets. Each distinct
-            # word is stored once (documents repeat their words).
-            # A piece of the text at a time: all the pieces of a long document at once
-            # would take tens of MB more than the words they leave.
-            for offset, chunk in _chunks(self.text, " ", keep=True):
-                pieces = _WORD_OR_GAP.split(chunk.lower())
-                self.words += map(sys.intern, pieces[1::2])
-                offsets = array("q", accumulate(map(len, pieces), initial=offset))
-                self.starts += offsets[1:-1:2]
-                self.ends += offsets[2::2]
-        else:
-            distinct: dict[str, str] = {}
-            for match in _WORD.finditer(self.text):
-                word = _normalise_word(match.group())
-                self.words.append(distinct.setdefault(word, word))
-                start, end = match.span()
-                self.starts.append(start)
-                self.ends.append(end)
-        self.counts = Counter(self.words)
-        self.line_starts = line_starts(self.text)
+            return _ascii_segments(self.text)
+        return _Segments(normalise_quote(self.text))
+
+    @cached_property
+    def _passages(self) -> _WordIndex:
+        search = self._search
+        if search.source is None:
+            return _general_index(self.text)
+        return _WordIndex(
+            search.words, search.counts, search, self.text, line_starts(self.text), search.last
+        )
 
     def contains(self, quote: str) -> bool:
         """Whether the quote occurs in the document, after normalising both."""
@@ -93,57 +82,28 @@ class Document:
 
         A plain `in` scans the whole document for every quote; with thousands of quotes
         against a long document that adds up. So each quote is anchored on its rarest inner
-        token (the normalised texts are tokens joined by single spaces, and a token inside
-        the quote is a whole token wherever the quote occurs) and compared only where that
-        token is, unless that would cost more than the scan. All the quotes share one pass
-        over the document's tokens.
+        piece and searched for only around the segments that piece is in, unless that would
+        cost more than the scan. All the quotes share one pass over the document's pieces.
         """
-        text = self.normalised
-        counts: Counter[str] = Counter()
-        for _, chunk in _chunks(text, " "):
-            counts.update(chunk.split(" "))
-        # (needle, anchor token, its offset in the needle), no anchor: scan the whole text;
-        # None: not in the document.
-        plans: list[tuple[str, str, int] | None] = []
-        rarity = counts.__getitem__
-        repeated: set[str] = set()
-        for quote in quotes:
-            needle = normalise_quote(quote)
-            parts = needle.split(" ")
-            if len(parts) < 3:
-                plans.append((needle, "", -1))
-                continue
-            anchor = min(parts[1:-1], key=rarity)  # the first of the rarest, in C
-            fewest = counts[anchor]
-            if not fewest:  # a token the document does not have: the quote is not in it
-                plans.append(None)
-            elif fewest * len(needle) > len(text):
-                plans.append((needle, "", -1))
-            else:
-                # The anchor's first place as an inner token (the first token has no
-                # space before it): where that first of the rarest is.
-                plans.append((needle, anchor, needle.find(f" {anchor} ") + 1))
-                if fewest > 1:
-                    repeated.add(anchor)
-        places = _token_places(text, {plan[1] for plan in plans if plan is not None and plan[1]},
-                               repeated)
+        search = self._search
+        text = search.normalised
+        counts = search.counts
+        needles = list(map(normalise_quote, quotes))
+        anchors = list(map(search.anchor, needles))
+        repeated = {anchor for anchor in anchors if anchor and counts[anchor] > 1}
+        places = _places(search.words, counts, repeated, search.last).more
+        last, around = search.last, search.around
         result = []
-        for number, plan in enumerate(plans):
-            if plan is None:
+        for number, needle, anchor in zip(count(), needles, anchors):
+            if anchor is None:
                 result.append(number)
-                continue
-            needle, anchor, offset = plan
-            if not anchor:
+            elif not anchor:
                 if needle not in text:
                     result.append(number)
-            elif anchor not in places.more:  # the common case: the anchor is in one place
-                start = places.once[anchor] - offset
-                if start < 0 or not text.startswith(needle, start):
+            elif anchor not in places:  # the common case: the anchor is in one place
+                if not around(needle, last[anchor]):
                     result.append(number)
-            elif not any(
-                place >= offset and text.startswith(needle, place - offset)
-                for place in places.of(anchor)
-            ):
+            elif not any(around(needle, place) for place in places[anchor]):
                 result.append(number)
         return result
 
@@ -160,73 +120,213 @@ class Document:
         the document's size, besides one pass over the document's words for all the quotes
         (to find their less common words).
         """
-        if not self.line_starts:
-            self._build_index()
+        if not quotes:
+            return []
+        index = self._passages
         quote_words = [[_normalise_word(w) for w in _WORD.findall(quote)] for quote in quotes]
-        counts = self.counts
+        counts = index.counts
         wanted = {
             word
             for words in quote_words
             for word in words
             if 0 < counts[word] <= COMMON_WORD_LIMIT
         }
-        positions = [position for position, word in enumerate(self.words) if word in wanted]
-        index = _Places(
-            list(map(self.words.__getitem__, positions)),
-            positions,
-            {word for word in wanted if counts[word] > 1},
-        )
+        places = _places(index.words, counts, wanted, index.last)
         passages: list[Passage | None] = []
         for words in quote_words:
             best: Passage | None = None
-            for start in _likely_starts(index, words):
-                passage = self._compare(words, start)
+            for start in _likely_starts(places, words):
+                passage = _compare(index, words, start)
                 if passage.ratio >= SIMILAR and (best is None or passage.ratio > best.ratio):
                     best = passage
             passages.append(best)
         return passages
 
-    def _compare(self, quote_words: list[str], start: int) -> Passage:
-        """Align the quote with a window around `start` (a few words of slack each side),
-        then measure the similarity of the stretch the matching words span."""
-        slack = max(3, len(quote_words) // 4)
-        low = max(0, start - slack)
-        window = self.words[low : start + len(quote_words) + slack]
-        matcher = difflib.SequenceMatcher(None, quote_words, window, autojunk=False)
-        blocks = [block for block in matcher.get_matching_blocks() if block.size]
-        if not blocks:
-            return Passage("", 0, 0.0)
-        first, last = low + blocks[0].b, low + blocks[-1].b + blocks[-1].size
-        matched = self.words[first:last]
-        ratio = difflib.SequenceMatcher(None, quote_words, matched, autojunk=False).ratio()
-        return Passage(self._excerpt(first, last), self._line(first), ratio)
 
-    def _excerpt(self, first: int, last: int) -> str:
-        begin, finish = self.starts[first], self.ends[last - 1]
-        text = " ".join(self.text[begin:finish].split())
-        if len(text) > PASSAGE_LIMIT:
-            text = text[: PASSAGE_LIMIT - 1].rstrip() + "…"
-        return text
+class _Segments:
+    """A normalised text, the pieces it is searched by, in order, how often each occurs,
+    and which segment of the text each is in.
 
-    def _line(self, word: int) -> int:
-        return bisect.bisect_right(self.line_starts, self.starts[word])
+    `source`, when given, is the original text with every character that `\\w` does not
+    match made a space (and lower case), at the original's offsets: the pieces are then
+    its words, and `span` finds where one is in the original.
+    """
+
+    def __init__(self, normalised: str, source: str | None = None) -> None:
+        self.normalised = normalised
+        self.source = source
+        self.words: list[str] = []
+        self.counts: Counter[str] = Counter()
+        self.last: dict[str, int] = {}
+        self.firsts = array("q")  # the number of words before each segment
+        self.starts = array("q")  # where each segment starts in `normalised`, and its end
+        self.origins = array("q")  # where each starts in `source`, and its end
+        if source is None and normalised:  # the normalised text's tokens, a segment at a time
+            for offset, segment in _segments(normalised):
+                self.add(offset, offset, segment.split(" "))
+        if source is None:
+            self.end(len(normalised), len(normalised))
+
+    def add(self, start: int, origin: int, words: list[str]) -> None:
+        """The next segment: where it starts in `normalised` and in `source`, its words
+        (each distinct word is kept once: documents repeat their words)."""
+        self.firsts.append(len(self.words))
+        self.starts.append(start)
+        self.origins.append(origin)
+        self.words += map(sys.intern, words)
+
+    def end(self, length: int, origin: int) -> None:
+        """After the last segment: where the texts end (a space's width past them), and
+        how often each word occurs."""
+        self.starts.append(length + 1)
+        self.origins.append(origin + 1)
+        self.counts = Counter(self.words)
+        self.last = dict(zip(self.words, count()))  # a word met once is then found
+
+    def anchor(self, needle: str) -> str | None:
+        """Where to look for a normalised quote: an inner piece of it (a word met once in
+        the text, else the first of its rarest); "" to scan the whole text; None when it
+        cannot be in the text."""
+        parts = needle.split(" ")
+        if self.source is None:
+            inner = parts[1:-1]
+        elif not needle.isascii():  # no ASCII text holds it
+            return None
+        else:
+            # A token of letters and digits is a word; the others only when there is
+            # no such token (translating every quote costs more).
+            inner = list(filter(str.isalnum, parts[1:-1]))
+            if not inner:
+                inner = needle.translate(_ASCII_WORDS).split()[1:-1]
+        if not inner:
+            return ""
+        rarity = self.counts.__getitem__
+        # A word met once is as good as any: the first one, looked up lazily in C.
+        anchor = next(compress(inner, map((1).__eq__, map(rarity, inner))), None)
+        if anchor is not None:
+            return anchor
+        anchor = min(inner, key=rarity)  # the first of the rarest, in C
+        fewest = rarity(anchor)
+        if not fewest:  # a piece the text does not have: the quote is not in it
+            return None
+        if fewest * (SEGMENT + 2 * len(needle)) > len(self.normalised):
+            return ""  # more places than a scan is worth
+        return anchor
+
+    def segment(self, word: int) -> int:
+        return bisect.bisect_right(self.firsts, word) - 1
+
+    def around(self, needle: str, word: int) -> bool:
+        """Whether `needle` occurs in the normalised text across the segment of the word
+        at position `word`."""
+        after = bisect.bisect_right(self.firsts, word)  # the segment's number + 1
+        start = max(0, self.starts[after - 1] - len(needle))
+        return self.normalised.find(needle, start, self.starts[after] + len(needle)) >= 0
+
+    def span(self, word: int) -> tuple[int, int]:
+        """Where the word at position `word` starts and ends in the source."""
+        assert self.source is not None
+        segment = self.segment(word)
+        origin = self.origins[segment]
+        text = self.source[origin : self.origins[segment + 1]]
+        # Split off the words before it: what is left starts with it.
+        rest = text.split(None, word - self.firsts[segment])[-1]
+        start = origin + len(text) - len(rest)
+        return start, start + len(self.words[word])
+
+
+def _ascii_segments(text: str) -> _Segments:
+    """An ASCII text's index, a segment at a time: the segment's whitespace collapsed (as
+    normalise_quote does) and its words, in one pass over the text."""
+    source = text.translate(_ASCII_WORDS)
+    index = _Segments("", source)
+    collapsed: list[str] = []
+    length = -1  # of the normalised text so far: no space before the first segment
+    for origin, segment in _segments(text):
+        folded = " ".join(segment.split())
+        index.add(length + 1, origin, source[origin : origin + len(segment)].split())
+        if folded:
+            collapsed.append(folded)
+            length += len(folded) + 1
+    index.normalised = " ".join(collapsed).replace("`", "'").lower()
+    index.end(len(index.normalised), len(text))
+    return index
+
+
+class _Spans:
+    """Where each word of a text is: offsets for every word (the general index's words are
+    not the pieces of any text split at spaces)."""
+
+    def __init__(self, starts: array[int], ends: array[int]) -> None:
+        self.starts = starts
+        self.ends = ends
+
+    def span(self, word: int) -> tuple[int, int]:
+        return self.starts[word], self.ends[word]
+
+
+@dataclass(frozen=True)
+class _WordIndex:
+    """The closest-passage index: the document's words in order, how often each occurs,
+    where each is in `text` (`spans`) and where `text`'s lines start."""
+
+    words: list[str]
+    counts: Counter[str]
+    spans: _Segments | _Spans
+    text: str
+    lines: array[int]
+    last: dict[str, int] | None = None  # each word's last position, when known
+
+
+def _general_index(text: str) -> _WordIndex:
+    """The index of any text: its words normalised one by one, at their own offsets."""
+    words: list[str] = []
+    starts = array("q")
+    ends = array("q")
+    distinct: dict[str, str] = {}
+    for match in _WORD.finditer(text):
+        word = _normalise_word(match.group())
+        words.append(distinct.setdefault(word, word))
+        start, end = match.span()
+        starts.append(start)
+        ends.append(end)
+    return _WordIndex(words, Counter(words), _Spans(starts, ends), text, line_starts(text))
+
+
+def _compare(index: _WordIndex, quote_words: list[str], start: int) -> Passage:
+    """Align the quote with a window around `start` (a few words of slack each side),
+    then measure the similarity of the stretch the matching words span."""
+    slack = max(3, len(quote_words) // 4)
+    low = max(0, start - slack)
+    window = index.words[low : start + len(quote_words) + slack]
+    matcher = difflib.SequenceMatcher(None, quote_words, window, autojunk=False)
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    if not blocks:
+        return Passage("", 0, 0.0)
+    first, last = low + blocks[0].b, low + blocks[-1].b + blocks[-1].size
+    # difflib's ratio of the quote and words[first:last]: matching the quote against that
+    # stretch finds the same blocks (the window's longest matches all lie inside it), so
+    # the same 2 * matches / total, without a second matcher.
+    matches = sum(block.size for block in blocks)
+    ratio = 2.0 * matches / (len(quote_words) + last - first)
+    begin = index.spans.span(first)[0]
+    finish = index.spans.span(last - 1)[1]
+    text = " ".join(index.text[begin:finish].split())
+    if len(text) > PASSAGE_LIMIT:
+        text = text[: PASSAGE_LIMIT - 1].rstrip() + "…"
+    return Passage(text, bisect.bisect_right(index.lines, begin), ratio)
 
 
 class _Places:
-    """Where each of some wanted words is, in order (word positions or text offsets).
+    """Where each of some wanted words is, in order (word positions).
 
-    A word met once (most of a document's rarer words) is kept as its one place, in a
-    dict built in C; only repeated words get a list each.
+    A word met once (most of a document's rarer words) is kept as its one place; only
+    repeated words get a list each.
     """
 
-    def __init__(self, words: list[str], places: list[int], repeated: set[str]) -> None:
-        """`words[i]` is at `places[i]`; `repeated`: the words that occur more than once."""
-        self.once = dict(zip(words, places, strict=True))
-        self.more: dict[str, list[int]] = {}
-        if repeated:
-            for word, place in zip(words, places, strict=True):
-                if word in repeated:
-                    self.more.setdefault(word, []).append(place)
+    def __init__(self, once: dict[str, int], more: dict[str, list[int]]) -> None:
+        self.once = once
+        self.more = more
 
     def of(self, word: str) -> Sequence[int]:
         """The positions of `word` (none when it was not wanted or is not there)."""
@@ -237,34 +337,41 @@ class _Places:
         return () if once is None else (once,)
 
 
-def _token_places(text: str, wanted: set[str], repeated: set[str]) -> _Places:
-    """Where the wanted tokens of a normalised text (tokens joined by single spaces)
-    start: one pass over the text, a piece at a time."""
-    words: list[str] = []
-    places: list[int] = []
-    for offset, chunk in _chunks(text, " "):
-        tokens = chunk.split(" ")
-        found = [position for position, token in enumerate(tokens) if token in wanted]
-        if found:
-            # A token starts after the ones before it and a space each.
-            before = list(accumulate(map(len, tokens), initial=offset))
-            words += map(tokens.__getitem__, found)
-            places += (before[position] + position for position in found)
-    return _Places(words, places, repeated)
+def _places(
+    words: list[str], counts: Counter[str], wanted: set[str], last: dict[str, int] | None
+) -> _Places:
+    """Where the wanted words (all in `words`) are: a word met once at its `last` place
+    when that is known, the others found in one pass over the words, in C."""
+    repeated = set(compress(wanted, map((1).__lt__, map(counts.__getitem__, wanted))))
+    if last is None:
+        sought, once = wanted, {}
+    else:
+        sought, once = repeated, {word: last[word] for word in wanted - repeated}
+    more: dict[str, list[int]] = {}
+    if sought:
+        positions = list(compress(count(), map(sought.__contains__, words)))
+        found = list(map(words.__getitem__, positions))
+        if last is None:
+            once = dict(zip(found, positions, strict=True))
+        for word, place in zip(found, positions, strict=True):
+            if word in repeated:
+                more.setdefault(word, []).append(place)
+    return _Places(once, more)
 
 
-def _chunks(text: str, cut: str, *, keep: bool = False) -> Iterator[tuple[int, str]]:
-    """The text in pieces of about `CHUNK` characters with their offsets, each cut just
-    before a `cut` character; that character starts the next piece with `keep`, else it
-    is dropped (as `split(cut)` drops it). Without `cut` in the rest, the rest is one piece."""
+def _segments(text: str) -> Iterator[tuple[int, str]]:
+    """The text in pieces of about `SEGMENT` characters with their offsets, each cut at a
+    whitespace character, which is dropped (no word or token spans two pieces). Without
+    one in the rest, the rest is one piece."""
     start = 0
     while True:
-        end = text.find(cut, start + CHUNK)
-        if end < 0:
+        cut = _SPACE.search(text, start + SEGMENT)
+        if cut is None:
             yield start, text[start:]
             return
+        end = cut.start()
         yield start, text[start:end]
-        start = end if keep else end + 1
+        start = end + 1
 
 
 def _likely_starts(index: _Places, quote_words: list[str]) -> list[int]:

@@ -25,7 +25,10 @@ Fixed example:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from itertools import accumulate
+from operator import itemgetter
 
 from argmap.checks.context import CheckContext, display_path
 from argmap.checks.document import Passage
@@ -47,14 +50,16 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     missing, passages = context.misquotes
     if not missing:
         return
-    owners = [
-        (node, data, index)
-        for node, data in context.statements
-        for index in range(len(data["quotes"]))
-    ]
+    # A quote's number gives its statement through the running counts of quotes (in C:
+    # most statements have none, and misquotes are few).
+    statements = context.statements
+    firsts = list(accumulate(map(len, map(itemgetter("quotes"), map(itemgetter(1), statements))),
+                             initial=0))
     name = display_path(state.path)
     for number, passage in zip(missing, passages, strict=True):
-        node, data, index = owners[number]
+        owner = bisect.bisect_right(firsts, number) - 1
+        node, data = statements[owner]
+        index = number - firsts[owner]
         spans: list[Span] = list(data.get("quote_spans") or [])
         span = spans[index] if index < len(spans) else data["span"]
         yield Problem(_message(passage, name), span, node)
