@@ -5,15 +5,10 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from itertools import compress
-from typing import TYPE_CHECKING
+from operator import itemgetter
 
-from argmap.analysis.indexed import CONCLUSION, PREMISE, IndexedMap, index_map
-from argmap.model import CONCLUSION_EDGE, INFERENCE, PREMISE_EDGE, ArgumentMap
-
-if TYPE_CHECKING:
-    import networkx as nx
-
-SUPPORT_EDGE_KINDS = frozenset({PREMISE_EDGE, CONCLUSION_EDGE})
+from argmap.analysis.indexed import CONCLUSION, NODE_KINDS, PREMISE, IndexedMap, index_map
+from argmap.model import INFERENCE, ArgumentMap
 
 
 def grounded_nodes(amap: ArgumentMap, graph: IndexedMap | None = None) -> set[str]:
@@ -76,38 +71,32 @@ class SupportCycle:
 def support_cycles(amap: ArgumentMap, graph: IndexedMap | None = None) -> list[SupportCycle]:
     """Every cycle component of the support graph, ordered by its first statement.
 
-    A component is a strongly connected component (networkx's iterative Tarjan) with more
-    than one node; the support graph alternates statements and inferences, so a statement
+    A component is a strongly connected component (an iterative Tarjan) with more than one
+    node; the support graph alternates statements and inferences, so a statement
     supporting itself (`a -> a`) is a component of two nodes. Linear in the map's size.
     `graph` is the map's `index_map` when already made.
     """
-    core = _cyclic_core(amap, graph or index_map(amap))
-    if not core:
-        return []
-    import networkx as nx  # imported here so that `argmap rules` does not pay for it
-
-    graph = nx.DiGraph(core)
-    # Every node of the core has an edge out of it, and the edges come in the map's node
-    # order: the order of their first nodes is the map's order.
-    order = {node: index for index, node in enumerate(dict.fromkeys(u for u, _ in core))}
-    cycles = []
-    for component in nx.strongly_connected_components(graph):
+    graph = graph or index_map(amap)
+    core = _cyclic_core(graph)
+    names, inference = graph.names, NODE_KINDS.index(INFERENCE)
+    kinds = graph.kinds
+    found: list[tuple[int, SupportCycle]] = []
+    for component in _strong_components(core):
         if len(component) < 2:
             continue
-        members = sorted(
-            (node for node in component if amap.kind(node) != INFERENCE),
-            key=order.__getitem__,
-        )
-        walk = cycle_through(graph, component, members[0])
-        cycle = tuple(node for node in walk if amap.kind(node) != INFERENCE)
-        cycles.append(SupportCycle(cycle, tuple(members)))
-    cycles.sort(key=lambda found: order[found.members[0]])
-    return cycles
+        # Node numbers follow the map's order.
+        members = sorted(node for node in component if kinds[node] != inference)
+        walk = _cycle_through(core, set(component), members[0])
+        cycle = tuple(names[node] for node in walk if kinds[node] != inference)
+        found.append((members[0], SupportCycle(cycle, tuple(names[node] for node in members))))
+    found.sort(key=itemgetter(0))
+    return [cycle for _, cycle in found]
 
 
-def _cyclic_core(amap: ArgumentMap, graph: IndexedMap) -> list[tuple[str, str]]:
-    """The support edges between nodes that are reached from a cycle and reach one, in
-    the map's order: every support edge of a cycle is among them.
+def _cyclic_core(graph: IndexedMap) -> dict[int, list[int]]:
+    """The support edges between nodes that are reached from a cycle and reach one: every
+    support edge of a cycle is among them. Each such node, in the map's order, with the
+    nodes its edges enter, in the map's order.
 
     Two peels, each a worklist that removes a node once (linear): first, from the nodes no
     support edge enters, every node not reached from a cycle (Kahn's topological sort);
@@ -143,47 +132,95 @@ def _cyclic_core(amap: ArgumentMap, graph: IndexedMap) -> list[tuple[str, str]]:
                 if not left:
                     push(target)
     if not any(premises) and not any(conclusions):  # in C: the usual acyclic map ends here
-        return []
-    reached = {
-        graph.names[node]
+        return {}
+    reached = [
+        node
         for node, (premise, conclusion) in enumerate(zip(premises, conclusions, strict=True))
         if premise or conclusion
-    }
-    succ, pred = amap.successors_map(), amap.predecessors_map()
-    support = SUPPORT_EDGE_KINDS
-    out = {
-        node: sum(1 for t, e in succ[node].items() if t in reached and e["kind"] in support)
-        for node in reached
-    }
-    peeled = [node for node, left in out.items() if not left]
-    while peeled:
-        for source, edge in pred[peeled.pop()].items():
-            if source in reached and edge["kind"] in support:
-                out[source] -= 1
-                if not out[source]:
-                    peeled.append(source)
-    core = {node for node, left in out.items() if left}
-    if not core:
-        return []
-    return [
-        (source, target)
-        for source, targets in succ.items()
-        if source in core
-        for target, edge in targets.items()
-        if target in core and edge["kind"] in support
     ]
+    support = (PREMISE, CONCLUSION)
+    inside = [False] * len(premises)
+    for node in reached:
+        inside[node] = True
+    # Support edges from each reached node to reached nodes, and the same edges backwards.
+    out = [0] * len(premises)
+    sources: dict[int, list[int]] = {}
+    for node in reached:
+        for place in range(offsets[node], offsets[node + 1]):
+            code, target = codes[place], targets[place]
+            if code in support and inside[target]:
+                out[node] += 1
+                sources.setdefault(target, []).append(node)
+    peeled = [node for node in reached if not out[node]]
+    while peeled:
+        for source in sources.get(peeled.pop(), ()):
+            out[source] -= 1
+            if not out[source]:
+                peeled.append(source)
+    # What is left with an edge out (to what is left) is the core.
+    return {
+        node: [
+            targets[place]
+            for place in range(offsets[node], offsets[node + 1])
+            if codes[place] in support and out[targets[place]]
+        ]
+        for node in reached
+        if out[node]
+    }
 
 
-def cycle_through(graph: nx.DiGraph, component: set[str], start: str) -> list[str]:
+def _strong_components(successors: dict[int, list[int]]) -> list[list[int]]:
+    """The strongly connected components of a graph (Tarjan's algorithm with a stack of
+    iterators instead of recursion: linear, and deep graphs do not overflow)."""
+    number: dict[int, int] = {}
+    low: dict[int, int] = {}
+    stack: list[int] = []
+    on_stack: set[int] = set()
+    components: list[list[int]] = []
+    for root in successors:
+        if root in number:
+            continue
+        number[root] = low[root] = len(number)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(successors[root]))]
+        while work:
+            node, following = work[-1]
+            for successor in following:
+                if successor not in number:
+                    number[successor] = low[successor] = len(number)
+                    stack.append(successor)
+                    on_stack.add(successor)
+                    work.append((successor, iter(successors[successor])))
+                    break
+                if successor in on_stack and number[successor] < low[node]:
+                    low[node] = number[successor]
+            else:  # every successor of `node` is done
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == number[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    components.append(component)
+    return components
+
+
+def _cycle_through(successors: dict[int, list[int]], component: set[int], start: int) -> list[int]:
     """A shortest cycle from `start` back to it inside `component`, by breadth-first search.
 
     Returns the nodes in order, starting with `start` (not repeated at the end).
     """
-    parent: dict[str, str] = {}
-    queue: deque[str] = deque([start])
+    parent: dict[int, int] = {}
+    queue: deque[int] = deque([start])
     while queue:
         node = queue.popleft()
-        for successor in graph.successors(node):
+        for successor in successors[node]:
             if successor == start:
                 return _path_to(parent, start, node)
             if successor in component and successor not in parent:
@@ -192,7 +229,7 @@ def cycle_through(graph: nx.DiGraph, component: set[str], start: str) -> list[st
     return [start]
 
 
-def _path_to(parent: dict[str, str], start: str, end: str) -> list[str]:
+def _path_to(parent: dict[int, int], start: int, end: int) -> list[int]:
     path = [end]
     while path[-1] != start:
         path.append(parent[path[-1]])
