@@ -51,15 +51,17 @@ def to_dot(
     frames = style.layout.clusters
     groups = _clusters(amap, nodes, numbers, frames, set(top))
     pieces = None
-    if scale.at_scale(amap, nodes, groups) and not stubs:
-        pieces = scale.pieces(amap, groups, _drawn_edges(amap, nodes))
-        groups = scale.regroup(groups, pieces.part)
+    titled = scale.at_scale(amap, nodes, groups)
+    parts = groups if titled else scale.argument_groups(amap, nodes, groups)
+    if parts is not None and not stubs:
+        pieces = scale.pieces(amap, parts, _drawn_edges(amap, nodes))
+        groups = scale.regroup(parts, pieces.part)
     extra = scale.graph_attributes(len(groups)) if pieces else {}
     lines = ['digraph "argmap" {', *_defaults(amap, style, extra)]
     for cluster, members in groups:
         if pieces is not None:  # packed, a cluster loses its frame, or crashes dot 2.43
             lines.extend(_cluster(None, None, members, amap, style, colours, notes))
-            if cluster is not None:
+            if cluster is not None and titled:
                 title = scale.title_lines(numbers[cluster], cluster, members, pieces, style.theme)
                 lines.extend(title)
             boxes = pieces.references.get(cluster, {})

@@ -16,13 +16,22 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from argmap.model import ATTACK, INFERENCE, ArgumentMap
+from argmap.model import (
+    ATTACK,
+    CONCLUSION,
+    CONCLUSION_EDGE,
+    INFERENCE,
+    PREMISE_EDGE,
+    ArgumentMap,
+)
 from argmap.render.quoting import quote, quote_lines
 from argmap.render.style import attrs
 from argmap.render.themes import Theme
 
 LARGE = 2_000
-"""Drawn statements from which a map with sections is drawn section by section."""
+"""Drawn statements from which a map is drawn in pieces: section by section, or argument by
+argument when it has no sections."""
+SUPPORT_EDGES = frozenset({PREMISE_EDGE, CONCLUSION_EDGE})
 REFERENCE_TEXT = 40
 """Characters of the reached statement's text a reference box shows."""
 
@@ -33,6 +42,59 @@ def at_scale(amap: ArgumentMap, nodes: set[str], groups: Groups) -> bool:
     """Whether to draw section by section: many statements, and sections to draw them in."""
     sectioned = sum(1 for title, _ in groups if title is not None)
     return sectioned > 1 and sum(1 for node, _ in amap.statements() if node in nodes) >= LARGE
+
+
+def argument_groups(amap: ArgumentMap, nodes: set[str], groups: Groups) -> Groups | None:
+    """A large map without sections, in pieces drawn one by one: each drawn conclusion
+    with the reasons and objections that lead to it, up to the next conclusion (a reason of
+    several conclusions goes with the first, in the map's order); statements that lead to
+    none, a piece of their own. None for a map with sections or a small one, or when that leaves one
+    piece. The pieces are keyed by their conclusions' IDs and have no titles."""
+    if any(title is not None for title, _ in groups):
+        return None
+    statements = [node for node, _ in amap.statements() if node in nodes]
+    if len(statements) < LARGE:
+        return None
+    conclusions = [node for node in statements if amap.kind(node) == CONCLUSION]
+    if len(conclusions) < 2:
+        return None
+    owner = {conclusion: conclusion for conclusion in conclusions}
+    owned = {conclusion: [conclusion] for conclusion in conclusions}
+    # First the support that leads to each conclusion, then the objections to what is
+    # there: a statement goes with what it supports rather than with what it attacks.
+    for kinds in (SUPPORT_EDGES, None):
+        for conclusion in conclusions:
+            owned[conclusion] += _claim(amap, nodes, owner, conclusion, owned[conclusion], kinds)
+    # Inferences and attacks are left to `pieces`, which puts each with its premises (its
+    # attacker), as it does in a map with sections.
+    members: dict[str | None, list[str]] = {conclusion: [] for conclusion in conclusions}
+    for node in amap.graph:
+        if node in nodes:
+            piece = owner.get(node) if amap.is_statement(node) else None
+            members.setdefault(piece, []).append(node)
+    return list(members.items())
+
+
+def _claim(
+    amap: ArgumentMap,
+    nodes: set[str],
+    owner: dict[str, str],
+    conclusion: str,
+    starts: list[str],
+    kinds: frozenset[str] | None,
+) -> list[str]:
+    """The drawn nodes not yet owned that lead to `starts` through edges of `kinds` (None:
+    any), now owned by `conclusion`."""
+    predecessors = amap.graph.pred
+    claimed: list[str] = []
+    waiting = list(starts)
+    while waiting:  # a walk with a list, not recursion: chains may be deep
+        for reason, data in predecessors[waiting.pop()].items():
+            if reason in nodes and reason not in owner and (kinds is None or data["kind"] in kinds):
+                owner[reason] = conclusion
+                claimed.append(reason)
+                waiting.append(reason)
+    return claimed
 
 
 def graph_attributes(parts: int) -> dict[str, str]:

@@ -77,3 +77,68 @@ def test_both_engines_draw_a_packed_map(small_threshold: None, engine: str) -> N
     svg = render_map(amap, RenderOptions(engine=engine)).decode("utf-8")
     assert svg.count('class="node reference"') == 4
     assert 'id="statement&#45;top"' in svg and 'xlink:title="continues at top"' in svg
+
+
+FLAT = """\
+@title Flat
+conclusion top: The main conclusion, which both arguments support.
+conclusion a1: The first argument's conclusion.
+premise a2: A reason <for> the "first" argument.
+premise a3: Another reason.
+a2 + a3 -> a1
+conclusion b1: The second argument's conclusion.
+premise b2: A reason for the second argument.
+b2 -> b1
+b2 -| a2
+premise loose: A premise that leads to no conclusion.
+claim idle: A claim it supports.
+loose -> idle
+a1 -> top
+b1 -> top
+"""
+
+
+def test_a_large_map_without_sections_is_packed_argument_by_argument(
+    small_threshold: None,
+) -> None:
+    dot = build_dot(argmap.parse(FLAT, "flat.argmap"), RenderOptions())
+    assert 'pack=true packmode="array_c2"' in dot  # top, a1, b1 and the loose statements
+    assert "section-title" not in dot and "rank=max" not in dot and "newrank" not in dot
+    references = dict(re.findall(r'"(reference-\d+)" \[.*?label="((?:[^"\\]|\\.)*)"', dot))
+    assert sorted(references.values()) == [
+        "→ a2\\nA reason <for> the \\\"first\\\" argument.\\n",
+        "→ top\\nThe main conclusion, which both argumen…\\n",
+        "→ top\\nThe main conclusion, which both argumen…\\n",
+    ]
+    # An inference stays with its premises: a1's reasons are drawn with a1, and the line
+    # from a1 to top ends on a reference box beside a1. b2 goes with b1, which it supports,
+    # and its attack on a2 ends on a reference box.
+    assert '"a2" -> "inference-1" [class="premise"' in dot
+    assert '"inference-1" -> "a1" [class="support"' in dot
+    assert '"a1" -> "inference-4" [class="premise"' in dot
+    assert '"inference-4" -> "reference-2" [class="support"' in dot
+    assert '"b2" -> "reference-1" [class="attack"' in dot
+
+
+def test_a_map_without_sections_and_one_conclusion_is_drawn_whole(
+    small_threshold: None,
+) -> None:
+    one = FLAT.replace("conclusion a1", "claim a1").replace("conclusion b1", "claim b1")
+    dot = build_dot(argmap.parse(one, "flat.argmap"), RenderOptions())
+    assert "pack=" not in dot and "reference-" not in dot
+    assert '{ rank=max; "top" }' in dot
+
+
+def test_a_small_map_without_sections_is_drawn_whole() -> None:
+    dot = build_dot(argmap.parse(FLAT, "flat.argmap"), RenderOptions())
+    assert "pack=" not in dot and "reference-" not in dot
+
+
+@pytest.mark.parametrize("engine", ["system", "embedded"])
+def test_both_engines_draw_a_map_packed_by_argument(small_threshold: None, engine: str) -> None:
+    if engine == "system" and shutil.which("dot") is None:
+        pytest.skip("Graphviz's dot is not installed")
+    svg = render_map(argmap.parse(FLAT, "flat.argmap"), RenderOptions(engine=engine))
+    text = svg.decode("utf-8")
+    assert text.count('class="node reference"') == 3
+    assert 'id="statement&#45;loose"' in text and "A reason &lt;for&gt; the" in text
