@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_right
 import difflib
 import re
 import sys
@@ -93,6 +94,7 @@ class Document:
         repeated = {anchor for anchor in anchors if anchor and counts[anchor] > 1}
         places = _places(search.words, counts, repeated, search.last).more
         last, around = search.last, search.around
+        firsts, starts, find = search.firsts, search.starts, text.find
         result = []
         for number, needle, anchor in zip(count(), needles, anchors):
             if anchor is None:
@@ -101,7 +103,10 @@ class Document:
                 if needle not in text:
                     result.append(number)
             elif anchor not in places:  # the common case: the anchor is in one place
-                if not around(needle, last[anchor]):
+                # around(needle, last[anchor]), without the call: most quotes come here
+                after = bisect_right(firsts, last[anchor])
+                if find(needle, max(0, starts[after - 1] - len(needle)),
+                        starts[after] + len(needle)) < 0:
                     result.append(number)
             elif not any(around(needle, place) for place in places[anchor]):
                 result.append(number)
@@ -187,24 +192,24 @@ class _Segments:
         """Where to look for a normalised quote: an inner piece of it (a word met once in
         the text, else the first of its rarest); "" to scan the whole text; None when it
         cannot be in the text."""
-        parts = needle.split(" ")
-        if self.source is None:
-            inner = parts[1:-1]
-        elif not needle.isascii():  # no ASCII text holds it
+        if self.source is not None and not needle.isascii():  # no ASCII text holds it
             return None
-        else:
-            # A token of letters and digits is a word; the others only when there is
-            # no such token (translating every quote costs more).
-            inner = list(filter(str.isalnum, parts[1:-1]))
+        inner = needle.split(" ")[1:-1]
+        # A piece met once is as good as any: the first one (most quotes have one early).
+        # It is a word (only words are counted), so an inner piece in an ASCII text too.
+        met = self.counts.get
+        for part in inner:
+            if met(part) == 1:
+                return part
+        if self.source is not None:
+            # A token of letters and digits is an inner word; the others only when there
+            # is no such token (translating every quote costs more).
+            inner = [part for part in inner if part.isalnum()]
             if not inner:
                 inner = needle.translate(_ASCII_WORDS).split()[1:-1]
         if not inner:
             return ""
         rarity = self.counts.__getitem__
-        # A word met once is as good as any: the first one, looked up lazily in C.
-        anchor = next(compress(inner, map((1).__eq__, map(rarity, inner))), None)
-        if anchor is not None:
-            return anchor
         anchor = min(inner, key=rarity)  # the first of the rarest, in C
         fewest = rarity(anchor)
         if not fewest:  # a piece the text does not have: the quote is not in it
