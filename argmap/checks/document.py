@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-from bisect import bisect_right
 import difflib
 import re
 import sys
@@ -12,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress, count
+from itertools import compress, count, repeat
 from pathlib import Path
 
 from argmap.checks.normalise import normalise_quote
@@ -27,6 +26,8 @@ _ASCII_WORDS = str.maketrans(
 )
 """Every ASCII character that `\\w` does not match to a space, and capitals to small
 letters: the words of an ASCII text are then what `split()` gives, each where it was."""
+_ASCII_SPACES = str.maketrans({code: " " for code in range(128) if chr(code).isspace()})
+"""Every ASCII character `split()` splits at, to a space."""
 COMMON_WORD_LIMIT = 200
 """Words this frequent in the document ('the', 'of') are not used to place a quote."""
 CANDIDATES = 5
@@ -90,11 +91,11 @@ class Document:
         text = search.normalised
         counts = search.counts
         needles = list(map(normalise_quote, quotes))
-        anchors = list(map(search.anchor, needles))
-        repeated = {anchor for anchor in anchors if anchor and counts[anchor] > 1}
+        repeated: set[str] = set()
+        anchors = list(map(search.anchor, needles, repeat(repeated)))
         places = _places(search.words, counts, repeated, search.last).more
-        last, around = search.last, search.around
-        firsts, starts, find = search.firsts, search.starts, text.find
+        last, around, firsts, starts = search.last, search.around, search.firsts, search.starts
+        find, bisect_right = text.find, bisect.bisect_right
         result = []
         for number, needle, anchor in zip(count(), needles, anchors):
             if anchor is None:
@@ -163,9 +164,10 @@ class _Segments:
         self.words: list[str] = []
         self.counts: Counter[str] = Counter()
         self.last: dict[str, int] = {}
-        self.firsts = array("q")  # the number of words before each segment
-        self.starts = array("q")  # where each segment starts in `normalised`, and its end
-        self.origins = array("q")  # where each starts in `source`, and its end
+        # Lists, not arrays: bisect and indexing read a list's ints without making any.
+        self.firsts: list[int] = []  # the number of words before each segment
+        self.starts: list[int] = []  # where each segment starts in `normalised`, and its end
+        self.origins: list[int] = []  # where each starts in `source`, and its end
         if source is None and normalised:  # the normalised text's tokens, a segment at a time
             for offset, segment in _segments(normalised):
                 self.add(offset, offset, segment.split(" "))
@@ -188,10 +190,10 @@ class _Segments:
         self.counts = Counter(self.words)
         self.last = dict(zip(self.words, count()))  # a word met once is then found
 
-    def anchor(self, needle: str) -> str | None:
+    def anchor(self, needle: str, repeated: set[str]) -> str | None:
         """Where to look for a normalised quote: an inner piece of it (a word met once in
-        the text, else the first of its rarest); "" to scan the whole text; None when it
-        cannot be in the text."""
+        the text, else the first of its rarest, then added to `repeated`); "" to scan the
+        whole text; None when it cannot be in the text."""
         if self.source is not None and not needle.isascii():  # no ASCII text holds it
             return None
         inner = needle.split(" ")[1:-1]
@@ -216,6 +218,8 @@ class _Segments:
             return None
         if fewest * (SEGMENT + 2 * len(needle)) > len(self.normalised):
             return ""  # more places than a scan is worth
+        if fewest > 1:
+            repeated.add(anchor)
         return anchor
 
     def segment(self, word: int) -> int:
@@ -244,12 +248,18 @@ def _ascii_segments(text: str) -> _Segments:
     """An ASCII text's index, a segment at a time: the segment's whitespace collapsed (as
     normalise_quote does) and its words, in one pass over the text."""
     source = text.translate(_ASCII_WORDS)
+    spaced = text.translate(_ASCII_SPACES)
     index = _Segments("", source)
     collapsed: list[str] = []
     length = -1  # of the normalised text so far: no space before the first segment
-    for origin, segment in _segments(text):
-        folded = " ".join(segment.split())
-        index.add(length + 1, origin, source[origin : origin + len(segment)].split())
+    for origin, end in _segment_bounds(text):
+        # " ".join(split()) without a string for every token: runs of spaces halve
+        # until none is left (most are a single space already).
+        folded = spaced[origin:end]
+        while "  " in folded:
+            folded = folded.replace("  ", " ")
+        folded = folded.strip(" ")
+        index.add(length + 1, origin, source[origin:end].split())
         if folded:
             collapsed.append(folded)
             length += len(folded) + 1
@@ -368,14 +378,20 @@ def _segments(text: str) -> Iterator[tuple[int, str]]:
     """The text in pieces of about `SEGMENT` characters with their offsets, each cut at a
     whitespace character, which is dropped (no word or token spans two pieces). Without
     one in the rest, the rest is one piece."""
+    for start, end in _segment_bounds(text):
+        yield start, text[start:end]
+
+
+def _segment_bounds(text: str) -> Iterator[tuple[int, int]]:
+    """Where each of `_segments` starts and ends."""
     start = 0
     while True:
         cut = _SPACE.search(text, start + SEGMENT)
         if cut is None:
-            yield start, text[start:]
+            yield start, len(text)
             return
         end = cut.start()
-        yield start, text[start:end]
+        yield start, end
         start = end + 1
 
 
