@@ -149,13 +149,11 @@ def index_map(amap: ArgumentMap) -> IndexedMap:
     targets = list(map(index.__getitem__, chain.from_iterable(adjacency)))
     edge_kinds = map(_kind, chain.from_iterable(map(dict.values, adjacency)))
     codes = list(map(_CODES.__getitem__, edge_kinds))
-    into: list[list[int]] = [[0] * count for _ in range(4)]
+    premises_into, conclusions_into, attacks_into = [0] * count, [0] * count, [0] * count
+    # Each edge code's count list (an attacker edge counts as a premise of its attack's node).
+    into = (premises_into, premises_into, conclusions_into, attacks_into)
     for target, code in zip(targets, codes, strict=True):
         into[code][target] += 1
-    premises_into = into[PREMISE]
-    for node, attackers in enumerate(into[ATTACKER]):
-        if attackers:
-            premises_into[node] += attackers
     return IndexedMap(
         names,
         data,
@@ -166,9 +164,9 @@ def index_map(amap: ArgumentMap) -> IndexedMap:
         offsets,
         targets,
         codes,
-        into[ATTACK],
+        attacks_into,
         premises_into,
-        into[CONCLUSION],
+        conclusions_into,
     )
 
 
