@@ -48,31 +48,46 @@ def argument_groups(amap: ArgumentMap, nodes: set[str], groups: Groups) -> Group
     """A large map without sections, in pieces drawn one by one: each drawn conclusion
     with the reasons and objections that lead to it, up to the next conclusion (a reason of
     several conclusions goes with the first, in the map's order); statements that lead to
-    none, a piece of their own. None for a map with sections or a small one, or when that leaves one
-    piece. The pieces are keyed by their conclusions' IDs and have no titles."""
+    none, a piece of their own. A map with one conclusion is cut below it instead: each of
+    the statements that support it directly (if several do) heads a piece. None for a map
+    with sections or a small one, or when that leaves one piece. Pieces are keyed by their
+    heads' IDs."""
     if any(title is not None for title, _ in groups):
         return None
     statements = [node for node, _ in amap.statements() if node in nodes]
     if len(statements) < LARGE:
         return None
-    conclusions = [node for node in statements if amap.kind(node) == CONCLUSION]
-    if len(conclusions) < 2:
+    heads = [node for node in statements if amap.kind(node) == CONCLUSION]
+    if len(heads) == 1:
+        reasons = _direct_reasons(amap, nodes, heads[0])
+        heads += reasons if len(reasons) > 1 else []
+    if len(heads) < 2:
         return None
-    owner = {conclusion: conclusion for conclusion in conclusions}
-    owned = {conclusion: [conclusion] for conclusion in conclusions}
-    # First the support that leads to each conclusion, then the objections to what is
-    # there: a statement goes with what it supports rather than with what it attacks.
+    owner = {head: head for head in heads}
+    owned = {head: [head] for head in heads}
+    # First the support that leads to each head, then the objections to what is there: a
+    # statement goes with what it supports rather than with what it attacks.
     for kinds in (SUPPORT_EDGES, None):
-        for conclusion in conclusions:
-            owned[conclusion] += _claim(amap, nodes, owner, conclusion, owned[conclusion], kinds)
+        for head in heads:
+            owned[head] += _claim(amap, nodes, owner, head, owned[head], kinds)
     # Inferences and attacks are left to `pieces`, which puts each with its premises (its
     # attacker), as it does in a map with sections.
-    members: dict[str | None, list[str]] = {conclusion: [] for conclusion in conclusions}
+    members: dict[str | None, list[str]] = {head: [] for head in heads}
     for node in amap.graph:
         if node in nodes:
             piece = owner.get(node) if amap.is_statement(node) else None
             members.setdefault(piece, []).append(node)
     return list(members.items())
+
+
+def _direct_reasons(amap: ArgumentMap, nodes: set[str], conclusion: str) -> list[str]:
+    """The drawn statements that are premises of an inference to `conclusion`."""
+    reasons: dict[str, None] = {}
+    for inference, data in amap.graph.pred[conclusion].items():
+        if data["kind"] == CONCLUSION_EDGE and inference in nodes:
+            reasons.update(dict.fromkeys(p for p in amap.premises_of(inference) if p in nodes))
+    reasons.pop(conclusion, None)
+    return list(reasons)
 
 
 def _claim(

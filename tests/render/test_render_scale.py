@@ -120,13 +120,23 @@ def test_a_large_map_without_sections_is_packed_argument_by_argument(
     assert '"b2" -> "reference-1" [class="attack"' in dot
 
 
-def test_a_map_without_sections_and_one_conclusion_is_drawn_whole(
-    small_threshold: None,
-) -> None:
+def test_a_large_map_with_one_conclusion_is_cut_below_it(small_threshold: None) -> None:
     one = FLAT.replace("conclusion a1", "claim a1").replace("conclusion b1", "claim b1")
     dot = build_dot(argmap.parse(one, "flat.argmap"), RenderOptions())
+    assert "pack=true" in dot
+    references = dict(re.findall(r'"(reference-\d+)" \[.*?label="((?:[^"\\]|\\.)*)"', dot))
+    assert sorted(references.values()) == [
+        "→ a2\\nA reason <for> the \\\"first\\\" argument.\\n",
+        "→ top\\nThe main conclusion, which both argumen…\\n",
+        "→ top\\nThe main conclusion, which both argumen…\\n",
+    ]
+
+
+def test_a_large_map_with_one_line_of_reasons_is_drawn_whole(small_threshold: None) -> None:
+    chain = "conclusion c: C.\nclaim b: B.\npremise a: A.\npremise d: D.\na + d -> b -> c\n"
+    dot = build_dot(argmap.parse(chain, "chain.argmap"), RenderOptions())
     assert "pack=" not in dot and "reference-" not in dot
-    assert '{ rank=max; "top" }' in dot
+    assert '{ rank=max; "c" }' in dot
 
 
 def test_a_small_map_without_sections_is_drawn_whole() -> None:
