@@ -101,7 +101,11 @@ def write_maps(folder: Path, size: int) -> Path:
     place.mkdir()
     sections, document = synthetic.build(size)
     (place / "document.txt").write_text(document, encoding="utf-8")
-    (place / "map.argmap").write_text(synthetic.argmap_text(sections), encoding="utf-8")
+    text = synthetic.argmap_text(sections)
+    (place / "map.argmap").write_text(text, encoding="utf-8")
+    # The same map without its section headers: drawn argument by argument.
+    flat = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("=="))
+    (place / "flat.argmap").write_text(flat, encoding="utf-8")
     (place / "map.argdown").write_text(synthetic.argdown_text(sections), encoding="utf-8")
     return place
 
@@ -166,6 +170,11 @@ def main() -> int:
                          "--timeout", str(options.cap)],
                         ["argdown", "map", "--format", "svg", "map.argdown", "argdown-out"]
                         if engine == "system" else None, size)
+                if size >= 10_000:
+                    for engine in ("system", "embedded"):
+                        add(f"render {size:,} SVG without sections ({engine} engine)",
+                            [*ARGMAP, "render", "flat.argmap", "-o", "flat.svg", "--engine",
+                             engine, "--timeout", str(options.cap)], None, size)
                 subprocess.run([*ARGMAP, "render", "map.argmap", "-f", "dot", "-o", "map.dot"],
                                cwd=places[size], check=True, capture_output=True)
                 add(f"bare `dot -Tsvg` on argmap's DOT, {size:,}",
