@@ -4,6 +4,7 @@ printed size."""
 
 from __future__ import annotations
 
+import math
 import struct
 import zlib
 
@@ -12,6 +13,9 @@ from argmap.render.fonts import FAMILY, FONT_FILE
 
 DEFAULT_DPI = 144  # twice the SVG's 72 points to the inch: sharp on screens and in print
 MIN_DPI, MAX_DPI = 36, 1200
+MAX_PIXELS = 100_000_000
+"""The largest PNG made: resvg holds it whole, 4 bytes a pixel (400 MB here). A map of
+10,000 statements at 144 dpi would be 3.7 gigapixels, 15 GB: more than most machines have."""
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _INCH = 0.0254  # metres
 
@@ -43,6 +47,22 @@ def svg_to_png(
     except (ValueError, RuntimeError) as error:
         raise RenderError(f"could not convert the SVG to PNG (resvg): {error}") from None
     return with_dpi(png, dpi)
+
+
+def check_png_size(width: float, height: float, dpi: int) -> None:
+    """RenderError, saying what to do instead, when a drawing of `width` × `height` pt
+    would make a PNG of more than MAX_PIXELS at `dpi`."""
+    columns, rows = round(width * dpi / 72), round(height * dpi / 72)
+    if columns * rows <= MAX_PIXELS:
+        return
+    most = int(72 * math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
+    lower = f"a lower --dpi ({most} at most)" if most >= MIN_DPI else "SVG or PDF"
+    raise RenderError(
+        f"the PNG would be {columns:,} × {rows:,} pixels ({columns * rows / 1e6:,.0f} "
+        f"megapixels, about {columns * rows * 4 / 1e9:,.1f} GB to make); argmap makes PNGs of "
+        f"up to {MAX_PIXELS // 1_000_000} megapixels: choose {lower}, or draw less with "
+        "--focus, --section or --tag"
+    )
 
 
 def with_dpi(png: bytes, dpi: float) -> bytes:

@@ -144,8 +144,9 @@ def render_figure(amap: ArgumentMap, options: RenderOptions) -> Figure:
         return Figure(svg, size)
     if options.fmt == "png":
         # Both engines: the finished SVG (small ID lines, the embedded font), rasterised.
-        from argmap.render.png import svg_to_png
+        from argmap.render.png import check_png_size, svg_to_png
 
+        check_png_size(size.width, size.height, options.dpi)
         background = THEMES[options.theme].background
         return Figure(svg_to_png(svg.decode("utf-8"), background, options.dpi), size)
     return Figure(_output(amap, options, pdf_page(size if fitted else None)), size)
