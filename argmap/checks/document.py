@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 import sys
 from array import array
@@ -232,16 +231,23 @@ class _Segments:
         start = max(0, self.starts[after - 1] - len(needle))
         return self.normalised.find(needle, start, self.starts[after] + len(needle)) >= 0
 
-    def span(self, word: int) -> tuple[int, int]:
-        """Where the word at position `word` starts and ends in the source."""
+    def stretch(self, first: int, last: int) -> tuple[int, int]:
+        """Where the words from position `first` to `last` start and end in the source."""
         assert self.source is not None
-        segment = self.segment(word)
+        segment = self.segment(first)
         origin = self.origins[segment]
         text = self.source[origin : self.origins[segment + 1]]
-        # Split off the words before it: what is left starts with it.
-        rest = text.split(None, word - self.firsts[segment])[-1]
-        start = origin + len(text) - len(rest)
-        return start, start + len(self.words[word])
+        # Split off the words before each: what is left starts with it.
+        rest = text.split(None, first - self.firsts[segment])[-1]
+        begin = origin + len(text) - len(rest)
+        if self.segment(last) == segment:  # mostly: a passage is shorter than a segment
+            end = begin + len(rest) - len(rest.split(None, last - first)[-1])
+        else:
+            segment = self.segment(last)
+            origin = self.origins[segment]
+            text = self.source[origin : self.origins[segment + 1]]
+            end = origin + len(text) - len(text.split(None, last - self.firsts[segment])[-1])
+        return begin, end + len(self.words[last])
 
 
 def _ascii_segments(text: str) -> _Segments:
@@ -276,8 +282,9 @@ class _Spans:
         self.starts = starts
         self.ends = ends
 
-    def span(self, word: int) -> tuple[int, int]:
-        return self.starts[word], self.ends[word]
+    def stretch(self, first: int, last: int) -> tuple[int, int]:
+        """Where the words from position `first` to `last` start and end."""
+        return self.starts[first], self.ends[last]
 
 
 @dataclass(frozen=True)
@@ -314,22 +321,62 @@ def _compare(index: _WordIndex, quote_words: list[str], start: int) -> Passage:
     slack = max(3, len(quote_words) // 4)
     low = max(0, start - slack)
     window = index.words[low : start + len(quote_words) + slack]
-    matcher = difflib.SequenceMatcher(None, quote_words, window, autojunk=False)
-    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    blocks = _matching_blocks(quote_words, window)
     if not blocks:
         return Passage("", 0, 0.0)
-    first, last = low + blocks[0].b, low + blocks[-1].b + blocks[-1].size
+    first, last = low + blocks[0][1], low + blocks[-1][1] + blocks[-1][2]
     # difflib's ratio of the quote and words[first:last]: matching the quote against that
     # stretch finds the same blocks (the window's longest matches all lie inside it), so
     # the same 2 * matches / total, without a second matcher.
-    matches = sum(block.size for block in blocks)
+    matches = sum(size for _, _, size in blocks)
     ratio = 2.0 * matches / (len(quote_words) + last - first)
-    begin = index.spans.span(first)[0]
-    finish = index.spans.span(last - 1)[1]
+    begin, finish = index.spans.stretch(first, last - 1)
     text = " ".join(index.text[begin:finish].split())
     if len(text) > PASSAGE_LIMIT:
         text = text[: PASSAGE_LIMIT - 1].rstrip() + "…"
     return Passage(text, bisect.bisect_right(index.lines, begin), ratio)
+
+
+def _matching_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """difflib's `SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()`
+    without its final empty block: the same longest-match recursion, for no junk (so
+    nothing to extend a match over) and without a matcher object; a word's list of places
+    in `b` is made once for every longest match (a quote is compared a few times each)."""
+    places: dict[str, list[int]] = {}
+    for j, word in enumerate(b):
+        places.setdefault(word, []).append(j)
+    found = []
+    queue = [(0, len(a), 0, len(b))]
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        besti, bestj, bestsize = alo, blo, 0
+        lengths: dict[int, int] = {}
+        for i in range(alo, ahi):
+            before = lengths.get
+            lengths = {}
+            for j in places.get(a[i], ()):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = lengths[j] = before(j - 1, 0) + 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+        if bestsize:
+            found.append((besti, bestj, bestsize))
+            if alo < besti and blo < bestj:
+                queue.append((alo, besti, blo, bestj))
+            if besti + bestsize < ahi and bestj + bestsize < bhi:
+                queue.append((besti + bestsize, ahi, bestj + bestsize, bhi))
+    found.sort()
+    blocks: list[tuple[int, int, int]] = []
+    for i, j, size in found:  # adjacent blocks are one
+        if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
+            i, j, size = blocks[-1][0], blocks[-1][1], blocks[-1][2] + size
+            blocks[-1] = (i, j, size)
+        else:
+            blocks.append((i, j, size))
+    return blocks
 
 
 class _Places:

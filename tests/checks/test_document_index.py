@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap.checks.document as document_module
-from argmap.checks.document import Document, Passage, _general_index, _Segments
+from argmap.checks.document import (
+    Document,
+    Passage,
+    _general_index,
+    _matching_blocks,
+    _Segments,
+)
 from argmap.checks.normalise import normalise_quote
 
 TEXT = "The River\tfloods; the RIVER's banks (2024) hold.\nSecond line: it_was dry.\n"
@@ -36,8 +42,8 @@ def test_the_ascii_path_gives_the_general_paths_words_and_offsets() -> None:
     general_index = _general_index(TEXT)
     assert ascii_index.words == general_index.words
     assert ascii_index.words[:4] == ["the", "river", "floods", "the"]
-    spans = [ascii_index.spans.span(word) for word in range(len(ascii_index.words))]
-    assert spans == [general_index.spans.span(word) for word in range(len(spans))]
+    spans = [ascii_index.spans.stretch(word, word) for word in range(len(ascii_index.words))]
+    assert spans == [general_index.spans.stretch(word, word) for word in range(len(spans))]
     assert [TEXT[start:end] for start, end in spans][:5] == ["The", "River", "floods", "the",
                                                              "RIVER"]
 
@@ -109,3 +115,12 @@ def test_the_ratio_of_the_matched_stretch(quote: list[str], window: list[str]) -
     matches = sum(block.size for block in blocks)
     expected = difflib.SequenceMatcher(None, quote, window[first:last], autojunk=False).ratio()
     assert 2.0 * matches / (len(quote) + last - first) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from("abcde"), max_size=15),
+       st.lists(st.sampled_from("abcdef"), max_size=25))
+def test_matching_blocks_are_difflibs(a: list[str], b: list[str]) -> None:
+    """The closest-passage search's own longest-match recursion gives difflib's blocks."""
+    expected = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    assert _matching_blocks(a, b) == [tuple(block) for block in expected[:-1]]
