@@ -3,8 +3,9 @@
 `argmap check` on a big map spends its time loading, then in the rules, then printing the
 findings; this splits the part after loading. The map is loaded once (the garbage collector
 then frozen, as `argmap check` does); each run then checks it with a fresh CheckContext, so
-the shared analyses (document index, labels, grounding) are charged to the first rule that
-needs them, as in a real run. Figures are medians of CPU time (`time.process_time`), which a
+the shared analyses (document index, labels, grounding, and the numbered map under them:
+`unsupported-conclusion` is the first to need it) are charged to the first rule that needs
+them, as in a real run. Figures are medians of CPU time (`time.process_time`), which a
 busy shared machine disturbs less than wall time.
 
     python tests/benchmarks/bench_rules.py [MAP] [--runs N]
