@@ -122,11 +122,26 @@ def _statements(
     passes walk only those); return the IDs of broken statement headers."""
     broken: set[str] = set()
     titles: set[str] = set()
+    defined = amap.nodes_map()
+    add = amap.add_statement_taking if handing_over else amap.add_statement
     for source in sources:
         section = source.initial_section
         for node in source.nodes:
             if isinstance(node, Statement):
-                errors.extend(_statement(amap, node, section, handing_over))
+                if node.id in defined:
+                    errors.append(_duplicate_statement(amap, node))
+                    continue
+                add(
+                    node.id,
+                    node.kind,
+                    node.text,
+                    span=node.span,
+                    tags=node.tags,
+                    quotes=node.quotes,
+                    quote_spans=node.quote_spans,
+                    attributes=node.attributes,
+                    section=section,
+                )
             elif isinstance(node, _RELATIONS):
                 relations.append(node)
             elif isinstance(node, SectionHeader):
@@ -139,26 +154,10 @@ def _statements(
     return broken
 
 
-def _statement(
-    amap: ArgumentMap, node: Statement, section: str | None, handing_over: bool
-) -> list[Diagnostic]:
-    if node.id in amap.graph:
-        first: Span = amap.graph.nodes[node.id]["span"]
-        message = f"duplicate statement ID `{node.id}`; first defined at {where(first, node.span)}"
-        return [Diagnostic(DUPLICATE_ID, message, node.id_span, related=(first,))]
-    add = amap.add_statement_taking if handing_over else amap.add_statement
-    add(
-        node.id,
-        node.kind,
-        node.text,
-        span=node.span,
-        tags=node.tags,
-        quotes=node.quotes,
-        quote_spans=node.quote_spans,
-        attributes=node.attributes,
-        section=section,
-    )
-    return []
+def _duplicate_statement(amap: ArgumentMap, node: Statement) -> Diagnostic:
+    first: Span = amap.graph.nodes[node.id]["span"]
+    message = f"duplicate statement ID `{node.id}`; first defined at {where(first, node.span)}"
+    return Diagnostic(DUPLICATE_ID, message, node.id_span, related=(first,))
 
 
 # -- references -------------------------------------------------------------------------------
