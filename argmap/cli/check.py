@@ -163,13 +163,25 @@ def find_maps(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
     found: dict[Path, bool] = {}
     for path in paths:
         if path.is_dir():
-            for candidate in sorted(path.rglob("*.argmap")):
-                hidden = any(part.startswith(".") for part in candidate.relative_to(path).parts)
-                if candidate.is_file() and not hidden:
-                    found.setdefault(candidate, False)
+            for candidate in _maps_below(path):
+                found.setdefault(candidate, False)
         else:
             found[path] = True
     return list(found.items())
+
+
+def _maps_below(folder: Path) -> list[Path]:
+    """The *.argmap files below `folder`, sorted, outside hidden folders. Folders that cannot
+    be read are passed over (os.walk's default), as are symbolic links to folders: a search
+    from `/` meets /proc, whose entries fail to list, and links that loop."""
+    maps = []
+    for place, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            candidate = Path(place, name)
+            if name.endswith(".argmap") and not name.startswith(".") and candidate.is_file():
+                maps.append(candidate)
+    return sorted(maps)
 
 
 def _included(results: Iterable[Checked]) -> set[Path]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -94,6 +97,27 @@ def test_folders_are_searched_and_included_parts_skipped(folder: Path) -> None:
     assert run("check", "maps")[1].endswith("1 warning in 2 files\n")
     # Named on the command line, an included part is checked on its own.
     assert "AM107 missing-conclusion" in run("check", "maps/sub/part.argmap")[1]
+
+
+def test_a_folder_that_cannot_be_listed_is_passed_over(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Searching from `/` meets /proc, where listing some folders fails (EINVAL): that
+    # ended `check /` with a traceback.
+    write("maps/b.argmap", WARNED)
+    write("maps/proc/task/c.argmap", BROKEN)
+    (folder / "maps" / "loop").symlink_to(folder / "maps", target_is_directory=True)
+    real_scandir = os.scandir
+
+    def failing_scandir(path: str | os.PathLike[str]) -> Any:
+        if Path(path).name == "task":
+            raise OSError(errno.EINVAL, "Invalid argument", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", failing_scandir)
+    code, out, err = run("check", "maps", "--format", "json")
+    assert (code, err) == (0, "")
+    assert [d["file"] for d in json.loads(out)] == ["maps/b.argmap"]
 
 
 def test_select_ignore_and_all(folder: Path) -> None:
