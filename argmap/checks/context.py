@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,9 @@ class CheckContext:
     @cached_property
     def quotes(self) -> list[str]:
         """Every statement's quotes, one after the other in definition order."""
-        return list(chain.from_iterable(data["quotes"] for _, data in self.statements))
+        # Gathered in C (map, itemgetter), not by a generator: 100,000 statements on a big map.
+        quote_lists = map(itemgetter("quotes"), map(itemgetter(1), self.statements))
+        return list(chain.from_iterable(quote_lists))
 
     @cached_property
     def misquotes(self) -> Misquotes:

@@ -7,10 +7,11 @@ import re
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, count, repeat
+from operator import itemgetter
 from pathlib import Path
 
 from argmap.checks.normalise import normalise_quote
@@ -71,7 +72,7 @@ class Document:
         if search.source is None:
             return _general_index(self.text)
         return _WordIndex(
-            search.words, search.counts, search, self.text, line_starts(self.text), search.last
+            search.words, search.counts, search, self.text, line_starts(self.text), search.place
         )
 
     def contains(self, quote: str) -> bool:
@@ -92,9 +93,9 @@ class Document:
         needles = list(map(normalise_quote, quotes))
         repeated: set[str] = set()
         anchors = list(map(search.anchor, needles, repeat(repeated)))
-        places = _places(search.words, counts, repeated, search.last).more
-        last, around, firsts, starts = search.last, search.around, search.firsts, search.starts
-        find, bisect_right = text.find, bisect.bisect_right
+        places = _places(search.words, counts, repeated, search.place).more
+        segment_of, around, starts = search.segment_of, search.around, search.starts
+        find = text.find
         result = []
         for number, needle, anchor in zip(count(), needles, anchors):
             if anchor is None:
@@ -102,11 +103,10 @@ class Document:
             elif not anchor:
                 if needle not in text:
                     result.append(number)
-            elif anchor not in places:  # the common case: the anchor is in one place
-                # around(needle, last[anchor]), without the call: most quotes come here
-                after = bisect_right(firsts, last[anchor])
-                if find(needle, max(0, starts[after - 1] - len(needle)),
-                        starts[after] + len(needle)) < 0:
+            elif anchor not in places:  # the common case: the anchor is in one segment
+                segment = segment_of[anchor]
+                if find(needle, max(0, starts[segment] - len(needle)),
+                        starts[segment + 1] + len(needle)) < 0:
                     result.append(number)
             elif not any(around(needle, place) for place in places[anchor]):
                 result.append(number)
@@ -128,7 +128,7 @@ class Document:
         if not quotes:
             return []
         index = self._passages
-        quote_words = [[_normalise_word(w) for w in _WORD.findall(quote)] for quote in quotes]
+        quote_words = list(map(_quote_words, quotes))
         counts = index.counts
         wanted = {
             word
@@ -136,7 +136,7 @@ class Document:
             for word in words
             if 0 < counts[word] <= COMMON_WORD_LIMIT
         }
-        places = _places(index.words, counts, wanted, index.last)
+        places = _places(index.words, counts, wanted, index.place)
         passages: list[Passage | None] = []
         for words in quote_words:
             best: Passage | None = None
@@ -162,7 +162,7 @@ class _Segments:
         self.source = source
         self.words: list[str] = []
         self.counts: Counter[str] = Counter()
-        self.last: dict[str, int] = {}
+        self.segment_of: dict[str, int] = {}  # the last segment each word is in
         # Lists, not arrays: bisect and indexing read a list's ints without making any.
         self.firsts: list[int] = []  # the number of words before each segment
         self.starts: list[int] = []  # where each segment starts in `normalised`, and its end
@@ -176,6 +176,7 @@ class _Segments:
     def add(self, start: int, origin: int, words: list[str]) -> None:
         """The next segment: where it starts in `normalised` and in `source`, its words
         (each distinct word is kept once: documents repeat their words)."""
+        self.segment_of.update(zip(words, repeat(len(self.firsts))))
         self.firsts.append(len(self.words))
         self.starts.append(start)
         self.origins.append(origin)
@@ -186,8 +187,8 @@ class _Segments:
         how often each word occurs."""
         self.starts.append(length + 1)
         self.origins.append(origin + 1)
+        self.firsts.append(len(self.words))
         self.counts = Counter(self.words)
-        self.last = dict(zip(self.words, count()))  # a word met once is then found
 
     def anchor(self, needle: str, repeated: set[str]) -> str | None:
         """Where to look for a normalised quote: an inner piece of it (a word met once in
@@ -223,6 +224,11 @@ class _Segments:
 
     def segment(self, word: int) -> int:
         return bisect.bisect_right(self.firsts, word) - 1
+
+    def place(self, word: str) -> int:
+        """The position of a word met once (found in its segment)."""
+        segment = self.segment_of[word]
+        return self.words.index(word, self.firsts[segment], self.firsts[segment + 1])
 
     def around(self, needle: str, word: int) -> bool:
         """Whether `needle` occurs in the normalised text across the segment of the word
@@ -297,7 +303,7 @@ class _WordIndex:
     spans: _Segments | _Spans
     text: str
     lines: array[int]
-    last: dict[str, int] | None = None  # each word's last position, when known
+    place: Callable[[str], int] | None = None  # finds a word met once, when it can
 
 
 def _general_index(text: str) -> _WordIndex:
@@ -400,24 +406,28 @@ class _Places:
 
 
 def _places(
-    words: list[str], counts: Counter[str], wanted: set[str], last: dict[str, int] | None
+    words: list[str],
+    counts: Counter[str],
+    wanted: set[str],
+    place: Callable[[str], int] | None,
 ) -> _Places:
-    """Where the wanted words (all in `words`) are: a word met once at its `last` place
-    when that is known, the others found in one pass over the words, in C."""
+    """Where the wanted words (all in `words`) are: a word met once by `place` when that is
+    given, the others found in one pass over the words, in C."""
     repeated = set(compress(wanted, map((1).__lt__, map(counts.__getitem__, wanted))))
-    if last is None:
+    once: dict[str, int]
+    if place is None:
         sought, once = wanted, {}
     else:
-        sought, once = repeated, {word: last[word] for word in wanted - repeated}
+        sought, once = repeated, {word: place(word) for word in wanted - repeated}
     more: dict[str, list[int]] = {}
     if sought:
         positions = list(compress(count(), map(sought.__contains__, words)))
         found = list(map(words.__getitem__, positions))
-        if last is None:
+        if place is None:
             once = dict(zip(found, positions, strict=True))
-        for word, place in zip(found, positions, strict=True):
+        for word, position in zip(found, positions, strict=True):
             if word in repeated:
-                more.setdefault(word, []).append(place)
+                more.setdefault(word, []).append(position)
     return _Places(once, more)
 
 
@@ -444,12 +454,22 @@ def _segment_bounds(text: str) -> Iterator[tuple[int, int]]:
 
 def _likely_starts(index: _Places, quote_words: list[str]) -> list[int]:
     """The few word positions where the quote most likely starts, by the votes of its words."""
-    votes: Counter[int] = Counter()
+    votes: dict[int, int] = {}
     for position, word in enumerate(quote_words):
-        places = index.of(word)
-        if places:
-            votes.update(max(0, place - position) for place in places)
-    return [start for start, _ in votes.most_common(CANDIDATES)]
+        for place in index.of(word):
+            start = max(0, place - position)
+            votes[start] = votes.get(start, 0) + 1
+    # Counter.most_common's order (most votes first, ties in the order first voted for),
+    # which is sorted's: it keeps ties in order.
+    ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)
+    return [start for start, _ in ranked[:CANDIDATES]]
+
+
+def _quote_words(quote: str) -> list[str]:
+    """A quote's words as the closest-passage index has the document's."""
+    if quote.isascii():  # lower case keeps every word where it was
+        return _WORD.findall(quote.lower())
+    return [_normalise_word(word) for word in _WORD.findall(quote)]
 
 
 def _normalise_word(word: str) -> str:

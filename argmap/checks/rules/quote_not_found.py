@@ -60,7 +60,7 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
         owner = bisect.bisect_right(firsts, number) - 1
         node, data = statements[owner]
         index = number - firsts[owner]
-        spans: list[Span] = list(data.get("quote_spans") or [])
+        spans: list[Span] = data.get("quote_spans") or []
         span = spans[index] if index < len(spans) else data["span"]
         yield Problem(_message(passage, name), span, node)
 
