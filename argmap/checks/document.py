@@ -83,33 +83,41 @@ class Document:
         """The indexes of the quotes that do not occur in the document (normalised both).
 
         A plain `in` scans the whole document for every quote; with thousands of quotes
-        against a long document that adds up. So each quote is anchored on its rarest inner
-        piece and searched for only around the segments that piece is in, unless that would
-        cost more than the scan. All the quotes share one pass over the document's pieces.
+        against a long document that adds up. So each quote is anchored on an inner piece:
+        the first met only once in the document if it has one (most do), else its rarest,
+        and searched for only around the segments that piece is in, unless that would cost
+        more than the scan. All the quotes share one pass over the document's pieces.
         """
         search = self._search
         text = search.normalised
-        counts = search.counts
         needles = list(map(normalise_quote, quotes))
-        repeated: set[str] = set()
-        anchors = list(map(search.anchor, needles, repeat(repeated)))
-        places = _places(search.words, counts, repeated, search.place).more
-        segment_of, around, starts = search.segment_of, search.around, search.starts
-        find = text.find
+        once, starts, find = search.once.get, search.starts, text.find
         result = []
-        for number, needle, anchor in zip(count(), needles, anchors):
+        rest = []
+        for number, needle in enumerate(needles):
+            # A piece met once is as good as any: the first one. It is a word of the
+            # document (only words are counted), so an inner piece of an ASCII text's too.
+            for part in needle.split(" ")[1:-1]:
+                segment = once(part)
+                if segment is not None:
+                    if find(needle, max(0, starts[segment] - len(needle)),
+                            starts[segment + 1] + len(needle)) < 0:
+                        result.append(number)
+                    break
+            else:
+                rest.append(number)
+        anchors = [search.anchor(needles[number]) for number in rest]
+        places = _places(search.words, search.counts, set(filter(None, anchors)), search.place)
+        for number, anchor in zip(rest, anchors, strict=True):
+            needle = needles[number]
             if anchor is None:
                 result.append(number)
             elif not anchor:
                 if needle not in text:
                     result.append(number)
-            elif anchor not in places:  # the common case: the anchor is in one segment
-                segment = segment_of[anchor]
-                if find(needle, max(0, starts[segment] - len(needle)),
-                        starts[segment + 1] + len(needle)) < 0:
-                    result.append(number)
-            elif not any(around(needle, place) for place in places[anchor]):
+            elif not any(search.around(needle, place) for place in places.of(anchor)):
                 result.append(number)
+        result.sort()
         return result
 
     def closest(self, quote: str) -> Passage | None:
@@ -163,6 +171,7 @@ class _Segments:
         self.words: list[str] = []
         self.counts: Counter[str] = Counter()
         self.segment_of: dict[str, int] = {}  # the last segment each word is in
+        self.once: dict[str, int] = {}  # the segment of each word met once
         # Lists, not arrays: bisect and indexing read a list's ints without making any.
         self.firsts: list[int] = []  # the number of words before each segment
         self.starts: list[int] = []  # where each segment starts in `normalised`, and its end
@@ -176,11 +185,12 @@ class _Segments:
     def add(self, start: int, origin: int, words: list[str]) -> None:
         """The next segment: where it starts in `normalised` and in `source`, its words
         (each distinct word is kept once: documents repeat their words)."""
+        words = list(map(sys.intern, words))  # first: the look-ups after meet the same objects
         self.segment_of.update(zip(words, repeat(len(self.firsts))))
         self.firsts.append(len(self.words))
         self.starts.append(start)
         self.origins.append(origin)
-        self.words += map(sys.intern, words)
+        self.words += words
 
     def end(self, length: int, origin: int) -> None:
         """After the last segment: where the texts end (a space's width past them), and
@@ -189,20 +199,16 @@ class _Segments:
         self.origins.append(origin + 1)
         self.firsts.append(len(self.words))
         self.counts = Counter(self.words)
+        counted = map(self.counts.__getitem__, self.segment_of)
+        self.once = dict(compress(self.segment_of.items(), map((1).__eq__, counted)))
 
-    def anchor(self, needle: str, repeated: set[str]) -> str | None:
-        """Where to look for a normalised quote: an inner piece of it (a word met once in
-        the text, else the first of its rarest, then added to `repeated`); "" to scan the
-        whole text; None when it cannot be in the text."""
+    def anchor(self, needle: str) -> str | None:
+        """Where to look for a normalised quote with no inner token met once in the text:
+        the first of its rarest inner pieces; "" to scan the whole text; None when it
+        cannot be in the text."""
         if self.source is not None and not needle.isascii():  # no ASCII text holds it
             return None
         inner = needle.split(" ")[1:-1]
-        # A piece met once is as good as any: the first one (most quotes have one early).
-        # It is a word (only words are counted), so an inner piece in an ASCII text too.
-        met = self.counts.get
-        for part in inner:
-            if met(part) == 1:
-                return part
         if self.source is not None:
             # A token of letters and digits is an inner word; the others only when there
             # is no such token (translating every quote costs more).
@@ -218,8 +224,6 @@ class _Segments:
             return None
         if fewest * (SEGMENT + 2 * len(needle)) > len(self.normalised):
             return ""  # more places than a scan is worth
-        if fewest > 1:
-            repeated.add(anchor)
         return anchor
 
     def segment(self, word: int) -> int:
