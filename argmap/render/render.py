@@ -14,6 +14,7 @@ from argmap.render.measure import FigureSize, measure_svg, place
 from argmap.render.png import DEFAULT_DPI
 from argmap.render.style import Annotations, DotStyle, Layout
 from argmap.render.svg import finish_svg
+from argmap.render.system import SystemGraphviz
 from argmap.render.themes import THEMES
 from argmap.render.tooltips import tooltips
 from argmap.render.view import ViewSpec, select
@@ -137,6 +138,8 @@ def render_figure(amap: ArgumentMap, options: RenderOptions) -> Figure:
         return Figure(build_dot(amap, options).encode("utf-8"), None)
     if options.fmt == "json":
         return Figure(_output(amap, options), None)
+    if svg is None and options.fmt == "pdf":
+        return _pdf(amap, options)
     if svg is None:
         svg = draw_svg(amap, options)
     size = measure_svg(svg)
@@ -168,6 +171,17 @@ def pdf_page(printed: FigureSize | None) -> tuple[str, ...]:
     if printed is None:
         return options
     return (*options, f"-Gsize={printed.width / 72:.4f},{printed.height / 72 + 1:.4f}!")
+
+
+def _pdf(amap: ArgumentMap, options: RenderOptions) -> Figure:
+    """The PDF, and the size it prints at from an SVG of the same layout (dot writes both
+    from one run): one layout where the SVG and then the PDF took two."""
+    engine = choose_engine(options.engine)
+    if not isinstance(engine, SystemGraphviz):
+        raise RenderError(f"PDF needs the system Graphviz: {INSTALL_HINT} or choose -f svg/png")
+    prepared = prepare(amap, options, for_svg=True)
+    svg, pdf = engine.layouts(prepared.dot, ("svg", "pdf"), options.timeout, pdf_page(None))
+    return Figure(pdf, measure_svg(finished_svg(svg, prepared, options)))
 
 
 def _output(amap: ArgumentMap, options: RenderOptions, extra: tuple[str, ...] = ()) -> bytes:

@@ -44,14 +44,33 @@ class SystemGraphviz:
     def layout(
         self, dot: str, fmt: str, timeout: float, options: Sequence[str] = ()
     ) -> bytes:
-        command = [self.executable, f"-T{fmt}", *options]
+        (output,) = self.layouts(dot, (fmt,), timeout, options)
+        return output
+
+    def layouts(
+        self, dot: str, fmts: Sequence[str], timeout: float, options: Sequence[str] = ()
+    ) -> list[bytes]:
+        """`dot` laid out once and written in each of `fmts` (dot's several `-T` options):
+        a PDF and the SVG that measures it cost one layout, not two."""
         # Measured (and, in PDF, drawn) with argmap's font, as the embedded engine measures.
         environment = os.environ | {"FONTCONFIG_FILE": fontconfig_file()}
         try:
             # The DOT in and the drawing out through temporary files, not pipes: Python
             # feeds a pipe 4 KiB at a time and reads it 32 KiB at a time, a poll each, which
-            # cost 0.05-0.1 s of CPU time on the 18 MB SVG of 10,000 statements.
-            with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as drawn:
+            # cost 0.05-0.1 s of CPU time on the 18 MB SVG of 10,000 statements. Every
+            # format but the first goes to a file: dot gives the n-th `-o` to its n-th `-T`,
+            # so those come first, and the first format, without `-o`, last.
+            with (
+                tempfile.TemporaryFile() as source,
+                tempfile.TemporaryFile() as drawn,
+                tempfile.TemporaryDirectory() as folder,
+            ):
+                others = [os.path.join(folder, f"{index}.{fmt}") for index, fmt in
+                          enumerate(fmts[1:], start=1)]
+                command = [self.executable]
+                for fmt, path in zip(fmts[1:], others, strict=True):
+                    command += [f"-T{fmt}", "-o", path]
+                command += [f"-T{fmts[0]}", *options]
                 source.write(dot.encode("utf-8"))
                 source.seek(0)
                 done = subprocess.run(
@@ -63,7 +82,8 @@ class SystemGraphviz:
                     env=environment,
                 )
                 drawn.seek(0)
-                output = drawn.read()
+                outputs = [drawn.read()]
+                outputs += [_read_if_there(path) for path in others]
         except subprocess.TimeoutExpired:
             raise RenderError(timeout_message(timeout, "dot")) from None
         except OSError as error:
@@ -77,8 +97,17 @@ class SystemGraphviz:
                 failure_message("dot", done.returncode, done.stderr)
                 + "; --engine embedded lays the map out with argmap's own Graphviz"
             )
-        check_output(output, fmt, f"Graphviz dot ({self.executable})")
-        return output
+        for output, fmt in zip(outputs, fmts, strict=True):
+            check_output(output, fmt, f"Graphviz dot ({self.executable})")
+        return outputs
+
+
+def _read_if_there(path: str) -> bytes:
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except FileNotFoundError:  # dot failed before writing it: its exit status says why
+        return b""
 
 
 def timeout_message(timeout: float, engine: str) -> str:

