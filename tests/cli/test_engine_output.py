@@ -39,16 +39,27 @@ def fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _write_dot(bin_folder: Path, fmt: str, output: bytes) -> None:
-    """A `dot` that prints `output` for -T`fmt` and a fine SVG for anything else (argmap
-    draws an SVG before a PNG or a PDF), and succeeds: a broken build, not a failing one."""
+    """A `dot` that writes `output` for -T`fmt` and a fine SVG for anything else (argmap
+    draws an SVG with a PNG or a PDF), and succeeds: a broken build, not a failing one.
+    Like dot, it writes a `-T` followed by `-o FILE` to that file, the last `-T` to stdout."""
     (bin_folder / "fine.svg").write_bytes(FINE_SVG)
     (bin_folder / f"out.{fmt}").write_bytes(output)
     script = bin_folder / "dot"
     script.write_text(
         "#!/bin/sh\n"
-        f"out='{bin_folder}'/out.\"${{1#-T}}\"\n"
-        f"if [ -f \"$out\" ]; then exec /bin/cat \"$out\"; fi\n"
-        f"exec /bin/cat '{bin_folder / 'fine.svg'}'\n"
+        "pick() {\n"
+        f"  if [ -f '{bin_folder}'/out.\"$1\" ]; then echo '{bin_folder}'/out.\"$1\";\n"
+        f"  else echo '{bin_folder / 'fine.svg'}'; fi\n"
+        "}\n"
+        "last=svg\n"
+        "while [ $# -gt 0 ]; do\n"
+        "  case \"$1\" in\n"
+        "    -T*) if [ \"$2\" = -o ]; then /bin/cat \"$(pick \"${1#-T}\")\" > \"$3\"; shift 2;\n"
+        "         else last=\"${1#-T}\"; fi ;;\n"
+        "  esac\n"
+        "  shift\n"
+        "done\n"
+        "exec /bin/cat \"$(pick \"$last\")\"\n"
     )
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
 
