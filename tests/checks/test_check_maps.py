@@ -67,7 +67,7 @@ IMPLICIT = [
         "statement": node,
         "related": [],
     }
-    for kind, node, line in (("claim", "durable", 48), ("assumption", "west_aim", 170))
+    for kind, node, line in (("claim", "durable", 43), ("assumption", "west_aim", 170))
 ]
 
 
