@@ -35,7 +35,10 @@ def parse_only_raises_argmap_errors(text: str) -> None:
         assert error.errors
         for diagnostic in error.errors:
             span = diagnostic.span
-            assert span.line >= 1 and 1 <= span.column < span.end_column
+            # Not empty: it ends after it starts (on a later line, as a relation continued
+            # over several lines may: `argument x:` then `  +` is one span over both).
+            assert span.line >= 1 and span.column >= 1
+            assert (span.end_line, span.end_column) > (span.line, span.column)
             assert span.column <= len(diagnostic.source_line) + 1
             assert diagnostic.source_line, diagnostic
             assert diagnostic.message
@@ -173,3 +176,8 @@ def test_nested_undercuts_in_any_order_make_one_attack_node_per_undercut_attack(
     # below it is alternately OUT and IN; c is OUT when the innermost attack is IN.
     innermost_in = len(names) % 2 == 1
     assert labels["c"] is (Label.OUT if innermost_in else Label.IN)
+
+
+def test_an_error_over_a_continued_argument_spans_both_lines() -> None:
+    """Found by hypothesis: the error's span starts at the end of line 1 and ends on line 2."""
+    parse_only_raises_argmap_errors("argument x:\n  +")
