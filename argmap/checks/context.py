@@ -14,24 +14,9 @@ from typing import Any
 from argmap.analysis.indexed import IndexedMap, index_map
 from argmap.analysis.labels import label_codes
 from argmap.analysis.support import grounded_flags
-from argmap.checks.document import Document, Passage, read_document
+from argmap.checks.document import Document, Misquotes, read_document
 from argmap.errors import Diagnostic, Span
 from argmap.model import ArgumentMap
-
-Misquotes = tuple[list[int], list[Passage | None]]
-"""The numbers of the quotes not found in a document, and the closest passage to each."""
-
-
-def find_misquotes(document: Document, quotes: list[str]) -> Misquotes:
-    """The quotes not in `document` (by number), each with its closest passage."""
-    missing = document.missing(quotes)
-    passages = document.closest_passages([quotes[number] for number in missing])
-    return missing, passages
-
-
-def find_misquotes_in_text(text: str, quotes: list[str]) -> Misquotes:
-    """`find_misquotes` in a document's text: the job sent to another process."""
-    return find_misquotes(Document(text), quotes)
 
 
 @dataclass(frozen=True)
@@ -80,11 +65,15 @@ class CheckContext:
         return grounded_flags(self.indexed)
 
     @cached_property
+    def quote_lists(self) -> list[list[str]]:
+        """Each statement's list of quotes, in definition order."""
+        # Gathered in C (map, itemgetter), not by a generator: 100,000 statements on a big map.
+        return list(map(itemgetter("quotes"), map(itemgetter(1), self.statements)))
+
+    @cached_property
     def quotes(self) -> list[str]:
         """Every statement's quotes, one after the other in definition order."""
-        # Gathered in C (map, itemgetter), not by a generator: 100,000 statements on a big map.
-        quote_lists = map(itemgetter("quotes"), map(itemgetter(1), self.statements))
-        return list(chain.from_iterable(quote_lists))
+        return list(chain.from_iterable(self.quote_lists))
 
     @cached_property
     def misquotes(self) -> Misquotes:
@@ -95,7 +84,7 @@ class CheckContext:
             if found is not None:
                 return found
         document = self.document.document
-        return find_misquotes(document, self.quotes) if document is not None else ([], [])
+        return document.misquotes(self.quotes) if document is not None else ([], [])
 
     @cached_property
     def map_span(self) -> Span:

@@ -120,6 +120,11 @@ class Document:
         result.sort()
         return result
 
+    def misquotes(self, quotes: list[str]) -> Misquotes:
+        """The quotes not in the document (their numbers), each with its closest passage."""
+        missing = self.missing(quotes)
+        return missing, self.closest_passages([quotes[number] for number in missing])
+
     def closest(self, quote: str) -> Passage | None:
         """The passage most like `quote`, when one is similar enough, else None."""
         return self.closest_passages([quote])[0]
@@ -478,6 +483,15 @@ def _quote_words(quote: str) -> list[str]:
 
 def _normalise_word(word: str) -> str:
     return word.lower() if word.isascii() else normalise_quote(word)
+
+
+Misquotes = tuple[list[int], list[Passage | None]]
+"""The numbers of the quotes not found in a document, and the closest passage to each."""
+
+
+def misquotes_in_text(text: str, quotes: list[str]) -> Misquotes:
+    """`Document.misquotes` for a document's text: the job sent to another process."""
+    return Document(text).misquotes(quotes)
 
 
 def read_document(path: Path) -> Document:

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from argmap import forked
-from argmap.checks.context import CheckContext, Misquotes, find_misquotes_in_text
+from argmap.checks.context import CheckContext
+from argmap.checks.document import Misquotes, misquotes_in_text
 from argmap.checks.finding import Finding
 from argmap.checks.registry import Rule
 from argmap.model import ArgumentMap
@@ -64,4 +65,4 @@ def _submit_search(
     quotes = context.quotes
     if document is None or not quotes:
         return None
-    return worker.submit(find_misquotes_in_text, document.text, quotes)
+    return worker.submit(misquotes_in_text, document.text, quotes)

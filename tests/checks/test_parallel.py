@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 import argmap
 from argmap import forked
-from argmap.checks import Finding, context, parallel, run_checks
+from argmap.checks import Finding, document, parallel, run_checks
 from argmap.cli import main
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -99,7 +99,7 @@ def test_no_worker_while_other_threads_run(small_map: Path) -> None:
         waiting.join()
 
 
-def broken_search(text: str, quotes: list[str]) -> context.Misquotes:
+def broken_search(text: str, quotes: list[str]) -> document.Misquotes:
     raise RuntimeError("the worker's search fails")
 
 
@@ -107,8 +107,8 @@ def test_a_failed_search_runs_here(
     small_map: Path, results: list[object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = findings(small_map, worker=False)
-    monkeypatch.setattr(context, "find_misquotes_in_text", broken_search)
-    monkeypatch.setattr(parallel, "find_misquotes_in_text", broken_search)
+    monkeypatch.setattr(document, "misquotes_in_text", broken_search)
+    monkeypatch.setattr(parallel, "misquotes_in_text", broken_search)
     assert findings(small_map, worker=True) == expected
     assert results == [None]
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from itertools import accumulate
-from operator import itemgetter
 
 from argmap.checks.context import CheckContext, display_path
 from argmap.checks.document import Passage
@@ -53,8 +52,7 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     # A quote's number gives its statement through the running counts of quotes (in C:
     # most statements have none, and misquotes are few).
     statements = context.statements
-    firsts = list(accumulate(map(len, map(itemgetter("quotes"), map(itemgetter(1), statements))),
-                             initial=0))
+    firsts = list(accumulate(map(len, context.quote_lists), initial=0))
     name = display_path(state.path)
     for number, passage in zip(missing, passages, strict=True):
         owner = bisect.bisect_right(firsts, number) - 1
