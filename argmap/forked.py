@@ -126,6 +126,12 @@ class Worker:
             os.close(self._results)
             self._child.succeeded()
 
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def _take_jobs(self) -> int | None:
         jobs, self._jobs = self._jobs, None
         return jobs

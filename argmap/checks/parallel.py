@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from argmap import forked
@@ -22,14 +23,18 @@ QUOTE_RULE = "AM201"
 misquote) is about half of all the rules' work, and needs nothing the others compute."""
 
 
-def worker_for(path: str | os.PathLike[str]) -> forked.Worker | None:
+def worker_for(
+    path: str | os.PathLike[str],
+) -> AbstractContextManager[forked.Worker | None]:
     """A worker for checking the map at `path`, started before the map is loaded (see
-    `forked.Worker`), where the map is big and the machine has a second CPU; else None."""
+    `forked.Worker`), where the map is big and the machine has a second CPU; else None.
+    Used as `with worker_for(path) as worker:`, which closes it."""
     try:
         big = Path(path).stat().st_size >= WORKER_MIN_BYTES
     except OSError:
-        return None
-    return forked.start_worker() if big and forked.usable_cpus() >= 2 else None
+        big = False
+    worker = forked.start_worker() if big and forked.usable_cpus() >= 2 else None
+    return worker if worker is not None else nullcontext()
 
 
 def run_rules(

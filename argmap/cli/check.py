@@ -199,8 +199,7 @@ def check_one(
     config = load_check_config(path)
     chosen = select if select is not None else config.select
     ignored = ignore if ignore is not None else config.ignore
-    worker = worker_for(path)
-    try:
+    with worker_for(path) as worker:
         try:
             amap = argmap.load(str(path), syntax=False)
         except ParseError as error:
@@ -217,9 +216,6 @@ def check_one(
             severity=config.severity,
             worker=worker,
         )
-    finally:
-        if worker is not None:
-            worker.close()
     return Checked(path, findings, amap)
 
 

@@ -79,12 +79,11 @@ def test_a_worker_is_started_for_big_maps_on_two_cpus_only(
     monkeypatch.setattr(forked, "usable_cpus", lambda: 2)
     for path, expected in ((big, True), (REPOSITORY / "maps" / "tutorial.argmap", False),
                            (tmp_path / "missing.argmap", False)):
-        worker = parallel.worker_for(path)
-        assert (worker is not None) is expected, path
-        if worker is not None:
-            worker.close()
+        with parallel.worker_for(path) as worker:
+            assert (worker is not None) is expected, path
     monkeypatch.setattr(forked, "usable_cpus", lambda: 1)
-    assert parallel.worker_for(big) is None
+    with parallel.worker_for(big) as worker:
+        assert worker is None
 
 
 def test_no_worker_while_other_threads_run(small_map: Path) -> None:
