@@ -319,11 +319,6 @@ class ArgumentMap:
         succ: Mapping[str, Mapping[str, Mapping[str, Any]]] = self.graph._succ
         return succ
 
-    def predecessors_map(self) -> Mapping[str, Mapping[str, Mapping[str, Any]]]:
-        """Node -> {predecessor: edge data}: the graph's own adjacency, not to be changed."""
-        pred: Mapping[str, Mapping[str, Mapping[str, Any]]] = self.graph._pred
-        return pred
-
     def in_relation(self, node: str) -> bool:
         """Whether any edge (support, attack, contradiction) touches `node`."""
         return bool(self.graph._succ[node] or self.graph._pred[node])

@@ -7,7 +7,7 @@ Reference errors are collected, never raised: the caller reports them all at onc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.errors import Diagnostic, Span
@@ -129,7 +129,7 @@ def _statements(
         for node in source.nodes:
             if isinstance(node, Statement):
                 if node.id in defined:
-                    errors.append(_duplicate_statement(amap, node))
+                    errors.append(_duplicate_id(amap, node, "statement ID"))
                     continue
                 add(
                     node.id,
@@ -154,9 +154,11 @@ def _statements(
     return broken
 
 
-def _duplicate_statement(amap: ArgumentMap, node: Statement) -> Diagnostic:
+def _duplicate_id(amap: ArgumentMap, node: Statement | Argument, what: str) -> Diagnostic:
+    """`duplicate statement ID` (`what`: "statement ID") or `duplicate ID` (of an argument),
+    pointing at the first definition."""
     first: Span = amap.graph.nodes[node.id]["span"]
-    message = f"duplicate statement ID `{node.id}`; first defined at {where(first, node.span)}"
+    message = f"duplicate {what} `{node.id}`; first defined at {where(first, node.span)}"
     return Diagnostic(DUPLICATE_ID, message, node.id_span, related=(first,))
 
 
@@ -182,7 +184,7 @@ class _Resolver:
         """Every statement is added before any relation: the set of IDs no relation changes."""
 
     def undefined(
-        self, refs: Sequence[Ref], target: Ref | None = None
+        self, refs: Iterable[Ref], target: Ref | None = None
     ) -> list[Diagnostic] | None:
         """Errors for the undefined refs; None when all are defined (so the relation is added).
 
@@ -191,12 +193,6 @@ class _Resolver:
         again, but the relation is still not added: an empty list.
         """
         statements = self.statements
-        for ref in refs:
-            if ref.name not in statements:
-                break
-        else:  # the common case: every ref names a statement
-            if target is None or target.name in statements:
-                return None
         errors: list[Diagnostic] = []
         complete = True
         for ref in [*refs, *([target] if target is not None else [])]:
@@ -283,9 +279,7 @@ def _argument(
 ) -> list[Diagnostic]:
     """`argument ID: a + b -> c : warrant`: one inference, keyed by its ID."""
     if node.id in amap.graph:
-        first: Span = amap.graph.nodes[node.id]["span"]
-        message = f"duplicate ID `{node.id}`; first defined at {where(first, node.span)}"
-        return [Diagnostic(DUPLICATE_ID, message, node.id_span, related=(first,))]
+        return [_duplicate_id(amap, node, "ID")]
     premises, conclusion = support.chain[0], support.chain[1][0]
     undefined = resolver.undefined([*premises, conclusion])
     if undefined is not None:

@@ -378,13 +378,9 @@ def _attack(node: str, style: DotStyle, notes: Annotations) -> dict[str, str]:
     }
 
 
-def svg_id(amap: ArgumentMap, node: str) -> str:
-    """The id of a node's SVG group (without the `statement-` of statements)."""
-    return node_svg_id(node, amap.graph.nodes[node])
-
-
 def node_svg_id(node: str, data: Mapping[str, Any]) -> str:
-    """`svg_id` of a node with its data (`amap.graph.nodes[node]`)."""
+    """The id of a node's SVG group (without the `statement-` of statements), from the node
+    and its data (`amap.graph.nodes[node]`)."""
     name = data.get("name") if data["kind"] not in STATEMENT_KINDS else None
     return f"inference-{name}" if name else node
 

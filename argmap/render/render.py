@@ -173,12 +173,15 @@ def pdf_page(printed: FigureSize | None) -> tuple[str, ...]:
     return (*options, f"-Gsize={printed.width / 72:.4f},{printed.height / 72 + 1:.4f}!")
 
 
+PDF_NEEDS_SYSTEM = f"PDF needs the system Graphviz: {INSTALL_HINT} or choose -f svg/png"
+
+
 def _pdf(amap: ArgumentMap, options: RenderOptions) -> Figure:
     """The PDF, and the size it prints at from an SVG of the same layout (dot writes both
     from one run): one layout where the SVG and then the PDF took two."""
     engine = choose_engine(options.engine)
     if not isinstance(engine, SystemGraphviz):
-        raise RenderError(f"PDF needs the system Graphviz: {INSTALL_HINT} or choose -f svg/png")
+        raise RenderError(PDF_NEEDS_SYSTEM)
     prepared = prepare(amap, options, for_svg=True)
     svg, pdf = engine.layouts(prepared.dot, ("svg", "pdf"), options.timeout, pdf_page(None))
     return Figure(pdf, measure_svg(finished_svg(svg, prepared, options)))
@@ -192,7 +195,7 @@ def _output(amap: ArgumentMap, options: RenderOptions, extra: tuple[str, ...] = 
         return engine.layout(prepared.dot, options.fmt, options.timeout)
     if "pdf" in engine.formats:
         return engine.layout(prepared.dot, "pdf", options.timeout, extra)
-    raise RenderError(f"PDF needs the system Graphviz: {INSTALL_HINT} or choose -f svg/png")
+    raise RenderError(PDF_NEEDS_SYSTEM)
 
 
 def finished_svg(output: bytes, prepared: Prepared, options: RenderOptions) -> bytes:

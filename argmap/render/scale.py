@@ -83,8 +83,8 @@ def argument_groups(amap: ArgumentMap, nodes: set[str], groups: Groups) -> Group
 def _direct_reasons(amap: ArgumentMap, nodes: set[str], conclusion: str) -> list[str]:
     """The drawn statements that are premises of an inference to `conclusion`."""
     reasons: dict[str, None] = {}
-    for inference, data in amap.graph.pred[conclusion].items():
-        if data["kind"] == CONCLUSION_EDGE and inference in nodes:
+    for inference in amap.inferences_for(conclusion):
+        if inference in nodes:
             reasons.update(dict.fromkeys(p for p in amap.premises_of(inference) if p in nodes))
     reasons.pop(conclusion, None)
     return list(reasons)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from argmap.model import ATTACK, CONCLUSION_EDGE, PREMISE_EDGE, STATEMENT_KINDS, ArgumentMap
+from argmap.model import ATTACK, STATEMENT_KINDS, ArgumentMap
 from argmap.render.dot import node_svg_id
 from argmap.render.quoting import clean
 from argmap.render.style import Annotations, section_numbers
@@ -47,19 +47,8 @@ def _statement(node: str, data: Mapping[str, Any]) -> list[str]:
 
 
 def _inference(amap: ArgumentMap, node: str, data: Mapping[str, Any]) -> list[str]:
-    # From the model's adjacency dicts (premises in the order written, as premises_of
-    # gives them): its queries build networkx views, twice per inference.
-    premises = " + ".join(
-        source
-        for source, edge in amap.predecessors_map()[node].items()
-        if edge["kind"] == PREMISE_EDGE
-    )
-    conclusion = next(
-        target
-        for target, edge in amap.successors_map()[node].items()
-        if edge["kind"] == CONCLUSION_EDGE
-    )
-    lines = [f"{node}: {premises} -> {conclusion}"]
+    premises = " + ".join(amap.premises_of(node))
+    lines = [f"{node}: {premises} -> {amap.conclusion_of(node)}"]
     if data.get("warrant"):
         lines.append(f"warrant: {data['warrant']}")
     if data.get("tags"):
