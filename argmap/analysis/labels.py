@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from enum import Enum
 from itertools import compress
+from operator import add
 
 from argmap.analysis.indexed import ATTACK, CONCLUSION, IndexedMap, index_map
 from argmap.model import ArgumentMap
@@ -49,12 +50,9 @@ UNDEC_CODE, IN_CODE, OUT_CODE = 0, 1, 2
 LABEL_OF_CODE = (Label.UNDEC, Label.IN, Label.OUT)
 
 
-def compute_labels(amap: ArgumentMap, graph: IndexedMap | None = None) -> dict[str, Label]:
-    """Label every node of the map (statements and inferences) IN, OUT or UNDEC.
-
-    `graph` is the map's `index_map` when already made.
-    """
-    graph = graph or index_map(amap)
+def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
+    """Label every node of the map (statements and inferences) IN, OUT or UNDEC."""
+    graph = index_map(amap)
     labels = map(LABEL_OF_CODE.__getitem__, label_codes(graph))
     return dict(zip(graph.names, labels, strict=True))
 
@@ -62,22 +60,21 @@ def compute_labels(amap: ArgumentMap, graph: IndexedMap | None = None) -> dict[s
 def label_codes(graph: IndexedMap) -> list[int]:
     """The label of every node, by number: UNDEC_CODE, IN_CODE or OUT_CODE.
 
-    Every node keeps three counts: attackers not yet OUT, premises (or, for an attack node,
-    its attacker) not yet IN, inferences not yet OUT. IN needs `supported` (a premise, an
-    assumption, an inference, or a statement with an IN inference) and the first two counts
-    at zero; OUT for a statement that needs support comes when the third is zero. Lists of
-    ints and one loop with everything in local names, not an object or a function call per
-    node: 100,000-statement maps stay fast. The labelling is the least fixed point
-    whatever order nodes are decided in (no node can be forced both IN and OUT), so the
-    worklist is a plain stack.
+    Every node keeps two counts: what blocks it from IN (attackers not yet OUT, and premises,
+    or for an attack node its attacker, not yet IN) and inferences not yet OUT. IN needs
+    `supported` (a premise, an assumption, an inference, or a statement with an IN
+    inference) and nothing blocking; OUT for a statement that needs support comes when the
+    second count is zero. Lists of ints and one loop with everything in local names, not an
+    object or a function call per node: 100,000-statement maps stay fast. The labelling is
+    the least fixed point whatever order nodes are decided in (no node can be forced both IN
+    and OUT), so the worklist is a plain stack.
     """
     offsets, targets, codes = graph.offsets, graph.targets, graph.codes
     count = len(offsets) - 1
     undec, label_in, label_out = UNDEC_CODE, IN_CODE, OUT_CODE
     labels = [undec] * count
-    # Copies of the counts of edges in, counted down as sources are decided.
-    attackers_not_out = graph.attacks_into.copy()
-    premises_not_in = graph.premises_into.copy()
+    # Counts of edges in, counted down as their sources are decided.
+    blocking = list(map(add, graph.attacks_into, graph.premises_into))
     inferences_not_out = graph.conclusions_into.copy()
     wanting = graph.wanting
     supported = [not wants for wants in wanting]
@@ -89,11 +86,7 @@ def label_codes(graph: IndexedMap) -> list[int]:
     ]
     for node in work:
         labels[node] = label_out
-    starting = [
-        node
-        for node in compress(range(count), supported)
-        if not attackers_not_out[node] and not premises_not_in[node]
-    ]
+    starting = [node for node in compress(range(count), supported) if not blocking[node]]
     for node in starting:
         labels[node] = label_in
     work += starting
@@ -109,20 +102,10 @@ def label_codes(graph: IndexedMap) -> list[int]:
             if labels[target]:
                 continue
             code = codes[edge]
-            if code == ATTACK:
-                if is_in:
-                    labels[target] = label_out
-                    push(target)
-                    continue
-                left = attackers_not_out[target] - 1
-                attackers_not_out[target] = left
-                if not left and supported[target] and not premises_not_in[target]:
-                    labels[target] = label_in
-                    push(target)
-            elif code == CONCLUSION:
+            if code == CONCLUSION:
                 if is_in:
                     supported[target] = True
-                    if not attackers_not_out[target] and not premises_not_in[target]:
+                    if not blocking[target]:
                         labels[target] = label_in
                         push(target)
                 else:
@@ -131,14 +114,13 @@ def label_codes(graph: IndexedMap) -> list[int]:
                     if not left and wanting[target]:
                         labels[target] = label_out
                         push(target)
-            else:  # a premise or attacker edge: its target needs it IN
-                if not is_in:
-                    labels[target] = label_out
-                    push(target)
-                    continue
-                left = premises_not_in[target] - 1
-                premises_not_in[target] = left
-                if not left and supported[target] and not attackers_not_out[target]:
+            elif is_in == (code == ATTACK):  # an IN attacker, or a premise or attacker not IN
+                labels[target] = label_out
+                push(target)
+            else:  # an OUT attacker, or an IN premise or attacker: one blocker fewer
+                left = blocking[target] - 1
+                blocking[target] = left
+                if not left and supported[target]:
                     labels[target] = label_in
                     push(target)
     return labels

@@ -5,21 +5,20 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from itertools import compress
-from operator import itemgetter
+from operator import add, itemgetter
 
 from argmap.analysis.indexed import CONCLUSION, NODE_KINDS, PREMISE, IndexedMap, index_map
 from argmap.model import INFERENCE, ArgumentMap
 
 
-def grounded_nodes(amap: ArgumentMap, graph: IndexedMap | None = None) -> set[str]:
+def grounded_nodes(amap: ArgumentMap) -> set[str]:
     """The statements and inferences that rest on premises and assumptions alone.
 
     Grounded is the least fixed point of: a premise, an assumption or an attributed
     claim (`@by`) is grounded; an inference is grounded when all its premises are; a
-    statement is grounded when one of its inferences is. `graph` is the map's
-    `index_map` when already made.
+    statement is grounded when one of its inferences is.
     """
-    graph = graph or index_map(amap)
+    graph = index_map(amap)
     return set(graph.names_of(grounded_flags(graph)))
 
 
@@ -101,49 +100,35 @@ def _cyclic_core(graph: IndexedMap) -> dict[int, list[int]]:
     Two peels, each a worklist that removes a node once (linear): first, from the nodes no
     support edge enters, every node not reached from a cycle (Kahn's topological sort);
     then, among what is left, every node that reaches no cycle. The long acyclic chains of
-    support that make up most maps are gone after the first, before networkx computes
-    components.
+    support that make up most maps are gone after the first, before the components are
+    computed.
     """
     offsets, targets, codes = graph.offsets, graph.targets, graph.codes
     # Support edges not yet peeled into each node: premise edges enter inferences,
-    # conclusion edges statements. (An attack's node counts its attacker edge: it is never
-    # peeled here, and having no support edge out, it goes in the second peel.)
-    premises, conclusions = graph.premises_into.copy(), graph.conclusions_into.copy()
-    work = [
-        node
-        for node, (premise, conclusion) in enumerate(zip(premises, conclusions, strict=True))
-        if not premise and not conclusion
-    ]
+    # conclusion edges statements, so one count holds both. (An attack's node counts its
+    # attacker edge: it is never peeled here, and having no support edge out, it goes in
+    # the second peel.)
+    into = list(map(add, graph.premises_into, graph.conclusions_into))
+    support = (PREMISE, CONCLUSION)
+    work = [node for node, entering in enumerate(into) if not entering]
     pop, push = work.pop, work.append
     while work:
         node = pop()
         for place in range(offsets[node], offsets[node + 1]):
-            code = codes[place]
-            if code == PREMISE:
+            if codes[place] in support:
                 target = targets[place]
-                left = premises[target] - 1
-                premises[target] = left
+                left = into[target] - 1
+                into[target] = left
                 if not left:
                     push(target)
-            elif code == CONCLUSION:
-                target = targets[place]
-                left = conclusions[target] - 1
-                conclusions[target] = left
-                if not left:
-                    push(target)
-    if not any(premises) and not any(conclusions):  # in C: the usual acyclic map ends here
+    if not any(into):  # in C: the usual acyclic map ends here
         return {}
-    reached = [
-        node
-        for node, (premise, conclusion) in enumerate(zip(premises, conclusions, strict=True))
-        if premise or conclusion
-    ]
-    support = (PREMISE, CONCLUSION)
-    inside = [False] * len(premises)
+    reached = [node for node, entering in enumerate(into) if entering]
+    inside = [False] * len(into)
     for node in reached:
         inside[node] = True
     # Support edges from each reached node to reached nodes, and the same edges backwards.
-    out = [0] * len(premises)
+    out = [0] * len(into)
     sources: dict[int, list[int]] = {}
     for node in reached:
         for place in range(offsets[node], offsets[node + 1]):

@@ -12,15 +12,16 @@ from argmap.checks.context import CheckContext
 from argmap.checks.document import Misquotes, misquotes_in_text
 from argmap.checks.finding import Finding
 from argmap.checks.registry import Rule
+from argmap.checks.rules import quote_not_found
 from argmap.model import ArgumentMap
 
 WORKER_MIN_BYTES = 1_000_000
 """Maps smaller than this (about 5,000 statements) are checked in a tenth of a second: not
 worth a second process."""
 
-QUOTE_RULE = "AM201"
-"""quote-not-found: searching the document for every quote (and the closest passage to each
-misquote) is about half of all the rules' work, and needs nothing the others compute."""
+# quote-not-found: searching the document for every quote (and the closest passage to each
+# misquote) is about half of all the rules' work, and needs nothing the others compute.
+QUOTE_RULE = quote_not_found.CODE
 
 
 def worker_for(
