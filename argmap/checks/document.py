@@ -14,7 +14,7 @@ from itertools import compress, count, repeat
 from operator import itemgetter
 from pathlib import Path
 
-from argmap.checks.normalise import normalise_quote
+from argmap.checks.normalise import fold_ascii, normalise_quote
 from argmap.fileio import DOCUMENT_SIZE_LIMIT, read_limited
 from argmap.textlines import line_starts
 
@@ -284,7 +284,7 @@ def _ascii_segments(text: str) -> _Segments:
         if folded:
             collapsed.append(folded)
             length += len(folded) + 1
-    index.normalised = " ".join(collapsed).replace("`", "'").lower()
+    index.normalised = fold_ascii(" ".join(collapsed))
     index.end(len(index.normalised), len(text))
     return index
 

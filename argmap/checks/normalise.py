@@ -15,6 +15,12 @@ _QUOTE_CHARS = str.maketrans(
 )
 
 
+def fold_ascii(text: str) -> str:
+    """An ASCII text folded as `normalise_quote` folds it (the backtick to an apostrophe,
+    lower case), its whitespace left as it is."""
+    return text.replace("`", "'").lower()
+
+
 def normalise_quote(text: str) -> str:
     """Fold case, whitespace, curly quotes and apostrophes, and dashes (to `-`).
 
@@ -24,7 +30,7 @@ def normalise_quote(text: str) -> str:
     to fold.
     """
     if text.isascii():
-        return " ".join(text.replace("`", "'").split()).lower()
+        return " ".join(fold_ascii(text).split())
     text = unicodedata.normalize("NFKC", text)
     return " ".join(text.translate(_QUOTE_CHARS).split()).casefold()
 
