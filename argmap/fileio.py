@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 MIB = 1024 * 1024
@@ -59,6 +61,69 @@ def read_limited(path: str | os.PathLike[str], limit: int, what: str) -> bytes:
         os.close(descriptor)
 
 
+@dataclass(frozen=True)
+class ReadStamp:
+    """What a file was when argmap read it (size, modification time, content digest): a
+    file is replaced only while it still matches, so that an edit saved meanwhile is never
+    lost."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+class ChangedSinceRead(OSError):
+    """The file changed after argmap read it; nothing was written."""
+
+
+def stamp_of(path: str | os.PathLike[str], data: bytes) -> ReadStamp:
+    """The stamp of the file at `path` whose content argmap read as `data`."""
+    info = os.stat(path)
+    return ReadStamp(Path(path), info.st_size, info.st_mtime_ns, _digest(data))
+
+
+def read_stamped(
+    path: str | os.PathLike[str], limit: int, what: str
+) -> tuple[bytes, ReadStamp]:
+    """`read_limited`, and the stamp that `replace_if_unchanged` later checks."""
+    data = read_limited(path, limit, what)
+    return data, stamp_of(path, data)
+
+
+def still_unchanged(stamp: ReadStamp) -> bool:
+    """Whether the file is as it was read: same size, modification time and content."""
+    try:
+        info = os.stat(stamp.path)
+    except OSError:
+        return False
+    if info.st_size != stamp.size or info.st_mtime_ns != stamp.mtime_ns:
+        return False
+    try:
+        data = read_limited(stamp.path, max(stamp.size, 1), "files")
+    except OSError:
+        return False
+    return _digest(data) == stamp.digest
+
+
+def replace_if_unchanged(stamp: ReadStamp, data: bytes) -> None:
+    """Replace the file `stamp` describes with `data` (as `write_atomic`), but only if it is
+    still as it was read: otherwise raise ChangedSinceRead and leave it alone. The check
+    runs after the new content is on disk, just before the rename."""
+    write_atomic(stamp.path, data, expected=stamp)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+CHANGED_SINCE_READ = (
+    "it changed after argmap read it (saved in an editor meanwhile?), so argmap wrote "
+    "nothing: run it again"
+)
+"""Why a file was not replaced (the strerror of ChangedSinceRead)."""
+
+
 def _check_input(
     info: os.stat_result, path: str | os.PathLike[str], limit: int, what: str
 ) -> None:
@@ -98,7 +163,9 @@ def file_identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes, expected: ReadStamp | None = None
+) -> None:
     """Write `data` to `path`, leaving no partial file and replacing only a regular file.
 
     A regular file (or a new one) is written to a temporary file in the same folder,
@@ -106,7 +173,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     `path` is left as it was. A symbolic link is followed: its target is replaced and the
     link kept. A FIFO or a character device (`/dev/null`, `/dev/stdout`) is written
     through, as a shell's `>` would. Anything else (a folder, a socket, a block device)
-    raises an OSError and is left alone.
+    raises an OSError and is left alone. With `expected`, a regular file is replaced only
+    if it still matches that stamp (ChangedSinceRead otherwise).
     """
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     try:
@@ -114,7 +182,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except FileNotFoundError:
         mode = None
     if mode is None or stat.S_ISREG(mode):
-        _replace(target, data)
+        _replace(target, data, expected)
     elif stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
         _write_through(target, data)
     elif stat.S_ISDIR(mode):
@@ -124,7 +192,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         raise OSError(errno.EINVAL, reason, os.fspath(path))
 
 
-def _replace(path: Path, data: bytes) -> None:
+def _replace(path: Path, data: bytes, expected: ReadStamp | None = None) -> None:
     try:
         descriptor, temporary = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
@@ -148,6 +216,8 @@ def _replace(path: Path, data: bytes) -> None:
             if not stat.S_ISREG(mode):
                 reason = f"it became {file_kind(mode)} while argmap was writing"
                 raise OSError(errno.EINVAL, reason, os.fspath(path))
+        if expected is not None and not still_unchanged(expected):
+            raise ChangedSinceRead(errno.EAGAIN, CHANGED_SINCE_READ, os.fspath(path))
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
