@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -13,9 +15,14 @@ import click
 from argmap.cli.check import find_maps
 from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE
 from argmap.errors import MapFileError, ParseError
-from argmap.fileio import write_atomic
+from argmap.fileio import (
+    ChangedSinceRead,
+    describe_os_error,
+    file_identity,
+    replace_if_unchanged,
+)
 from argmap.language.format import format_text
-from argmap.language.loader import read_map_text
+from argmap.language.loader import BOM, decode, read_map_file
 from argmap.report.snippet import format_diagnostic
 from argmap.suggest import plural
 from argmap.visible import visible, visible_line
@@ -41,58 +48,101 @@ def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
 
     Directives first, then each section with its statements and then its relations;
     comments stay with the line below them. A file with syntax errors is reported and left
-    as it is. Each file is formatted on its own: includes are not followed.
+    as it is. Each file is formatted on its own: includes are not followed. A folder's
+    links to files outside it are skipped (named, they are formatted).
     """
-    maps = find_maps(list(paths))
+    maps, skipped = maps_to_format(paths)
+    for note in skipped:
+        click.echo(visible_line(note), err=True)
     if not maps:
         # As `argmap check` does: `fmt --check` in CI on a misspelt folder must not pass.
         where = ", ".join(visible_line(str(path)) for path in paths)
         click.echo(f"argmap fmt: error: no .argmap files in {where}", err=True)
         raise click.exceptions.Exit(EXIT_USAGE)
-    changed = unchanged = broken = 0
-    for path, _ in maps:
-        name = visible_line(str(path))
-        try:
-            text = read_map_text(path)
-            formatted = format_text(text, str(path))
-        except ParseError as error:
-            for diagnostic in error.errors:
-                click.echo(format_diagnostic(diagnostic), err=True)
-            click.echo(f"{name}: not formatted: fix the errors above first", err=True)
-            broken += 1
-            continue
-        except MapFileError as error:
-            click.echo(f"error: {visible_line(error.message)}", err=True)
-            broken += 1
-            continue
-        if formatted == text:
-            unchanged += 1
-            continue
-        changed += 1
-        if show_diff:
-            sys.stdout.writelines(_visible_lines(difflib.unified_diff(
-                _lines(text), _lines(formatted), f"{path} (as it is)", f"{path} (formatted)",
-            )))
-        elif check:
-            click.echo(f"{name}: would be reformatted", err=True)
-        else:
-            write_atomic(path, _with_bom(path, formatted).encode("utf-8"))
-            click.echo(f"formatted {name}", err=True)
+    outcomes = Counter(_format_one(path, check, show_diff) for path in maps)
     verb = "would be reformatted" if check or show_diff else "formatted"
-    parts = [f"{plural(changed, 'file')} {verb}"] if changed else []
-    if unchanged:
-        parts.append(f"{plural(unchanged, 'file')} already formatted")
-    if broken:
-        parts.append(f"{plural(broken, 'file')} with errors left as they are")
+    summary = [
+        (CHANGED, verb),
+        (UNCHANGED, "already formatted"),
+        (BROKEN, "with errors left as they are"),
+        (NOT_WRITTEN, "not written"),
+    ]
+    parts = [f"{plural(outcomes[key], 'file')} {words}" for key, words in summary if outcomes[key]]
     click.echo(", ".join(parts), err=True)
-    if broken or (changed and check):
+    if outcomes[BROKEN] or outcomes[NOT_WRITTEN] or (outcomes[CHANGED] and check):
         raise click.exceptions.Exit(EXIT_MAP_ERRORS)
 
 
-def _with_bom(path: Path, text: str) -> str:
-    """Keep a byte order mark the file had."""
-    with path.open("rb") as stream:
-        return "\ufeff" + text if stream.read(3) == b"\xef\xbb\xbf" else text
+CHANGED, UNCHANGED, BROKEN, NOT_WRITTEN = "changed", "unchanged", "broken", "not written"
+
+
+def maps_to_format(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    """The maps to format, each file once however it is reached, and a note for each link a
+    folder search skipped: one that leads out of the folder given, whose file `fmt DIR`
+    would otherwise rewrite although it is not under DIR."""
+    maps: dict[tuple[int, int] | Path, Path] = {}
+    skipped: list[str] = []
+    for given in paths:
+        folder = Path(os.path.realpath(given)) if given.is_dir() else None
+        for path, _ in find_maps([given]):
+            if folder is not None and _leads_out(path, folder):
+                skipped.append(f"skipped {path}: a link to a file outside {given} "
+                               "(name it to format it)")
+                continue
+            key = file_identity(path) or path
+            # A file and a link to it are formatted once, under the file's own name.
+            if key not in maps or (maps[key].is_symlink() and not path.is_symlink()):
+                maps[key] = path
+    return list(maps.values()), skipped
+
+
+def _leads_out(path: Path, folder: Path) -> bool:
+    """Whether `path`, found below the real folder `folder`, is a link to a file outside it
+    (os.walk enters no linked folder, so only the file itself can be a link)."""
+    return path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(folder)
+
+
+def _format_one(path: Path, check: bool, show_diff: bool) -> str:
+    """Format one file (or show or report what would change); what became of it."""
+    name = visible_line(str(path))
+    try:
+        data, stamp = read_map_file(path)
+        text, bad_byte = decode(data, str(path))
+        if bad_byte is not None:
+            raise ParseError([bad_byte])
+        formatted = format_text(text, str(path))
+    except ParseError as error:
+        for diagnostic in error.errors:
+            click.echo(format_diagnostic(diagnostic), err=True)
+        click.echo(f"{name}: not formatted: fix the errors above first", err=True)
+        return BROKEN
+    except MapFileError as error:
+        click.echo(f"error: {visible_line(error.message)}", err=True)
+        return BROKEN
+    if formatted == text:
+        return UNCHANGED
+    if show_diff:
+        sys.stdout.writelines(_visible_lines(difflib.unified_diff(
+            _lines(text), _lines(formatted), f"{path} (as it is)", f"{path} (formatted)",
+        )))
+        return CHANGED
+    if check:
+        click.echo(f"{name}: would be reformatted", err=True)
+        return CHANGED
+    bom = BOM if data.startswith(BOM.encode()) else ""
+    try:
+        # Formatting a large map takes seconds: an edit saved meanwhile must not be lost.
+        replace_if_unchanged(stamp, (bom + formatted).encode("utf-8"))
+    except ChangedSinceRead as error:
+        click.echo(f"error: {visible_line(f'{path}: not formatted: {error.strerror}')}",
+                   err=True)
+        return NOT_WRITTEN
+    except OSError as error:  # a full disk, a read-only folder: the file is as it was
+        reason = describe_os_error(error)
+        click.echo(f"error: {visible_line(f'cannot write {path}: {reason}')}", err=True)
+        return NOT_WRITTEN
+    click.echo(f"formatted {name}", err=True)
+    return CHANGED
 
 
 def _lines(text: str) -> list[str]:

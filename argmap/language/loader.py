@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from argmap.errors import Diagnostic, MapFileError, ParseError, Span
-from argmap.fileio import MAP_SIZE_LIMIT, read_limited
+from argmap.fileio import MAP_SIZE_LIMIT, ReadStamp, read_limited, read_stamped
 from argmap.language.build import build_map
 from argmap.language.includes import collect_sources
 from argmap.language.parser import parse_source
@@ -47,19 +47,24 @@ def parse_text(text: str, path: str | None = None) -> ArgumentMap:
     return _parse(text, path or STRING_NAME, Path(path) if path else None)
 
 
-def read_map_text(path: str | os.PathLike[str]) -> str:
-    """The text of one map file without BOM; MapFileError when it cannot be read, ParseError
-    when it is not UTF-8."""
+def read_map_file(path: str | os.PathLike[str]) -> tuple[bytes, ReadStamp]:
+    """The bytes of one map file and the stamp that lets a command replace it only while it
+    is unchanged (fileio.replace_if_unchanged); MapFileError when it cannot be read."""
     display = os.fspath(path)
-    text, error = decode(_read_top(display), display)
-    if error is not None:
-        raise ParseError([error])
-    return text
+    with _reading(display):
+        return read_stamped(display, MAP_SIZE_LIMIT, MAP_FILES)
 
 
 def _read_top(display: str) -> bytes:
-    try:
+    with _reading(display):
         return read_limited(display, MAP_SIZE_LIMIT, MAP_FILES)
+
+
+@contextlib.contextmanager
+def _reading(display: str) -> Iterator[None]:
+    """An OSError reading the map `display` as a MapFileError that says what went wrong."""
+    try:
+        yield
     except FileNotFoundError as error:
         raise MapFileError(f"{display}: no such file", display) from error
     except IsADirectoryError as error:
