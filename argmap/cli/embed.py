@@ -9,6 +9,7 @@ import click
 from argmap.cli.common import EXIT_MAP_ERRORS, Seconds
 from argmap.embed.apply import Outcome, apply, out_of_date
 from argmap.embed.document import EmbedError, EmbedOptions, Plan, plan_document
+from argmap.fileio import ChangedSinceRead, describe_os_error
 from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
 from argmap.report.snippet import format_diagnostic
@@ -111,7 +112,7 @@ def embed(
             status = EXIT_MAP_ERRORS
         plans.append(plan)
     if check:
-        status = max(status, _check(plans))
+        status = _check(plans, status)
     else:
         for plan in plans:
             status = max(status, _apply(plan))
@@ -119,13 +120,17 @@ def embed(
         raise click.exceptions.Exit(status)
 
 
-def _check(plans: list[Plan]) -> int:
-    reasons = out_of_date(plans)
+def _check(plans: list[Plan], status: int) -> int:
+    reasons, errors = out_of_date(plans)
+    for error in errors:
+        click.echo(f"error: {visible_line(error)}", err=True)
     for reason in reasons:
         click.echo(visible_line(reason), err=True)
     if reasons:
         click.echo("out of date: run `argmap embed` on the documents to update them", err=True)
         return EXIT_MAP_ERRORS
+    if errors or status:
+        return EXIT_MAP_ERRORS  # the errors above: nothing can be called up to date
     click.echo(f"{plural(len(plans), 'document')} up to date", err=True)
     return 0
 
@@ -133,9 +138,13 @@ def _check(plans: list[Plan]) -> int:
 def _apply(plan: Plan) -> int:
     try:
         outcome = apply(plan)
+    except ChangedSinceRead as error:
+        reason = error.strerror or str(error)
+        click.echo(f"error: {visible_line(f'{plan.document}: {reason}')}", err=True)
+        return EXIT_MAP_ERRORS
     except OSError as error:
         where = error.filename or plan.document
-        reason = error.strerror or error
+        reason = describe_os_error(error)
         click.echo(f"error: {visible_line(f'cannot write {where}: {reason}')}", err=True)
         return EXIT_MAP_ERRORS
     if plan.problems and not outcome.written and not outcome.deleted:

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.embed.document import Plan
-from argmap.embed.manifest import inside, read_manifest, write_manifest
-from argmap.fileio import write_atomic
+from argmap.fileio import replace_if_unchanged
+from argmap.manifest import (
+    NOT_OURS,
+    Manifest,
+    delete_inside,
+    digest,
+    existing,
+    read_manifest,
+    remove_empty,
+    write_inside,
+    write_manifest,
+)
 
 
 @dataclass
@@ -22,80 +33,107 @@ class Outcome:
 
 
 def manifest_key(document: Path, folder: Path) -> str:
-    return os.path.relpath(document, folder).replace(os.sep, "/")
+    return os.path.relpath(os.path.abspath(document), os.path.abspath(folder)).replace(
+        os.sep, "/"
+    )
 
 
-def _stale(plan: Plan, manifest: dict[str, list[str]], key: str) -> list[Path]:
-    """Files argmap wrote for this document that none of its blocks (nor another
-    document's) uses now; nothing when some block could not be drawn."""
+def _stale(plan: Plan, manifest: Manifest, key: str) -> list[tuple[Path, str]]:
+    """Files argmap wrote for this document (with their digests) that none of its blocks
+    (nor another document's) uses now; nothing when some block could not be drawn."""
     if not plan.complete:
         return []
     current = {figure.name for figure in plan.figures}
-    others = {name for other, names in manifest.items() if other != key for name in names}
-    stale = []
-    for name in manifest.get(key, []):
-        if name in current or name in others:
-            continue
-        path = inside(plan.folder, name)
-        if path is not None and path.is_file():
-            stale.append(path)
-    return stale
+    others = manifest.names_of_others(key)
+    return [
+        (plan.folder / name, recorded)
+        for name, recorded in sorted(manifest.files.get(key, {}).items())
+        if name not in current and name not in others
+    ]
 
 
-def _remove_empty(folder: Path, top: Path) -> None:
-    """Remove `folder` and its parents up to (not including) `top` while they are empty:
-    the folders of a split map's figures."""
-    while folder != top and folder.is_relative_to(top) and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
+def _state(plan: Plan, manifest: Manifest, name: str, data: bytes) -> str:
+    """`new`, `same` or `ours` (argmap may write it); OSError when the file is the user's."""
+    path = plan.folder / name
+    found = existing(plan.document.parent, path, len(data))
+    if found is None:
+        return "new"
+    if found == data:
+        return "same"
+    # A figure argmap recorded and the user then edited is still argmap's to redraw (the
+    # folder is argmap's): only a file argmap never recorded is the user's.
+    if manifest.lists(name) or name in manifest.legacy:
+        return "ours"
+    raise OSError(errno.EEXIST, f"{NOT_OURS} (it is not in its record "
+                  f"{plan.folder.as_posix()}/.argmap-manifest.json), so it is left alone: "
+                  "move it away and run argmap embed again", os.fspath(path))
 
 
-def out_of_date(plans: Iterable[Plan]) -> list[str]:
-    """Why each out-of-date document or figure is so (nothing is written)."""
+def out_of_date(plans: Iterable[Plan]) -> tuple[list[str], list[str]]:
+    """Why each out-of-date document or figure is so, and what stops one being written
+    (nothing is written)."""
     reasons: list[str] = []
+    errors: list[str] = []
     for plan in plans:
         if plan.new != plan.old:
             reasons.append(f"{plan.document}: its figure links are out of date")
+        try:
+            manifest = read_manifest(plan.folder) if plan.folder.is_dir() else Manifest(plan.folder)
+        except OSError as error:
+            errors.append(f"cannot read {error.filename}: {error.strerror or error}")
+            continue
         for figure in plan.figures:
             path = plan.folder / figure.name
-            if not path.is_file():
+            try:
+                state = _state(plan, manifest, figure.name, figure.data)
+            except OSError as error:
+                errors.append(f"cannot write {error.filename}: {error.strerror or error}")
+                continue
+            if state == "new":
                 reasons.append(f"{path}: missing")
-            elif path.read_bytes() != figure.data:
+            elif state == "ours":
                 reasons.append(f"{path}: out of date")
-        manifest = read_manifest(plan.folder)
-        for path in _stale(plan, manifest, manifest_key(plan.document, plan.folder)):
-            reasons.append(f"{path}: no block uses it any more")
-    return reasons
+        for path, _ in _stale(plan, manifest, manifest_key(plan.document, plan.folder)):
+            if path.is_file() and not path.is_symlink():
+                reasons.append(f"{path}: no block uses it any more")
+    return reasons, errors
 
 
 def apply(plan: Plan) -> Outcome:
-    """Write the figures first (so the document never links to a missing one), then the
-    document, then delete stale figures and record the manifest."""
+    """Write the figures first (so the document never links to a missing one) and record
+    them, then the document (only if it is as it was read), then delete stale figures and
+    record what is left. OSError (ChangedSinceRead for the document) names what failed."""
     outcome = Outcome()
-    if plan.figures:
-        plan.folder.mkdir(parents=True, exist_ok=True)
-    for figure in plan.figures:
-        path = plan.folder / figure.name
-        if path.is_file() and path.read_bytes() == figure.data:
+    home = plan.document.parent
+    manifest = read_manifest(plan.folder) if plan.folder.is_dir() else Manifest(plan.folder)
+    key = manifest_key(plan.document, plan.folder)
+    states = [_state(plan, manifest, figure.name, figure.data) for figure in plan.figures]
+    recorded = dict(manifest.files.get(key, {}))
+    for figure, state in zip(plan.figures, states, strict=True):
+        recorded[figure.name] = digest(figure.data)
+        if state == "same":
             outcome.unchanged += 1
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, figure.data)
+        path = plan.folder / figure.name
+        write_inside(home, path, figure.data)
         outcome.written.append(path)
+    if plan.figures or manifest.legacy:
+        # Recorded before the document is replaced: should that fail, the next run still
+        # knows these figures are argmap's.
+        manifest.files[key] = recorded
+        write_manifest(manifest, home)
     if plan.new != plan.old:
-        write_atomic(plan.document, plan.new)
+        if plan.stamp is None:
+            raise OSError(errno.EINVAL, "it was not read first", os.fspath(plan.document))
+        replace_if_unchanged(plan.stamp, plan.new)
         outcome.written.append(plan.document)
     if not plan.folder.is_dir():
         return outcome
-    manifest = read_manifest(plan.folder)
-    key = manifest_key(plan.document, plan.folder)
-    for path in _stale(plan, manifest, key):
-        path.unlink()
-        outcome.deleted.append(path)
-        _remove_empty(path.parent, plan.folder)
-    names = [figure.name for figure in plan.figures]
-    manifest[key] = names if plan.complete else sorted({*manifest.get(key, []), *names})
-    write_manifest(plan.folder, manifest)
-    if not any(plan.folder.iterdir()):
-        plan.folder.rmdir()  # every figure was removed: leave no empty folder behind
+    for path, recorded_digest in _stale(plan, manifest, key):
+        if delete_inside(home, path, recorded_digest, plan.folder):
+            outcome.deleted.append(path)
+    if plan.complete:
+        manifest.files[key] = {figure.name: digest(figure.data) for figure in plan.figures}
+    write_manifest(manifest, home)
+    remove_empty(plan.folder, home)  # every figure was removed: leave no empty folder behind
     return outcome

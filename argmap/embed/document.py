@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.embed.attributes import BlockAttributeError, BlockSpec, parse_attributes
+from argmap.embed.boundary import document_inside, project_root, resolve_src
 from argmap.embed.markdown import image
 from argmap.embed.scan import BEFORE, BEGIN, END, Block, Region, scan, split_lines
 from argmap.errors import ArgmapError, Diagnostic, MapFileError, ParseError, Span
-from argmap.fileio import DOCUMENT_SIZE_LIMIT, read_limited
+from argmap.fileio import DOCUMENT_SIZE_LIMIT, ReadStamp, read_stamped
 from argmap.language.loader import BOM, load_file, parse_text
+from argmap.manifest import check_no_links
 from argmap.model import ArgumentMap
 from argmap.render.fit import DEFAULT_MIN_FONT, PAGES, FitError, parse_width
 from argmap.render.render import RenderOptions, render_map
@@ -60,6 +62,8 @@ class Plan:
     folder: Path
     old: bytes
     new: bytes
+    stamp: ReadStamp | None = None
+    """What the document was when read: it is replaced only while it still is."""
     figures: list[Figure] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     complete: bool = True
@@ -68,22 +72,40 @@ class Plan:
 
 def figures_folder(document: Path, out_dir: Path | None) -> Path:
     """Where a document's figures go: `--out-dir`, else `NAME-argmap/` beside it. It must be
-    inside the document's folder (argmap writes nothing outside it)."""
+    inside the document's folder and reached through no symbolic link below it (argmap
+    writes nothing outside it)."""
     folder = out_dir if out_dir is not None else document.parent / f"{document.stem}-argmap"
-    home = document.parent.resolve()
-    real = folder.resolve()
-    if not real.is_relative_to(home) or real == home:
+    home = os.path.abspath(document.parent)
+    relative = os.path.relpath(os.path.abspath(folder), home)
+    if relative == "." or relative.split(os.sep)[0] == ".." or \
+            not folder.resolve().is_relative_to(Path(home).resolve()):
         raise EmbedError(
             f"{document}: the figures folder `{folder}` is not inside the document's folder "
             f"`{document.parent}`; argmap embed writes nothing outside it"
         )
+    try:
+        check_no_links(document.parent, folder)
+    except OSError as error:
+        raise EmbedError(
+            f"{document}: the figures folder `{folder}` goes through `{error.filename}`, "
+            f"which {_why_not_a_folder(error)}; argmap embed writes nothing through links"
+        ) from None
     return folder
+
+
+def _why_not_a_folder(error: OSError) -> str:
+    if isinstance(error, NotADirectoryError):
+        return "is not a folder"
+    return "is a symbolic link"
 
 
 def plan_document(document: Path, options: EmbedOptions) -> Plan:
     """Read the document, draw every block, and work out its new text."""
     folder = figures_folder(document, options.out_dir)
-    old = _read(document)
+    refusal = document_inside(document)
+    if refusal is not None:
+        raise EmbedError(f"{document}: {refusal}")
+    old, stamp = _read(document)
     try:
         text = old.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -96,12 +118,13 @@ def plan_document(document: Path, options: EmbedOptions) -> Plan:
     editor = _Editor(document, folder, text, options)
     new_text = editor.run()
     new = (BOM if bom else "").encode("utf-8") + new_text.encode("utf-8")
-    return Plan(document, folder, old, new, editor.figures, editor.problems, editor.complete)
+    return Plan(document, folder, old, new, stamp, editor.figures, editor.problems,
+                editor.complete)
 
 
-def _read(document: Path) -> bytes:
+def _read(document: Path) -> tuple[bytes, ReadStamp]:
     try:
-        return read_limited(document, DOCUMENT_SIZE_LIMIT, "documents")
+        return read_stamped(document, DOCUMENT_SIZE_LIMIT, "documents")
     except FileNotFoundError:
         raise EmbedError(f"{document}: no such file") from None
     except OSError as error:
@@ -130,6 +153,7 @@ class _Editor:
         self.problems: list[Diagnostic] = []
         self.complete = True
         self.replacements: list[tuple[int, int, list[str]]] = []
+        self.root = project_root(document.parent)
 
     def run(self) -> str:
         if self.scan.problems:
@@ -281,18 +305,15 @@ class _Editor:
                     "remove `src` to draw the text in the block"
                 )))
                 return None
-            path = self.document.parent / spec.src
             try:
+                path = resolve_src(spec.src, self.document.parent, self.root)
                 return load_file(path)
+            except BlockAttributeError as error:
+                self.problems.append(self._diagnostic(block.start, str(error)))
             except MapFileError as error:
                 self.problems.append(self._diagnostic(block.start, error.message))
             except ParseError as error:
-                self.problems.extend(error.errors)
-                count = len(error.errors)
-                self.problems.append(self._diagnostic(block.start, (
-                    f"the map `{spec.src}` has {count} error{'s' if count != 1 else ''}"
-                    " (above), so it is not drawn"
-                )))
+                self.problems.append(self._diagnostic(block.start, _not_a_map(spec.src, error)))
             return None
         try:
             return parse_text(block.body, self.display)
@@ -342,6 +363,22 @@ class _Editor:
             position = end
         out.extend(self.lines[position:])
         return "".join(out)
+
+
+def _not_a_map(src: str, error: ParseError) -> str:
+    """Why `src` is not drawn, quoting nothing of the file past its first line: it may not
+    be a map at all (a README, a key file), and its lines must not be printed."""
+    count = len(error.errors)
+    first = error.errors[0] if error.errors else None
+    where = ""
+    if first is not None and first.span.line == 1:
+        where = f" (line 1: {first.message})"
+    elif first is not None:
+        where = f" (the first on line {first.span.line})"
+    return (
+        f"`{src}` is not a map that can be drawn: {count} error{'s' if count != 1 else ''}"
+        f"{where}; `argmap check {src}` lists them"
+    )
 
 
 def _dominant_ending(lines: list[str]) -> str:

@@ -1,0 +1,251 @@
+"""The record of files argmap wrote into a folder, and the only way it writes or deletes there.
+
+`argmap embed` and `render --split` write into folders that may hold the user's own files,
+planted symbolic links or a forged record. So below the folder named as the top no
+symbolic link is ever followed, a file is replaced or deleted only when the record says
+argmap wrote it (its content digest matches), and the record is read like any other input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from argmap.fileio import MIB, file_kind, read_limited
+
+NAME = ".argmap-manifest.json"
+LIMIT = 4 * MIB
+"""The largest manifest argmap reads (a few hundred thousand figures' names)."""
+
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+NOT_OURS = "argmap did not write it"
+
+
+def digest(data: bytes) -> str:
+    """The content digest the manifest records for a file."""
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Manifest:
+    """Who (a document or a map, relative to the folder) had argmap write which files (relative
+    POSIX names) with which content digest. `legacy` names were read from a manifest without
+    digests: they may be replaced by a figure of the same name but are never deleted."""
+
+    folder: Path
+    files: dict[str, dict[str, str]] = field(default_factory=dict)
+    legacy: set[str] = field(default_factory=set)
+
+    def written(self, name: str, data_digest: str) -> bool:
+        """Whether argmap wrote `name` with this content (for anyone)."""
+        return any(names.get(name) == data_digest for names in self.files.values())
+
+    def lists(self, name: str) -> bool:
+        """Whether argmap recorded writing `name` (for anyone, whatever it holds now)."""
+        return any(name in names for names in self.files.values())
+
+    def names_of_others(self, owner: str) -> set[str]:
+        return {name for key, names in self.files.items() if key != owner for name in names}
+
+
+def read_manifest(folder: Path) -> Manifest:
+    """The manifest in `folder`; an empty one when there is none. An OSError (naming the file)
+    when it is a link or not a regular file or too large; what it says that is not a
+    well-formed entry is ignored (and so deletes nothing)."""
+    manifest = Manifest(folder)
+    path = folder / NAME
+    try:
+        info = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return manifest
+    _refuse_link(info, path)
+    data = read_limited(path, LIMIT, "manifests")
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except ValueError:
+        return manifest
+    if not isinstance(parsed, dict):
+        return manifest
+    files = parsed.get("files")
+    if isinstance(files, dict) and parsed.get("version") == 2:
+        for owner, names in files.items():
+            if isinstance(names, dict):
+                kept = {name: value for name, value in names.items()
+                        if _safe_name(name) and isinstance(value, str) and _DIGEST.fullmatch(value)}
+                manifest.files[str(owner)] = kept
+        return manifest
+    documents = parsed.get("documents")
+    if isinstance(documents, dict):  # the first format: names without digests
+        manifest.legacy = {name for names in documents.values() if isinstance(names, list)
+                           for name in names if isinstance(name, str) and _safe_name(name)}
+    return manifest
+
+
+def write_manifest(manifest: Manifest, top: Path) -> None:
+    """Record `manifest.files` in its folder (below `top`); an empty manifest is removed."""
+    path = manifest.folder / NAME
+    kept = {owner: dict(sorted(names.items())) for owner, names in manifest.files.items() if names}
+    if not kept:
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            _refuse_link(os.lstat(path), path)
+            path.unlink()
+        return
+    data = {
+        "written by": "argmap; only the files listed here, with these SHA-256 digests, are "
+        "ever replaced or deleted by it",
+        "version": 2,
+        "files": dict(sorted(kept.items())),
+    }
+    text = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    with contextlib.suppress(OSError):
+        if not manifest.legacy and read_limited(path, LIMIT, "manifests") == text:
+            return
+    write_inside(top, path, text)
+
+
+def _safe_name(name: str) -> bool:
+    """A name the manifest may list: relative, downward only, not the manifest itself."""
+    if not name or "\\" in name or "\0" in name or name.startswith("/"):
+        return False
+    parts = PurePosixPath(name).parts
+    return bool(parts) and all(part not in (".", "..") for part in parts) and name != NAME \
+        and not re.match(r"^[A-Za-z]:", name)
+
+
+def _refuse_link(info: os.stat_result, path: Path) -> None:
+    if stat.S_ISLNK(info.st_mode):
+        raise OSError(errno.ELOOP, "it is a symbolic link; argmap neither reads nor writes "
+                      "its own files through links", os.fspath(path))
+
+
+def _parts_below(top: Path, path: Path) -> tuple[str, ...]:
+    """The names leading from `top` to `path` (lexically; ValueError when not below it)."""
+    relative = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(top)))
+    if relative.parts[:1] == ("..",) or relative == Path("."):
+        raise ValueError(f"{path} is not inside {top}")
+    return relative.parts
+
+
+def check_no_links(top: Path, path: Path) -> None:
+    """Raise an OSError naming the first part of `path` below `top` that is a symbolic link
+    or, for a folder on the way, not a folder; a missing part ends the walk."""
+    current = top
+    parts = _parts_below(top, path)
+    for index, part in enumerate(parts):
+        current = current / part
+        try:
+            info = os.lstat(current)
+        except FileNotFoundError:
+            return
+        _refuse_link(info, current)
+        if index < len(parts) - 1 and not stat.S_ISDIR(info.st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, f"{current} is {file_kind(info.st_mode)}, "
+                                     "not a folder", os.fspath(path))
+
+
+def existing(top: Path, path: Path, limit: int) -> bytes | None:
+    """What the regular file `path` (below `top`, reached through no link) holds, None when
+    it is missing; `limit` + 1 bytes stand for anything larger. OSError for a link or a
+    file that is not a regular one."""
+    check_no_links(top, path)
+    try:
+        info = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, f"it is {file_kind(info.st_mode)}, not a regular file",
+                      os.fspath(path))
+    if info.st_size > limit:
+        return b"\0" * (limit + 1)
+    return read_limited(path, limit, "files")
+
+
+def write_inside(top: Path, path: Path, data: bytes) -> None:
+    """Write `data` to `path` below `top`, making the folders on the way: through no
+    symbolic link, atomically (a temporary file renamed over it), and leaving nothing behind
+    on failure (no temporary file, no folder it made); an OSError names `path`."""
+    created: list[Path] = []
+    temporary: str | None = None
+    try:
+        check_no_links(top, path)
+        current = top
+        for part in _parts_below(top, path)[:-1]:
+            current = current / part
+            if not current.is_dir():
+                current.mkdir()
+                created.append(current)
+        with contextlib.suppress(FileNotFoundError):
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode):
+                raise OSError(errno.EINVAL, f"it is {file_kind(info.st_mode)}; argmap "
+                              "replaces only regular files", os.fspath(path))
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                                 dir=path.parent)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode())
+        check_no_links(top, path)  # nothing was swapped for a link meanwhile
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as error:
+        _clean(temporary, created)
+        if error.filename == os.fspath(path):
+            raise
+        raise type(error)(error.errno, error.strerror or str(error), os.fspath(path)) from None
+    except BaseException:
+        _clean(temporary, created)
+        raise
+
+
+def _clean(temporary: str | None, created: list[Path]) -> None:
+    if temporary is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+    for folder in reversed(created):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def _mode() -> int:
+    # mkstemp makes the file 0600; give it what a plainly created file would get.
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def delete_inside(top: Path, path: Path, data_digest: str | None, stop: Path) -> bool:
+    """Delete `path` below `top` if it is a regular file reached through no link whose
+    content has `data_digest`, then the folders up to `stop` it leaves empty; whether it
+    was deleted (anything else is left alone)."""
+    if data_digest is None:
+        return False
+    try:
+        data = existing(top, path, LIMIT * 64)
+    except (OSError, ValueError):
+        return False
+    if data is None or digest(data) != data_digest:
+        return False
+    path.unlink()
+    remove_empty(path.parent, stop)
+    return True
+
+
+def remove_empty(folder: Path, stop: Path) -> None:
+    """Remove `folder` and its parents up to (not including) `stop` while they are empty."""
+    stop_at = os.path.abspath(stop)
+    while os.path.abspath(folder).startswith(stop_at + os.sep):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
