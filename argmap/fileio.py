@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import itertools
 import os
 import stat
 import tempfile
@@ -247,18 +248,32 @@ def _keep_permissions(path: Path, temporary: str) -> None:
     os.chmod(temporary, mode)
 
 
-def make_parent(path: str | os.PathLike[str]) -> None:
-    """Create the folder `path` goes in (and its parents) when it is missing; an OSError
-    says which folder could not be made."""
+def make_parent(path: str | os.PathLike[str]) -> list[Path]:
+    """Create the folder `path` goes in (and its parents) when it is missing, returning the
+    folders it created, deepest first (for `remove_folders` should the write fail); an
+    OSError says which folder could not be made."""
     folder = Path(path).parent
+    places = (folder, *folder.parents)
+    missing = list(itertools.takewhile(lambda place: not os.path.lexists(place), places))
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        return missing
     except FileExistsError as error:  # mkdir's name for "a file is in the way"
         reason = f"{os.fspath(folder)} is a file, not a folder"
         raise NotADirectoryError(errno.ENOTDIR, reason, os.fspath(path)) from error
     except OSError as error:
         reason = f"cannot create the folder {os.fspath(folder)} ({describe_os_error(error)})"
         raise type(error)(error.errno, reason, os.fspath(path)) from error
+
+
+def remove_folders(folders: list[Path]) -> None:
+    """Remove `folders` (as make_parent returned them), each only while it is empty: what a
+    failed write created goes again, and nothing anyone put there meanwhile is lost."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def describe_os_error(error: OSError) -> str:

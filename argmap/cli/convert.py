@@ -16,7 +16,14 @@ from argmap.cli.common import (
 from argmap.convert import FORMATS, format_of, read_map, write_map
 from argmap.convert.losses import Losses
 from argmap.errors import ConvertError
-from argmap.fileio import describe_os_error, make_parent, write_atomic
+from argmap.fileio import (
+    describe_os_error,
+    file_identity,
+    make_parent,
+    remove_folders,
+    write_atomic,
+)
+from argmap.model import ArgumentMap
 from argmap.visible import visible_line
 
 EPILOG = """Formats (by suffix, or named with --from/--to):
@@ -65,18 +72,38 @@ def convert(source: str, output: str, from_format: str | None, to_format: str | 
     except ConvertError as error:
         click.echo(f"error: {visible_line(str(error))}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    target = None if output == "-" else Path(output)
+    refuse_overwriting([target], inputs_of(Path(source), amap), "the conversion")
     for loss in losses:
         click.echo(visible_line(loss.describe(source)), err=True)
-    if output == "-":
+    if target is None:
         sys.stdout.write(text)
         return
-    target = Path(output)
-    refuse_overwriting([target], input_files([Path(source)], [amap]), "the conversion")
     try:
-        make_parent(target)
-        write_atomic(target, text.encode("utf-8"))
+        write_output(target, text.encode("utf-8"))
     except OSError as error:  # a missing or read-only folder, a full disk: one line, exit 1
         reason = describe_os_error(error)
         click.echo(f"error: {visible_line(f'cannot write {output}: {reason}')}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     click.echo(f"wrote {visible_line(output)} ({writing.name})", err=True)
+
+
+def inputs_of(source: Path, amap: ArgumentMap) -> dict[tuple[int, int], str]:
+    """Every file the conversion read (see input_files): for any input format, also each
+    file its reader followed an include to."""
+    inputs = input_files([source], [amap])
+    for path in amap.input_paths():
+        identity = file_identity(path)
+        if identity is not None:
+            inputs.setdefault(identity, f"`{path}`, which `{source}` includes,")
+    return inputs
+
+
+def write_output(target: Path, data: bytes) -> None:
+    """Write `data` to `target`, making its folder; a failed write leaves no folder it made."""
+    created = make_parent(target)
+    try:
+        write_atomic(target, data)
+    except BaseException:
+        remove_folders(created)
+        raise

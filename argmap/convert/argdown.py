@@ -13,6 +13,7 @@ Untitled statements outside any relation or reconstruction are prose, left out a
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +74,7 @@ def read_argdown_map(text: str, path: str, losses: Losses) -> ArgumentMap:
     """An ArgumentMap from Argdown text (and the files it includes)."""
     document = read_argdown(text, path)
     amap = ArgumentMap(path=Path(path))
+    amap.source_paths = [Path(os.path.realpath(path)), *document.included]
     amap.title = document.metadata.get("title") or None
     amap.author = document.metadata.get("author") or None
     amap.date = document.metadata.get("date") or None

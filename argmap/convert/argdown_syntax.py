@@ -113,6 +113,8 @@ class ArgdownDocument:
     """Every heading's level and title, in order."""
     related: set[int] = field(default_factory=set)
     """ids of elements that stand in a relation or a reconstruction."""
+    included: list[Path] = field(default_factory=list)
+    """The real path of each file read through `@include`, in the order read."""
 
 
 def blank_comments(text: str) -> str:
@@ -246,6 +248,7 @@ class _Reader:
             raise ConvertError(f"cannot include `{name}`: no such file", path, line, 1)
         from argmap.convert.sources import decode
 
+        self.document.included.append(target)
         self.read(decode(target.read_bytes(), str(target)), str(target), depth + 1)
 
     # -- blocks ----------------------------------------------------------------------------
