@@ -171,7 +171,8 @@ class _Editor:
             self._block(block, before, after, edited)
         for region in self.scan.regions:
             if region not in used and region not in edited:
-                self.replacements.append((region.begin, region.end, []))  # its block is gone
+                # Its block is gone.
+                self.replacements.append((region.begin, region.end, self._keep_tails(region, [])))
         return self._assemble()
 
     # -- regions ------------------------------------------------------------------------
@@ -233,7 +234,21 @@ class _Editor:
         if region is None:
             self.replacements.append((at, at, lines))
         else:
-            self.replacements.append((region.begin, region.end, lines))
+            self.replacements.append((region.begin, region.end, self._keep_tails(region, lines)))
+
+    def _keep_tails(self, region: Region, lines: list[str]) -> list[str]:
+        """The user's text after `-->` on the old marker lines, kept on the new ones (on
+        lines of its own when the markers go)."""
+        begin, end = region.tails
+        if not lines:
+            return [tail + self.ending for tail in (begin, end) if tail]
+        lines = list(lines)
+        for index, tail in ((0, begin), (-1, end)):
+            if tail:
+                line = lines[index]
+                body = line.rstrip("\r\n")
+                lines[index] = f"{body} {tail}{line[len(body):]}"
+        return lines
 
     def _figure_lines(self, prefix: str, links: list[str], opens_item: bool) -> list[str]:
         # Several figures (a split map) stand in paragraphs of their own.

@@ -48,6 +48,8 @@ class Region:
     end: int
     digest: str
     """The digest the opening marker records (what argmap wrote between the markers)."""
+    tails: tuple[str, str] = ("", "")
+    """Text after `-->` on the opening and the closing marker's line: the user's, kept."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,11 @@ class Scan:
     problems: list[MarkerProblem] = field(default_factory=list)
 
 
+_Open = tuple[str, int, str, str]
+"""An opening marker not yet closed: its kind, line, digest and tail."""
+_CONTAINERS = ("blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open")
+
+
 def split_lines(text: str) -> list[str]:
     """Lines with their endings (LF, CRLF or CR, as CommonMark counts them)."""
     return _LINE.findall(text)
@@ -76,11 +83,17 @@ def split_lines(text: str) -> list[str]:
 def scan(text: str) -> Scan:
     """Find the blocks and the generated regions of `text` (without a BOM)."""
     result = Scan(split_lines(text))
-    opened: tuple[str, int, str] | None = None
+    opened: _Open | None = None
+    limit = _PARSER.options.maxNesting
     for token in _PARSER.parse(text):
         if token.map is None:
             continue
         start, end = token.map
+        if token.nesting == 1 and token.level >= limit - 1 and token.type in _CONTAINERS:
+            # The parser reads nothing inside a container this deep, nor after it: any
+            # block there would be missed (and its figure deleted as unused).
+            result.problems.append(MarkerProblem(start, _too_deep(limit)))
+            return result
         if token.type == "fence" and _is_argmap(token.info):
             result.blocks.append(_block(result.lines, token.info, token.markup,
                                         token.content, start, end))
@@ -92,6 +105,20 @@ def scan(text: str) -> Scan:
     if opened is not None:
         result.problems.append(MarkerProblem(opened[1], _unclosed(opened[1])))
     return result
+
+
+def _too_deep(limit: int) -> str:
+    return (
+        f"lists and quotes nest too deeply here ({limit} levels) for argmap's Markdown "
+        "reader, which cannot see past this line, so argmap changes nothing in the "
+        "document: nest them less deeply"
+    )
+
+
+def marker_tail(content: str) -> str:
+    """What follows the `-->` that ends a marker on its line."""
+    _, found, tail = content.partition("-->")
+    return tail.strip() if found else ""
 
 
 def _is_argmap(info: str) -> bool:
@@ -111,16 +138,14 @@ def _block(lines: list[str], info: str, markup: str, body: str, start: int, end:
     return Block(start, end, info, body, prefix, closed, opens_item)
 
 
-def _marker(
-    result: Scan, content: str, line: int, opened: tuple[str, int, str] | None
-) -> tuple[str, int, str] | None:
+def _marker(result: Scan, content: str, line: int, opened: _Open | None) -> _Open | None:
     """Track opening and closing markers; returns the region still open."""
     for kind, mark in (("figure", BEGIN), ("before", BEFORE)):
         if content.startswith(mark):
             if opened is not None:
                 result.problems.append(MarkerProblem(opened[1], _unclosed(opened[1])))
-            words = content[len(mark):].split()
-            return (kind, line, words[0] if words else "")
+            words = content[len(mark):].partition("-->")[0].split()
+            return (kind, line, words[0] if words else "", marker_tail(content))
     if content.startswith(END):
         if opened is None:
             result.problems.append(MarkerProblem(line, (
@@ -129,7 +154,8 @@ def _marker(
                 "and the lines argmap made above it"
             )))
             return None
-        result.regions.append(Region(opened[0], opened[1], line + 1, opened[2]))
+        tails = (opened[3], marker_tail(content))
+        result.regions.append(Region(opened[0], opened[1], line + 1, opened[2], tails))
         return None
     return opened
 
