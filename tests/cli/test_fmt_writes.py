@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 
 import argmap.cli.fmt
 from argmap.cli import main
+from argmap.cli.signals import Interrupted
 
 MESSY = "a->b\nclaim b: B.\npremise a: A.\n"
 TIDY = "claim b: B.\npremise a: A.\n\na -> b\n"
@@ -83,14 +85,14 @@ def test_a_failed_write_is_one_line_and_leaves_the_file(
 
 
 def test_a_file_size_limit_is_one_line_in_a_real_process(tmp_path: Path) -> None:
-    """`ulimit -f`: with SIGXFSZ ignored (as a shell may leave it) a write fails with EFBIG."""
+    """`ulimit -f`: Python ignores SIGXFSZ, so a write past the limit fails with EFBIG
+    instead of killing argmap half-way, temporary file left behind."""
     path = tmp_path / "m.argmap"
     path.write_text(MESSY + "# " + "x" * 2000 + "\n", encoding="utf-8")
     before = path.read_bytes()
     script = (
-        "import resource, signal, sys\n"
+        "import resource, sys\n"
         "from argmap.cli import main\n"
-        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))\n"
         "main(['fmt', sys.argv[1]])\n"
     )
@@ -139,3 +141,18 @@ def test_a_folder_search_skips_links_that_lead_out_of_it(tmp_path: Path) -> None
     # Named, a link is followed: the user asked for that file.
     assert run(str(link)) == (0, f"formatted {link}\n1 file formatted\n")
     assert stranger.read_text(encoding="utf-8") == TIDY
+
+
+def test_a_signal_while_writing_leaves_the_file_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = messy_map(tmp_path)
+
+    def terminated(_descriptor: int) -> None:
+        raise Interrupted(signal.SIGTERM)
+
+    monkeypatch.setattr(os, "fsync", terminated)
+    code, err = run(str(path))
+    assert (code, err) == (143, "argmap: terminated\n")
+    assert path.read_text(encoding="utf-8") == MESSY
+    assert os.listdir(tmp_path) == ["m.argmap"]

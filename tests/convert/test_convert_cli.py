@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 from convert_helpers import DATA
 
 from argmap.cli import main
+from argmap.cli.signals import Interrupted
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -172,14 +174,23 @@ def test_a_failed_write_leaves_no_folder_it_made_and_no_temporary_file(
     assert sorted(os.listdir(tmp_path)) == ["kept"]
     assert os.listdir(tmp_path / "kept") == []
 
+    def terminated(_descriptor: int) -> None:
+        raise Interrupted(signal.SIGTERM)
+
+    monkeypatch.setattr(os, "fsync", terminated)
+    target = tmp_path / "new" / "m.mmd"
+    code, _, err = run("convert", str(DATA / "small.argmap"), "-o", str(target))
+    assert (code, err) == (143, "argmap: terminated\n")
+    assert sorted(os.listdir(tmp_path)) == ["kept"]
+
 
 def test_a_file_size_limit_is_one_line_in_a_real_process(tmp_path: Path) -> None:
-    """`ulimit -f`: with SIGXFSZ ignored a write fails with EFBIG; the folder made goes."""
+    """`ulimit -f`: Python ignores SIGXFSZ, so a write past the limit fails with EFBIG
+    instead of killing argmap half-way; the folder made for it goes."""
     target = tmp_path / "new" / "m.argdown"
     script = (
-        "import resource, signal, sys\n"
+        "import resource, sys\n"
         "from argmap.cli import main\n"
-        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (16, 16))\n"
         "main(['convert', sys.argv[1], '-o', sys.argv[2]])\n"
     )
