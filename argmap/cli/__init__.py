@@ -30,11 +30,20 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 
 VERSION_ASKED = "argmap.version"
+OUT_OF_MEMORY = (
+    "argmap: out of memory in `argmap {command}`; give it a smaller map (or part of one), "
+    "close other programs or raise the memory limit"
+)
+TOO_DEEP = (
+    "argmap: `argmap {command}` stopped: its input nests deeper than argmap can follow "
+    "(RecursionError); this is a bug in argmap, please report it with the input"
+)
 
 
 class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when that subcommand runs, and that
-    turns a failing standard output and SIGINT/SIGTERM into one line and an exit status."""
+    turns a failing standard output, SIGINT/SIGTERM and, as a last resort, running out of
+    memory or stack into one line and an exit status."""
 
     def main(
         self, args: Sequence[str] | None = None, *rest: Any, **options: Any
@@ -55,8 +64,16 @@ class LazyGroup(click.Group):
         except Interrupted as stop:
             _report(f"argmap: {stop.message}")
             sys.exit(stop.exit_code)
-        # click's standalone mode always ends in sys.exit.
-        raise AssertionError("unreachable")  # pragma: no cover
+        except MemoryError:
+            failure = OUT_OF_MEMORY
+        except RecursionError:
+            failure = TOO_DEEP
+        else:  # click's standalone mode always ends in sys.exit.
+            raise AssertionError("unreachable")  # pragma: no cover
+        # Reported once the handler has let go of the error, whose traceback keeps every
+        # frame's objects (the map that filled the memory) alive.
+        _report(failure.format(command=_command_name(sys.argv[1:] if args is None else args)))
+        sys.exit(1)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -108,6 +125,12 @@ def _visible_click_errors() -> Iterator[None]:
     except click.ClickException as error:
         error.message = visible(error.message)  # type: ignore[misc]  # Final in the stubs only
         raise
+
+
+def _command_name(args: Sequence[str]) -> str:
+    """The subcommand in `args`: the first word that is not one of the group's options (which
+    are flags: none takes a value)."""
+    return next((arg for arg in args if not arg.startswith("-")), "")
 
 
 def _flush_stdout() -> None:
