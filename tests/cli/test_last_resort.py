@@ -25,7 +25,7 @@ LINES = {
 
 @pytest.mark.parametrize("error", [MemoryError, RecursionError])
 def test_an_error_no_command_handles_is_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: type[BaseException]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: type[Exception]
 ) -> None:
     source = tmp_path / "m.argmap"
     source.write_text(MAP, encoding="utf-8")
