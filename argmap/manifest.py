@@ -249,3 +249,52 @@ def remove_empty(folder: Path, stop: Path) -> None:
         except OSError:
             return
         folder = folder.parent
+
+
+@dataclass
+class Written:
+    """What `write_owned` did: files written (or already as wanted), files deleted."""
+
+    written: list[Path] = field(default_factory=list)
+    deleted: list[Path] = field(default_factory=list)
+
+
+def write_owned(folder: Path, owner: str, files: dict[str, bytes]) -> Written:
+    """Write `files` (names relative to `folder`) for `owner`, and delete the files argmap
+    wrote for it before that it no longer writes. Nothing is written when one of the files
+    is there but argmap did not write it, as it is (an OSError naming it); a failed write
+    is an OSError naming the file, with the files written before it recorded."""
+    manifest = read_manifest(folder) if folder.is_dir() else Manifest(folder)
+    for name, data in files.items():
+        path = folder / name
+        found = existing(folder, path, max(len(data), LIMIT))
+        if found is not None and found != data and not manifest.written(name, digest(found)):
+            raise FileExistsError(errno.EEXIST, f"{NOT_OURS} (it is not in {NAME} there, or "
+                                  "was changed since), so argmap writes nothing into the "
+                                  "folder: move it away, or choose another folder",
+                                  os.fspath(path))
+    made = not folder.exists()
+    done = Written()
+    recorded = manifest.files.setdefault(owner, {})
+    previous = dict(recorded)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            path = folder / name
+            if existing(folder, path, len(data)) != data:
+                write_inside(folder, path, data)
+            recorded[name] = digest(data)
+            done.written.append(path)
+    except BaseException:
+        if done.written:
+            write_manifest(manifest, folder)
+        elif made:
+            remove_empty(folder, folder.parent)
+        raise
+    for name, old in sorted(previous.items()):
+        if name not in files and name not in manifest.names_of_others(owner):
+            recorded.pop(name)
+            if delete_inside(folder, folder / name, old, folder):
+                done.deleted.append(folder / name)
+    write_manifest(manifest, folder)
+    return done

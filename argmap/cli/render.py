@@ -20,6 +20,7 @@ from argmap.cli.common import (
     refuse_overwriting,
 )
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
+from argmap.manifest import write_owned
 from argmap.model import ArgumentMap
 from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
@@ -244,19 +245,25 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
     with errors_end_the_command(source, (ViewError,)):
         figures = split_map(amap, with_check_config(source, options))
     title = amap.title or source.stem
-    files = [(folder / figure.name, figure.figure.data, figure.figure.size) for figure in figures]
-    files.append((folder / "index.md", index_markdown(title, figures).encode("utf-8"), None))
-    refuse_overwriting([path for path, _, _ in files], input_files([source], [amap]), "a drawing")
-    for path, data, size in files:
-        try:
-            make_parent(path)
-            write_atomic(path, data)
-        except OSError as error:
-            reason = describe_os_error(error)
-            click.echo(f"error: {visible(f'cannot write {path}: {reason}')}", err=True)
-            raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    files = {figure.name: figure.figure.data for figure in figures}
+    files["index.md"] = index_markdown(title, figures).encode("utf-8")
+    sizes = {figure.name: figure.figure.size for figure in figures}
+    refuse_overwriting([folder / name for name in files], input_files([source], [amap]),
+                       "a drawing")
+    owner = os.path.relpath(os.path.abspath(source), os.path.abspath(folder))
+    try:
+        done = write_owned(folder, owner.replace(os.sep, "/"), files)
+    except OSError as error:
+        where = error.filename or folder
+        reason = describe_os_error(error)
+        click.echo(f"error: {visible_line(f'cannot write {where}: {reason}')}", err=True)
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    for path in done.written:
+        size = sizes.get(path.name)
         described = f" ({size.describe()})" if size is not None else ""
         click.echo(f"wrote {visible_line(str(path))}{described}", err=True)
+    for path in done.deleted:
+        click.echo(f"deleted {visible_line(str(path))} (this map no longer has it)", err=True)
 
 
 def _format_from(output: str | None) -> str:

@@ -296,7 +296,8 @@ def test_split_writes_the_parts_and_an_index(tmp_path: Path) -> None:
     code, _, err = run(str(source), "--fit", "8cm", "--split", "-o", str(tmp_path / "figs"))
     assert code == 0, err
     names = ["01-overview.svg", "02-for.svg", "03-against.svg"]
-    assert sorted(path.name for path in (tmp_path / "figs").iterdir()) == [*names, "index.md"]
+    listed = sorted(path.name for path in (tmp_path / "figs").iterdir())
+    assert listed == [".argmap-manifest.json", *names, "index.md"]
     lines = err.splitlines()
     assert lines[-1] == f"wrote {tmp_path / 'figs' / 'index.md'}"
     for line, name in zip(lines, names, strict=False):
