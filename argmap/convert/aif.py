@@ -18,7 +18,7 @@ from typing import Any
 
 from argmap.convert.ids import IdMaker
 from argmap.convert.losses import Losses, statement_losses
-from argmap.convert.sources import line_column, load_json
+from argmap.convert.sources import LineIndex, load_json
 from argmap.errors import ConvertError, Span
 from argmap.model import (
     ATTACK,
@@ -116,9 +116,10 @@ def _nodeset(data: Any, text: str, path: str, losses: Losses) -> _Nodeset:
 
 
 def _node_lines(text: str) -> dict[str, int]:
+    index = LineIndex(text)
     lines: dict[str, int] = {}
     for match in _NODE_ID.finditer(text):
-        lines.setdefault(match.group(1), line_column(text, match.start())[0])
+        lines.setdefault(match.group(1), index.line(match.start()))
     return lines
 
 
@@ -169,15 +170,14 @@ def _statement_ends(
     line: int | None,
 ) -> list[str]:
     """The statements at the ends of an inference's edges (a CA-node there is an undercut)."""
-    found = []
+    found: dict[str, None] = {}  # a dict keeps the order and finds repeats at once
     for end in ends:
         if end in ids:
-            if ids[end] not in found:
-                found.append(ids[end])
+            found[ids[end]] = None
         elif nodeset.nodes[end]["type"] != "CA":
             losses.add("an edge between two scheme nodes (support of an inference) was dropped",
                        line)
-    return found
+    return list(found)
 
 
 def _targets_first(nodeset: _Nodeset) -> list[str]:
