@@ -17,7 +17,7 @@ import wasmtime
 
 from argmap.errors import RenderError
 from argmap.fileio import cache_dir, write_atomic
-from argmap.render.system import DRAW_LESS, brief, timeout_message
+from argmap.render.system import DRAW_LESS, INSTALL_HINT, brief, timeout_message
 from argmap.render.validate import check_output
 from argmap.visible import visible_line
 
@@ -125,15 +125,21 @@ class EmbeddedGraphviz:
     formats = FORMATS
 
     def __init__(self, directory: Path | None = None, *, use_cache: bool = True) -> None:
-        self._engine = new_engine()
         wasm = wasm_path().read_bytes()
         where = (directory or cache_dir()) if use_cache else None
-        self._module, self.load_report = load_module(self._engine, wasm, where)
-        self._linker = wasmtime.Linker(self._engine)
-        self._linker.define_wasi()
+        try:
+            self._engine = new_engine()
+            self._module, self.load_report = load_module(self._engine, wasm, where)
+            self._linker = wasmtime.Linker(self._engine)
+            self._linker.define_wasi()
+        except wasmtime.WasmtimeError as error:
+            raise RenderError(start_message(error)) from None
 
     def _session(self) -> _Session:
-        return _Session.start(self._engine, self._linker, self._module)
+        try:
+            return _Session.start(self._engine, self._linker, self._module)
+        except wasmtime.WasmtimeError as error:
+            raise RenderError(start_message(error)) from None
 
     def version(self) -> str:
         session = self._session()
@@ -153,7 +159,10 @@ class EmbeddedGraphviz:
             except BaseException as error:  # handed to the main thread, raised there
                 outcome.append(error)
 
-        worker = _start_thread(work)
+        try:
+            worker = _start_thread(work)
+        except RuntimeError as error:  # "can't start new thread": no room for its stack
+            raise RenderError(start_message(error)) from None
         try:
             worker.join(timeout)
         except BaseException:
@@ -192,6 +201,38 @@ def crash_message(error: wasmtime.Trap | wasmtime.WasmtimeError) -> str:
         f"the embedded Graphviz crashed ({visible_line(cause[:160])}): {DRAW_LESS}, "
         "or try --engine system"
     )
+
+
+def start_message(error: Exception) -> str:
+    """One line for an engine that cannot start: most often a memory limit (`ulimit -v`)
+    below the address space it reserves (about 4 GiB for WebAssembly's memory, 256 MiB for
+    the layout thread's stack), which wasmtime reports as a failed mmap."""
+    text = str(error)
+    if any(sign in text for sign in OUT_OF_MEMORY_SIGNS):
+        return (
+            f"the embedded Graphviz could not start: not enough memory ({_reserved_vs_limit()}); "
+            f"{INSTALL_HINT} or raise the memory limit"
+        )
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    cause = visible_line((lines[-1] if lines else "no message")[:160])
+    return f"the embedded Graphviz could not start ({cause}); {INSTALL_HINT}"
+
+
+OUT_OF_MEMORY_SIGNS = ("Cannot allocate memory", "os error 12", "mmap failed",
+                       "can't start new thread")
+RESERVED = "it needs about 4.5 GiB of address space besides argmap's own"
+
+
+def _reserved_vs_limit() -> str:
+    try:
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    except (ImportError, OSError, ValueError):
+        return RESERVED
+    if limit == resource.RLIM_INFINITY:
+        return RESERVED
+    return f"{RESERVED}, and the memory limit, `ulimit -v`, is {limit / 2**30:.2g} GiB"
 
 
 LAYOUT_STACK = 256 * 1024 * 1024

@@ -8,10 +8,10 @@ import gc
 from typing import Protocol
 
 from argmap.errors import RenderError
+from argmap.render.system import INSTALL_HINT as INSTALL_HINT  # also the render module's
 from argmap.render.system import SystemGraphviz, find_dot, system_version
 
 ENGINE_CHOICES = ("auto", "system", "embedded")
-INSTALL_HINT = "install Graphviz (apt-get install graphviz / brew install graphviz)"
 
 
 class Engine(Protocol):

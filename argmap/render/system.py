@@ -117,6 +117,7 @@ def timeout_message(timeout: float, engine: str) -> str:
     )
 
 
+INSTALL_HINT = "install Graphviz (apt-get install graphviz / brew install graphviz)"
 DRAW_LESS = "draw part of the map with --focus or --section"
 TOO_BIG_FOR_DOT = (
     "dot crashes so on maps too big for it (very long chains of statements, statements "
