@@ -29,6 +29,10 @@ _DIGEST = re.compile(r"[0-9a-f]{64}")
 NOT_OURS = "argmap did not write it"
 
 
+class ManifestError(OSError):
+    """A manifest argmap cannot read (a link, not a regular file, too large): it names it."""
+
+
 def digest(data: bytes) -> str:
     """The content digest the manifest records for a file."""
     return hashlib.sha256(data).hexdigest()
@@ -66,8 +70,11 @@ def read_manifest(folder: Path) -> Manifest:
         info = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return manifest
-    _refuse_link(info, path)
-    data = read_limited(path, LIMIT, "manifests")
+    try:
+        _refuse_link(info, path)
+        data = read_limited(path, LIMIT, "manifests")
+    except OSError as error:
+        raise ManifestError(error.errno, error.strerror or str(error), os.fspath(path)) from None
     try:
         parsed = json.loads(data.decode("utf-8"))
     except ValueError:

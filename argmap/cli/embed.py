@@ -10,6 +10,7 @@ from argmap.cli.common import EXIT_MAP_ERRORS, Seconds
 from argmap.embed.apply import Outcome, apply, out_of_date
 from argmap.embed.document import EmbedError, EmbedOptions, Plan, plan_document
 from argmap.fileio import ChangedSinceRead, describe_os_error
+from argmap.manifest import ManifestError
 from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
 from argmap.report.snippet import format_diagnostic
@@ -138,6 +139,10 @@ def _check(plans: list[Plan], status: int) -> int:
 def _apply(plan: Plan) -> int:
     try:
         outcome = apply(plan)
+    except ManifestError as error:
+        reason = describe_os_error(error)
+        click.echo(f"error: {visible_line(f'cannot read {error.filename}: {reason}')}", err=True)
+        return EXIT_MAP_ERRORS
     except ChangedSinceRead as error:
         reason = error.strerror or str(error)
         click.echo(f"error: {visible_line(f'{plan.document}: {reason}')}", err=True)

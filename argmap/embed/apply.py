@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,10 @@ from argmap.manifest import (
     write_inside,
     write_manifest,
 )
+
+FIGURE_NAME = re.compile(r"[a-z0-9-]+-[0-9a-f]{10}(?:\.svg|/[^/]+\.svg)")
+"""The names embed gives figures (`figure_name`, a split map's parts in a folder named
+like a figure): a forged manifest cannot make it delete any other file."""
 
 
 @dataclass
@@ -48,7 +53,7 @@ def _stale(plan: Plan, manifest: Manifest, key: str) -> list[tuple[Path, str]]:
     return [
         (plan.folder / name, recorded)
         for name, recorded in sorted(manifest.files.get(key, {}).items())
-        if name not in current and name not in others
+        if name not in current and name not in others and FIGURE_NAME.fullmatch(name)
     ]
 
 
@@ -87,7 +92,9 @@ def out_of_date(plans: Iterable[Plan]) -> tuple[list[str], list[str]]:
             try:
                 state = _state(plan, manifest, figure.name, figure.data)
             except OSError as error:
-                errors.append(f"cannot write {error.filename}: {error.strerror or error}")
+                message = f"cannot write {error.filename}: {error.strerror or error}"
+                if message not in errors:  # a split map's folder: once, not per figure
+                    errors.append(message)
                 continue
             if state == "new":
                 reasons.append(f"{path}: missing")

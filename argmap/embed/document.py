@@ -77,26 +77,25 @@ def figures_folder(document: Path, out_dir: Path | None) -> Path:
     folder = out_dir if out_dir is not None else document.parent / f"{document.stem}-argmap"
     home = os.path.abspath(document.parent)
     relative = os.path.relpath(os.path.abspath(folder), home)
-    if relative == "." or relative.split(os.sep)[0] == ".." or \
-            not folder.resolve().is_relative_to(Path(home).resolve()):
-        raise EmbedError(
-            f"{document}: the figures folder `{folder}` is not inside the document's folder "
-            f"`{document.parent}`; argmap embed writes nothing outside it"
-        )
+    outside = EmbedError(
+        f"{document}: the figures folder `{folder}` is not inside the document's folder "
+        f"`{document.parent}`; argmap embed writes nothing outside it"
+    )
+    if relative == "." or relative.split(os.sep)[0] == "..":
+        raise outside
     try:
         check_no_links(document.parent, folder)
+    except NotADirectoryError as error:
+        raise EmbedError(f"{document}: the figures folder `{folder}` cannot be made: "
+                         f"{error.strerror}") from None
     except OSError as error:
         raise EmbedError(
-            f"{document}: the figures folder `{folder}` goes through `{error.filename}`, "
-            f"which {_why_not_a_folder(error)}; argmap embed writes nothing through links"
+            f"{document}: the figures folder `{folder}` goes through the symbolic link "
+            f"`{error.filename}`; argmap embed writes nothing through links"
         ) from None
+    if not folder.resolve().is_relative_to(Path(home).resolve()):
+        raise outside
     return folder
-
-
-def _why_not_a_folder(error: OSError) -> str:
-    if isinstance(error, NotADirectoryError):
-        return "is not a folder"
-    return "is a symbolic link"
 
 
 def plan_document(document: Path, options: EmbedOptions) -> Plan:
