@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 import click
 
 from argmap import __version__
+from argmap.cli.quick_exit import is_program
 from argmap.cli.signals import Interrupted, signals_interrupt
 from argmap.cli.stdio import StdoutError, guard_stdout, occupy_standard_descriptors, stdout_failure
 from argmap.suggest import did_you_mean
@@ -51,7 +52,7 @@ class LazyGroup(click.Group):
         occupy_standard_descriptors()
         raw = guard_stdout()
         try:
-            with signals_interrupt():
+            with signals_interrupt(ignore_after=is_program()):
                 try:
                     super().main(args, *rest, **options)
                 finally:

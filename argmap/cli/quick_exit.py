@@ -26,6 +26,12 @@ def keep_until_exit(value: object) -> None:
         _kept.append(value)
 
 
+def is_program() -> bool:
+    """Whether this is the `argmap` program, which ends when `main` returns (not a test or a
+    notebook calling `main`)."""
+    return _program
+
+
 def run_as_program(main: Callable[[], object]) -> NoReturn:
     """Run `main` (which ends in SystemExit) and end the process with its exit status."""
     global _program

@@ -30,18 +30,28 @@ class Interrupted(BaseException):
 
 
 @contextlib.contextmanager
-def signals_interrupt(received: list[int] | None = None) -> Iterator[None]:
-    """While inside, SIGINT and SIGTERM raise Interrupted in the main thread, each noted in
-    `received` first when given (elsewhere: nothing changes, as only the main thread may
-    handle signals)."""
+def signals_interrupt(
+    received: list[int] | None = None, *, ignore_after: bool = False
+) -> Iterator[None]:
+    """While inside, the first SIGINT or SIGTERM raises Interrupted in the main thread; any
+    that follow while argmap unwinds are ignored, so that no clean-up (a temporary file, a
+    `dot` to stop) is cut short by a second Ctrl-C. Each is noted in `received` first when
+    given. On leaving, the previous handlers come back; with `ignore_after`, for a program
+    about to end, both signals stay ignored instead, so that its last line and its exit
+    handlers are not cut short either (elsewhere: nothing changes, as only the main thread
+    may handle signals)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    stopping = False
 
     def interrupt(signum: int, _frame: FrameType | None) -> None:
+        nonlocal stopping
         if received is not None:
             received.append(signum)
-        raise Interrupted(signum)
+        if not stopping:
+            stopping = True
+            raise Interrupted(signum)
 
     previous = {signum: signal.getsignal(signum) for signum in EXIT_CODES}
     # A signal ignored by whoever started argmap (nohup, a shell's background job) stays so.
@@ -52,4 +62,4 @@ def signals_interrupt(received: list[int] | None = None) -> Iterator[None]:
         yield
     finally:
         for signum in handled:
-            signal.signal(signum, previous[signum])
+            signal.signal(signum, signal.SIG_IGN if ignore_after else previous[signum])
