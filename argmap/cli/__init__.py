@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 import click
 
 from argmap import __version__
+from argmap.cli.deadline import OutOfTime
 from argmap.cli.quick_exit import is_program
 from argmap.cli.signals import Interrupted, signals_interrupt
 from argmap.cli.stdio import StdoutError, guard_stdout, occupy_standard_descriptors, stdout_failure
@@ -43,8 +44,8 @@ TOO_DEEP = (
 
 class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when that subcommand runs, and that
-    turns a failing standard output, SIGINT/SIGTERM and, as a last resort, running out of
-    memory or stack into one line and an exit status."""
+    turns a failing standard output, SIGINT/SIGTERM, a --timeout that has passed and, as a
+    last resort, running out of memory or stack into one line and an exit status."""
 
     def main(
         self, args: Sequence[str] | None = None, *rest: Any, **options: Any
@@ -65,6 +66,9 @@ class LazyGroup(click.Group):
         except Interrupted as stop:
             _report(f"argmap: {stop.message}")
             sys.exit(stop.exit_code)
+        except OutOfTime as stop:
+            _report(f"argmap: {stop.message}")
+            sys.exit(1)
         except MemoryError:
             failure = OUT_OF_MEMORY
         except RecursionError:

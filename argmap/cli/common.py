@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
 
 import click
 
+from argmap.cli.deadline import deadline
 from argmap.cli.quick_exit import keep_until_exit
 from argmap.errors import ArgmapError, CheckError, MapFileError, ParseError
 from argmap.fileio import file_identity
@@ -51,6 +53,37 @@ class Seconds(click.ParamType):  # type: ignore[type-arg]
                 ctx,
             )
         return number
+
+
+TIMEOUT_HELP = (
+    "Stop the whole command (loading, every layout, writing) once it has run this long, "
+    "in seconds; with --watch, each run."
+)
+RUN_DEADLINE = "argmap.run_deadline"
+"""ctx.meta's key for --watch: what bounds each run (the whole command runs for ever)."""
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+def timeout_option(hint: str) -> Callable[[_Command], _Command]:
+    """The `--timeout SECONDS` option, a deadline for the whole command (see `deadline`); the
+    command's callback runs within it, or with --watch leaves it to each run. `hint` ends the
+    message that says it stopped (what to do about it)."""
+
+    def decorate(command: _Command) -> _Command:
+        @functools.wraps(command)
+        def bounded(*args: Any, **params: Any) -> Any:
+            run_deadline = functools.partial(deadline, params["timeout"], hint)
+            if params.get("watch"):
+                click.get_current_context().meta[RUN_DEADLINE] = run_deadline
+                return command(*args, **params)
+            with run_deadline():
+                return command(*args, **params)
+
+        option = click.option("--timeout", type=Seconds(), default=60.0, metavar="SECONDS",
+                              show_default=True, help=TIMEOUT_HELP)
+        return option(bounded)  # type: ignore[return-value]  # wraps keeps the signature
+
+    return decorate
 
 
 def check_config_or_exit(source: Path) -> CheckConfig:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import EXIT_MAP_ERRORS, Seconds
+from argmap.cli.common import EXIT_MAP_ERRORS, timeout_option
 from argmap.embed.apply import Outcome, apply, out_of_date
 from argmap.embed.document import EmbedError, EmbedOptions, Plan, plan_document
 from argmap.fileio import ChangedSinceRead, describe_os_error
@@ -68,8 +68,7 @@ EPILOG = """Examples:
               help="Change nothing; exit 1 when a figure or link is out of date, naming them.")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
-@click.option("--timeout", type=Seconds(), default=60.0,
-              metavar="SECONDS", show_default=True, help="Stop a layout that runs longer.")
+@timeout_option("raise --timeout, or draw less with a block's focus=, section= or tag=")
 def embed(
     documents: tuple[str, ...],
     out_dir: str | None,

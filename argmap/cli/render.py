@@ -12,12 +12,12 @@ import click
 
 from argmap.cli.common import (
     EXIT_MAP_ERRORS,
-    Seconds,
     check_config_or_exit,
     errors_end_the_command,
     input_files,
     load_map_or_exit,
     refuse_overwriting,
+    timeout_option,
 )
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
 from argmap.manifest import write_owned
@@ -130,9 +130,7 @@ EPILOG = """Examples:
               "place it at its printed size.")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
-@click.option("--timeout", type=Seconds(), default=60.0,
-              metavar="SECONDS",
-              show_default=True, help="Stop a layout that runs longer (seconds).")
+@timeout_option("raise --timeout, or draw less with --focus, --section or --tag")
 def render(
     maps: tuple[str, ...],
     output: str | None,

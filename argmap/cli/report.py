@@ -11,13 +11,13 @@ import click
 from argmap import __version__
 from argmap.cli.common import (
     EXIT_MAP_ERRORS,
-    Seconds,
     check_config_or_exit,
     errors_end_the_command,
     input_files,
     load_map_or_exit,
     refuse_overwriting,
     rule_list,
+    timeout_option,
 )
 from argmap.cli.watching import watch_maps
 from argmap.errors import CheckError
@@ -48,8 +48,7 @@ EPILOG = """Examples:
               "or its document changes (Ctrl-C stops).")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
-@click.option("--timeout", type=Seconds(), default=60.0,
-              metavar="SECONDS", show_default=True, help="Stop a layout that runs longer.")
+@timeout_option("raise --timeout (the report lays the map out twice: for screen and print)")
 def report(
     map_path: str,
     output: str | None,

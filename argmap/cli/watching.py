@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 import time
@@ -12,7 +13,8 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from argmap.cli.common import colour_system
+from argmap.cli.common import EXIT_MAP_ERRORS, RUN_DEADLINE, colour_system
+from argmap.cli.deadline import OutOfTime
 from argmap.cli.signals import Interrupted, signals_interrupt
 from argmap.suggest import plural
 from argmap.visible import visible_line
@@ -20,9 +22,16 @@ from argmap.watch import map_inputs, watch
 
 
 def run_once(job: Callable[[], None]) -> int:
-    """Run a command's job as a whole command would, but return its exit status."""
+    """Run a command's job as a whole command would, within the command's --timeout, but
+    return its exit status."""
+    context = click.get_current_context(silent=True)
+    bound = context.meta.get(RUN_DEADLINE) if context is not None else None
     try:
-        job()
+        with bound() if bound is not None else contextlib.nullcontext():
+            job()
+    except OutOfTime as stop:
+        click.echo(f"argmap: {stop.message}", err=True)
+        return EXIT_MAP_ERRORS
     except click.exceptions.Exit as stop:
         return stop.exit_code
     except click.UsageError as error:

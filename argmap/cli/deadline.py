@@ -1,0 +1,61 @@
+"""--timeout as a deadline for a whole command: a timer signal stops it, layouts and all."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from types import FrameType
+
+
+class OutOfTime(BaseException):
+    """The command ran past its --timeout. A BaseException, as Interrupted is, so that no
+    `except Exception` swallows it, while every `finally` (temporary files) still runs."""
+
+    def __init__(self, seconds: float, hint: str) -> None:
+        super().__init__(seconds, hint)
+        self.seconds = seconds
+        self.hint = hint
+
+    @property
+    def message(self) -> str:
+        return f"stopped after {self.seconds:g} s (--timeout {self.seconds:g}): {self.hint}"
+
+
+@contextlib.contextmanager
+def deadline(seconds: float, hint: str) -> Iterator[None]:
+    """While inside, OutOfTime is raised in the main thread once `seconds` have passed
+    (ITIMER_REAL, SIGALRM), wherever the command then is: a layout is stopped as on Ctrl-C
+    (the `dot` killed, the embedded engine's thread interrupted), and so is Python work
+    between layouts (a single call into native code ends first). No layout outlives the
+    deadline, so each gets at most the time that remains, whatever its own timeout.
+
+    Elsewhere than in the main thread, or without setitimer, nothing changes: each layout
+    keeps its own timeout of `seconds`. On leaving, the timer and the handler are put back as
+    they were (an outer timer with what remains of its time)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
+        yield
+        return
+    finished = False
+
+    def expire(_signum: int, _frame: FrameType | None) -> None:
+        # The timer can ring between the end of the work and its cancelling below: too late.
+        if not finished:
+            raise OutOfTime(seconds, hint)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    started = time.monotonic()
+    outer, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        finished = True
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+        if outer:
+            left = outer - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), interval)

@@ -1,0 +1,72 @@
+"""The command's deadline (--timeout): OutOfTime in the main thread when it passes, and the
+timer and its handler put back as they were afterwards, whatever happened inside."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from argmap.cli.deadline import OutOfTime, deadline
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs setitimer")
+
+
+@pytest.fixture(autouse=True)
+def no_timer() -> Iterator[None]:
+    before = signal.getsignal(signal.SIGALRM)
+    yield
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_python_work_past_the_deadline_is_stopped() -> None:
+    started = time.monotonic()
+    with pytest.raises(OutOfTime) as caught, deadline(0.2, "raise --timeout"):
+        while True:
+            sum(range(100))
+    assert 0.2 <= time.monotonic() - started < 2
+    assert caught.value.message == "stopped after 0.2 s (--timeout 0.2): raise --timeout"
+
+
+def test_work_done_in_time_leaves_no_timer() -> None:
+    with deadline(5, "raise --timeout"):
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 5
+    time.sleep(0.05)
+
+
+def test_an_error_inside_leaves_no_timer_either() -> None:
+    with pytest.raises(ValueError), deadline(5, "raise --timeout"):
+        raise ValueError
+
+
+def test_an_outer_timer_is_put_back_with_what_remains_of_it() -> None:
+    rang: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, _frame: rang.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        with deadline(5, "raise --timeout"):
+            time.sleep(0.2)
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+        assert 0 < left <= 0.3
+        time.sleep(left + 0.2)
+        assert rang == [signal.SIGALRM]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_outside_the_main_thread_nothing_changes() -> None:
+    seen: list[object] = []
+
+    def work() -> None:
+        with deadline(0.01, "raise --timeout"):
+            seen.append(signal.getitimer(signal.ITIMER_REAL))
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert seen == [(0.0, 0.0)]
