@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from fuzz_harness import FUZZ
 from hypothesis import given
 from hypothesis import strategies as st
@@ -109,7 +109,7 @@ def _project(root: Path) -> Path:
     return project
 
 
-def _run(project: Path, arguments: list[str]) -> object:
+def _run(project: Path, arguments: list[str]) -> Result:
     cwd = os.getcwd()
     os.chdir(project)
     try:
@@ -119,12 +119,12 @@ def _run(project: Path, arguments: list[str]) -> object:
     return result
 
 
-def _assert_clean(result: object) -> None:
-    output = result.output  # type: ignore[attr-defined]
-    assert result.exit_code in (0, 1, 2), output  # type: ignore[attr-defined]
+def _assert_clean(result: Result) -> None:
+    output = result.output
+    assert result.exit_code in (0, 1, 2), output
     assert "Traceback" not in output
     assert SECRET not in output
-    exception = result.exception  # type: ignore[attr-defined]
+    exception = result.exception
     assert exception is None or isinstance(exception, SystemExit), repr(exception)
 
 
@@ -243,6 +243,6 @@ def test_an_edit_saved_while_argmap_works_is_never_lost(
         result = _run(project, arguments)
         _assert_clean(result)
         assert users, f"{command} replaced {target.name} without checking it was unchanged"
-        assert result.exit_code == 1  # type: ignore[attr-defined]
-        assert "changed after argmap read it" in result.output  # type: ignore[attr-defined]
+        assert result.exit_code == 1
+        assert "changed after argmap read it" in result.output
         assert (target.read_bytes() if target.exists() else None) == users[0]
