@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -214,6 +215,39 @@ def write_inside(top: Path, path: Path, data: bytes) -> None:
         raise
 
 
+STALE_SECONDS = 600
+"""A temporary file this old is left over from a run that was killed (SIGKILL, a power
+cut): no write takes that long."""
+
+
+def sweep_temporaries(folder: Path, names: list[str]) -> None:
+    """Remove what a killed run of `write_inside` left in `folder` for these names (and the
+    manifest): regular files named as its temporary files, older than STALE_SECONDS."""
+    wanted: dict[PurePosixPath, set[str]] = {}
+    for name in [*names, NAME]:
+        path = PurePosixPath(name)
+        wanted.setdefault(path.parent, set()).add(path.name)
+    now = time.time()
+    for parent, files in wanted.items():
+        try:
+            check_no_links(folder, folder / parent / "x")
+            entries = list(os.scandir(folder / parent))
+        except (OSError, ValueError):
+            continue
+        for entry in entries:
+            match = _TEMPORARY.fullmatch(entry.name)
+            if match is None or match.group(1) not in files:
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_SECONDS:
+                    os.unlink(entry.path)
+
+
+_TEMPORARY = re.compile(r"\.(.+)\.[A-Za-z0-9_]{8}\.tmp")
+"""mkstemp's names for `write_inside`'s temporary files: `.NAME.XXXXXXXX.tmp`."""
+
+
 def _clean(temporary: str | None, created: list[Path]) -> None:
     if temporary is not None:
         with contextlib.suppress(OSError):
@@ -281,6 +315,8 @@ def write_owned(folder: Path, owner: str, files: dict[str, bytes]) -> Written:
                                   "folder: move it away, or choose another folder",
                                   os.fspath(path))
     made = not folder.exists()
+    if not made:
+        sweep_temporaries(folder, list(files))
     done = Written()
     recorded = manifest.files.setdefault(owner, {})
     previous = dict(recorded)

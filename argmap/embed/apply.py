@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -19,6 +20,7 @@ from argmap.manifest import (
     existing,
     read_manifest,
     remove_empty,
+    sweep_temporaries,
     write_inside,
     write_manifest,
 )
@@ -116,14 +118,24 @@ def apply(plan: Plan) -> Outcome:
     key = manifest_key(plan.document, plan.folder)
     states = [_state(plan, manifest, figure.name, figure.data) for figure in plan.figures]
     recorded = dict(manifest.files.get(key, {}))
-    for figure, state in zip(plan.figures, states, strict=True):
-        recorded[figure.name] = digest(figure.data)
-        if state == "same":
-            outcome.unchanged += 1
-            continue
-        path = plan.folder / figure.name
-        write_inside(home, path, figure.data)
-        outcome.written.append(path)
+    if plan.folder.is_dir():
+        sweep_temporaries(plan.folder, [figure.name for figure in plan.figures])
+    try:
+        for figure, state in zip(plan.figures, states, strict=True):
+            if state == "same":
+                recorded[figure.name] = digest(figure.data)
+                outcome.unchanged += 1
+                continue
+            path = plan.folder / figure.name
+            write_inside(home, path, figure.data)
+            recorded[figure.name] = digest(figure.data)
+            outcome.written.append(path)
+    except BaseException:
+        if outcome.written:  # what did get written is argmap's, for the next run to know
+            manifest.files[key] = recorded
+            with contextlib.suppress(OSError):
+                write_manifest(manifest, home)
+        raise
     if plan.figures or manifest.legacy:
         # Recorded before the document is replaced: should that fail, the next run still
         # knows these figures are argmap's.

@@ -318,6 +318,46 @@ def test_a_full_disk_names_the_figure_and_leaves_nothing_behind(
     assert not [path for path in project.rglob("*.tmp")]
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names descriptors by /proc")
+def test_a_write_that_fails_midway_records_what_it_wrote(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = os.fsync
+
+    def second_fails(descriptor: int) -> None:
+        # The split map's figures come second: the disk fills up under them.
+        if "/report-argmap/two-parts-" in os.readlink(f"/proc/self/fd/{descriptor}"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(descriptor)
+
+    monkeypatch.setattr(os, "fsync", second_fails)
+    assert run("embed", "report.md")[0] == 1
+    monkeypatch.setattr(os, "fsync", real)
+    manifest = json.loads((project / "report-argmap" / ".argmap-manifest.json").read_text())
+    [written] = manifest["files"]["../report.md"]
+    assert (project / "report-argmap" / written).is_file()
+    assert not [path for path in project.rglob("*.tmp")]
+    assert run("embed", "report.md")[0] == 0
+
+
+def test_temporary_files_a_killed_run_left_are_removed(
+    project: Path, drawn: dict[str, bytes]
+) -> None:
+    figure = Path(_figure(drawn, False))
+    folder = project / figure.parent
+    folder.mkdir()
+    old = folder / f".{figure.name}.k1ll3d_x.tmp"
+    fresh = folder / f".{figure.name}.runn1ng_.tmp"
+    other = folder / ".notes.md.abcdefgh.tmp"
+    for path in (old, fresh, other):
+        path.write_bytes(b"<svg")
+    os.utime(old, (1, 1))
+    os.utime(other, (1, 1))
+    assert run("embed", "report.md")[0] == 0
+    assert not old.exists()  # left by a run that was killed: removed
+    assert fresh.exists() and other.exists()  # another run's, or not argmap's
+
+
 # -- what the Markdown says --------------------------------------------------------------
 
 
