@@ -8,6 +8,9 @@ import threading
 import time
 from collections.abc import Iterator
 from types import FrameType
+from typing import Any
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 class OutOfTime(BaseException):
@@ -41,11 +44,16 @@ def deadline(seconds: float, hint: str) -> Iterator[None]:
         yield
         return
     finished = False
+    stops: dict[int, Any] = {}
 
     def expire(_signum: int, _frame: FrameType | None) -> None:
         # The timer can ring between the end of the work and its cancelling below: too late.
-        if not finished:
-            raise OutOfTime(seconds, hint)
+        if finished:
+            return
+        # Ctrl-C while argmap unwinds would cut its clean-up (temporary files) short.
+        for signum in STOP_SIGNALS:
+            stops[signum] = signal.signal(signum, signal.SIG_IGN)
+        raise OutOfTime(seconds, hint)
 
     previous = signal.signal(signal.SIGALRM, expire)
     started = time.monotonic()
@@ -56,6 +64,8 @@ def deadline(seconds: float, hint: str) -> Iterator[None]:
         finished = True
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+        for signum, handler in stops.items():
+            signal.signal(signum, handler)
         if outer:
             left = outer - (time.monotonic() - started)
             signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), interval)

@@ -10,6 +10,7 @@ from types import FrameType
 
 EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
 """128 + the signal's number, as shells report a process that the signal ended."""
+ALARM = hasattr(signal, "SIGALRM")
 
 
 class Interrupted(BaseException):
@@ -35,11 +36,11 @@ def signals_interrupt(
 ) -> Iterator[None]:
     """While inside, the first SIGINT or SIGTERM raises Interrupted in the main thread; any
     that follow while argmap unwinds are ignored, so that no clean-up (a temporary file, a
-    `dot` to stop) is cut short by a second Ctrl-C. Each is noted in `received` first when
-    given. On leaving, the previous handlers come back; with `ignore_after`, for a program
-    about to end, both signals stay ignored instead, so that its last line and its exit
-    handlers are not cut short either (elsewhere: nothing changes, as only the main thread
-    may handle signals)."""
+    `dot` to stop) is cut short by a second Ctrl-C, nor by the --timeout's alarm. Each is
+    noted in `received` first when given. On leaving, the previous handlers come back;
+    with `ignore_after`, for a program about to end, both signals stay ignored instead, so
+    that its last line and its exit handlers are not cut short either (elsewhere than in
+    the main thread nothing changes: only it may handle signals)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -51,9 +52,12 @@ def signals_interrupt(
             received.append(signum)
         if not stopping:
             stopping = True
+            if ALARM:  # the --timeout's (deadline.py), put back on leaving
+                signal.signal(signal.SIGALRM, signal.SIG_IGN)
             raise Interrupted(signum)
 
     previous = {signum: signal.getsignal(signum) for signum in EXIT_CODES}
+    alarm = signal.getsignal(signal.SIGALRM) if ALARM else None
     # A signal ignored by whoever started argmap (nohup, a shell's background job) stays so.
     handled = [s for s, handler in previous.items() if handler is not signal.SIG_IGN]
     for signum in handled:
@@ -63,3 +67,5 @@ def signals_interrupt(
     finally:
         for signum in handled:
             signal.signal(signum, signal.SIG_IGN if ignore_after else previous[signum])
+        if stopping and ALARM:
+            signal.signal(signal.SIGALRM, signal.SIG_DFL if alarm is None else alarm)

@@ -3,6 +3,7 @@ timer and its handler put back as they were afterwards, whatever happened inside
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from argmap.cli.deadline import OutOfTime, deadline
+from argmap.cli.signals import Interrupted, signals_interrupt
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs setitimer")
 
@@ -70,3 +72,29 @@ def test_outside_the_main_thread_nothing_changes() -> None:
     thread.start()
     thread.join()
     assert seen == [(0.0, 0.0)]
+
+
+def test_the_alarm_does_not_cut_short_the_clean_up_after_ctrl_c() -> None:
+    cleaned = False
+    with pytest.raises(Interrupted), signals_interrupt(), deadline(0.2, "raise --timeout"):
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)
+        finally:
+            time.sleep(0.4)  # the deadline passes while argmap cleans up
+            cleaned = True
+    assert cleaned
+
+
+def test_ctrl_c_does_not_cut_short_the_clean_up_after_the_deadline() -> None:
+    cleaned = False
+    before = signal.getsignal(signal.SIGINT)
+    with pytest.raises(OutOfTime), signals_interrupt(), deadline(0.1, "raise --timeout"):
+        try:
+            time.sleep(5)
+        finally:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.2)
+            cleaned = True
+    assert cleaned
+    assert signal.getsignal(signal.SIGINT) is before
