@@ -1,5 +1,7 @@
 """--timeout takes a finite number of seconds above 0 (at most a day), in every command that
-lays maps out; anything else is a usage error (exit 2), never a traceback."""
+lays maps out; anything else is a usage error (exit 2), never a traceback. It bounds the
+whole command, however many layouts it runs and whatever it does between them: one line,
+exit 1, nothing unfinished written and no temporary file left."""
 
 from __future__ import annotations
 
