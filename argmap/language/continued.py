@@ -64,6 +64,8 @@ class OpenRelation:
     body: list[BodyLine] = field(default_factory=list)
     raw: dict[int, str] = field(default_factory=dict)
     """The text of every line after the first, by number (to keep them if the parse fails)."""
+    offsets: list[int] = field(default_factory=list)
+    """Where each part starts in the joined text, once asked for (see `_offsets`)."""
 
     def joined(self) -> str:
         return " ".join(part.line[part.start : part.end] for part in self.parts)
@@ -88,11 +90,14 @@ class OpenRelation:
         return self.file, part.number, part.start
 
     def _offsets(self) -> list[int]:
-        offsets, position = [], 0
-        for part in self.parts:
-            offsets.append(position)
-            position += part.end - part.start + 1
-        return offsets
+        # Kept, not worked out per span: a relation over 10,000 `+` lines asks for a span
+        # per premise, and rebuilding them each time was quadratic (55 s).
+        if len(self.offsets) != len(self.parts):
+            self.offsets, position = [], 0
+            for part in self.parts:
+                self.offsets.append(position)
+                position += part.end - part.start + 1
+        return self.offsets
 
     def _place(self, offsets: list[int], offset: int) -> tuple[int, int]:
         index = max(bisect.bisect_right(offsets, offset) - 1, 0)

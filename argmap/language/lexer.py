@@ -21,6 +21,11 @@ OPERATOR_ALIASES = {"→": ARROW, "⊣": ATTACK}
 OPERATOR_START = frozenset("-+><()→⊣")
 """Characters that begin an operator; a statement kind followed by one is a relation."""
 RELATION_OPERATORS = (ARROW, ATTACK, CONTRADICTS)
+MAX_NESTING = 32
+"""The deepest brackets may nest in a relation, as attacks on attacks do,
+`x -| (y -| (a -> c))`: each level must be written out on a line of its own, so a map's
+size grows with the square of the depth. Checked as the line is read, before anything
+else, so that a deeper line costs no more than this."""
 
 _TRAILING_COMMENT = re.compile(r"[ \t]#(?:[ \t]|$)")
 TAG = re.compile(r"#(?<![^ \t]#)([^\W\d_][\w-]*)")
@@ -130,7 +135,7 @@ _PLAIN_TOKEN = re.compile(
 def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]:
     """Split a relation line into tokens, the warrant (`: text`) token, and a comment."""
     tokens: list[Token] = []
-    pos = 0
+    pos = depth = 0
     plain = _PLAIN_TOKEN.match
     while pos < len(line):
         if (match := plain(line, pos)) is not None:
@@ -138,6 +143,9 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
             pos = match.end()
             kind = "id" if match.lastgroup == "id" else value
             tokens.append(Token(kind, value, pos - len(value), pos))
+            if kind == LPAREN and (depth := depth + 1) > MAX_NESTING:
+                raise LexError(_TOO_DEEP, pos - 1, pos)
+            depth -= kind == RPAREN
             continue
         ch = line[pos]
         if ch in WHITESPACE:
@@ -147,6 +155,7 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
         elif ch == ":":
             return tokens, *warrant_token(line, pos)
         elif (op := operator_at(line, pos)) is not None:
+            # `(` and `)` are always read above, by the pattern
             tokens.append(Token(op[0], line[pos : op[1]], pos, op[1]))
             pos = op[1]
         elif is_identifier_char(ch):
@@ -158,6 +167,12 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
         else:
             raise LexError(_unexpected(ch), pos, pos + 1)
     return tokens, None, None
+
+
+_TOO_DEEP = (
+    f"brackets nest at most {MAX_NESTING} deep in a relation; attack the statements "
+    "rather than ever deeper attacks on attacks"
+)
 
 
 def _comment_at(line: str, pos: int) -> bool:

@@ -31,6 +31,10 @@ from argmap.language.syntax import (
 
 Relation = Support | Attack | Contradiction
 
+MAX_PREMISES = 200
+"""The most premises one inference may have: far past any argument a reader can follow,
+and a bound on what every later step (checks, labels, drawing) pays per inference."""
+
 _NO_RELATION = (
     "expected a relation such as `a -> b`, `a -| b` or `a >< b`; "
     "to continue a statement's text, indent the line"
@@ -45,6 +49,9 @@ class _Cursor:
         self.index = 0
         self.end = end
         self.span_of = span_of
+        self.columns: dict[Ref, tuple[int, int]] = {}
+        """Where each Ref read was in the line: errors about it are placed there (its span
+        is in the file, which differs when the relation goes on over several lines)."""
 
     def peek(self, ahead: int = 0) -> Token | None:
         index = self.index + ahead
@@ -62,7 +69,9 @@ class _Cursor:
             raise LexError(message, self.end, self.end + 1)
         if token.kind != "id":
             raise LexError(f"{message}, found `{token.value}`", token.start, token.end)
-        return Ref(token.value, self.span_of(token.start, token.end))
+        ref = Ref(token.value, self.span_of(token.start, token.end))
+        self.columns[ref] = (token.start, token.end)
+        return ref
 
 
 def parse_relation(line: str, span_of: SpanOf, place: LinePlace | None = None) -> Relation:
@@ -138,7 +147,7 @@ def plain_support(
         elif len(chain) > 1:
             return None
     premises = [ref.name for ref in chain[0]]
-    if len(chain) < 2 or len(set(premises)) < len(premises):
+    if len(chain) < 2 or len(set(premises)) < len(premises) or len(premises) > MAX_PREMISES:
         return None
     if match.end() == len(line):
         return Support(chain=chain, span=span_of(0, end))
@@ -180,8 +189,9 @@ def _support(cursor: _Cursor, warrant: Token | None, whole: Span, comment: str |
             )
         if token.kind == PLUS:
             chain[-1].append(cursor.ref(f"expected a statement ID after `{previous} +`"))
+            _not_too_many(cursor, chain[-1])
         elif token.kind == ARROW:
-            _no_repeated_premise(chain[-1])
+            _no_repeated_premise(cursor, chain[-1])
             chain.append([cursor.ref("expected a statement ID after `->`")])
         else:
             raise _unexpected(token, previous)
@@ -196,16 +206,22 @@ def _support(cursor: _Cursor, warrant: Token | None, whole: Span, comment: str |
     )
 
 
-def _no_repeated_premise(group: list[Ref]) -> None:
+def _no_repeated_premise(cursor: _Cursor, group: list[Ref]) -> None:
     seen: set[str] = set()
     for ref in group:
         if ref.name in seen:
-            raise LexError(
-                f"`{ref.name}` appears twice among the premises of one inference",
-                ref.span.column - 1,
-                ref.span.end_column - 1,
-            )
+            message = f"`{ref.name}` appears twice among the premises of one inference"
+            raise LexError(message, *cursor.columns[ref])
         seen.add(ref.name)
+
+
+def _not_too_many(cursor: _Cursor, premises: list[Ref]) -> None:
+    if len(premises) > MAX_PREMISES:
+        message = (
+            f"an inference has at most {MAX_PREMISES} premises; group some of them under "
+            "intermediate claims"
+        )
+        raise LexError(message, *cursor.columns[premises[-1]])
 
 
 def _unexpected(token: Token, previous: str) -> LexError:
@@ -292,7 +308,8 @@ def _undercut_target(cursor: _Cursor) -> InferenceRef:
     premises = [cursor.ref("expected a premise ID after `(`")]
     while (token := cursor.take()) is not None and token.kind == PLUS:
         premises.append(cursor.ref(f"expected a statement ID after `{premises[-1].name} +`"))
-    _no_repeated_premise(premises)
+        _not_too_many(cursor, premises)
+    _no_repeated_premise(cursor, premises)
     if token is None or token.kind != ARROW:
         raise _closing_error(cursor, token, "expected `+` or `->` in the inference")
     conclusion = cursor.ref("expected the inference's conclusion after `->`")
