@@ -161,8 +161,8 @@ def test_view_options_reach_the_dot(small_map: ArgumentMap) -> None:
         ("because the two together make it so", 34, ["because the two", "together make it so"]),
         # Evened out without cutting the long word (at width 25 it would be cut).
         ("aaaa <script>alert(1)</script> b", 30, ["aaaa", "<script>alert(1)</script> b"]),
-        ("x" * 70, 30, ["x" * 30, "x" * 30, "x" * 10]),
-        ("ab " + "y" * 40 + " cd", 30, ["ab", "y" * 30, "y" * 10 + " cd"]),
+        ("x" * 70, 30, ["x" * 29 + "-", "x" * 29 + "-", "x" * 12]),
+        ("ab " + "y" * 40 + " cd", 30, ["ab", "y" * 29 + "-", "y" * 11 + " cd"]),
     ],
 )
 def test_wrap(text: str, width: int, lines: list[str]) -> None:
