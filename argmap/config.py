@@ -103,6 +103,12 @@ def _read(path: Path) -> dict[str, Any]:
         raise CheckError(f"{path}: cannot be read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise CheckError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        # tomllib reads nested arrays and inline tables by recursion: a thousand `[` are
+        # enough to exhaust Python's stack, and no configuration nests more than a few.
+        raise CheckError(
+            f"{path}: invalid TOML: arrays or inline tables nested too deep to read"
+        ) from None
 
 
 def _rule_list(path: Path, section: dict[str, Any], key: str) -> tuple[str, ...] | None:

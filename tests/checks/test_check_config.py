@@ -47,6 +47,9 @@ def test_comma_separated_string_is_accepted(tmp_path: Path) -> None:
         ('[tool.argmap.check]\nseverity = {AM202 = "fatal"}\n', "the level is one of error"),
         ('[tool.argmap.check]\nseverity = {orphan = "info"}\n', 'no such rule: "orphan"'),
         ('[tool.argmap.check]\nseverity = {AM001 = "info"}\n', "syntax-error is always an error"),
+        # tomllib reads these by recursion, and ran out of stack (a RecursionError)
+        ("[tool.argmap.check]\nselect = " + "[" * 1000 + "]" * 1000, "nested too deep"),
+        ("[tool.argmap.check]\nseverity = " + "{a = " * 1000 + "1" + "}" * 1000, "too deep"),
     ],
 )
 def test_bad_config_names_the_file(tmp_path: Path, text: str, message: str) -> None:
@@ -80,3 +83,18 @@ def test_severity_overrides_change_what_check_reports_and_its_exit_status(tmp_pa
     strict = runner.invoke(main, ["check", str(tmp_path / "m.argmap")])
     assert strict.exit_code == 1
     assert strict.stdout.endswith("1 error, 1 info in 1 file\n")
+
+
+def test_a_config_nested_too_deep_is_one_line_and_exit_status_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    write(tmp_path / "pyproject.toml", "[tool.argmap.check]\nselect = " + "[" * 1000 + "]" * 1000)
+    path = write(tmp_path / "m.argmap", "premise a: A\nconclusion c: C\na -> c\n")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"argmap check: error: {tmp_path / 'pyproject.toml'}: invalid TOML: arrays or inline "
+        "tables nested too deep to read"
+    ]
