@@ -26,6 +26,9 @@ NAME = ".argmap-manifest.json"
 LIMIT = 4 * MIB
 """The largest manifest argmap reads (a few hundred thousand figures' names)."""
 
+DELETE_LIMIT = 256 * MIB
+"""The largest file argmap reads to compare with its record (a figure is far smaller);
+a larger one is never taken for argmap's."""
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 NOT_OURS = "argmap did not write it"
 
@@ -114,7 +117,7 @@ def write_manifest(manifest: Manifest, top: Path) -> None:
     }
     text = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     with contextlib.suppress(OSError):
-        if not manifest.legacy and read_limited(path, LIMIT, "manifests") == text:
+        if not manifest.legacy and existing(top, path, LIMIT) == text:
             return
     write_inside(top, path, text)
 
@@ -161,8 +164,8 @@ def check_no_links(top: Path, path: Path) -> None:
 
 def existing(top: Path, path: Path, limit: int) -> bytes | None:
     """What the regular file `path` (below `top`, reached through no link) holds, None when
-    it is missing; `limit` + 1 bytes stand for anything larger. OSError for a link or a
-    file that is not a regular one."""
+    it is missing; of a file larger than `limit`, its first `limit` + 1 bytes (enough to
+    tell it from any content argmap writes). OSError for a link or a special file."""
     check_no_links(top, path)
     try:
         info = os.lstat(path)
@@ -171,9 +174,19 @@ def existing(top: Path, path: Path, limit: int) -> bytes | None:
     if not stat.S_ISREG(info.st_mode):
         raise OSError(errno.EINVAL, f"it is {file_kind(info.st_mode)}, not a regular file",
                       os.fspath(path))
-    if info.st_size > limit:
-        return b"\0" * (limit + 1)
-    return read_limited(path, limit, "files")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # swapped since the lstat
+            raise OSError(errno.EINVAL, "it is not a regular file", os.fspath(path))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit and (chunk := os.read(descriptor, min(limit + 1 - size, MIB))):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
 
 
 def write_inside(top: Path, path: Path, data: bytes) -> None:
@@ -271,10 +284,10 @@ def delete_inside(top: Path, path: Path, data_digest: str | None, stop: Path) ->
     if data_digest is None:
         return False
     try:
-        data = existing(top, path, LIMIT * 64)
+        data = existing(top, path, DELETE_LIMIT)
     except (OSError, ValueError):
         return False
-    if data is None or digest(data) != data_digest:
+    if data is None or len(data) > DELETE_LIMIT or digest(data) != data_digest:
         return False
     path.unlink()
     remove_empty(path.parent, stop)
@@ -308,8 +321,10 @@ def write_owned(folder: Path, owner: str, files: dict[str, bytes]) -> Written:
     manifest = read_manifest(folder) if folder.is_dir() else Manifest(folder)
     for name, data in files.items():
         path = folder / name
-        found = existing(folder, path, max(len(data), LIMIT))
-        if found is not None and found != data and not manifest.written(name, digest(found)):
+        found = existing(folder, path, DELETE_LIMIT)
+        if found is not None and found != data and (
+            len(found) > DELETE_LIMIT or not manifest.written(name, digest(found))
+        ):
             raise FileExistsError(errno.EEXIST, f"{NOT_OURS} (it is not in {NAME} there, or "
                                   "was changed since), so argmap writes nothing into the "
                                   "folder: move it away, or choose another folder",
