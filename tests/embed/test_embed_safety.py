@@ -213,6 +213,32 @@ def test_a_figure_deleted_only_while_it_is_as_argmap_wrote_it(project: Path) -> 
     assert "deleted" not in output
 
 
+@pytest.mark.parametrize("manifest", ["old format", "none"])
+def test_a_figure_file_is_replaced_only_when_the_manifest_lists_it(
+    project: Path, drawn: dict[str, bytes], manifest: str
+) -> None:
+    figure = Path(_figure(drawn, False))
+    folder = project / figure.parent
+    folder.mkdir()
+    (folder / figure.name).write_bytes(b"<svg>drawn by an older argmap</svg>")
+    if manifest == "old format":  # what argmap wrote before its manifest had digests
+        listing = {"documents": {"../report.md": [figure.name]}}
+        (folder / ".argmap-manifest.json").write_text(json.dumps(listing), "utf-8")
+    status, output = run("embed", "report.md")
+    if manifest == "old format":
+        assert status == 0, output
+        assert (folder / figure.name).read_bytes() == drawn[str(figure)]
+        return
+    assert status == 1
+    assert errors(output) == [
+        f"error: cannot write {figure}: argmap did not write it (it is not in its record "
+        "report-argmap/.argmap-manifest.json), so it is left alone: move it away and run "
+        "argmap embed again"
+    ]
+    assert (folder / figure.name).read_bytes() == b"<svg>drawn by an older argmap</svg>"
+    assert (project / "report.md").read_text(encoding="utf-8") == REPORT
+
+
 SPECIAL = {
     "a link to /dev/zero": lambda path: path.symlink_to("/dev/zero"),
     "a FIFO": lambda path: os.mkfifo(path),
