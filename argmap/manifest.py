@@ -92,32 +92,46 @@ def read_manifest(folder: Path) -> Manifest:
                 kept = {name: value for name, value in names.items()
                         if _safe_name(name) and isinstance(value, str) and _DIGEST.fullmatch(value)}
                 manifest.files[str(owner)] = kept
+        manifest.legacy = _names(parsed.get(UNDIGESTED))
         return manifest
     documents = parsed.get("documents")
     if isinstance(documents, dict):  # the first format: names without digests
-        manifest.legacy = {name for names in documents.values() if isinstance(names, list)
-                           for name in names if isinstance(name, str) and _safe_name(name)}
+        manifest.legacy = {name for names in documents.values() for name in _names(names)}
     return manifest
+
+
+UNDIGESTED = "listed before digests"
+"""The key of the names an old manifest listed that argmap has not written since."""
+
+
+def _names(names: object) -> set[str]:
+    if not isinstance(names, list):
+        return set()
+    return {name for name in names if isinstance(name, str) and _safe_name(name)}
 
 
 def write_manifest(manifest: Manifest, top: Path) -> None:
     """Record `manifest.files` in its folder (below `top`); an empty manifest is removed."""
     path = manifest.folder / NAME
     kept = {owner: dict(sorted(names.items())) for owner, names in manifest.files.items() if names}
-    if not kept:
+    # An old manifest's names are kept (never deleted, but redrawn) until argmap writes them.
+    undigested = sorted(manifest.legacy - {name for names in kept.values() for name in names})
+    if not kept and not undigested:
         with contextlib.suppress(FileNotFoundError, NotADirectoryError):
             _refuse_link(os.lstat(path), path)
             path.unlink()
         return
-    data = {
+    data: dict[str, object] = {
         "written by": "argmap; only the files listed here, with these SHA-256 digests, are "
         "ever replaced or deleted by it",
         "version": 2,
         "files": dict(sorted(kept.items())),
     }
+    if undigested:
+        data[UNDIGESTED] = undigested
     text = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     with contextlib.suppress(OSError):
-        if not manifest.legacy and existing(top, path, LIMIT) == text:
+        if existing(top, path, LIMIT) == text:
             return
     write_inside(top, path, text)
 

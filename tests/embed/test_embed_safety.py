@@ -239,6 +239,20 @@ def test_a_figure_file_is_replaced_only_when_the_manifest_lists_it(
     assert (project / "report.md").read_text(encoding="utf-8") == REPORT
 
 
+def test_an_old_manifest_keeps_other_documents_names_until_they_are_redrawn(
+    project: Path,
+) -> None:
+    (project / "report-argmap").mkdir()
+    other = "other-map-0123456789.svg"
+    (project / "report-argmap" / other).write_bytes(b"<svg>other.md's figure</svg>")
+    listing = {"documents": {"../other.md": [other]}}
+    (project / "report-argmap" / ".argmap-manifest.json").write_text(json.dumps(listing))
+    assert run("embed", "report.md")[0] == 0
+    manifest = json.loads((project / "report-argmap" / ".argmap-manifest.json").read_text())
+    assert manifest["version"] == 2 and manifest["listed before digests"] == [other]
+    assert (project / "report-argmap" / other).read_bytes() == b"<svg>other.md's figure</svg>"
+
+
 SPECIAL = {
     "a link to /dev/zero": lambda path: path.symlink_to("/dev/zero"),
     "a FIFO": lambda path: os.mkfifo(path),
