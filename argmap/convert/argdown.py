@@ -67,7 +67,11 @@ class _Builder:
     notes: dict[str, list[str]] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
     """argument title -> its description (the note of its named inference)"""
-    argument_tags: dict[str, list[str]] = field(default_factory=dict)
+    argument_tags: dict[str, dict[str, None]] = field(default_factory=dict)
+    """argument title -> its tags (a dict: ordered, and a repeat is found at once)"""
+    tag_sets: dict[str, set[str]] = field(default_factory=dict)
+    """statement ID -> its tags, to find a repeat at once (a list's `in` made 100,000
+    members of one class, each with its own tag, quadratic)"""
 
 
 def read_argdown_map(text: str, path: str, losses: Losses) -> ArgumentMap:
@@ -143,9 +147,13 @@ def _add_statement(builder: _Builder, statement: str, element: Element, text: st
 def _merge_member(builder: _Builder, statement: str, element: Element) -> None:
     """Another member of an equivalence class: its tags join, a new text becomes a note."""
     data = builder.amap.graph.nodes[statement]
+    known = builder.tag_sets.get(statement)
+    if known is None:
+        known = builder.tag_sets[statement] = set(data["tags"])
     for tag in element.tags:
         name = tag_name(tag, builder.losses)
-        if name not in data["tags"]:
+        if name not in known:
+            known.add(name)
             data["tags"].append(name)
     if not element.text:
         return
@@ -166,8 +174,8 @@ def _arguments(document: ArgdownDocument, builder: _Builder) -> None:
                 descriptions[element.title] = element
     for element in document.elements:
         if element.kind == "argument" and element.title is not None:
-            tags = builder.argument_tags.setdefault(element.title, [])
-            tags.extend(tag for tag in element.tags if tag not in tags)
+            tags = builder.argument_tags.setdefault(element.title, {})
+            tags.update(dict.fromkeys(element.tags))
     for title, element in descriptions.items():
         if title in reconstructed:
             builder.arguments[title] = _Argument()
@@ -228,7 +236,7 @@ def _infer(
     if argument is None or argument.title is None:
         return builder.amap.add_inference(unique, conclusion, span=span, warrant=inference.rules)
     description = builder.descriptions.get(argument.title)
-    tags = [tag_name(tag, builder.losses) for tag in builder.argument_tags.get(argument.title, [])]
+    tags = [tag_name(tag, builder.losses) for tag in builder.argument_tags.get(argument.title, {})]
     return builder.amap.add_inference(
         unique, conclusion, span=span, warrant=inference.rules,
         name=builder.ids.make(argument.title), tags=tags,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from argmap.convert.argdown_markup import COMMENT_MARK, blank_comments, clean_text
 from argmap.errors import ConvertError
 
 SUPPORT = "support"
@@ -38,24 +39,11 @@ _INFERENCE = re.compile(r"^[ \t]*--")
 _HEADING = re.compile(r"^(#+) +(.*)$")
 _LIST_ITEM = re.compile(r"^([ \t]*)(?:\*|\d+\.)[ \t]+(.*)$")
 _INCLUDE = re.compile(r"^[ \t]*@include\(([^)]+)\)[ \t]*$")
-_MARKUP_SPAN = re.compile(
-    r"\\.|<!--.*?-->|/\*.*?\*/|//[^\n]*|\[(?P<link>[^\]]+?)\]\([^)]+?\)", re.DOTALL
-)
 _STATEMENT_HEAD = re.compile(r"^\[(.+?)\]\s*(:?)")
 _ARGUMENT_HEAD = re.compile(r"^<(.+?)>\s*(:?)")
-_TAG = re.compile(r"#\(([^)]+)\)|#([^\W_][\w-]*)")
-_DATA = re.compile(r"\{[^{}]*\}\s*$")
-_MENTION = re.compile(r"@\[(.+?)\]|@<(.+?)>")
-_EMPHASIS = (
-    re.compile(r"\*\*(.+?)\*\*"),
-    re.compile(r"__(.+?)__"),
-    re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"),
-    re.compile(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])"),
-)
-_ESCAPE = re.compile(r"\\(.)")
-_NOT_A_GROUP = re.compile(r"\{[^{}]*isGroup\s*:\s*false[^{}]*\}")
+_BRACED = re.compile(r"\{([^{}]*)\}")
+_NOT_A_GROUP = re.compile(r"isGroup\s*:\s*false")
 MAX_INCLUDE_DEPTH = 16
-COMMENT_MARK = "\x00"
 
 
 @dataclass
@@ -117,53 +105,6 @@ class ArgdownDocument:
     """The real path of each file read through `@include`, in the order read."""
 
 
-def blank_comments(text: str) -> str:
-    """Comments replaced by COMMENT_MARK (newlines kept) and links by their text, so that
-    positions stay; an escaped character (`\\<`) starts neither.
-
-    A line left with nothing but marks was only a comment: the reader skips it, so that it
-    neither ends a paragraph nor a tree of relations.
-    """
-    def replace(match: re.Match[str]) -> str:
-        token = match.group()
-        if match.group("link") is not None:
-            return match.group("link") + " " * (len(token) - len(match.group("link")))
-        if token.startswith("\\"):
-            return token
-        return re.sub(r"[^\n]", COMMENT_MARK, token)
-
-    return _MARKUP_SPAN.sub(replace, text)
-
-
-def clean_text(text: str) -> tuple[str, list[str]]:
-    """Argdown inline markup taken out: tags (returned), data, mentions, emphasis; an escaped
-    character (`\\*`) stands for itself."""
-    text = _ESCAPE.sub(_hide, text)
-    tags = [_shown(plain or braced) for braced, plain in _TAG.findall(text)]
-    text = _TAG.sub(" ", text)
-    text = _DATA.sub("", text)
-    text = _MENTION.sub(lambda m: m.group(1) or m.group(2), text)
-    for pattern in _EMPHASIS:
-        text = pattern.sub(r"\1", text)
-    return " ".join(_shown(text).split()), list(dict.fromkeys(tag.strip() for tag in tags))
-
-
-# An escaped character hides in the Supplementary Private Use Area while markup is taken out.
-_HIDDEN = 0xF0000
-
-
-def _hide(match: re.Match[str]) -> str:
-    char = match.group(1)
-    return chr(_HIDDEN + ord(char)) if ord(char) < 0xFFFE else char
-
-
-def _shown(text: str) -> str:
-    return "".join(
-        chr(ord(char) - _HIDDEN) if _HIDDEN <= ord(char) < _HIDDEN + 0xFFFE else char
-        for char in text
-    )
-
-
 def parse_element(raw: str, path: str, line: int, column: int, section: str | None) -> Element:
     """One element from its (joined) text: its kind, title, text and tags."""
     raw = raw.strip()
@@ -194,6 +135,8 @@ class _Reader:
         self.root = root
         self.section: str | None = None
         self.previous: Element | None = None
+        self.sections: set[str] = set()
+        """document.sections as a set: a list's `in` made 100,000 headings quadratic."""
         """The last block's single element: a PCS right after an argument reconstructs it."""
 
     def read(self, text: str, path: str, depth: int) -> None:
@@ -229,14 +172,18 @@ class _Reader:
         raise ConvertError("the front matter (`===`) is never closed", path, first + 1, 1)
 
     def _metadata(self, lines: list[str]) -> None:
+        # Continued values are joined once at the end: adding each line to a growing
+        # string copies it again every time (100,000 lines: quadratic).
+        parts: dict[str, list[str]] = {}
         key = None
         for line in lines:
             match = re.match(r"^(\w+):\s*(.*)$", line)
             if match:
                 key = match.group(1)
-                self.document.metadata[key] = _unquote(match.group(2).strip())
-            elif key is not None and line[:1] in (" ", "\t") and self.document.metadata[key]:
-                self.document.metadata[key] += " " + line.strip()
+                parts[key] = [_unquote(match.group(2).strip())]
+            elif key is not None and line[:1] in (" ", "\t") and parts[key][0]:
+                parts[key].append(line.strip())
+        self.document.metadata.update((key, " ".join(value)) for key, value in parts.items())
 
     def _include(self, name: str, path: str, line: int, depth: int) -> None:
         target = (Path(path).resolve().parent / name).resolve()
@@ -260,10 +207,12 @@ class _Reader:
         if heading:
             # A heading runs to the end of its paragraph; `{isGroup: false}` makes no group.
             raw = " ".join([heading.group(2), *(line for _, line in block[1:])])
-            self.document.headings.append((len(heading.group(1)), clean_text(raw)[0]))
-            if not _NOT_A_GROUP.search(raw):
-                self.section = clean_text(raw)[0] or None
-                if self.section and self.section not in self.document.sections:
+            title = clean_text(raw)[0]
+            self.document.headings.append((len(heading.group(1)), title))
+            if not _not_a_group(raw):
+                self.section = title or None
+                if self.section and self.section not in self.sections:
+                    self.sections.add(self.section)
                     self.document.sections.append(self.section)
             self.previous = None
             return
@@ -392,6 +341,11 @@ class _Reader:
         self.previous = None
         if rest:
             self._trees(rest, path)
+
+
+def _not_a_group(raw: str) -> bool:
+    """Whether a heading says `{isGroup: false}` (inside braces that hold no other braces)."""
+    return any(_NOT_A_GROUP.search(match.group(1)) for match in _BRACED.finditer(raw))
 
 
 def _rules_text(parts: list[str]) -> str | None:
