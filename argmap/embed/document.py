@@ -334,7 +334,16 @@ class _Editor:
         except MapFileError as error:
             self.problems.append(self._diagnostic(block.start, error.message))
         except ParseError as error:
-            self.problems.extend(self._in_document(block, d) for d in error.errors)
+            own = [d for d in error.errors if d.span.file == self.display]
+            self.problems.extend(self._in_document(block, d) for d in own)
+            included: dict[str, list[Diagnostic]] = {}
+            for diagnostic in error.errors:
+                if diagnostic.span.file != self.display:
+                    included.setdefault(diagnostic.span.file, []).append(diagnostic)
+            for name, found in included.items():
+                # An included file may not be a map at all: its lines are not printed.
+                summary = _not_a_map(name, ParseError(found))
+                self.problems.append(self._diagnostic(block.start, summary))
         return None
 
     def _in_document(self, block: Block, diagnostic: Diagnostic) -> Diagnostic:

@@ -303,10 +303,13 @@ def test_src_outside_the_project_is_refused_and_never_printed(
     assert not (project / "doc-argmap").exists()
 
 
-def test_src_naming_a_file_that_is_not_a_map_prints_none_of_it(project: Path) -> None:
+@pytest.mark.parametrize("block", ['```argmap src="notes.txt"\n```\n',
+                                   "```argmap\n@include notes.txt\n```\n"],
+                         ids=["src", "include"])
+def test_a_file_that_is_not_a_map_is_not_printed(project: Path, block: str) -> None:
     lines = [f"line {number} of the user's notes, SECRET_{number}" for number in range(40)]
     (project / "notes.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (project / "doc.md").write_text('```argmap src="notes.txt"\n```\n', encoding="utf-8")
+    (project / "doc.md").write_text(block, encoding="utf-8")
     status, output = run("embed", "doc.md")
     assert status == 1
     assert not any(f"SECRET_{number}" in output for number in range(1, 40)), output
