@@ -21,7 +21,7 @@ def codes(rules: Any) -> list[str]:
 
 
 def test_codes_and_names_are_unique_and_grouped() -> None:
-    assert len({rule.name for rule in RULES.values()}) == len(RULES) == 17
+    assert len({rule.name for rule in RULES.values()}) == len(RULES) == 18
     for code, rule in RULES.items():
         assert re.fullmatch(r"AM[0-3]\d\d", code) and rule.code == code
         assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.name)
@@ -65,7 +65,7 @@ def test_get_rule_by_code_or_name() -> None:
     ("key", "message"),
     [
         ("circular", 'no such rule: "circular"; did you mean "circular-reasoning"?'),
-        ("AM111", 'no such rule: "AM111"; did you mean "AM110"?'),
+        ("AM112", 'no such rule: "AM112"; did you mean "AM111"?'),
         ("zzz", 'no such rule: "zzz"; `argmap rules` lists them'),
     ],
 )
@@ -78,7 +78,7 @@ def test_unknown_rule_is_a_clear_error(key: str, message: str) -> None:
 def test_default_selection_leaves_unquoted_premise_off() -> None:
     assert "AM203" not in codes(resolve_rules())
     assert "AM110" not in codes(resolve_rules())
-    assert len(resolve_rules()) == 15
+    assert len(resolve_rules()) == 16
     assert "AM203" in codes(resolve_rules(["ALL"]))
 
 
