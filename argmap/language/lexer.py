@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from argmap.textlines import character_name
 from argmap.valueclass import value_class
@@ -103,6 +104,15 @@ def skip_whitespace(line: str, pos: int) -> int:
 
 
 def invalid_id_message(word: str) -> str:
+    invisible = [ch for ch in word if unicodedata.category(ch) == "Cf"]
+    if invisible:
+        # Zero-width characters and the like: shown as escapes, since the ID would look
+        # whole (`a\u200bb` prints as `ab`).
+        shown = "".join(f"\\u{ord(ch):04x}" if ch in invisible else ch for ch in word)
+        return (
+            f"`{shown}` is not a valid ID: it holds the invisible character "
+            f"{character_name(invisible[0])}; delete it"
+        )
     return (
         f"`{word}` is not a valid ID; an ID starts with a letter or `_` "
         "and has only letters, digits and `_`"

@@ -44,7 +44,31 @@ def load_file(path: str | os.PathLike[str], *, syntax: bool = True) -> ArgumentM
 def parse_text(text: str, path: str | None = None) -> ArgumentMap:
     """Parse map text; `path` names it in errors and anchors `@include` and `@document`."""
     text = text.removeprefix(BOM)
-    return _parse(text, path or STRING_NAME, Path(path) if path else None)
+    display = path or STRING_NAME
+    if not text.isascii() and (error := _surrogate_error(text, display)) is not None:
+        raise ParseError([error])
+    return _parse(text, display, Path(path) if path else None)
+
+
+def _surrogate_error(text: str, display: str) -> Diagnostic | None:
+    """An error at the first lone surrogate of `text`, which no file can hold (files are
+    decoded from UTF-8) but a string can; it could not be written out, drawn or printed."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        start = text.rfind("\n", 0, error.start) + 1
+        end = text.find("\n", error.start)
+        line = text[start : end if end >= 0 else len(text)]
+        column = error.start - start + 1
+        number = text.count("\n", 0, error.start) + 1
+        message = (
+            f"lone surrogate U+{ord(text[error.start]):04X}, half of a UTF-16 pair, "
+            "not a character; argmap reads text that can be written as UTF-8"
+        )
+        shown = line.rstrip("\r").encode("utf-8", "backslashreplace").decode("utf-8")
+        span = Span(display, number, column, number, column + 1)
+        return Diagnostic(SYNTAX_ERROR, message, span, source_line=shown)
+    return None
 
 
 def read_map_file(path: str | os.PathLike[str]) -> tuple[bytes, ReadStamp]:

@@ -55,10 +55,11 @@ from argmap.language.syntax import (
 )
 from argmap.suggest import did_you_mean, one_of
 from argmap.textlines import (
+    CONTROL_CHARACTERS,
     LINE_BREAKING,
     character_name,
+    has_control_character,
     has_line_breaking_character,
-    line_breaking_character,
     split_lines,
 )
 
@@ -122,10 +123,10 @@ def parse_source(
     """Parse one file's text into a SourceFile and the syntax errors found in it."""
     state = _State(file)
     lines = split_lines(text)
-    careful = has_line_breaking_character(text)
+    careful = has_line_breaking_character(text) or has_control_character(text)
     for number, line in enumerate(lines, start=1):
-        if careful and (column := line_breaking_character(line)) is not None:
-            _parse_line_with_break(state, line, number, column)
+        if careful and (found := _INVISIBLE.search(line)) is not None:
+            _parse_line_with_invisible(state, line, number, found.start())
         elif line[:1] in _ID_START:  # most lines: a statement or relation at column 0
             state.close_statement()
             _parse_top_line(state, line, number)
@@ -135,8 +136,9 @@ def parse_source(
     return SourceFile(file, text, state.nodes, initial_section), state.errors
 
 
-def _parse_line_with_break(state: _State, line: str, number: int, column: int) -> None:
-    """Report the first invisible line-breaking character of a line, and nothing else there.
+def _parse_line_with_invisible(state: _State, line: str, number: int, column: int) -> None:
+    """Report the first invisible line-breaking or control character of a line, and
+    nothing else there.
 
     The line is parsed with those characters read as spaces, so that the statement or
     relation it belongs to keeps its shape; errors that reading would add to this line are
@@ -145,13 +147,20 @@ def _parse_line_with_break(state: _State, line: str, number: int, column: int) -
     before = len(state.errors)
     parse_line(state, line.translate(_AS_SPACES), number)
     state.errors[before:] = [e for e in state.errors[before:] if e.span.line != number]
-    state.error(LexError(_line_break_message(line[column]), column, column + 1), number)
+    state.error(LexError(_invisible_message(line[column]), column, column + 1), number)
 
 
-_AS_SPACES = str.maketrans(dict.fromkeys(LINE_BREAKING, " "))
+_INVISIBLE = re.compile(f"[{re.escape(LINE_BREAKING + CONTROL_CHARACTERS)}]")
+_AS_SPACES = str.maketrans(dict.fromkeys(LINE_BREAKING + CONTROL_CHARACTERS, " "))
 
 
-def _line_break_message(ch: str) -> str:
+def _invisible_message(ch: str) -> str:
+    if ch in CONTROL_CHARACTERS:
+        name = character_name(ch).removesuffix(" (a control character)")
+        return (
+            f"control character {name}; it is invisible in an editor and acts on a "
+            "terminal: delete it"
+        )
     if ch == "\r":
         return (
             "a carriage return (U+000D) not followed by a line feed; argmap ends lines at "

@@ -20,7 +20,13 @@ CLEAR = "\x1b[2J"
 TITLE = "\x1b]0;pwned\x07"
 HOSTILE = f"one{CLEAR}two{TITLE}three\u202eevil\x08\x9b31m"
 SHOWN = "one\\x1b[2Jtwo\\x1b]0;pwned\\x07three\\u202eevil\\x08\\x9b31m"
-RAW = set("\x1b\x07\x08\r\x9b\u202e")
+RAW = set("\x1b\x07\x08\r\x9b\x9c\x9d\u202e")
+# A map may not hold C0 control characters (each is a syntax error); C1 ones, which some
+# terminals also act on (CSI, OSC, ST), and bidirectional overrides it may.
+CLEAR_C1 = "\x9b2J"
+TITLE_C1 = "\x9d0;pwned\x9c"
+ALLOWED = f"one{CLEAR_C1}two{TITLE_C1}three\u202eevil\x9b31m"
+ALLOWED_SHOWN = "one\\x9b2Jtwo\\x9d0;pwned\\x9cthree\\u202eevil\\x9b31m"
 
 
 def raw(text: str) -> set[str]:
@@ -65,9 +71,9 @@ def strings(data: object) -> list[str]:
 def hostile_map(tmp_path: Path) -> Path:
     path = tmp_path / "m.argmap"
     path.write_text(
-        f"@title T{CLEAR}\n@author A{TITLE}\n== S{CLEAR} ==\n"
-        f"premise a: {HOSTILE}\nconclusion b: B\n"
-        f"a -> b : because{CLEAR}\n",
+        f"@title T{CLEAR_C1}\n@author A{TITLE_C1}\n== S{CLEAR_C1} ==\n"
+        f"premise a: {ALLOWED}\nconclusion b: B\n"
+        f"a -> b : because{CLEAR_C1}\n",
         encoding="utf-8",
     )
     return path
@@ -77,7 +83,7 @@ def test_show_prints_everything_visibly(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["show", str(hostile_map(tmp_path))])
     assert result.exit_code == 0
     assert not raw(result.stdout)
-    for expected in ["T\\x1b[2J", "A\\x1b]0;pwned\\x07", "S\\x1b[2J", SHOWN, "because\\x1b[2J"]:
+    for expected in ["T\\x9b2J", "A\\x9d0;pwned\\x9c", "S\\x9b2J", ALLOWED_SHOWN, "because\\x9b2J"]:
         assert expected in result.stdout
 
 
@@ -85,7 +91,7 @@ def test_show_json_keeps_the_real_text(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["show", str(hostile_map(tmp_path)), "--format", "json"])
     assert not raw(result.stdout)  # JSON escapes them, C1 and bidirectional controls too
     nodes = {node["id"]: node for node in json.loads(result.stdout)["nodes"]}
-    assert nodes["a"]["text"] == HOSTILE
+    assert nodes["a"]["text"] == ALLOWED
 
 
 @pytest.mark.parametrize("colour", [{}, {"FORCE_COLOR": "1"}])
@@ -95,7 +101,7 @@ def test_check_text_shows_the_line_and_message_visibly(
     path = hostile_map(tmp_path)
     result = CliRunner().invoke(main, ["check", str(path), "--select", "ALL"], env=colour)
     assert not raw(result.stdout)
-    assert f"  premise a: {SHOWN}" in result.stdout
+    assert f"  premise a: {ALLOWED_SHOWN}" in result.stdout
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
@@ -138,10 +144,19 @@ def test_a_file_that_cannot_be_read_is_named_visibly(tmp_path: Path) -> None:
 
 def test_fmt_diff_shows_control_characters_visibly(tmp_path: Path) -> None:
     path = tmp_path / "m.argmap"
-    path.write_bytes(f"conclusion b:  B{CLEAR}\r\npremise a: A\r\na->b\r\n".encode())
+    path.write_bytes(f"conclusion b:  B{CLEAR_C1}\r\npremise a: A\r\na->b\r\n".encode())
     result = CliRunner().invoke(main, ["fmt", "--diff", str(path)])
     assert not raw(result.stdout)
-    assert "-conclusion b:  B\\x1b[2J\n+conclusion b: B\\x1b[2J\n" in result.stdout
+    assert "-conclusion b:  B\\x9b2J\n+conclusion b: B\\x9b2J\n" in result.stdout
+
+
+def test_a_c0_control_character_in_map_text_is_an_error_shown_visibly(tmp_path: Path) -> None:
+    path = tmp_path / "m.argmap"
+    path.write_text(f"premise a: {HOSTILE}\nconclusion b: B\na -> b\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 1 and not raw(result.stdout)
+    assert "m.argmap:1:15: AM001 syntax-error: control character U+001B (escape)" in result.stdout
+    assert f"  premise a: {SHOWN}" in result.stdout
 
 
 @pytest.mark.parametrize(
