@@ -43,6 +43,7 @@ _STATEMENT_HEAD = re.compile(r"^\[(.+?)\]\s*(:?)")
 _ARGUMENT_HEAD = re.compile(r"^<(.+?)>\s*(:?)")
 _BRACED = re.compile(r"\{([^{}]*)\}")
 _NOT_A_GROUP = re.compile(r"isGroup\s*:\s*false")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_INCLUDE_DEPTH = 16
 
 
@@ -167,20 +168,25 @@ class _Reader:
             return 0
         for end in range(first + 1, len(lines)):
             if lines[end].strip().startswith("==="):
-                self._metadata(lines[first + 1 : end])
+                self._metadata(lines[first + 1 : end], path, first + 2)
                 return end + 1
         raise ConvertError("the front matter (`===`) is never closed", path, first + 1, 1)
 
-    def _metadata(self, lines: list[str]) -> None:
+    def _metadata(self, lines: list[str], path: str, first_line: int) -> None:
         # Continued values are joined once at the end: adding each line to a growing
         # string copies it again every time (100,000 lines: quadratic).
         parts: dict[str, list[str]] = {}
         key = None
-        for line in lines:
+        for number, line in enumerate(lines, start=first_line):
             match = re.match(r"^(\w+):\s*(.*)$", line)
             if match:
                 key = match.group(1)
                 parts[key] = [_unquote(match.group(2).strip())]
+                if _SURROGATE.search(parts[key][0]):
+                    raise ConvertError(
+                        f"the front matter's `{key}` has an escape that is half of a UTF-16 "
+                        "surrogate pair, not a character", path, number, match.start(2) + 1,
+                    )
             elif key is not None and line[:1] in (" ", "\t") and parts[key][0]:
                 parts[key].append(line.strip())
         self.document.metadata.update((key, " ".join(value)) for key, value in parts.items())

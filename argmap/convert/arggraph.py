@@ -20,7 +20,8 @@ from xml.etree import ElementTree
 
 from argmap.convert.ids import IdMaker
 from argmap.convert.losses import Losses, statement_losses
-from argmap.convert.sources import line_column
+from argmap.convert.sources import LineIndex
+from argmap.convert.xmltext import report_unsafe, xml_safe
 from argmap.errors import ConvertError, Span
 from argmap.model import (
     ASSUMPTION,
@@ -81,8 +82,9 @@ def _graph(root: Any, text: str, path: str) -> _Graph:
     if root.tag != "arggraph":
         raise ConvertError(f"not an arggraph: the root element is <{root.tag}>", path, 1, 1)
     graph = _Graph()
+    index = LineIndex(text)
     for match in _ID_ATTRIBUTE.finditer(text):
-        graph.lines.setdefault(match.group(1), line_column(text, match.start())[0])
+        graph.lines.setdefault(match.group(1), index.line(match.start()))
     for element in root:
         identifier = element.get("id")
         if element.tag in ("edu", "joint", "adu", "edge") and not identifier:
@@ -134,14 +136,19 @@ def _statements(amap: ArgumentMap, graph: _Graph, path: str) -> dict[str, str]:
     maker = IdMaker()
     ids: dict[str, str] = {}
     for adu, role in graph.adus.items():
-        edus: list[str] = []
+        edus: set[str] = set()
+        seen: set[str] = set()
         pending = list(sources.get(adu, ()))
-        while pending:  # through joints, without recursion
+        # Through joints, without recursion; each joint once, for joints may form a cycle
+        # (which never ended) or diamonds (twice the work at each level).
+        while pending:
             node = pending.pop()
             if node in graph.joints:
-                pending.extend(sources.get(node, ()))
-            elif node not in edus:
-                edus.append(node)
+                if node not in seen:
+                    seen.add(node)
+                    pending.extend(sources.get(node, ()))
+            else:
+                edus.add(node)
         text = " ".join(graph.edus[edu] for edu in sorted(edus, key=order.__getitem__))
         ids[adu] = maker.make(text or adu)
         attributes = {"by": OPPONENT} if role == "opp" else None
@@ -284,8 +291,9 @@ def write_arggraph(amap: ArgumentMap, losses: Losses) -> str:
     for number, (source, target, kind) in enumerate(edges, start=1):
         ElementTree.SubElement(root, "edge", id=f"c{number}", src=source, trg=target, type=kind)
     _export_losses(amap, losses, warrants)
+    report_unsafe(amap, losses, lambda data: [data.get("text")])
     ElementTree.indent(root)
-    return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return xml_safe(ElementTree.tostring(root, encoding="unicode", xml_declaration=True)) + "\n"
 
 
 def _graph_id(amap: ArgumentMap) -> str:
