@@ -80,7 +80,7 @@ def _mermaid_writer() -> Writer:
 def _graphml_writer() -> Writer:
     from argmap.convert.graphml import write_graphml
 
-    return lambda amap, _losses: write_graphml(amap)
+    return write_graphml
 
 
 def _dot_writer() -> Writer:
