@@ -155,7 +155,7 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
             tokens.append(Token(kind, value, pos - len(value), pos))
             if kind == LPAREN and (depth := depth + 1) > MAX_NESTING:
                 raise LexError(_TOO_DEEP, pos - 1, pos)
-            depth -= kind == RPAREN
+            depth -= kind == RPAREN and depth > 0
             continue
         ch = line[pos]
         if ch in WHITESPACE:
