@@ -115,7 +115,7 @@ def _run_limited(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]
 def test_deep_attacks_are_refused_within_two_gigabytes(tmp_path: Path, command: str) -> None:
     """3,000 nested attacks (a 49 MB map) ran out of memory; each line past the limit is
     now one error, found before the line is read further."""
-    (tmp_path / "m.argmap").write_text(nested_attacks(1_000), encoding="utf-8")
+    (tmp_path / "m.argmap").write_text(nested_attacks(3_000), encoding="utf-8")
     result = _run_limited([command, "m.argmap"], tmp_path)
     assert result.returncode == 1, result.stderr[-2000:]
     assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
