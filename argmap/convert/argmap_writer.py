@@ -22,12 +22,14 @@ from argmap.model import (
 ATTRIBUTE_ORDER = ("by", "note", "source", "url", "confidence")
 _TAG_LIKE = re.compile(r"(?<!\S)#(?=[^\W\d_])")
 _NOT_TAG_CHAR = re.compile(r"[^\w-]+")
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f]+")
+"""Whitespace, and the control characters a map may not hold (they would not read back)."""
 _COMMENT_LIKE = re.compile(r"\s#(\s+|$)")
 
 
 def one_line(text: str) -> str:
-    """Text as one line: runs of whitespace (newlines included) become one space."""
+    """Text as one line: runs of whitespace (newlines included) and control characters
+    become one space."""
     return _SPACES.sub(" ", text).strip()
 
 
