@@ -1,0 +1,153 @@
+"""`argmap convert` on hostile input: one located error line and exit status 1, never a
+traceback; characters XML cannot hold are escaped, with a warning, and the file parses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        result.exception
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+def refused(source: Path, output: str) -> str:
+    """The one error line `argmap convert` prints for `source`; it exits 1, writes nothing."""
+    code, _, err = run("convert", str(source), "-o", str(source.parent / output))
+    assert code == 1
+    assert "Traceback" not in err and err.count("\n") == 1, err
+    assert not (source.parent / output).exists()
+    return err.strip()
+
+
+@pytest.mark.parametrize("output", ["out.argmap", "out.xml", "out.graphml", "out.ad"])
+def test_a_lone_surrogate_escape_in_aif_is_a_located_error(tmp_path: Path, output: str) -> None:
+    source = tmp_path / "s.json"
+    source.write_text('{"nodes": [\n  {"nodeID": "1", "text": "a\\ud800b", "type": "I"}\n],\n'
+                      '"edges": []}\n', encoding="utf-8")
+    assert refused(source, output) == (
+        f"error: {source}:2:29: the string escape `\\ud800` is half of a UTF-16 surrogate "
+        "pair, not a character"
+    )
+
+
+def test_a_low_surrogate_alone_or_two_highs_are_refused_a_pair_is_read(tmp_path: Path) -> None:
+    source = tmp_path / "s.json"
+    for text, column in (("\\udc00", 21), ("\\ud83d\\ud83d", 21), ("x\\ud83d", 22)):
+        source.write_text(json.dumps({"nodes": [], "t": "@"}).replace("@", text),
+                          encoding="utf-8")
+        assert refused(source, "out.argmap").startswith(f"error: {source}:1:{column}: ")
+    source.write_text('{"nodes": [{"nodeID": "1", "text": "\\ud83d\\ude00 yes", "type": "I"}]}',
+                      encoding="utf-8")
+    code, _, err = run("convert", str(source), "-o", str(tmp_path / "out.argmap"))
+    assert code == 0, err
+    assert "\U0001f600 yes" in (tmp_path / "out.argmap").read_text(encoding="utf-8")
+
+
+def test_an_escaped_backslash_before_u_is_no_surrogate(tmp_path: Path) -> None:
+    source = tmp_path / "s.json"
+    source.write_text('{"nodes": [{"nodeID": "1", "text": "a\\\\ud800", "type": "I"}]}',
+                      encoding="utf-8")
+    code, _, err = run("convert", str(source), "-o", str(tmp_path / "out.argmap"))
+    assert code == 0, err
+    assert "a\\ud800" in (tmp_path / "out.argmap").read_text(encoding="utf-8")
+
+
+def test_a_node_id_of_4400_digits_is_a_located_error(tmp_path: Path) -> None:
+    source = tmp_path / "big.json"
+    source.write_text('{"nodes": [\n {"nodeID": ' + "1" * 4400 + ', "type": "I"}], "edges": []}',
+                      encoding="utf-8")
+    assert refused(source, "out.argmap") == (
+        f"error: {source}:2:13: an integer of 4,400 digits is longer than argmap reads "
+        "(at most 4,300)"
+    )
+
+
+def test_a_long_number_with_a_fraction_is_a_float_and_reads(tmp_path: Path) -> None:
+    source = tmp_path / "float.json"
+    source.write_text('{"nodes": [{"nodeID": "1", "text": "a", "type": "I", "x": '
+                      + "1" * 4400 + '.5}]}', encoding="utf-8")
+    code, _, err = run("convert", str(source), "-o", str(tmp_path / "out.argmap"))
+    assert code == 0, err
+
+
+def test_a_lone_surrogate_in_argdown_front_matter_is_a_located_error(tmp_path: Path) -> None:
+    source = tmp_path / "s.argdown"
+    source.write_text('===\ntitle: "a\\ud800"\n===\n\n[A]: x\n  + [B]: y\n', encoding="utf-8")
+    assert refused(source, "out.argmap") == (
+        f"error: {source}:2:8: the front matter's `title` has an escape that is half of a "
+        "UTF-16 surrogate pair, not a character"
+    )
+
+
+def test_a_cycle_of_arggraph_joints_ends(tmp_path: Path) -> None:
+    source = tmp_path / "cycle.xml"
+    source.write_text(
+        '<arggraph id="x"><edu id="e1">Text.</edu><joint id="j1"/><joint id="j2"/>'
+        '<adu id="a1" type="pro"/><edge id="c1" src="e1" trg="j1" type="seg"/>'
+        '<edge id="c2" src="j1" trg="j2" type="seg"/><edge id="c3" src="j2" trg="j1" type="seg"/>'
+        '<edge id="c4" src="j2" trg="a1" type="seg"/></arggraph>', encoding="utf-8")
+    code, _, err = run("convert", str(source), "-o", str(tmp_path / "out.argmap"))
+    assert code == 0, err
+    assert "text: Text." in (tmp_path / "out.argmap").read_text(encoding="utf-8")
+
+
+# -- characters XML cannot hold -----------------------------------------------------------
+
+
+AIF_WITH_CONTROLS = (
+    '{"nodes": [\n'
+    '  {"nodeID": "1", "text": "Bell\\u0007 and form\\u0001feed\\uffff", "type": "I"},\n'
+    '  {"nodeID": "2", "text": "Plain.", "type": "I"},\n'
+    '  {"nodeID": "3", "text": "Default Inference", "type": "RA"}],\n'
+    ' "edges": [{"fromID": "1", "toID": "3"}, {"fromID": "3", "toID": "2"}]}\n'
+)
+WARNING = ("warning: characters that XML cannot hold (control characters such as U+0001) "
+           "were written as escapes (`\\x01`) (line 2)")
+
+
+@pytest.mark.parametrize("output", ["out.graphml", "out.xml"])
+def test_control_characters_are_escaped_in_xml_with_a_warning(
+    tmp_path: Path, output: str
+) -> None:
+    source = tmp_path / "c0.json"
+    source.write_text(AIF_WITH_CONTROLS, encoding="utf-8")
+    code, _, err = run("convert", str(source), "-o", str(tmp_path / output))
+    assert code == 0, err
+    assert f"{source}: {WARNING}" in err
+    written = tmp_path / output
+    root = ElementTree.parse(written).getroot()  # well-formed: an XML parser reads it
+    texts = [element.text for element in root.iter() if element.text]
+    assert "Bell\\x07 and form\\x01feed\\uffff" in texts
+    if output.endswith(".graphml"):
+        labels = nx.read_graphml(written).nodes(data="label")
+        assert "Bell\\x07 and form\\x01feed\\uffff" in dict(labels).values()
+
+
+def test_control_characters_from_argdown_reach_graphml_escaped(tmp_path: Path) -> None:
+    source = tmp_path / "c0.argdown"
+    source.write_text("[A]: Ring\x07 the bell.\n  + [B]: Ti\x1bme.\n", encoding="utf-8")
+    code, _, err = run("convert", str(source), "-o", str(tmp_path / "out.graphml"))
+    assert code == 0, err
+    assert "(2 times; lines 1, 2)" in err
+    labels = dict(nx.read_graphml(tmp_path / "out.graphml").nodes(data="label"))
+    assert {"Ring\\x07 the bell.", "Ti\\x1bme."} <= set(labels.values())
+
+
+def test_clean_text_gets_no_warning(tmp_path: Path) -> None:
+    source = tmp_path / "ok.json"
+    source.write_text(AIF_WITH_CONTROLS.replace("\\u0007", "").replace("\\u0001", "")
+                      .replace("\\uffff", ""), encoding="utf-8")
+    code, _, err = run("convert", str(source), "-o", str(tmp_path / "out.graphml"))
+    assert code == 0 and "XML cannot hold" not in err
