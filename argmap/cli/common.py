@@ -57,17 +57,17 @@ class Seconds(click.ParamType):  # type: ignore[type-arg]
 
 TIMEOUT_HELP = (
     "Stop the whole command (loading, every layout, writing) once it has run this long, "
-    "in seconds; with --watch, each run."
+    "in seconds"
 )
 RUN_DEADLINE = "argmap.run_deadline"
 """ctx.meta's key for --watch: what bounds each run (the whole command runs for ever)."""
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
 
-def timeout_option(hint: str) -> Callable[[_Command], _Command]:
+def timeout_option(hint: str, *, watch: bool = False) -> Callable[[_Command], _Command]:
     """The `--timeout SECONDS` option, a deadline for the whole command (see `deadline`); the
-    command's callback runs within it, or with --watch leaves it to each run. `hint` ends the
-    message that says it stopped (what to do about it)."""
+    command's callback runs within it, or, given --watch (`watch`: the command has it),
+    leaves it to each run. `hint` ends the message that says it stopped (what to do)."""
 
     def decorate(command: _Command) -> _Command:
         @functools.wraps(command)
@@ -80,7 +80,8 @@ def timeout_option(hint: str) -> Callable[[_Command], _Command]:
                 return command(*args, **params)
 
         option = click.option("--timeout", type=Seconds(), default=60.0, metavar="SECONDS",
-                              show_default=True, help=TIMEOUT_HELP)
+                              show_default=True,
+                              help=TIMEOUT_HELP + ("; with --watch, each run." if watch else "."))
         return option(bounded)  # type: ignore[return-value]  # wraps keeps the signature
 
     return decorate

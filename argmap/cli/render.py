@@ -130,7 +130,7 @@ EPILOG = """Examples:
               "place it at its printed size.")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
-@timeout_option("raise --timeout, or draw less with --focus, --section or --tag")
+@timeout_option("raise --timeout, or draw less with --focus, --section or --tag", watch=True)
 def render(
     maps: tuple[str, ...],
     output: str | None,

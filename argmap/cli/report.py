@@ -48,7 +48,8 @@ EPILOG = """Examples:
               "or its document changes (Ctrl-C stops).")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
-@timeout_option("raise --timeout (the report lays the map out twice: for screen and print)")
+@timeout_option("raise --timeout (the report lays the map out twice: screen and print)",
+                watch=True)
 def report(
     map_path: str,
     output: str | None,

@@ -91,7 +91,7 @@ STOPPED = ("argmap: stopped after {seconds} s (--timeout {seconds}): raise --tim
            "less with --focus, --section or --tag\n")
 HINTS = {
     "render": "raise --timeout, or draw less with --focus, --section or --tag",
-    "report": "raise --timeout (the report lays the map out twice: for screen and print)",
+    "report": "raise --timeout (the report lays the map out twice: screen and print)",
     "embed": "raise --timeout, or draw less with a block's focus=, section= or tag=",
 }
 SLOW_LAYOUT = 1.2  # seconds each layout of the fake `dot` takes: less than LIMIT
