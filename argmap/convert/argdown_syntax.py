@@ -45,6 +45,9 @@ _BRACED = re.compile(r"\{([^{}]*)\}")
 _NOT_A_GROUP = re.compile(r"isGroup\s*:\s*false")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_INCLUDE_DEPTH = 16
+MAX_INCLUDES = 1000
+"""Includes read in all, each counted: a file may include another many times, and that one
+others many times more (16 levels deep: 10^16 reads of ten includes a file)."""
 
 
 @dataclass
@@ -136,9 +139,11 @@ class _Reader:
         self.root = root
         self.section: str | None = None
         self.previous: Element | None = None
+        """The last block's single element: a PCS right after an argument reconstructs it."""
         self.sections: set[str] = set()
         """document.sections as a set: a list's `in` made 100,000 headings quadratic."""
-        """The last block's single element: a PCS right after an argument reconstructs it."""
+        self.included_bytes = 0
+        """What the includes have read so far, limited in all like their number."""
 
     def read(self, text: str, path: str, depth: int) -> None:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -199,10 +204,22 @@ class _Reader:
             raise ConvertError(f"`{name}` is outside the folder of the top file", path, line, 1)
         if not target.is_file():
             raise ConvertError(f"cannot include `{name}`: no such file", path, line, 1)
+        if len(self.document.included) >= MAX_INCLUDES:
+            raise ConvertError(f"more than {MAX_INCLUDES:,} includes in all", path, line, 1)
         from argmap.convert.sources import decode
+        from argmap.fileio import MAP_SIZE_LIMIT, read_limited
 
+        try:
+            data = read_limited(target, MAP_SIZE_LIMIT, "files to convert")
+        except OSError as error:
+            raise ConvertError(f"cannot include `{name}`: {error.strerror or error}", path,
+                               line, 1) from None
+        self.included_bytes += len(data)
+        if self.included_bytes > MAP_SIZE_LIMIT:
+            raise ConvertError(f"the included files come to more than {MAP_SIZE_LIMIT:,} "
+                               "bytes in all", path, line, 1)
         self.document.included.append(target)
-        self.read(decode(target.read_bytes(), str(target)), str(target), depth + 1)
+        self.read(decode(data, str(target)), str(target), depth + 1)
 
     # -- blocks ----------------------------------------------------------------------------
 

@@ -151,3 +151,28 @@ def test_clean_text_gets_no_warning(tmp_path: Path) -> None:
                       .replace("\\uffff", ""), encoding="utf-8")
     code, _, err = run("convert", str(source), "-o", str(tmp_path / "out.graphml"))
     assert code == 0 and "XML cannot hold" not in err
+
+
+def test_an_include_bomb_stops_at_1000_includes(tmp_path: Path) -> None:
+    """Each file includes the next ten times, 16 levels deep: 10^16 reads, were the
+    includes not counted in all."""
+    for level in range(16):
+        (tmp_path / f"l{level}.argdown").write_text(
+            "".join(f"@include(l{level + 1}.argdown)\n" for _ in range(10)), encoding="utf-8")
+    (tmp_path / "l16.argdown").write_text("[A]: x\n  + [B]: y\n", encoding="utf-8")
+    assert refused(tmp_path / "l0.argdown", "out.argmap").endswith(
+        "l15.argdown:10:1: more than 1,000 includes in all"
+    )
+
+
+def test_included_files_are_limited_in_size_in_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each file is under the limit (64 MiB, here 100 kB); the three together are not."""
+    monkeypatch.setattr("argmap.fileio.MAP_SIZE_LIMIT", 100_000)
+    (tmp_path / "part.argdown").write_text("// a comment\n" * 4000, encoding="utf-8")
+    (tmp_path / "top.argdown").write_text("@include(part.argdown)\n" * 3, encoding="utf-8")
+    assert refused(tmp_path / "top.argdown", "out.argmap") == (
+        f"error: {tmp_path / 'top.argdown'}:2:1: the included files come to more than "
+        "100,000 bytes in all"
+    )
