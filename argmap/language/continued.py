@@ -18,6 +18,7 @@ from argmap.language.lexer import (
     WHITESPACE,
     LexError,
     invalid_id_message,
+    is_valid_id,
     scan_word,
     skip_whitespace,
     split_comment,
@@ -148,7 +149,7 @@ def open_argument(line: str, number: int, file: str) -> OpenRelation:
     while id_end < len(line) and line[id_end] not in WHITESPACE + ":":
         id_end += 1
     ident = line[id_start:id_end]
-    if not ident.isidentifier():
+    if not is_valid_id(ident):
         raise LexError(invalid_id_message(ident), id_start, id_end)
     colon = skip_whitespace(line, id_end)
     if colon >= len(line) or line[colon] != ":":

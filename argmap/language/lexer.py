@@ -103,8 +103,22 @@ def skip_whitespace(line: str, pos: int) -> int:
     return pos
 
 
+INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0"
+"""The Hangul fillers: letters to Python, so they pass as part of an identifier, but drawn
+as nothing."""
+
+
+def is_valid_id(word: str) -> bool:
+    """An identifier (Python's rules) with no invisible letter in it."""
+    return word.isidentifier() and (
+        word.isascii() or not any(ch in word for ch in INVISIBLE_LETTERS)
+    )
+
+
 def invalid_id_message(word: str) -> str:
-    invisible = [ch for ch in word if unicodedata.category(ch) == "Cf"]
+    invisible = [
+        ch for ch in word if ch in INVISIBLE_LETTERS or unicodedata.category(ch) == "Cf"
+    ]
     if invisible:
         # Zero-width characters and the like: shown as escapes, since the ID would look
         # whole (`a\u200bb` prints as `ab`).
@@ -170,7 +184,7 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
             pos = op[1]
         elif is_identifier_char(ch):
             end = scan_word(line, pos)
-            if not line[pos:end].isidentifier():
+            if not is_valid_id(line[pos:end]):
                 raise LexError(invalid_id_message(line[pos:end]), pos, end)
             tokens.append(Token("id", line[pos:end], pos, end))
             pos = end

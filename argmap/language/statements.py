@@ -14,6 +14,7 @@ from argmap.language.lexer import (
     LexError,
     extract_tags,
     invalid_id_message,
+    is_valid_id,
     scan_word,
     skip_whitespace,
     split_comment,
@@ -57,7 +58,7 @@ def header_id(line: str) -> str | None:
     """The identifier after the first word of a statement-like line, if there is one."""
     start = skip_whitespace(line, scan_word(line, 0))
     word = line[start : scan_word(line, start)]
-    return word if word.isidentifier() else None
+    return word if is_valid_id(word) else None
 
 
 _PLAIN_HEADER = re.compile(
@@ -102,7 +103,7 @@ def parse_statement_header(line: str, span_of: SpanOf) -> Statement:
             id_start,
             id_start + 1,
         )
-    if not ident.isidentifier():
+    if not is_valid_id(ident):
         raise LexError(invalid_id_message(ident), id_start, id_end)
     colon = skip_whitespace(line, id_end)
     if colon >= len(line) or line[colon] != ":":
