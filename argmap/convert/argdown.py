@@ -31,7 +31,7 @@ from argmap.convert.argdown_syntax import (
 from argmap.convert.argmap_writer import tag_name
 from argmap.convert.ids import IdMaker
 from argmap.convert.losses import Losses, statement_losses
-from argmap.errors import Span
+from argmap.errors import ConvertError, Span
 from argmap.model import (
     ATTACK,
     ATTACK_EDGE,
@@ -206,6 +206,10 @@ def _reconstruction(reconstruction: Reconstruction, builder: _Builder) -> None:
         if isinstance(step, Inference):
             pending = step
             continue
+        if step.kind == "argument":
+            raise ConvertError(f"the step `<{step.title}>` of a premise-conclusion structure "
+                               "is an argument; a step must be a statement", step.path,
+                               step.line, step.column)
         statement = _statement_of(step, builder)
         if pending is None:
             premises.append(statement)

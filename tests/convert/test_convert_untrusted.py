@@ -176,3 +176,12 @@ def test_included_files_are_limited_in_size_in_all(
         f"error: {tmp_path / 'top.argdown'}:2:1: the included files come to more than "
         "100,000 bytes in all"
     )
+
+
+def test_an_argument_as_a_step_of_a_reconstruction_is_a_located_error(tmp_path: Path) -> None:
+    source = tmp_path / "pcs.argdown"
+    source.write_text("<A>\n\n(1) <B>\n----\n(2) [C]\n", encoding="utf-8")
+    assert refused(source, "out.argmap") == (
+        f"error: {source}:3:5: the step `<B>` of a premise-conclusion structure is an "
+        "argument; a step must be a statement"
+    )
