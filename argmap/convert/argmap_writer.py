@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from argmap.convert.losses import Losses
+from argmap.errors import ConvertError
+from argmap.language.lexer import MAX_NESTING
 from argmap.language.nodelink import document_as_written
 from argmap.model import (
     ATTACK,
     ATTACK_EDGE,
     CONTRADICTS_EDGE,
+    INFERENCE,
     ArgumentMap,
 )
 
@@ -120,12 +124,32 @@ def _relations(amap: ArgumentMap) -> Iterable[tuple[str | None, str]]:
     written: set[frozenset[str]] = set()
     for source, target, kind, _ in amap.relations():
         if kind == ATTACK_EDGE:
+            _check_nesting(amap, source, target, data)
             yield _home(amap, target), f"{source} -| {amap.written(target)}"
         elif kind == CONTRADICTS_EDGE:
             pair = frozenset((source, target))
             if pair not in written:
                 written.add(pair)
                 yield graph.nodes[source].get("section"), f"{source} >< {target}"
+
+
+def _check_nesting(amap: ArgumentMap, source: str, target: str, data: dict[str, Any]) -> None:
+    """An attack whose target would be written in brackets nested deeper than the language
+    reads (an undercut of an undercut of ... from arggraph or AIF) is a ConvertError: the
+    map written would not read back. Counted only up to the limit, so each line costs little."""
+    depth = 0
+    while amap.kind(target) == ATTACK and depth <= MAX_NESTING:
+        depth += 1
+        target = amap.target_of(target)
+    if amap.kind(target) == INFERENCE and not amap.graph.nodes[target].get("name"):
+        depth += 1
+    if depth > MAX_NESTING:
+        span = data.get("span")
+        raise ConvertError(
+            f"the attack by `{source}` is on attacks nested more than "
+            f"{MAX_NESTING} deep, deeper than argmap's language can write",
+            *((span.file, span.line, span.column) if span is not None else ()),
+        )
 
 
 def _home(amap: ArgumentMap, target: str) -> str | None:

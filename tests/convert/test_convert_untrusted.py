@@ -185,3 +185,24 @@ def test_an_argument_as_a_step_of_a_reconstruction_is_a_located_error(tmp_path: 
         f"error: {source}:3:5: the step `<B>` of a premise-conclusion structure is an "
         "argument; a step must be a statement"
     )
+
+
+def test_undercuts_nested_deeper_than_the_language_reads_are_a_located_error(
+    tmp_path: Path,
+) -> None:
+    """An arggraph chain of undercuts 40 deep: the .argmap would not read back."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "fuzz"))
+    from pathological_inputs import _undercut_chain
+
+    source = tmp_path / "chain.xml"
+    source.write_text(_undercut_chain(40), encoding="utf-8")
+    assert refused(source, "out.argmap") == (
+        f"error: {source}:123:1: the attack by `segment_39` is on attacks nested more than "
+        "32 deep, deeper than argmap's language can write"
+    )
+    source.write_text(_undercut_chain(33), encoding="utf-8")  # 32 brackets: written, read
+    code, _, err = run("convert", str(source), "-o", str(tmp_path / "ok.argmap"))
+    assert code == 0, err
+    assert run("check", str(tmp_path / "ok.argmap"))[0] == 0
