@@ -122,9 +122,9 @@ def _relations(amap: ArgumentMap) -> Iterable[tuple[str | None, str]]:
                     line += f"\n  @{name} {_attribute_text(value, None)}"
         yield graph.nodes[conclusion].get("section"), line
     written: set[frozenset[str]] = set()
-    for source, target, kind, _ in amap.relations():
+    for source, target, kind, edge in amap.relations():
         if kind == ATTACK_EDGE:
-            _check_nesting(amap, source, target, data)
+            _check_nesting(amap, source, target, edge)
             yield _home(amap, target), f"{source} -| {amap.written(target)}"
         elif kind == CONTRADICTS_EDGE:
             pair = frozenset((source, target))

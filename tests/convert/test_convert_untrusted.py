@@ -199,7 +199,7 @@ def test_undercuts_nested_deeper_than_the_language_reads_are_a_located_error(
     source = tmp_path / "chain.xml"
     source.write_text(_undercut_chain(40), encoding="utf-8")
     assert refused(source, "out.argmap") == (
-        f"error: {source}:123:1: the attack by `segment_39` is on attacks nested more than "
+        f"error: {source}:161:1: the attack by `segment_39` is on attacks nested more than "
         "32 deep, deeper than argmap's language can write"
     )
     source.write_text(_undercut_chain(33), encoding="utf-8")  # 32 brackets: written, read
