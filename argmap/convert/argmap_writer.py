@@ -118,8 +118,9 @@ def _relations(amap: ArgumentMap) -> Iterable[tuple[str | None, str]]:
             attributes = data.get("attributes") or {}
             for name in ATTRIBUTE_ORDER:
                 value = attributes.get(name)
-                if value is not None and one_line(str(value)):
-                    line += f"\n  @{name} {_attribute_text(value, None)}"
+                text = _attribute_text(value, None) if value is not None else ""
+                if text:
+                    line += f"\n  @{name} {text}"
         yield graph.nodes[conclusion].get("section"), line
     written: set[frozenset[str]] = set()
     for source, target, kind, edge in amap.relations():
@@ -179,8 +180,9 @@ def _statement(amap: ArgumentMap, statement: str, losses: Losses | None) -> list
     attributes = data.get("attributes") or {}
     for name in ATTRIBUTE_ORDER:
         value = attributes.get(name)
-        if value is not None and one_line(str(value)):
-            lines.append(f"  @{name} {_attribute_text(value, losses)}")
+        text = _attribute_text(value, losses) if value is not None else ""
+        if text:
+            lines.append(f"  @{name} {text}")
     if attributes.get("implicit"):
         lines.append("  @implicit")
     return lines
@@ -189,10 +191,11 @@ def _statement(amap: ArgumentMap, statement: str, losses: Losses | None) -> list
 def _attribute_text(value: object, losses: Losses | None) -> str:
     if isinstance(value, float):
         return f"{value:g}"
-    text = one_line(str(value))
-    # ` # ` would start a trailing comment on an attribute line.
+    # ` # ` would start a trailing comment on an attribute line, and so would `# ` at the
+    # start of the value, after the space that follows `@note`.
+    text = " " + one_line(str(value))
     if _COMMENT_LIKE.search(text):
         if losses is not None:
             losses.add("` # ` in a note or citation would start a comment; written as ` #`")
         text = _COMMENT_LIKE.sub(lambda match: " #" if match.group(1) else "", text)
-    return text
+    return text.strip()

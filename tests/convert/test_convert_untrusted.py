@@ -206,3 +206,14 @@ def test_undercuts_nested_deeper_than_the_language_reads_are_a_located_error(
     code, _, err = run("convert", str(source), "-o", str(tmp_path / "ok.argmap"))
     assert code == 0, err
     assert run("check", str(tmp_path / "ok.argmap"))[0] == 0
+
+
+def test_a_note_that_starts_with_a_hash_and_space_reads_back(tmp_path: Path) -> None:
+    """`@note # x` would be an empty note and a comment: written `@note #x`."""
+    source = tmp_path / "note.argdown"
+    source.write_text("[A]: First text.\n  + [B]: y\n\n[A]: # second\n", encoding="utf-8")
+    code, _, err = run("convert", str(source), "-o", str(tmp_path / "out.argmap"))
+    assert code == 0, err
+    written = (tmp_path / "out.argmap").read_text(encoding="utf-8")
+    assert "  @note #second\n" in written
+    assert run("check", str(tmp_path / "out.argmap"))[0] == 0
