@@ -1,8 +1,11 @@
-"""A block's info string (`argmap src="x.argmap" focus=a evaluate`) read into what to draw."""
+"""A block's info string (`argmap src="x.argmap" focus=a evaluate`, or Pandoc's
+`{.argmap src="x.argmap" .evaluate}`) read into what to draw."""
 
 from __future__ import annotations
 
+import re
 import shlex
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from argmap.render.fit import parse_width
@@ -44,15 +47,93 @@ class BlockSpec:
         return " ".join(f"{name}={getattr(self, name)!r}" for name in ATTRIBUTES)
 
 
+PANDOC_CLASS = "argmap"
+_PANDOC_WORD = re.compile(
+    r"""\s*(?:\#(?P<id>[^\s}]+)|\.(?P<cls>[^\s}]+)"""
+    r"""|(?P<key>[^\s}="'.#][^\s}="']*)=(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>[^']*)'"""
+    r"""|(?P<bare>[^\s}"']+))|(?P<word>[^\s}]+))"""
+)
+_PANDOC_ESCAPE = re.compile(r"\\(.)")
+
+
+def is_pandoc_form(info: str) -> bool:
+    """Whether an info string is Pandoc's attribute form with the class `.argmap`:
+    `{.argmap src="x.argmap"}`."""
+    text = info.strip()
+    return text.startswith("{") and re.search(r"(?:^|[\s{])\.argmap(?=[\s}]|$)", text) is not None
+
+
 def parse_attributes(info: str) -> BlockSpec:
-    """Read `key=value`, `key="quoted value"` and bare flags; raise BlockAttributeError."""
+    """Read `key=value`, `key="quoted value"` and bare flags, or Pandoc's `{.argmap
+    key="value" .flag}` form; raise BlockAttributeError."""
+    if info.strip().startswith("{"):
+        classes, pairs = _pandoc_words(info.strip())
+        return spec_from_pandoc(classes, pairs)
     try:
         words = shlex.split(info, comments=False, posix=True)
     except ValueError as error:
         raise BlockAttributeError(f"cannot read the attributes `{info}`: {error}") from None
-    values: dict[str, object] = {}
+    items: list[tuple[str, str | None]] = []
     for word in words:
         name, has_value, value = word.partition("=")
+        items.append((name, value if has_value else None))
+    return _spec(items)
+
+
+def spec_from_pandoc(classes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> BlockSpec:
+    """What a Pandoc code block asks for: its classes besides `argmap` are flags (`.split`,
+    `.evaluate`), its key-value pairs the attributes (its identifier is not argmap's)."""
+    items: list[tuple[str, str | None]] = []
+    for name in classes:
+        if name == PANDOC_CLASS:
+            continue
+        if name not in FLAGS:
+            hint = did_you_mean(name, FLAGS, ".")
+            raise BlockAttributeError(
+                f"unknown class `.{name}`{hint} (an argmap block takes the classes "
+                f"{one_of(FLAGS, '.')}, and key=value attributes)"
+            )
+        items.append((name, None))
+    items.extend(pairs)
+    return _spec(items)
+
+
+def _pandoc_words(info: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The classes and key-value pairs of `{#id .class key="value" key=value}`."""
+    if not info.endswith("}"):
+        raise BlockAttributeError(f"cannot read the attributes `{info}`: no `}}` ends them")
+    inner = info[1:-1]
+    classes: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    position = 0
+    while inner[position:].strip():
+        match = _PANDOC_WORD.match(inner, position)
+        if match is None:
+            raise BlockAttributeError(f"cannot read the attributes `{info}`")
+        position = match.end()
+        if match["word"] is not None:
+            word = match["word"]
+            advice = f"`.{word}` or `{word}=true`" if word in FLAGS else f"`{word}=VALUE`"
+            raise BlockAttributeError(
+                f"`{word}` in `{info}` is a bare word, which Pandoc does not read in "
+                f"{{...}}: write {advice}"
+            )
+        if match["cls"] is not None:
+            classes.append(match["cls"])
+        elif match["key"] is not None:
+            if match["dq"] is not None:
+                value = _PANDOC_ESCAPE.sub(r"\1", match["dq"])
+            else:
+                value = match["sq"] if match["sq"] is not None else match["bare"]
+            pairs.append((match["key"], value))
+    return classes, pairs
+
+
+def _spec(items: Iterable[tuple[str, str | None]]) -> BlockSpec:
+    """The spec of `(name, value)` pairs (None: a bare flag); BlockAttributeError."""
+    values: dict[str, object] = {}
+    for name, value in items:
+        has_value = value is not None
         if name not in ATTRIBUTES:
             hint = did_you_mean(name, ATTRIBUTES)
             raise BlockAttributeError(

@@ -1,4 +1,5 @@
-"""One CommonMark pass over a Markdown document: its ```argmap blocks and generated regions."""
+"""One CommonMark pass over a Markdown document: its ```argmap (or Pandoc's ```{.argmap})
+blocks and generated regions."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
+
+from argmap.embed.attributes import is_pandoc_form
 
 INFO_WORD = "argmap"
 BEGIN = "<!-- argmap:begin"
@@ -19,14 +22,15 @@ _PARSER = MarkdownIt("commonmark")
 
 @dataclass(frozen=True)
 class Block:
-    """A fenced block whose info string starts with the word `argmap`; lines are 0-based."""
+    """A fenced block whose info string starts with the word `argmap`, or is Pandoc's
+    `{.argmap ...}`; lines are 0-based."""
 
     start: int
     """The opening fence's line."""
     end: int
     """The line after the closing fence."""
     info: str
-    """The info string after `argmap` (the block's attributes)."""
+    """The info string after `argmap` (the block's attributes), or Pandoc's `{...}` whole."""
     body: str
     """The block's content, with the fence's indentation and container prefixes removed."""
     prefix: str
@@ -123,7 +127,7 @@ def marker_tail(content: str) -> str:
 
 def _is_argmap(info: str) -> bool:
     words = info.split(maxsplit=1)
-    return bool(words) and words[0] == INFO_WORD
+    return bool(words) and words[0] == INFO_WORD or is_pandoc_form(info)
 
 
 def _block(lines: list[str], info: str, markup: str, body: str, start: int, end: int) -> Block:
@@ -134,7 +138,7 @@ def _block(lines: list[str], info: str, markup: str, body: str, start: int, end:
     closing = re.compile(r"[ \t>]*" + re.escape(markup[0]) + "{" + str(len(markup)) + r",}[ \t]*")
     closed = end - 1 > start and closing.fullmatch(last.rstrip("\r\n")) is not None
     opens_item = any(ch not in " \t>" for ch in opening[: max(at, 0)])
-    info = info.strip()[len(INFO_WORD):].strip()
+    info = info.strip() if is_pandoc_form(info) else info.strip()[len(INFO_WORD):].strip()
     return Block(start, end, info, body, prefix, closed, opens_item)
 
 
