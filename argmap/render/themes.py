@@ -7,24 +7,53 @@ from dataclasses import dataclass
 
 # Paul Tol's "light" qualitative scheme (Tol 2021, "Colour schemes", SRON/EPS/TN/09-002):
 # made to fill cells that carry black text, and distinct in normal and colour-blind vision.
-# Nine colours, pale grey last; lightened a little so the small grey meta line stays legible.
-TOL_LIGHT: tuple[str, ...] = (
-    "#77AADD",  # light blue
-    "#EE8866",  # orange
-    "#EEDD88",  # light yellow
-    "#FFAABB",  # pink
-    "#99DDFF",  # light cyan
-    "#44BB99",  # mint
-    "#BBCC33",  # pear
-    "#AAAA00",  # olive
-    "#DDDDDD",  # pale grey
-)
+# Five of its hues are the tag fills (TAG_HUES below).
 
 # Okabe & Ito (2008), "Color Universal Design": the strong colours of the acceptability
 # labels' marks (a defeated inference's dot), distinct with every common colour blindness.
 OKABE_GREEN = "#009E73"
 OKABE_VERMILLION = "#D55E00"
 OKABE_DARK_YELLOW = "#C2B300"  # Okabe-Ito yellow darkened: the pure one vanishes on white
+
+# Tag fills must stay apart when the page is printed in grey: five of Tol's hues, each
+# lightened or darkened to its own CIE L*, 7.5 apart and the lightest 7.5 below white (the
+# fill of an untagged statement), chosen so that printers' luma (Rec. 601) keeps them 7
+# apart as well. Nine colours were too many: #diplomacy and #economy (light blue and
+# orange) printed as one grey. The darkest is still light enough for black text.
+TAG_HUES: tuple[str, ...] = (
+    "#EEDD88",  # light yellow
+    "#EE8866",  # orange
+    "#FFAABB",  # pink
+    "#77AADD",  # light blue
+    "#44BB99",  # mint
+)
+TAG_LIGHTNESS: tuple[float, ...] = (92.5, 85.0, 77.5, 70.0, 62.5)
+
+
+def lightness(colour: str) -> float:
+    """CIE L* (0 black to 100 white) of `#rrggbb`: the grey it prints as, to the eye."""
+    linear: list[float] = []
+    for start in (1, 3, 5):
+        value = int(colour[start : start + 2], 16) / 255
+        linear.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    if luminance <= 216 / 24389:
+        return luminance * 24389 / 27
+    return 116 * float(luminance ** (1 / 3)) - 16
+
+
+def at_lightness(colour: str, target: float) -> str:
+    """`colour` mixed with white (or black) until its L* is `target` (to 0.1)."""
+    base = "#ffffff" if lightness(colour) < target else "#000000"
+    low, high = 0.0, 1.0  # how much of `colour` is kept
+    for _ in range(30):
+        middle = (low + high) / 2
+        nearer_base = lightness(mix(colour, base, middle))
+        if (nearer_base > target) == (base == "#ffffff"):
+            low = middle
+        else:
+            high = middle
+    return mix(colour, base, (low + high) / 2)
 
 
 def mix(colour: str, base: str, amount: float) -> str:
@@ -66,12 +95,13 @@ class Theme:
         return dict(self.label_marks)[label]
 
 
-def _light(amount: float) -> tuple[str, ...]:
-    return tuple(mix(colour, "#ffffff", amount) for colour in TOL_LIGHT)
+def _spaced() -> tuple[str, ...]:
+    pairs = zip(TAG_HUES, TAG_LIGHTNESS, strict=True)
+    return tuple(at_lightness(hue, target) for hue, target in pairs)
 
 
 def _dark(amount: float) -> tuple[str, ...]:
-    return tuple(mix(colour, "#1e1e1e", amount) for colour in TOL_LIGHT)
+    return tuple(mix(colour, "#1e1e1e", amount) for colour in TAG_HUES)
 
 
 MARKS = (("IN", OKABE_GREEN), ("OUT", OKABE_VERMILLION), ("UNDEC", OKABE_DARK_YELLOW))
@@ -81,7 +111,7 @@ DEFAULT = Theme(
     name="default",
     background="#ffffff",
     text="#1a1a1a",
-    muted="#595959",
+    muted="#454545",  # the ID line stays legible on the darkest tag fill
     border="#333333",
     fill="#ffffff",
     conclusion_fill="#e8eef7",
@@ -92,7 +122,7 @@ DEFAULT = Theme(
     attack="#c0392b",
     contradiction="#8e44ad",
     finding="#D55E00",
-    tag_fills=_light(0.55),
+    tag_fills=_spaced(),
     label_fills=(
         ("IN", mix(OKABE_GREEN, "#ffffff", 0.35)),
         ("OUT", mix(OKABE_VERMILLION, "#ffffff", 0.35)),
@@ -116,9 +146,9 @@ PRINT = Theme(
     attack="#000000",
     contradiction="#000000",
     finding="#000000",
-    # Grey steps: a print has no colour, and more than four greys are hard to tell apart
-    # (tags are also named under each statement).
-    tag_fills=("#ebebeb", "#d1d1d1", "#b8b8b8", "#a3a3a3"),
+    # Grey steps 9 L* apart: a print has no colour, and more than four greys
+    # are hard to tell apart (tags are also named under each statement).
+    tag_fills=tuple(at_lightness("#808080", target) for target in (92.0, 83.0, 74.0, 65.0)),
     label_fills=(("IN", "#ffffff"), ("OUT", "#bfbfbf"), ("UNDEC", "#e6e6e6")),
     label_marks=(("IN", "#000000"), ("OUT", "#808080"), ("UNDEC", "#bfbfbf")),
 )
@@ -153,5 +183,5 @@ THEMES: dict[str, Theme] = {theme.name: theme for theme in (DEFAULT, PRINT, DARK
 def tag_colours(tags: Iterable[str], theme: Theme) -> dict[str, str]:
     """A fill for each of the map's first tags in sorted order (not the order they are met),
     so the same tags always get the same colours. Colours never repeat: tags past the
-    palette's size (nine, four in print) get none, which the legend says."""
+    palette's size (five, four in print) get none, which the legend says."""
     return dict(zip(sorted(set(tags)), theme.tag_fills, strict=False))

@@ -202,7 +202,7 @@ def test_tag_colours_never_repeat_past_the_palette() -> None:
 
     tags = [f"t{index:02}" for index in range(12)]
     colours = tag_colours(tags, DEFAULT)
-    assert list(colours) == tags[:9] and len(set(colours.values())) == 9
+    assert list(colours) == tags[:5] and len(set(colours.values())) == 5
     assert len(tag_colours(tags, PRINT)) == 4
 
 
@@ -210,10 +210,10 @@ def test_tags_past_the_palette_are_uncoloured_and_the_legend_says_so() -> None:
     amap = argmap.load(str(DATA / "many-tags.argmap"))
     dot = build_dot(amap, RenderOptions())
     assert "fillcolor" not in _node_line(dot, "k")  # only #kilo, the 11th tag
-    # j's first tag (#juliet, the 10th) has no colour; its second (#alpha) has one.
+    # j's first tag (#juliet, past the palette's five) has no colour; its second (#alpha) has one.
     assert _fill(_node_line(dot, "j")) == _fill(_node_line(dot, "a"))
-    assert 'label="2 more tags: no colour"' in dot
-    assert '"legend-tag-india"' in dot and '"legend-tag-juliet"' not in dot
+    assert 'label="6 more tags: no colour"' in dot
+    assert '"legend-tag-echo"' in dot and '"legend-tag-foxtrot"' not in dot
 
 
 def _fill(line: str) -> str:
