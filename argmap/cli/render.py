@@ -23,7 +23,7 @@ from argmap.fileio import describe_os_error, file_identity, make_parent, write_a
 from argmap.manifest import write_owned
 from argmap.model import ArgumentMap
 from argmap.render.engines import ENGINE_CHOICES
-from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
+from argmap.render.fit import DEFAULT_MIN_FONT, parse_page
 from argmap.render.png import DEFAULT_DPI, MAX_DPI, MIN_DPI
 from argmap.render.render import FORMATS, RenderOptions, render_figure
 from argmap.render.style import DIRECTIONS
@@ -52,23 +52,23 @@ class AnyCaseChoice(click.Choice):  # type: ignore[type-arg]
         return super().convert(value, param, ctx)
 
 
-class WidthType(click.ParamType):  # type: ignore[type-arg]
-    """A length or a page name, as pt (see argmap.render.fit.parse_width)."""
+class PageType(click.ParamType):  # type: ignore[type-arg]
+    """A page box, as (width, height) in pt (see argmap.render.fit.parse_page)."""
 
-    name = "width"
+    name = "page"
 
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> float:
-        if isinstance(value, float):
+    ) -> tuple[float, float | None]:
+        if isinstance(value, tuple):
             return value
         try:
-            return parse_width(str(value))
+            return parse_page(str(value))
         except ValueError as error:
             self.fail(str(error), param, ctx)
 
 
-WIDTH = WidthType()
+PAGE = PageType()
 
 EPILOG = """Examples:
 
@@ -110,13 +110,15 @@ EPILOG = """Examples:
               help="Colours: print is black and white, dark is for dark slides.")
 @click.option("--legend/--no-legend", default=True, show_default=True,
               help="Draw a legend of the kinds, relations and colours used.")
-@click.option("--fit", "fit", type=WIDTH, metavar="WIDTH",
-              help="Print at most WIDTH wide (16cm, 6.5in, 453pt, 120mm, or a page: "
-              "a4, letter, a5, slide) with text of --min-font or more; exit 1 when it "
-              "cannot.")
+@click.option("--fit", "fit", type=PAGE, metavar="PAGE",
+              help="Print inside PAGE with text of --min-font or more: a page's text "
+              "block (a4 16 x 24.7 cm, letter 6.5 x 9 in, a5, slide), a box WxH (16x20cm, "
+              "400x500pt), or a width alone (16cm, 6.5in, 453pt, 120mm: no height limit); "
+              "exit 1 when it cannot.")
 @click.option("--min-font", type=click.FloatRange(min=1), default=DEFAULT_MIN_FONT,
               show_default=True, metavar="PT",
-              help="With --fit: the smallest statement text allowed, in pt.")
+              help="With --fit: the smallest statement text allowed, in pt (the drawing "
+              "with the largest text is kept).")
 @click.option("--split", is_flag=True,
               help="With --fit: cut a map too big for one figure into figures that each fit "
               "(by section, else by branch), with an overview, into the folder -o DIR/ "
@@ -146,7 +148,7 @@ def render(
     quotes: bool,
     theme: str,
     legend: bool,
-    fit: float | None,
+    fit: tuple[float, float | None] | None,
     min_font: float,
     split: bool,
     watch: bool,
@@ -163,7 +165,7 @@ def render(
         raise click.UsageError("--depth needs --focus")
     given = click.get_current_context().get_parameter_source("min_font")
     if fit is None and given == click.core.ParameterSource.COMMANDLINE:
-        raise click.UsageError("--min-font needs --fit WIDTH (the width text is measured at)")
+        raise click.UsageError("--min-font needs --fit PAGE (the box text is measured in)")
     fmt = fmt or _format_from(output)
     options = RenderOptions(
         fmt=fmt,
@@ -177,7 +179,8 @@ def render(
         engine=engine,
         timeout=timeout,
         legend=legend,
-        fit=fit,
+        fit=fit[0] if fit else None,
+        fit_height=fit[1] if fit else None,
         min_font=min_font,
         dpi=dpi,
     )
@@ -226,7 +229,7 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
     """`--split`: the map's figures and index.md into a folder, each file written atomically
     once all of them are drawn (nothing is written when one cannot be)."""
     if options.fit is None:
-        raise click.UsageError("--split needs --fit WIDTH (the width each figure must fit)")
+        raise click.UsageError("--split needs --fit PAGE (the box each figure must fit)")
     if len(maps) != 1:
         raise click.UsageError("--split draws one map into a folder; give one MAP")
     if options.fmt not in ("svg", "png", "pdf"):

@@ -1,7 +1,9 @@
-"""`--fit`: page widths, and the search for a drawing that prints that wide with big enough text."""
+"""`--fit`: page boxes, and the search for the drawing that prints inside one with the
+largest text."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -22,10 +24,23 @@ PAGES = {
     "a5": 11 * POINTS["cm"],
     "slide": 25 * POINTS["cm"],
 }
+# Text blocks of the same pages (width, height) in pt: A4 with 2.5 cm margins, US letter
+# with 1 in margins, A5 with 1.9 cm ones, a 16:9 slide below its title.
+PAGE_BOXES = {
+    "a4": (16 * POINTS["cm"], 24.7 * POINTS["cm"]),
+    "letter": (6.5 * POINTS["in"], 9 * POINTS["in"]),
+    "a5": (11 * POINTS["cm"], 17 * POINTS["cm"]),
+    "slide": (25 * POINTS["cm"], 14 * POINTS["cm"]),
+}
 # Maps with more drawn nodes than this try only the default and the narrowest drawing:
 # each layout of a big map takes seconds.
 BIG_MAP = 300
 _LENGTH = re.compile(r"\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(pt|in|cm|mm)\s*$", re.IGNORECASE)
+_BOX = re.compile(
+    r"\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(pt|in|cm|mm)?\s*[x×]"
+    r"\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(pt|in|cm|mm)\s*$",
+    re.IGNORECASE,
+)
 _TIGHT = (("nodesep", '"0.15"'), ("ranksep", '"0.3"'))
 
 
@@ -51,6 +66,28 @@ def parse_width(text: str) -> float:
             f"or a page: {names}"
         )
     return float(match.group(1)) * POINTS[match.group(2).lower()]
+
+
+def parse_page(text: str) -> tuple[float, float | None]:
+    """A page box in pt, (width, height): a page's text block (`a4` is 453.5 × 700 pt),
+    `WxH` in one unit (`16x24cm`) or two (`6in x 20cm`), or a single width (no height
+    limit); ValueError says what is accepted."""
+    box = PAGE_BOXES.get(text.strip().lower())
+    if box is not None:
+        return box
+    match = _BOX.match(text)
+    if match is None:
+        return parse_width(text), None
+    width, height = float(match.group(1)), float(match.group(3))
+    unit = match.group(4).lower()
+    if width <= 0 or height <= 0:
+        raise ValueError(f"`{text}` is not a page box: its width and height must be above 0")
+    return width * POINTS[(match.group(2) or unit).lower()], height * POINTS[unit]
+
+
+def describe_box(width: float, height: float | None) -> str:
+    """`454 × 700 pt`, or `454 pt` wide when there is no height limit."""
+    return f"{width:.0f} pt" if height is None else f"{width:.0f} × {height:.0f} pt"
 
 
 @dataclass(frozen=True)
@@ -87,9 +124,12 @@ def candidates(options: RenderOptions, size: int) -> list[Candidate]:
     return [tries[0], tries[-1]] if size > BIG_MAP else tries
 
 
-def printed(size: FigureSize, width: float) -> FigureSize:
-    """How a figure of natural `size` prints when placed at most `width` pt wide."""
+def printed(size: FigureSize, width: float, height: float | None = None) -> FigureSize:
+    """How a figure of natural `size` prints when placed at most `width` pt wide and (when
+    given) `height` pt high."""
     scale = min(1.0, width / size.width)
+    if height is not None:
+        scale = min(scale, height / size.height)
     text = None if size.text is None else size.text * scale
     return FigureSize(size.width * scale, size.height * scale, text)
 
@@ -104,26 +144,35 @@ class Fitted:
 
 
 def search(options: RenderOptions, draw: Callable[[RenderOptions], bytes], size: int) -> Fitted:
-    """The first candidate whose text prints at `options.min_font` pt or more at
-    `options.fit` pt wide (`draw` gives a candidate's SVG at natural size, `size` is the
-    number of nodes drawn); FitError when none does."""
+    """The candidate whose text prints largest inside the page box (`options.fit` pt wide,
+    `options.fit_height` high), if that is `options.min_font` pt or more (`draw` gives a
+    candidate's SVG at natural size, `size` is the number of nodes drawn). A drawing that
+    prints at its natural size cannot be beaten and ends the search. FitError when none
+    fits, naming the floor the best drawing would pass."""
     assert options.fit is not None
-    width, min_font = options.fit, options.min_font
-    best: tuple[FigureSize, Candidate] | None = None
+    width, height, min_font = options.fit, options.fit_height, options.min_font
+    best: tuple[FigureSize, Candidate, bytes] | None = None
     tries = candidates(options, size)
     for candidate in tries:
         svg = draw(candidate.options)
-        result = printed(measure_svg(svg), width)
-        if result.text is None or result.text >= min_font - 0.005:
-            return Fitted(candidate, svg, result)
+        natural = measure_svg(svg)
+        result = printed(natural, width, height)
+        if result.text is None or result.width >= natural.width - 0.005:
+            return Fitted(candidate, svg, result)  # no text to shrink, or not shrunk
         if best is None or (best[0].text or 0) < result.text:
-            best = (result, candidate)
+            best = (result, candidate, svg)
     assert best is not None
-    reached, candidate = best
+    reached, candidate, svg = best
+    if reached.text is not None and reached.text >= min_font - 0.005:
+        return Fitted(candidate, svg, reached)
+    text = reached.text or 0.0
+    floor = math.floor(text * 10 + 1e-6) / 10
+    advice = f"--min-font {floor:g}" if floor >= 1 else "a bigger page box"
     raise FitError(
-        f"does not fit {width:.0f} pt with text of {min_font:g} pt: the best of "
-        f"{len(tries)} drawings ({candidate.name}) prints its text at {reached.text:.1f} pt "
-        f"({reached.width:.0f} × {reached.height:.0f} pt); cut it into figures with --split "
-        f"-o FOLDER/, or draw part of it with --section, --focus or --tag",
+        f"does not fit {describe_box(width, height)} with text of {min_font:g} pt: the best "
+        f"of {len(tries)} drawings ({candidate.name}) prints its text at {floor:.1f} pt "
+        f"({reached.width:.0f} × {reached.height:.0f} pt; `{advice}` would pass); cut it "
+        f"into figures with --split -o FOLDER/, or draw part of it with --section, --focus "
+        f"or --tag",
         reached,
     )

@@ -44,6 +44,8 @@ class RenderOptions:
     layout: Layout = field(default_factory=Layout)
     # --fit: the width in pt the figure must print at, its text at min_font pt or more.
     fit: float | None = None
+    # --fit's page box height in pt (None: no height limit).
+    fit_height: float | None = None
     min_font: float = DEFAULT_MIN_FONT
     # PNG: pixels to the inch, recorded in the file.
     dpi: int = DEFAULT_DPI
@@ -124,8 +126,9 @@ def render_map(amap: ArgumentMap, options: RenderOptions) -> bytes:
 
 
 def render_figure(amap: ArgumentMap, options: RenderOptions) -> Figure:
-    """The map drawn in `options.fmt` with how it prints. With `options.fit`, the first
-    drawing the fit search finds that prints at that width with text of `min_font` pt."""
+    """The map drawn in `options.fmt` with how it prints. With `options.fit`, the
+    drawing the fit search finds whose text prints largest inside the page box, at
+    `min_font` pt or more."""
     if options.fmt not in FORMATS:
         raise RenderError(f"unknown format `{options.fmt}`; choose one of {', '.join(FORMATS)}")
     svg: bytes | None = None
