@@ -1,4 +1,4 @@
-"""--direction is written BT|TB|LR|RL in --help and errors, as in the README; any case works."""
+"""--direction is written BT|TB|LR|RL in --help and errors, as in the docs; any case works."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from click.testing import CliRunner
 from argmap.cli import main
 
 
-def test_help_and_errors_spell_directions_as_the_readme() -> None:
+def test_help_and_errors_spell_directions_as_the_docs() -> None:
     help_text = CliRunner().invoke(main, ["render", "--help"]).output
     assert "--direction [BT|TB|LR|RL]" in help_text
-    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    assert "`--direction BT\\|TB\\|LR\\|RL`" in readme
+    page = Path(__file__).parents[2] / "docs" / "commands" / "render.md"
+    assert "`--direction BT\\|TB\\|LR\\|RL`" in page.read_text(encoding="utf-8")
 
 
 def test_any_case_is_taken_and_a_wrong_one_named(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""The README's "argmap check" section tells the truth: its rules table and its outputs."""
+"""The "argmap check" page (docs/commands/check.md) tells the truth: its rules table and
+its outputs."""
 
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from docs_pages import ROOT, page
 
 from argmap.checks import RULES
 from argmap.cli import main
 
-ROOT = Path(__file__).resolve().parents[2]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-SECTION = README[README.index("### argmap check\n") : README.index("### argmap render\n")]
+SECTION = page("commands/check.md")
 ARTICLE = ROOT.parent / "shared" / "sources" / "russia-china-oppose-the-globe.txt"
 
 

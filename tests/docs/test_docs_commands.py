@@ -1,4 +1,4 @@
-"""No example command (in the README or in `--help`) overwrites a file of the checkout: a
+"""No example command (in the README, the docs or `--help`) overwrites a file of the checkout: a
 newcomer who runs them in the repository must not break it (issue 7 item 14: the first
 render example once replaced the committed maps/russia-china.svg)."""
 
@@ -12,11 +12,9 @@ from pathlib import Path
 
 import click
 import pytest
-from test_readme import README, fenced_blocks
+from docs_pages import ROOT, all_blocks
 
 from argmap.cli import COMMANDS, main
-
-ROOT = README.parent
 
 
 def _tracked() -> set[str]:
@@ -27,10 +25,10 @@ def _tracked() -> set[str]:
     return set(done.stdout.splitlines())
 
 
-def readme_commands() -> list[str]:
-    """Every `$ argmap ...` line of the README's console blocks."""
+def docs_commands() -> list[str]:
+    """Every `$ argmap ...` line of the console blocks of the README and the docs pages."""
     lines = []
-    for block in fenced_blocks(README.read_text(encoding="utf-8")):
+    for block in all_blocks():
         if block.words[:1] == ["console"]:
             lines += [line[2:] for line in block.text.splitlines() if line.startswith("$ argmap")]
     return lines
@@ -100,7 +98,7 @@ def overwritten(paths: list[str], tracked: set[str]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("line", readme_commands() + help_commands())
+@pytest.mark.parametrize("line", docs_commands() + help_commands())
 def test_no_example_overwrites_a_committed_file(line: str) -> None:
     assert overwritten(written(line), _tracked()) == [], (
         f"`{line}` would overwrite files of the checkout; write to out/ instead"

@@ -1,5 +1,6 @@
-"""The README's `argmap embed` walk-through is what argmap does: the document before, the
-command's output, the document after, and what --check says once the map changed."""
+"""The walk-through of the `argmap embed` page (docs/commands/embed.md) is what argmap does:
+the document before, the command's output, the document after, and what --check says once
+the map changed."""
 
 from __future__ import annotations
 
@@ -20,11 +21,11 @@ from render_helpers import isolated_module_cache  # noqa: E402
 __all__ = ["isolated_module_cache"]  # an autouse fixture: imported here to apply to this file
 
 ROOT = Path(__file__).parents[2]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README = (ROOT / "docs" / "commands" / "embed.md").read_text(encoding="utf-8")
 
 
 def block(info: str) -> str:
-    """The body of the README's fenced block with this info string."""
+    """The body of the page's fenced block with this info string."""
     match = re.search(rf"^(`{{3,}}){re.escape(info)}\n(.*?)^\1\n", README, re.M | re.S)
     assert match is not None, info
     return match.group(2)
@@ -35,7 +36,7 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.stderr
 
 
-def test_the_readme_walk_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_walk_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(ROOT / "maps", tmp_path / "maps")
     (tmp_path / "report.md").write_text(block("markdown embed-before"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -1,4 +1,5 @@
-"""The README's Tutorial works as written: each step's files and commands give what it shows.
+"""The tutorial (docs/tutorial.md) works as written: each step's files and commands give
+what it shows.
 
 The test follows the Tutorial as a newcomer would: it saves each ```argmap block where the
 text says (the first ones are `lane.argmap`, the one with `@document` is `quoted.argmap`,
@@ -15,12 +16,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from docs_pages import ROOT, page
 
 from argmap.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-TUTORIAL = README[README.index("## Tutorial\n") : README.index("## The language\n")]
+TUTORIAL = page("tutorial.md")
 _BLOCK = re.compile(r"^```(argmap|console)\n(.*?)^```$", re.M | re.S)
 _TYPO = ("shops_lose -| build", "shops_loose -| build")
 

@@ -1,0 +1,28 @@
+"""The README is a short front page: the two set-up commands first, then what argmap is,
+one figure, and links to the docs pages (docs/), each of which exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_starts_with_the_two_commands() -> None:
+    first = README.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in first.splitlines() if line.strip()]
+    assert commands == ["make demo", "make test"]
+    # nothing but the title and a sentence stands before them
+    head = README.split("```")[0]
+    assert "##" not in head
+
+
+def test_the_readme_is_short_and_links_the_docs() -> None:
+    assert len(README.splitlines()) <= 80
+    targets = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", README)
+    assert any(target.startswith("docs/") for target in targets)
+    for target in targets:
+        assert "://" in target or (ROOT / target).exists(), target
+    assert README.count("![") == 1  # one figure
