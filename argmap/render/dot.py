@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -307,62 +308,86 @@ def _pack(words: Sequence[str], width: int) -> list[str]:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Text broken into lines of at most `width` characters (long words are broken with a
-    hyphen), the lines evened out so that no short last word sits alone on the last line."""
+    """Text broken into lines of at most `width` characters at spaces and after hyphens
+    (a word longer than that is broken with a hyphen of its own, so a reader sees it go
+    on), the lines evened out so that no short last word sits alone on the last line."""
     width = max(width, 8)
-    lines = _wrap(text, width)
+    pieces = _pieces(text)
+    lines = _wrap(pieces, width)
     if len(lines) < 2 or len(lines[-1]) * 3 > width:
         return lines
-    # The narrowest width that still needs no more lines and cuts no word that fits
+    # The narrowest width that still needs no more lines and cuts no piece that fits
     # whole (binary search: few wraps).
-    lengths = [len(word) for word in text.split()]
-    low, high = max(width // 2, min(max(lengths), width)), width
+    longest = max(len(piece) for piece, _ in pieces)
+    low, high = max(width // 2, min(longest, width)), width
     while low < high:
         middle = (low + high) // 2
-        if _line_count(lengths, middle) <= len(lines):
+        if _line_count(pieces, middle) <= len(lines):
             high = middle
         else:
             low = middle + 1
-    return _wrap(text, high)
+    return _wrap(pieces, high)
 
 
-def _line_count(lengths: Sequence[int], width: int) -> int:
-    """How many lines `_wrap` makes of words of these lengths, none longer than `width`
-    (the search above only tries such widths): counted, not built."""
+_PIECE = re.compile(r"[-\u2010]*[^-\u2010]+[-\u2010]*|[-\u2010]+")
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The places a line may break: each word cut after its hyphens (`premise-` and
+    `conclusion`; a leading hyphen, as in `-5`, stays with what follows), each piece with
+    whether it starts a word (a space before it when it does not start a line)."""
+    pieces: list[tuple[str, bool]] = []
+    for word in text.split():
+        if "-" not in word and "\u2010" not in word:
+            pieces.append((word, True))
+            continue
+        for index, piece in enumerate(_PIECE.findall(word)):
+            pieces.append((piece, index == 0))
+    return pieces
+
+
+def _line_count(pieces: Sequence[tuple[str, bool]], width: int) -> int:
+    """How many lines `_wrap` makes of these pieces, none longer than `width` (the search
+    above only tries such widths): counted, not built."""
     count, current = 1, -1
-    for length in lengths:
-        current += 1 + length
-        if current > width:
+    for piece, starts in pieces:
+        added = len(piece) + (1 if starts else 0)
+        if current < 0:
+            current = len(piece)
+        elif current + added > width:
             count += 1
-            current = length
+            current = len(piece)
+        else:
+            current += added
     return count
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap (textwrap's result for ordinary text, several times faster): a word
-    longer than `width` is broken into pieces of `width - 1` characters and a hyphen, so
-    that a reader sees it go on."""
+def _wrap(pieces: Sequence[tuple[str, bool]], width: int) -> list[str]:
+    """Greedy wrap of the pieces (textwrap's result for ordinary text, several times
+    faster): a piece longer than `width` is broken into pieces of `width - 1` characters
+    and a hyphen, so that a reader sees it go on."""
     lines: list[str] = []
     current = ""
     step = width - 1
-    for word in text.split():
-        if len(word) > width:
+    for piece, starts in pieces:
+        gap = " " if starts and current else ""
+        if len(piece) > width:
             if current:
                 lines.append(current)
-            # Cut by index from the whole word: cutting the rest off each time copied it
-            # again per piece (quadratic: 9.6 s for a word of 4 MB).
+            # Cut by index from the whole piece: cutting the rest off each time copied it
+            # again per cut (quadratic: 9.6 s for a word of 4 MB).
             start = 0
-            while len(word) - start > width:
-                lines.append(f"{word[start : start + step]}-")
+            while len(piece) - start > width:
+                lines.append(f"{piece[start : start + step]}-")
                 start += step
-            current = word[start:]
+            current = piece[start:]
         elif not current:
-            current = word
-        elif len(current) + 1 + len(word) <= width:
-            current = f"{current} {word}"
+            current = piece
+        elif len(current) + len(gap) + len(piece) <= width:
+            current = f"{current}{gap}{piece}"
         else:
             lines.append(current)
-            current = word
+            current = piece
     if current or not lines:
         lines.append(current)
     return lines
