@@ -66,8 +66,10 @@ EPILOG = """Examples:
               help="Collapse each block's source in a <details> above its figure.")
 @click.option("--check", is_flag=True,
               help="Change nothing; exit 1 when a figure or link is out of date, naming them.")
-@click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
-              help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
+@click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="embedded",
+              show_default=True,
+              help="embedded: argmap's own Graphviz, the same figures on every machine; "
+              "system: the installed `dot`; auto: system if installed, else embedded.")
 @timeout_option("raise --timeout, or draw less with a block's focus=, section= or tag=")
 def embed(
     documents: tuple[str, ...],

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.embed.document import Plan
+from argmap.embed.document import Plan, stale_reason
 from argmap.fileio import replace_if_unchanged
 from argmap.manifest import (
     NOT_OURS,
@@ -28,6 +28,10 @@ from argmap.manifest import (
 FIGURE_NAME = re.compile(r"[a-z0-9-]+-[0-9a-f]{10}(?:\.svg|/[^/]+\.svg)")
 """The names embed gives figures (`figure_name`, a split map's parts in a folder named
 like a figure): a forged manifest cannot make it delete any other file."""
+
+
+WHY_LIMIT = 256 * 1024 * 1024
+"""The most of a stale figure read to tell whether it was edited (its digest)."""
 
 
 @dataclass
@@ -89,6 +93,7 @@ def out_of_date(plans: Iterable[Plan]) -> tuple[list[str], list[str]]:
         except OSError as error:
             errors.append(f"cannot read {error.filename}: {error.strerror or error}")
             continue
+        key = manifest_key(plan.document, plan.folder)
         for figure in plan.figures:
             path = plan.folder / figure.name
             try:
@@ -99,13 +104,26 @@ def out_of_date(plans: Iterable[Plan]) -> tuple[list[str], list[str]]:
                     errors.append(message)
                 continue
             if state == "new":
-                reasons.append(f"{path}: missing")
+                reasons.append(f"{path}: missing (not drawn yet)")
             elif state == "ours":
-                reasons.append(f"{path}: out of date")
-        for path, _ in _stale(plan, manifest, manifest_key(plan.document, plan.folder)):
+                reasons.append(f"{path}: {_why(plan, manifest, key, figure.name, figure.data)}")
+        for path, _ in _stale(plan, manifest, key):
             if path.is_file() and not path.is_symlink():
-                reasons.append(f"{path}: no block uses it any more")
+                reasons.append(f"{path}: no block uses it any more (argmap embed deletes it)")
     return reasons, errors
+
+
+def _why(plan: Plan, manifest: Manifest, key: str, name: str, data: bytes) -> str:
+    """Why the figure file `name` (argmap's) is not `data`, the figure this run draws."""
+    try:
+        old = existing(plan.document.parent, plan.folder / name, WHY_LIMIT) or b""
+    except OSError:
+        return "out of date"
+    recorded = manifest.files.get(key, {}).get(name)
+    if recorded is None:
+        recorded = next((names[name] for names in manifest.files.values() if name in names),
+                        None)
+    return stale_reason(old, data, recorded)
 
 
 def apply(plan: Plan) -> Outcome:
