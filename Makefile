@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean fuzz fuzz-atheris
+.PHONY: demo test lint bench clean fuzz fuzz-atheris docs
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,18 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check argmap tests
 	$(BIN)/mypy
+
+# The documentation site (docs/, mkdocs.yml): installs the `docs` extra on first use and
+# builds with --strict (a broken link or anchor fails) into out/site/, which no map search
+# reads as a source (maps are published there as NAME.argmap.txt).
+DOCS_STAMP := $(VENV)/.docs-installed
+
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict -d out/site
 
 lint: $(STAMP)
 	$(BIN)/ruff check argmap tests

@@ -1,6 +1,9 @@
 """MkDocs hooks: the rule pages, written from the rules' own docstrings, and the repository
 files that pages link to outside docs/ (the example maps and their figures).
 
+A map file is published as `NAME.argmap.txt`: a browser shows it rather than downloading
+it, and `argmap check .` finds no second copy of the example maps in the built site.
+
 A rule's docstring is its user documentation (argmap/checks/rules/*.py); the registry
 (argmap/checks/registry.py) gives the order, code, name and severity. The pages are made
 at build time and never committed. Pages link to `../maps/tutorial.argmap` as they would on
@@ -12,11 +15,12 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import Any
-
-from mkdocs.structure.files import File, Files
+from typing import TYPE_CHECKING, Any
 
 from argmap.checks.registry import RULES, Rule
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -73,7 +77,15 @@ def _outside(page: str, target: str) -> Path | None:
     return path if path.is_file() and path.is_relative_to(ROOT) and not inside_docs else None
 
 
+def site_path(found: Path) -> str:
+    """Where the site keeps a repository file that a page links to."""
+    name = f"{REPO}/{found.relative_to(ROOT).as_posix()}"
+    return name + ".txt" if found.suffix == ".argmap" else name
+
+
 def on_files(files: Files, config: Any) -> Files:
+    from mkdocs.structure.files import File
+
     files.append(File.generated(config, "rules/index.md", content=rules_index()))
     for rule in RULES.values():
         files.append(File.generated(config, f"rules/{rule.name}.md", content=rule_page(rule)))
@@ -84,8 +96,7 @@ def on_files(files: Files, config: Any) -> Files:
             found = _outside(uri, match[2])
             if found is not None and found not in published:
                 published.add(found)
-                src = f"{REPO}/{found.relative_to(ROOT).as_posix()}"
-                files.append(File.generated(config, src, abs_src_path=str(found)))
+                files.append(File.generated(config, site_path(found), abs_src_path=str(found)))
     return files
 
 
@@ -126,7 +137,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         found = _outside(uri, match[2])
         if found is None:
             return match[0]
-        target = f"{REPO}/{found.relative_to(ROOT).as_posix()}"
+        target = site_path(found)
         return match[1] + posixpath.relpath(target, posixpath.dirname(uri) or ".") + match[3]
 
     return _LINK.sub(rewrite, markdown)
