@@ -286,7 +286,7 @@ class _Editor:
         amap = self._load(block, spec)
         if amap is None:
             return None
-        options = _render_options(spec, fit, self.options)
+        options = render_options(spec, fit, self.options)
         try:
             drawn = split_map(amap, options) if spec.split else []
             data = b"" if spec.split else render_map(amap, options)
@@ -329,7 +329,7 @@ class _Editor:
             except MapFileError as error:
                 self.problems.append(self._diagnostic(block.start, error.message))
             except ParseError as error:
-                self.problems.append(self._diagnostic(block.start, _not_a_map(spec.src, error)))
+                self.problems.append(self._diagnostic(block.start, not_a_map(spec.src, error)))
             return None
         try:
             return parse_text(block.body, self.display)
@@ -344,7 +344,7 @@ class _Editor:
                     included.setdefault(diagnostic.span.file, []).append(diagnostic)
             for name, found in included.items():
                 # An included file may not be a map at all: its lines are not printed.
-                summary = _not_a_map(name, ParseError(found))
+                summary = not_a_map(name, ParseError(found))
                 self.problems.append(self._diagnostic(block.start, summary))
         return None
 
@@ -415,7 +415,7 @@ def _graphviz_version(svg: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
-def _not_a_map(src: str, error: ParseError) -> str:
+def not_a_map(src: str, error: ParseError) -> str:
     """Why `src` is not drawn, quoting nothing of the file past its first line: it may not
     be a map at all (a README, a key file), and its lines must not be printed."""
     count = len(error.errors)
@@ -463,11 +463,14 @@ def _fit_advice(error: FitError, fit: float | None, options: EmbedOptions, split
     )
 
 
-def _render_options(spec: BlockSpec, fit: float | None, options: EmbedOptions) -> RenderOptions:
+def render_options(
+    spec: BlockSpec, fit: float | None, options: EmbedOptions, fmt: str = "svg"
+) -> RenderOptions:
+    """How a block is drawn: its view and style, the command's fit, font and engine."""
     return RenderOptions(
         fit=fit,
         min_font=options.min_font,
-        fmt="svg",
+        fmt=fmt,
         direction=spec.direction,
         view=ViewSpec(focus=spec.focus, depth=spec.depth, section=spec.section, tag=spec.tag),
         evaluate=spec.evaluate,
@@ -489,4 +492,4 @@ def figure_name(title: str, spec: BlockSpec, fit: float | None, body: str) -> st
 
 
 __all__ = ["EmbedError", "EmbedOptions", "Figure", "Plan", "figures_folder", "plan_document",
-           "region_digest", "split_lines", "stale_reason"]
+           "region_digest", "render_options", "split_lines", "stale_reason"]

@@ -1,0 +1,1 @@
+"""The Pandoc filter: ```argmap blocks drawn as figures while Pandoc converts a document."""

@@ -1,0 +1,145 @@
+"""Drawing one block for Pandoc: its figures in the format the output takes, and their width."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.embed.attributes import BlockAttributeError, BlockSpec
+from argmap.embed.boundary import project_root, resolve_src
+from argmap.embed.document import EmbedOptions, block_fit, not_a_map, render_options
+from argmap.errors import ArgmapError, MapFileError, ParseError
+from argmap.language.loader import load_file, parse_text
+from argmap.model import ArgumentMap
+from argmap.render.fit import DEFAULT_MIN_FONT, PAGES, FitError
+from argmap.render.render import render_figure
+from argmap.render.split import split_map
+from argmap.render.system import find_dot
+from argmap.report.snippet import format_diagnostic
+
+PRINT_DPI = 300
+SVG_WRITERS = frozenset({
+    "html", "html4", "html5", "chunkedhtml", "epub", "epub2", "epub3", "revealjs", "slidy",
+    "slideous", "s5", "dzslides",
+})
+"""Pandoc writers that show SVG (the rest get PNG, LaTeX PDF)."""
+PDF_WRITERS = frozenset({"latex", "beamer", "context"})
+
+
+class BlockProblem(Exception):
+    """A block that cannot be drawn; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the document's metadata asks of every block."""
+
+    fit: float | None = PAGES["a4"]
+    min_font: float = DEFAULT_MIN_FONT
+    engine: str | None = None
+    """None: the embedded Graphviz, but PDF (for LaTeX) with the system one when installed."""
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One figure of a block: its title, bytes and format, and the width it prints at (pt)."""
+
+    title: str
+    data: bytes
+    fmt: str
+    width: float | None
+    caption: str = ""
+    """A split map's figures: the part's title (`Overview`, `Part 2: ...`)."""
+
+
+def figure_format(writer: str, engine: str | None) -> str:
+    """`svg`, `png` or `pdf`: what Pandoc's `writer` places best. PDF needs the system
+    Graphviz: without it (or with the embedded engine asked for) LaTeX gets PNG."""
+    if writer in SVG_WRITERS:
+        return "svg"
+    if writer in PDF_WRITERS and engine != "embedded" and find_dot() is not None:
+        return "pdf"
+    return "png"
+
+
+def draw_block(
+    spec: BlockSpec, body: str, folder: Path, fmt: str, settings: Settings, name: str
+) -> list[Picture]:
+    """The block's figures in reading order (a split map's overview and parts);
+    BlockProblem when it cannot be drawn."""
+    options = EmbedOptions(fit=settings.fit, min_font=settings.min_font)
+    try:
+        fit = block_fit(spec, options)
+    except ValueError as error:
+        raise BlockProblem(str(error)) from None
+    if spec.split and fit is None:
+        raise BlockProblem("`split` cuts the map into figures that each fit a width, so it "
+                           "needs one: remove `fit=none` or set `argmap-fit`")
+    amap = load_block(spec, body, folder, name)
+    engine = settings.engine or ("system" if fmt == "pdf" else "embedded")
+    drawing = dataclasses.replace(
+        render_options(spec, fit, dataclasses.replace(options, engine=engine,
+                                                      timeout=settings.timeout), fmt),
+        dpi=PRINT_DPI,
+    )
+    alt = amap.title or (Path(spec.src).stem if spec.src else "argument map")
+    try:
+        if not spec.split:
+            figure = render_figure(amap, drawing)
+            width = figure.size.width if figure.size else None
+            return [Picture(alt, figure.data, fmt, width)]
+        parts = split_map(amap, drawing)
+    except FitError as error:
+        raise BlockProblem(_fit_advice(error, fit or 0.0, settings.min_font, spec.split)) \
+            from None
+    except ArgmapError as error:
+        raise BlockProblem(f"cannot draw the map: {error}") from None
+    if len(parts) == 1:
+        only = parts[0].figure
+        return [Picture(alt, only.data, fmt, only.size.width if only.size else None)]
+    return [Picture(f"{alt}: {part.title}", part.figure.data, fmt,
+                    part.figure.size.width if part.figure.size else None, part.title)
+            for part in parts]
+
+
+def load_block(spec: BlockSpec, body: str, folder: Path, name: str) -> ArgumentMap:
+    """The block's map: its `src` file (relative to `folder`, inside its project) or its
+    text; BlockProblem saying why not."""
+    if spec.src is not None:
+        if body.strip():
+            raise BlockProblem("a block with `src` draws that file, so its body must be "
+                               "empty; remove `src` to draw the text in the block")
+        try:
+            return load_file(resolve_src(spec.src, folder, project_root(folder)))
+        except BlockAttributeError as error:
+            raise BlockProblem(str(error)) from None
+        except MapFileError as error:
+            raise BlockProblem(error.message) from None
+        except ParseError as error:
+            raise BlockProblem(not_a_map(spec.src, error)) from None
+    try:
+        return parse_text(body, name)
+    except MapFileError as error:
+        raise BlockProblem(error.message) from None
+    except ParseError as error:
+        own = [format_diagnostic(d) for d in error.errors if d.span.file == name]
+        others = sorted({d.span.file for d in error.errors if d.span.file != name})
+        lines = own + [not_a_map(other, ParseError(
+            [d for d in error.errors if d.span.file == other])) for other in others]
+        raise BlockProblem("the map has errors:\n" + "\n".join(lines)) from None
+
+
+def _fit_advice(error: FitError, fit: float, min_font: float, split: bool) -> str:
+    reached = f"{error.best.text:.1f} pt" if error.best.text is not None else "no text"
+    if split:
+        return (f"a part of the map does not fit {fit:.0f} pt with text of {min_font:g} pt "
+                f"({error}); draw part of it with `section=`, `focus=` or `tag=`, or "
+                "at its natural size with `fit=none`")
+    return (
+        f"the map does not fit {fit:.0f} pt with text of {min_font:g} pt (its best drawing "
+        f"prints text at {reached}): cut it into figures that fit with `.split`, draw part "
+        "of it with `section=`, `focus=` or `tag=`, or draw it at its natural size with "
+        "`fit=none`"
+    )
