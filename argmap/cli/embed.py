@@ -45,7 +45,7 @@ EPILOG = """Examples:
 
 \b
   argmap embed notes.md                  # figures in notes-argmap/, links after each block
-  argmap embed docs/*.md --hide-source   # each block's source collapsed above its figure
+  argmap embed notes/*.md --hide-source  # each block's source collapsed above its figure
   argmap embed report.md --check         # exit 1 when a figure or link is out of date (CI)
 """
 
