@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import signal
@@ -11,6 +12,7 @@ from typing import Generic, NoReturn, TypeVar
 
 _T = TypeVar("_T")
 CHUNK_BYTES = 1 << 20
+logger = logging.getLogger(__name__)
 
 
 def usable_cpus() -> int:
@@ -141,6 +143,7 @@ def start_worker() -> Worker | None:
     """A worker forked now, to take one job later; None where forking is unavailable or
     unsafe."""
     if not _can_fork():
+        logger.debug("no worker: this system cannot fork, or other threads are running")
         return None
     job_reader, job_writer = os.pipe()
     result_reader, result_writer = os.pipe()
@@ -176,7 +179,8 @@ def _can_fork() -> bool:
 def _fork(task: Callable[[], None]) -> _Child | None:
     try:
         pid = os.fork()
-    except OSError:
+    except OSError as error:
+        logger.debug("no worker: fork failed (%s)", error)
         return None
     if pid == 0:
         _child_main(task)

@@ -6,10 +6,14 @@ import os
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import watchfiles
 
 from argmap.errors import MapFileError, ParseError
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 DEBOUNCE_MS = 200
 """Changes this close together are one change: an editor's save is often several writes."""
@@ -22,11 +26,21 @@ def map_inputs(map_path: Path) -> set[Path]:
 
     try:
         amap = load_file(map_path)
-    except ParseError as error:
-        return _real([map_path, *(Path(d.span.file) for d in error.errors if d.span.file)])
-    except MapFileError:
-        return _real([map_path])
+    except (ParseError, MapFileError) as error:
+        return failed_inputs(map_path, error)
+    return loaded_inputs(map_path, amap)
+
+
+def loaded_inputs(map_path: Path, amap: ArgumentMap) -> set[Path]:
+    """map_inputs of a map already loaded (`amap`, from `map_path`), without reading it again."""
     return _real([map_path, *amap.input_paths()])
+
+
+def failed_inputs(map_path: Path, error: ParseError | MapFileError) -> set[Path]:
+    """map_inputs of a map whose loading failed with `error`."""
+    if isinstance(error, MapFileError):
+        return _real([map_path])
+    return _real([map_path, *(Path(d.span.file) for d in error.errors if d.span.file)])
 
 
 def watch(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -22,6 +24,7 @@ worth a second process."""
 # quote-not-found: searching the document for every quote (and the closest passage to each
 # misquote) is about half of all the rules' work, and needs nothing the others compute.
 QUOTE_RULE = quote_not_found.CODE
+logger = logging.getLogger(__name__)
 
 
 def worker_for(
@@ -31,10 +34,18 @@ def worker_for(
     `forked.Worker`), where the map is big and the machine has a second CPU; else None.
     Used as `with worker_for(path) as worker:`, which closes it."""
     try:
-        big = Path(path).stat().st_size >= WORKER_MIN_BYTES
+        size = Path(path).stat().st_size
     except OSError:
-        big = False
-    worker = forked.start_worker() if big and forked.usable_cpus() >= 2 else None
+        size = 0
+    cpus = forked.usable_cpus()
+    worker = forked.start_worker() if size >= WORKER_MIN_BYTES and cpus >= 2 else None
+    if worker is not None:
+        how = "a worker process"
+    elif size < WORKER_MIN_BYTES:
+        how = f"this process (a map under {WORKER_MIN_BYTES:,} bytes)"
+    else:
+        how = "this process (one CPU)" if cpus < 2 else "this process (no worker could start)"
+    logger.info("quote search: in %s; %s: %s bytes, %s CPUs", how, path, f"{size:,}", cpus)
     return worker if worker is not None else nullcontext()
 
 
@@ -52,7 +63,7 @@ def run_rules(
     search = _submit_search(context, rules, worker) if worker is not None else None
     if search is None:
         return [finding for rule in rules for finding in rule.run(amap, context)]
-    context.misquotes_found = search.result
+    context.misquotes_found = functools.partial(_worker_result, search)
     # The quote rule last, so that the worker has the most time before its result is read.
     ordered = sorted(rules, key=lambda rule: rule.code == QUOTE_RULE)
     try:
@@ -62,13 +73,26 @@ def run_rules(
         search.cancel()
 
 
+def _worker_result(search: forked.Forked[Misquotes]) -> Misquotes | None:
+    """The worker's result, or None (the rule then searches here), saying which it was."""
+    result = search.result()
+    if result is None:
+        logger.info("quote search: the worker failed; searching in this process")
+    else:
+        logger.info("quote search: the worker's result used")
+    return result
+
+
 def _submit_search(
     context: CheckContext, rules: Sequence[Rule], worker: forked.Worker
 ) -> forked.Forked[Misquotes] | None:
-    if not any(rule.code == QUOTE_RULE for rule in rules):
-        return None
-    document = context.document.document
-    quotes = context.quotes
-    if document is None or not quotes:
-        return None
-    return worker.submit(misquotes_in_text, document.text, quotes)
+    if any(rule.code == QUOTE_RULE for rule in rules):
+        document = context.document.document
+        quotes = context.quotes
+        if document is not None and quotes:
+            submitted = worker.submit(misquotes_in_text, document.text, quotes)
+            if submitted is None:
+                logger.info("quote search: the worker took no job; searching in this process")
+            return submitted
+    logger.info("quote search: nothing to search; the worker ends unused")
+    return None

@@ -194,10 +194,19 @@ def _note_version(ctx: click.Context, _param: Any, value: bool) -> None:
 @click.option(
     "--verbose",
     is_flag=True,
-    help="With --version: also run the engines to print their Graphviz versions.",
+    help="Log to stderr what the command does: the engine and why, each layout and "
+    "candidate drawing, the time of each stage, the worker and cache used (as "
+    "ARGMAP_LOG=debug). With --version: also run the engines to print their Graphviz "
+    "versions.",
 )
 def main(verbose: bool) -> None:
     """argmap: write arguments as text, check their structure, draw them."""
+    from argmap.cli.logs import log_level, log_to_stderr
+
+    level = log_level(verbose)
+    if level is not None:
+        ctx = click.get_current_context()
+        ctx.call_on_close(log_to_stderr(level, ctx.invoked_subcommand or ""))
 
 
 def run() -> None:

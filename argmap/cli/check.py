@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import inspect
+import logging
 import os
 import shutil
 import sys
@@ -22,6 +22,7 @@ from argmap.cli.common import rule_list, use_colour
 from argmap.cli.quick_exit import keep_until_exit
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
+from argmap.log import timed
 from argmap.model import ArgumentMap
 from argmap.report.github import format_github
 from argmap.report.json_report import format_json
@@ -29,6 +30,7 @@ from argmap.report.sarif import format_sarif
 from argmap.visible import visible_line
 
 FORMATS = ("text", "json", "github", "sarif")
+logger = logging.getLogger(__name__)
 USAGE_ERROR = 2
 
 
@@ -201,21 +203,22 @@ def check_one(
     ignored = ignore if ignore is not None else config.ignore
     with worker_for(path) as worker:
         try:
-            amap = argmap.load(str(path), syntax=False)
+            with timed(logger, f"load {path}", logging.INFO):
+                amap = argmap.load(str(path), syntax=False)
         except ParseError as error:
             return Checked(path, parse_error_findings(error.errors), None, error.errors)
-        keep_until_exit(amap)
-        # The map lives until the command ends: out of the garbage collector's sight, it
+        # In the program: kept until the end, out of the garbage collector's sight, which
         # spares the checks repeated full collections (seconds on 100,000 statements).
-        gc.freeze()
-        findings = run_checks(
-            amap,
-            select=chosen,
-            ignore=ignored,
-            document=document,
-            severity=config.severity,
-            worker=worker,
-        )
+        keep_until_exit(amap)
+        with timed(logger, f"check {path}", logging.INFO):
+            findings = run_checks(
+                amap,
+                select=chosen,
+                ignore=ignored,
+                document=document,
+                severity=config.severity,
+                worker=worker,
+            )
     return Checked(path, findings, amap)
 
 

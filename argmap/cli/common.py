@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import math
 import os
 import sys
@@ -18,12 +19,14 @@ from argmap.cli.quick_exit import keep_until_exit
 from argmap.errors import ArgmapError, CheckError, MapFileError, ParseError
 from argmap.fileio import file_identity
 from argmap.language.loader import load_file
+from argmap.log import timed
 from argmap.model import ArgumentMap
 from argmap.visible import visible, visible_line
 
 if TYPE_CHECKING:
     from argmap.config import CheckConfig
 
+logger = logging.getLogger(__name__)
 EXIT_MAP_ERRORS = 1
 EXIT_USAGE = 2
 MAX_TIMEOUT = 86400.0
@@ -136,8 +139,10 @@ def load_map_or_exit(path: str | os.PathLike[str], *, syntax: bool = True) -> Ar
     `syntax=False` leaves out the syntax trees, for commands that never write the map back.
     """
     try:
-        amap = load_file(path, syntax=syntax)
+        with timed(logger, f"load {path}", logging.INFO):
+            amap = load_file(path, syntax=syntax)
     except ParseError as error:
+        _tell_listeners(path, error)
         # The same report as `argmap check` gives for this map (codes, carets, summary);
         # imported here, so that commands that load maps without failing never load rich.
         from argmap.report.text import format_parse_errors
@@ -146,10 +151,35 @@ def load_map_or_exit(path: str | os.PathLike[str], *, syntax: bool = True) -> Ar
         click.echo(format_parse_errors(error.errors, color=colour), err=True, nl=False)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     except MapFileError as error:
+        _tell_listeners(path, error)
         click.echo(f"error: {visible_line(error.message)}", err=True)
         raise click.exceptions.Exit(EXIT_USAGE) from None
+    _tell_listeners(path, amap)
     keep_until_exit(amap)
     return amap
+
+
+LoadListener = Callable[[Path, "ArgumentMap | ParseError | MapFileError"], None]
+_listeners: list[LoadListener] = []
+
+
+@contextlib.contextmanager
+def listening_to_loads(listener: LoadListener) -> Iterator[None]:
+    """While inside, `listener` hears of each map that load_map_or_exit loads (its path and
+    the map) or fails to load (the error): --watch learns from it which files to watch,
+    without reading the maps a second time."""
+    _listeners.append(listener)
+    try:
+        yield
+    finally:
+        _listeners.remove(listener)
+
+
+def _tell_listeners(
+    path: str | os.PathLike[str], outcome: ArgumentMap | ParseError | MapFileError
+) -> None:
+    for listener in _listeners:
+        listener(Path(path), outcome)
 
 
 def input_files(

@@ -1,41 +1,85 @@
-"""Ending the program without freeing the maps it built: the system takes the memory back.
+"""The `argmap` program's one-shot shortcuts, all in this module and all off under
+ARGMAP_PROFILE=1.
 
-Freeing a map of 100,000 statements object by object takes about 0.4 s, after every result
-is already written. The `argmap` program therefore keeps each map it loads alive until the
-end (`keep_until_exit`) and then leaves through `os._exit`, as mypy does; the exit handlers
-still run and both standard streams are flushed first. In a test or a notebook, where
-`main` is called inside a longer-lived process, nothing is kept.
+A command run once as the program (not `main` called by a test or a notebook, nor the job
+that --watch runs again and again) may treat the process as its own:
+
+- the garbage collector runs its passes less often (PROGRAM_GC_THRESHOLDS): building a map
+  only adds objects, and passes over the growing heap cost as much as the parse itself;
+- each map the command loads is kept until the end and moved out of the collector's sight
+  (`keep_until_exit`): otherwise every full collection walks all its objects (a second on
+  100,000 statements), and freeing it object by object takes 0.4 s after every result is
+  already written;
+- the process leaves through `os._exit`, as mypy does, once the exit handlers have run and
+  both standard streams are flushed; SIGINT and SIGTERM stay ignored from when the command
+  is done (argmap.cli.LazyGroup).
+
+With ARGMAP_PROFILE set (to anything but `0` or nothing) the program takes none of these:
+it is a plain Python program that ends with SystemExit, so that `python -m cProfile -m
+argmap ...`, debuggers and memory tools see the whole run and its normal exit.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import NoReturn
+
+PROFILE_SWITCH = "ARGMAP_PROFILE"
+PROGRAM_GC_THRESHOLDS = (200_000, 30, 30)
+"""The collector's thresholds in the one-shot program (mypy's): a young collection every
+200,000 allocations instead of 700, so that an older one seldom comes while a map is built."""
 
 _kept: list[object] = []
 _program = False
+_repeating = False
 
 
-def keep_until_exit(value: object) -> None:
-    """Keep `value` referenced until the program ends (only when run as the program)."""
-    if _program:
-        _kept.append(value)
+def plain_requested(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether ARGMAP_PROFILE asks for a plain program (no shortcuts, a normal exit)."""
+    return environ.get(PROFILE_SWITCH, "").strip() not in ("", "0")
 
 
 def is_program() -> bool:
-    """Whether this is the `argmap` program, which ends when `main` returns (not a test or a
-    notebook calling `main`)."""
+    """Whether this is the `argmap` program taking its shortcuts, which ends when `main`
+    returns (not a test or a notebook calling `main`, nor a run under ARGMAP_PROFILE)."""
     return _program
 
 
-def run_as_program(main: Callable[[], object]) -> NoReturn:
+def keep_until_exit(value: object) -> None:
+    """Keep `value` (a map just loaded) referenced until the program ends, frozen out of
+    the collector's sight; only in the one-shot program (not while --watch repeats)."""
+    if _program and not _repeating:
+        _kept.append(value)
+        gc.freeze()
+
+
+@contextlib.contextmanager
+def repeating() -> Iterator[None]:
+    """While inside (--watch), nothing is kept or frozen: each run's map is freed once the
+    run is over, so that the program holds only the current one."""
+    global _repeating
+    before, _repeating = _repeating, True
+    try:
+        yield
+    finally:
+        _repeating = before
+
+
+def run_as_program(
+    main: Callable[[], object], environ: Mapping[str, str] = os.environ
+) -> NoReturn:
     """Run `main` (which ends in SystemExit) and end the process with its exit status."""
     global _program
+    if plain_requested(environ):
+        main()
+        sys.exit(0)
     _program = True
+    gc.set_threshold(*PROGRAM_GC_THRESHOLDS)
     try:
         main()
         status = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from logging import INFO, getLogger
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from argmap.cli.common import (
     timeout_option,
 )
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
+from argmap.log import timed
 from argmap.manifest import write_owned
 from argmap.model import ArgumentMap
 from argmap.render.engines import ENGINE_CHOICES
@@ -31,6 +33,7 @@ from argmap.render.themes import THEMES
 from argmap.render.view import ViewError, ViewSpec
 from argmap.visible import visible, visible_line
 
+logger = getLogger(__name__)
 SUFFIXES = {
     ".svg": "svg",
     ".png": "png",
@@ -243,7 +246,7 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
     from argmap.render.split import index_markdown, split_map  # for --split only
 
     amap = load_map_or_exit(source)
-    with errors_end_the_command(source, (ViewError,)):
+    with errors_end_the_command(source, (ViewError,)), timed(logger, f"draw {source}", INFO):
         figures = split_map(amap, with_check_config(source, options))
     title = amap.title or source.stem
     files = {figure.name: figure.figure.data for figure in figures}
@@ -339,7 +342,7 @@ def with_check_config(source: Path, options: RenderOptions) -> RenderOptions:
 def _render_one(
     source: Path, target: Path | None, amap: ArgumentMap, options: RenderOptions
 ) -> None:
-    with errors_end_the_command(source, (ViewError,)):
+    with errors_end_the_command(source, (ViewError,)), timed(logger, f"draw {source}", INFO):
         figure = render_figure(amap, options)
     if target is None:
         sys.stdout.flush()
@@ -347,8 +350,9 @@ def _render_one(
         sys.stdout.buffer.flush()
         return
     try:
-        make_parent(target)
-        write_atomic(target, figure.data)
+        with timed(logger, f"write {target}", INFO):
+            make_parent(target)
+            write_atomic(target, figure.data)
     except OSError as error:
         reason = describe_os_error(error)
         click.echo(f"error: {visible(f'cannot write {target}: {reason}')}", err=True)

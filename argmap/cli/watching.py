@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import time
@@ -13,12 +14,15 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from argmap.cli.common import EXIT_MAP_ERRORS, RUN_DEADLINE, colour_system
+from argmap.cli.common import EXIT_MAP_ERRORS, RUN_DEADLINE, colour_system, listening_to_loads
 from argmap.cli.deadline import OutOfTime
+from argmap.cli.quick_exit import repeating
 from argmap.cli.signals import Interrupted, signals_interrupt
+from argmap.errors import MapFileError, ParseError
+from argmap.model import ArgumentMap
 from argmap.suggest import plural
 from argmap.visible import visible_line
-from argmap.watch import map_inputs, watch
+from argmap.watch import failed_inputs, loaded_inputs, map_inputs, watch
 
 
 def run_once(job: Callable[[], None]) -> int:
@@ -51,8 +55,21 @@ def watch_maps(maps: Iterable[Path], job: Callable[[], None], output: str) -> No
 
     def run() -> set[Path]:
         nonlocal known
-        status = run_once(job)
-        inputs = set().union(*(map_inputs(path) for path in maps))
+        noted: dict[str, set[Path]] = {}
+
+        def note(path: Path, outcome: ArgumentMap | ParseError | MapFileError) -> None:
+            noted[os.path.realpath(path)] = (
+                loaded_inputs(path, outcome) if isinstance(outcome, ArgumentMap)
+                else failed_inputs(path, outcome)
+            )
+
+        # Only the paths are noted: the run's map is freed once it is over (nothing is
+        # kept for the program's exit either), and a map the job did not get to (a usage
+        # error came first) is read here.
+        with repeating(), listening_to_loads(note):
+            status = run_once(job)
+        inputs = set().union(*(noted.get(os.path.realpath(path)) or map_inputs(path)
+                               for path in maps))
         # After a failure, keep watching what worked before, so that fixing any of it
         # (an include, say) brings the next run.
         known = inputs if status == 0 else known | inputs

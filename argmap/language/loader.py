@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -132,31 +131,10 @@ def _parse_included(
     return parse_source(text, display, section)
 
 
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cycle collector while building: the trees and graph hold no cycles, and
-    its passes over the growing heap would otherwise cost more than the parse itself.
-
-    Afterwards what was built is frozen (moved out of the collector's sight) before the
-    collector runs again: otherwise its first pass walks every object of the new map (a
-    second on 100,000 statements), and would again at every full collection. Frozen
-    objects are still freed by reference counting when the map is dropped."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
 def _parse(text: str, display: str, path: Path | None, syntax: bool = True) -> ArgumentMap:
-    with _no_cyclic_gc():
-        return _parse_and_build(text, display, path, syntax)
-
-
-def _parse_and_build(text: str, display: str, path: Path | None, syntax: bool) -> ArgumentMap:
+    # The collector is left as the caller set it: the `argmap` program tunes it for a map
+    # it builds once (argmap.cli.quick_exit); a notebook parsing map after map must not
+    # find its own garbage frozen out of reach.
     top, errors = parse_source(text, display)
     root, top_real = _anchor(path, display)
     read = [top_real] if top_real is not None else []

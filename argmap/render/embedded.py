@@ -4,9 +4,11 @@ module cached in the user's cache folder (compiling it costs about half a second
 from __future__ import annotations
 
 import hashlib
+import logging
 import platform
 import struct
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -17,11 +19,13 @@ import wasmtime
 
 from argmap.errors import RenderError
 from argmap.fileio import cache_dir, write_atomic
+from argmap.log import timed
 from argmap.render.system import DRAW_LESS, INSTALL_HINT, brief, timeout_message
 from argmap.render.validate import check_output
 from argmap.visible import visible_line
 
 FORMATS = frozenset({"svg", "json", "dot"})
+logger = logging.getLogger(__name__)
 
 
 def wasm_path() -> Path:
@@ -129,7 +133,9 @@ class EmbeddedGraphviz:
         where = (directory or cache_dir()) if use_cache else None
         try:
             self._engine = new_engine()
+            started = time.perf_counter()
             self._module, self.load_report = load_module(self._engine, wasm, where)
+            _log_load(self.load_report, time.perf_counter() - started)
             self._linker = wasmtime.Linker(self._engine)
             self._linker.define_wasi()
         except wasmtime.WasmtimeError as error:
@@ -150,6 +156,10 @@ class EmbeddedGraphviz:
         """Lay `dot` out in a worker thread, so that the main thread stays free to stop it:
         at the timeout, and on a signal (Ctrl-C), which Python delivers only to the main
         thread and only between its own instructions, never inside a WebAssembly call."""
+        with timed(logger, f"layout: embedded Graphviz -T{fmt} ({len(dot):,} characters of DOT)"):
+            return self._layout(dot, fmt, timeout)
+
+    def _layout(self, dot: str, fmt: str, timeout: float) -> bytes:
         session = self._session()
         outcome: list[bytes | BaseException] = []
 
@@ -185,6 +195,19 @@ class EmbeddedGraphviz:
         # The store's epoch deadline is 1: the next epoch makes the running code trap.
         self._engine.increment_epoch()
         worker.join()
+
+
+def _log_load(report: LoadReport, seconds: float) -> None:
+    """Say whether the compiled module came from the cache, and what went wrong with it."""
+    if report.source == "cache":
+        how = f"module cache hit ({report.cache_file})"
+    elif report.cache_file is None:
+        how = "module compiled (no cache)"
+    else:
+        how = f"module cache miss: compiled, cached in {report.cache_file}"
+    logger.info("embedded Graphviz: %s: %.3f s", how, seconds)
+    for error in report.errors:
+        logger.info("embedded Graphviz: %s", error)
 
 
 def crash_message(error: wasmtime.Trap | wasmtime.WasmtimeError) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import functools
 import gc
+import logging
 from typing import Protocol
 
 from argmap.errors import RenderError
@@ -12,6 +13,7 @@ from argmap.render.system import INSTALL_HINT as INSTALL_HINT  # also the render
 from argmap.render.system import SystemGraphviz, find_dot, system_version
 
 ENGINE_CHOICES = ("auto", "system", "embedded")
+logger = logging.getLogger(__name__)
 
 
 class Engine(Protocol):
@@ -59,7 +61,13 @@ def choose_engine(choice: str) -> Engine:
             "or use --engine embedded"
         )
     if executable is not None and choice != "embedded":
+        why = "`dot` is on PATH" if choice == "auto" else "asked for"
+        logger.info("engine: system Graphviz %s (--engine %s: %s)", executable, choice, why)
         return SystemGraphviz(executable)
+    why = "no `dot` on PATH" if choice == "auto" else "asked for"
+    started = embedded_engine.cache_info().currsize > 0
+    logger.info("engine: embedded Graphviz (--engine %s: %s)%s", choice, why,
+                "; already started in this process" if started else "")
     return embedded_engine()
 
 

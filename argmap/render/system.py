@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -10,11 +11,13 @@ import tempfile
 from collections.abc import Sequence
 
 from argmap.errors import RenderError
+from argmap.log import timed
 from argmap.render.fonts import fontconfig_file
 from argmap.render.validate import check_output
 from argmap.visible import visible_line
 
 FORMATS = frozenset({"svg", "png", "pdf", "json", "dot"})
+logger = logging.getLogger(__name__)
 
 
 def find_dot() -> str | None:
@@ -52,6 +55,13 @@ class SystemGraphviz:
     ) -> list[bytes]:
         """`dot` laid out once and written in each of `fmts` (dot's several `-T` options):
         a PDF and the SVG that measures it cost one layout, not two."""
+        what = " ".join(f"-T{fmt}" for fmt in fmts)
+        with timed(logger, f"layout: {self.executable} {what} ({len(dot):,} characters of DOT)"):
+            return self._layouts(dot, fmts, timeout, options)
+
+    def _layouts(
+        self, dot: str, fmts: Sequence[str], timeout: float, options: Sequence[str]
+    ) -> list[bytes]:
         # Measured (and, in PDF, drawn) with argmap's font, as the embedded engine measures.
         environment = os.environ | {"FONTCONFIG_FILE": fontconfig_file()}
         try:
