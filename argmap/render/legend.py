@@ -27,17 +27,17 @@ RELATION_WORDS = {
     "undercut": "undercuts a step",
     "contradiction": "contradict each other",
 }
-ROW_SIZE = 4  # boxes per row of tags: the legend stays about as wide as the kinds' row
-RELATIONS_PER_ROW = 2  # a sample with its name is about as wide as two boxes
+SAMPLE = 4  # characters of the legend's text that a relation's sample line is as long as
+FONT_SIZE = 10  # pt at natural size: the legend is secondary text (see measure.py)
 
 
 @dataclass(frozen=True)
-class _Row:
-    """One row of the table: `low` and `high` are its first node in the flow's first and
-    last rank (the same node but for the relation samples, which span two ranks)."""
+class _Item:
+    """One entry of the legend: its nodes, left to right, and about how many characters
+    of the legend's text it is as wide as."""
 
-    low: str
-    high: str
+    names: tuple[str, ...]
+    width: int
 
 
 def legend_lines(
@@ -49,61 +49,103 @@ def legend_lines(
     to_stubs: Collection[str] | None = None,
     anchored: bool = True,
 ) -> Iterator[str]:
-    """DOT lines of a `cluster_legend` subgraph (nothing when there is nothing to explain).
-    `to_stubs`: the drawing has the stubs of a split map, and these relations reach them.
-    `anchored`: held before the map's first ranks by invisible edges (a map drawn section
-    by section leaves the legend a piece of its own: the edges would join the pieces)."""
+    """DOT lines of a `cluster_legend` subgraph (nothing when there is nothing to explain):
+    one or two rows under the drawing with the kinds, relations, tag colours and labels
+    that these `nodes` use, and nothing else. `to_stubs`: the drawing has the stubs of a
+    split map, and these relations reach them. `anchored`: held before the map's first
+    ranks by invisible edges (a map drawn section by section leaves the legend a piece of
+    its own: the edges would join the pieces)."""
     theme = style.theme
     body: list[str] = []
-    kinds = _kinds(amap, nodes, theme, body)
+    items = _kinds(amap, nodes, theme, body)
     if to_stubs is not None:
         stub = {"label": quote("another figure"), "class": quote("stub")} | stub_look(theme)
-        kinds.append(_node(body, "legend-stub", stub))
-    first = _single_row(body, kinds)
-    rows = [first] if first is not None else []
-    rows += _relation_rows(amap, nodes, theme, body, to_stubs or ())
-    boxes = _label_boxes(body, theme) if notes.labels is not None else []
-    if notes.labels is None:
-        boxes = _tag_boxes(amap, nodes, colours, theme, body)
+        items.append(_item(body, "legend-stub", stub))
+    items += [_relation(relation, theme, body) for relation in _relations(amap, nodes, to_stubs)]
+    if notes.labels is not None:
+        items += _label_boxes(nodes, notes.labels, theme, body)
+    else:
+        items += _tag_boxes(amap, nodes, colours, theme, body)
     if not nodes.isdisjoint(notes.findings):  # only when a drawn statement is outlined
         box = _box("reported by check", theme.fill)
         box |= {"color": quote(theme.finding), "penwidth": "3"}
-        boxes.append(_node(body, "legend-finding", box))
-    for start in range(0, len(boxes), ROW_SIZE):
-        row = _single_row(body, boxes[start : start + ROW_SIZE])
-        if row is not None:
-            rows.append(row)
-    if rows:
+        items.append(_item(body, "legend-finding", box))
+    if items:
+        words = {"shape": "plaintext", "label": quote("Legend"), "fontcolor": quote(theme.text)}
+        items.insert(0, _item(body, "legend-title", words | {"margin": '"0.04,0"'}))
+        rows = _rows(items, row_width(style.wrap))
+        for row in rows:
+            _same_rank(body, [name for item in row for name in item.names])
         anchors = nodes if anchored else set()
-        yield from _cluster(body, rows, amap, anchors, style.direction, theme)
+        firsts = [row[0].names[0] for row in rows]
+        yield from _cluster(body, firsts, amap, anchors, style.direction, theme)
 
 
-def _kinds(amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]) -> list[str]:
+def row_width(wrap: int) -> int:
+    """How many characters of the legend's text a row holds: about two statement boxes, so
+    that the legend is not what makes a drawing wide (a box of `wrap` characters of 12 pt
+    text with its margins is about wrap + 8 characters of the legend's 10 pt)."""
+    return 2 * (wrap + 8)
+
+
+def _rows(items: list[_Item], width: int) -> list[list[_Item]]:
+    """The items in rows of at most `width` characters (or the widest item), in order: as
+    few rows as that allows, evened out (two rows of five rather than eight and two)."""
+    widest = max(item.width for item in items)
+    limit = max(width, widest)
+    count = len(_fill_rows(items, limit))
+    low = max(widest, -(-sum(item.width for item in items) // count))
+    while low < limit:  # the narrowest rows that are still no more
+        middle = (low + limit) // 2
+        if len(_fill_rows(items, middle)) <= count:
+            limit = middle
+        else:
+            low = middle + 1
+    return _fill_rows(items, limit)
+
+
+def _fill_rows(items: list[_Item], limit: int) -> list[list[_Item]]:
+    rows: list[list[_Item]] = [[]]
+    used = 0
+    for item in items:
+        if rows[-1] and used + item.width > limit:
+            rows.append([])
+            used = 0
+        rows[-1].append(item)
+        used += item.width
+    return rows
+
+
+def _kinds(amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]) -> list[_Item]:
     used = {amap.graph.nodes[node]["kind"] for node in nodes}
-    names = []
+    items = []
     for kind in STATEMENT_KINDS:
         if kind in used:
             fill = theme.conclusion_fill if kind == CONCLUSION else theme.fill
             box = kind_attrs(kind) | {"label": quote(kind), "fillcolor": quote(fill)}
             box = {key: value for key, value in box.items() if key not in ("fontsize", "margin")}
-            names.append(_node(body, f"legend-{kind}", box | {"class": quote(kind)}))
-    return names
+            items.append(_item(body, f"legend-{kind}", box | {"class": quote(kind)}))
+    return items
 
 
-def _label_boxes(body: list[str], theme: Theme) -> list[str]:
+def _label_boxes(
+    nodes: set[str], labels: Mapping[str, str], theme: Theme, body: list[str]
+) -> list[_Item]:
+    used = {labels[node] for node in nodes if node in labels}
     return [
-        _node(body, f"legend-{label}", _box(words, theme.label_fill(label)))
+        _item(body, f"legend-{label}", _box(words, theme.label_fill(label)))
         for label, words in LABEL_WORDS.items()
+        if label in used
     ]
 
 
 def _tag_boxes(
     amap: ArgumentMap, nodes: set[str], colours: Mapping[str, str], theme: Theme, body: list[str]
-) -> list[str]:
+) -> list[_Item]:
     drawn = (data for node, data in amap.statements() if node in nodes)
     tags = sorted({tag for data in drawn for tag in data["tags"]})
-    names = [
-        _node(body, f"legend-tag-{tag}", _box(f"#{tag}", colours[tag]))
+    items = [
+        _item(body, f"legend-tag-{tag}", _box(f"#{tag}", colours[tag]))
         for tag in tags
         if tag in colours
     ]
@@ -111,70 +153,63 @@ def _tag_boxes(
     if plain:
         # Past the palette's size tags get no colour rather than a repeated one.
         words = f"#{plain[0]}" if len(plain) == 1 else f"{len(plain)} more tags"
-        names.append(_node(body, "legend-tag-others", _box(f"{words}: no colour", theme.fill)))
-    return names
+        items.append(_item(body, "legend-tag-others", _box(f"{words}: no colour", theme.fill)))
+    return items
 
 
-def _single_row(body: list[str], names: list[str]) -> _Row | None:
-    if not names:
-        return None
-    _same_rank(body, names)
-    return _Row(names[0], names[0])
-
-
-def _relation_rows(
-    amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str], more: Collection[str]
-) -> list[_Row]:
-    """A short sample of each relation, drawn along the flow like the map's own edges (so
-    an arrow points the way the map's arrows point), its name in a text node beside its
-    end (an edge label would take a rank of its own, and Graphviz then doubles the ranks
-    of the whole map); RELATIONS_PER_ROW to a row, so the legend stays narrow."""
-    relations = _relations(amap, nodes, more)
-    return [
-        _relation_row(relations[start : start + RELATIONS_PER_ROW], theme, body)
-        for start in range(0, len(relations), RELATIONS_PER_ROW)
-    ]
-
-
-def _relation_row(relations: list[str], theme: Theme, body: list[str]) -> _Row:
-    starts, ends = [], []
-    for relation in relations:
-        # One group: Graphviz then keeps the sample straight along the flow.
-        point = _point() | {"group": quote(f"legend-{relation}")}
-        start = _node(body, f"legend-{relation}-from", point)
-        end = _node(body, f"legend-{relation}-to", point)
-        words = {"shape": "plaintext", "label": quote(RELATION_WORDS[relation])}
-        text = _node(body, f"legend-{relation}", words | {"fontcolor": quote(theme.text)})
-        # Across two ranks even for a contradiction, whose edges in the map do not rank.
-        edge = edge_style(relation, theme) | {"constraint": "true"}
-        body.append(f"    {quote(start)} -> {quote(end)} {attrs(edge)};")
-        starts.append(start)
-        ends.extend([end, text])
-    _same_rank(body, starts)
-    _same_rank(body, ends)
-    return _Row(starts[0], ends[0])
+def _relation(relation: str, theme: Theme, body: list[str]) -> _Item:
+    """A short sample of the relation's line across the row, from an invisible point to
+    its name (an edge label would take a rank of its own)."""
+    start = _node(body, f"legend-{relation}-from", _point())
+    words = {"shape": "plaintext", "label": quote(RELATION_WORDS[relation])}
+    words |= {"fontcolor": quote(theme.text), "margin": '"0.04,0"'}
+    text = _node(body, f"legend-{relation}", words)
+    edge = edge_style(relation, theme) | {"tailclip": "false"}
+    edge.pop("constraint", None)
+    edge.pop("weight", None)
+    body.append(f"    {quote(start)} -> {quote(text)} {attrs(edge)};")
+    return _Item((start, text), SAMPLE + len(RELATION_WORDS[relation]))
 
 
 def _same_rank(body: list[str], names: list[str]) -> None:
     if len(names) > 1:
         body.append("    { rank=same; " + " ".join(quote(name) for name in names) + " }")
-        # Invisible flat edges keep the row in the order written; the direction is only
-        # known to the cluster, which turns the chains round where needed.
-        body.append("    " + " -> ".join(quote(name) for name in names) + " [style=invis];")
+        # Invisible flat edges keep the row in the order written (a relation's sample is
+        # an edge already); the direction is only known to the cluster, which turns the
+        # chains round where needed.
+        chains = [[names[0]]]
+        for name in names[1:]:
+            if chains[-1][-1] == f"{name}-from":  # a relation's sample: an edge already
+                chains.append([name])
+            else:
+                chains[-1].append(name)
+        for chain in chains:
+            if len(chain) > 1:
+                body.append("    " + " -> ".join(map(quote, chain)) + " [style=invis];")
 
 
-def _relations(amap: ArgumentMap, nodes: set[str], more: Collection[str]) -> list[str]:
+def _relations(
+    amap: ArgumentMap, nodes: set[str], more: Collection[str] | None
+) -> list[str]:
     found = {
         relation_of(amap, kind, target)
         for source, target, kind in amap.graph.edges(data="kind")
         if source in nodes and target in nodes and kind != PREMISE_EDGE
-    } | set(more)
+    } | set(more or ())
     return [relation for relation in RELATION_WORDS if relation in found]
 
 
 def _point() -> dict[str, str]:
-    # An invisible end: only the sample line and its arrowheads show.
-    return {"shape": "point", "width": '"0.02"', "style": "invis", "label": '""'}
+    # An invisible start: only the sample line and its arrowheads show, the line starting
+    # in its middle (tailclip), so that it is long enough to show its dashes.
+    return {
+        "shape": "box",
+        "width": '"0.22"',
+        "height": '"0.1"',
+        "fixedsize": "true",
+        "style": "invis",
+        "label": '""',
+    }
 
 
 def _box(label: str, fill: str) -> dict[str, str]:
@@ -187,28 +222,33 @@ def _node(body: list[str], name: str, values: dict[str, str]) -> str:
     return name
 
 
+def _item(body: list[str], name: str, values: dict[str, str]) -> _Item:
+    """A box of the legend, about as wide as its label and its margins."""
+    label = values.get("label", '""')  # quoted: its two quotes stand for the margins
+    return _Item((_node(body, name, values),), len(label))
+
+
 def _cluster(
     body: list[str],
-    rows: list[_Row],
+    firsts: list[str],
     amap: ArgumentMap,
     nodes: set[str],
     direction: str,
     theme: Theme,
 ) -> Iterator[str]:
+    """The cluster around the rows (`firsts`: each row's first node), without a title of
+    its own: the word `Legend` begins its first row, so that it adds no height."""
     graph = {
-        "label": quote("Legend"),
         "id": quote("legend"),
         "class": quote("legend"),
         "style": quote("rounded"),
         "color": quote(theme.cluster_border),
-        "fontcolor": quote(theme.text),
-        "fontsize": "12",
-        "margin": "10",
-        "labeljust": "l",
+        "margin": "6",
+        "label": '""',
     }
     yield '  subgraph "cluster_legend" {'
     yield f"    graph {attrs(graph)};"
-    yield '    node [fontsize=10 margin="0.08,0.03" height="0.3"];'
+    yield f'    node [fontsize={FONT_SIZE} margin="0.08,0.03" width="0.1" height="0.26"];'
     # With LR and RL a row is a column, and Graphviz puts a flat edge's tail below its
     # head: turn the chains round so that each column reads from the top.
     turn = direction in ("LR", "RL")
@@ -220,9 +260,9 @@ def _cluster(
     # Stack the rows, the first on top (or on the left) whatever the direction: with BT
     # and RL the ranks run against the reading order.
     backwards = direction in ("BT", "RL")
-    ordered = list(reversed(rows)) if backwards else rows
+    ordered = list(reversed(firsts)) if backwards else firsts
     for earlier, later in zip(ordered, ordered[1:], strict=False):
-        yield f"    {quote(earlier.high)} -> {quote(later.low)} [style=invis];"
+        yield f"    {quote(earlier)} -> {quote(later)} [style=invis];"
     yield "  }"
     # Keep the legend out of the map's ranks, so that it adds height, not width: before
     # the first reasons (below them with BT), or after the conclusions with TB. The edges
@@ -232,6 +272,6 @@ def _cluster(
     # section has none, and building it is a good part of writing its DOT.
     for anchor in legend_anchors(ranked_graph(amap, nodes), after) if nodes else ():
         if after:
-            yield f"  {quote(anchor)} -> {quote(ordered[0].low)} [style=invis weight=0];"
+            yield f"  {quote(anchor)} -> {quote(ordered[0])} [style=invis weight=0];"
         else:
-            yield f"  {quote(ordered[-1].high)} -> {quote(anchor)} [style=invis weight=0];"
+            yield f"  {quote(ordered[-1])} -> {quote(anchor)} [style=invis weight=0];"

@@ -272,10 +272,10 @@ def test_legend_is_kept_out_of_the_maps_ranks(small_map: ArgumentMap, direction:
         assert {head for _, head in anchors} == {'"a"', '"y"'}
 
 
-def test_relation_samples_point_along_the_flow(small_map: ArgumentMap) -> None:
+def test_relation_samples_are_edges_to_their_names(small_map: ArgumentMap) -> None:
     dot = build_dot(small_map, RenderOptions(direction="LR"))
-    assert '"legend-support-from" -> "legend-support-to" [class="support"' in dot
-    assert '{ rank=same; "legend-support-from" "legend-attack-from"' in dot
+    assert '"legend-support-from" -> "legend-support" [class="support"' in dot
+    assert re.search(r'\{ rank=same; [^}]*"legend-support-from" "legend-support" ', dot)
     assert 'xlabel' not in dot and 'label="supports"' in dot
 
 
