@@ -13,12 +13,14 @@ from argmap.errors import ArgmapError, MapFileError, ParseError
 from argmap.language.loader import load_file, parse_text
 from argmap.model import ArgumentMap
 from argmap.render.fit import DEFAULT_MIN_FONT, PAGES, FitError
-from argmap.render.render import render_figure
+from argmap.render.render import Figure, render_figure
 from argmap.render.split import split_map
 from argmap.render.system import find_dot
 from argmap.report.snippet import format_diagnostic
 
 PRINT_DPI = 300
+FIT_SLACK = 0.02
+"""pt: a figure this close to the fitted width was scaled to it."""
 SVG_WRITERS = frozenset({
     "html", "html4", "html5", "chunkedhtml", "epub", "epub2", "epub3", "revealjs", "slidy",
     "slideous", "s5", "dzslides",
@@ -88,8 +90,7 @@ def draw_block(
     try:
         if not spec.split:
             figure = render_figure(amap, drawing)
-            width = figure.size.width if figure.size else None
-            return [Picture(alt, figure.data, fmt, width)]
+            return [Picture(alt, figure.data, fmt, _width(figure, fit))]
         parts = split_map(amap, drawing)
     except FitError as error:
         raise BlockProblem(_fit_advice(error, fit or 0.0, settings.min_font, spec.split)) \
@@ -98,10 +99,19 @@ def draw_block(
         raise BlockProblem(f"cannot draw the map: {error}") from None
     if len(parts) == 1:
         only = parts[0].figure
-        return [Picture(alt, only.data, fmt, only.size.width if only.size else None)]
-    return [Picture(f"{alt}: {part.title}", part.figure.data, fmt,
-                    part.figure.size.width if part.figure.size else None, part.title)
-            for part in parts]
+        return [Picture(alt, only.data, fmt, _width(only, fit))]
+    return [Picture(f"{alt}: {part.title}", part.figure.data, fmt, _width(part.figure, fit),
+                    part.title) for part in parts]
+
+
+def _width(figure: Figure, fit: float | None) -> float | None:
+    """The width a figure prints at: the fitted width itself when it was scaled to it (the
+    SVG records its size to a hundredth of a pt), else its own."""
+    if figure.size is None:
+        return None
+    if fit is not None and abs(figure.size.width - fit) < FIT_SLACK:
+        return fit
+    return figure.size.width
 
 
 def load_block(spec: BlockSpec, body: str, folder: Path, name: str) -> ArgumentMap:
