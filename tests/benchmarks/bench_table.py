@@ -1,4 +1,4 @@
-"""The performance table of the README: argmap beside Argdown's CLI on the same maps.
+"""The performance table of docs/performance.md: argmap beside Argdown's CLI on the same maps.
 
 Every figure is the median wall time of repeated runs of the command in a fresh process
 (what a user waits for), with the peak memory (maximum resident set) of the slowest run.

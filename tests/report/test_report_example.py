@@ -1,5 +1,5 @@
 """The example report in the repository, maps/russia-china.html, is what `argmap report`
-makes of maps/russia-china.argmap now (the README links it)."""
+makes of maps/russia-china.argmap now (the docs link it)."""
 
 from __future__ import annotations
 
