@@ -128,10 +128,24 @@ def plain_fences(markdown: str) -> str:
     return "\n".join(lines)
 
 
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+
+
+def table_pipes(markdown: str) -> str:
+    """`a\\|b` in a table cell's code span is `a|b`: GitHub drops the backslash that keeps
+    the pipe from ending the cell; the site's tables already read pipes in code as text."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("|") and "\\|" in line:
+            lines[index] = _CODE_SPAN.sub(lambda span: span[0].replace("\\|", "|"), line)
+    return "\n".join(lines)
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    """Plain fences, and each link to a repository file pointed at the site's copy of it."""
+    """Plain fences, pipes in tables' code, and each link to a repository file pointed at
+    the site's copy of it."""
     uri = page.file.src_uri
-    markdown = plain_fences(markdown)
+    markdown = table_pipes(plain_fences(markdown))
 
     def rewrite(match: re.Match[str]) -> str:
         found = _outside(uri, match[2])

@@ -96,3 +96,9 @@ def test_links_out_of_the_docs_reach_repository_files() -> None:
         ROOT / "maps" / "tutorial.svg")
     assert hooks.site_path(ROOT / "maps" / "tutorial.argmap") == "repo/maps/tutorial.argmap.txt"
     assert hooks._outside("index.md", "tutorial.md") is None
+
+
+def test_pipes_in_tables_code_lose_the_backslash_github_needs() -> None:
+    pipes = _hooks().table_pipes
+    assert pipes("| `--format text\\|json` | how, `a\\|b` |\nnot `x\\|y`") == (
+        "| `--format text|json` | how, `a|b` |\nnot `x\\|y`")
