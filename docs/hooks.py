@@ -105,9 +105,9 @@ _FENCE = re.compile(r"^(?P<lead>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$
 
 def plain_fences(markdown: str) -> str:
     """Give each fenced block an info string the site's Markdown reads: its language alone,
-    and `file=NAME` as the block's title. The documents' own info strings (`argmap error`,
-    `argmap file=lane.argmap`, `console embed-run`) bind them to tests and to `argmap
-    embed`; a fence shown inside another block is left as it is written."""
+    and `file=NAME` (or a map's `src="PATH"`) as the block's title. The documents' own
+    info strings (`argmap error`, `argmap file=lane.argmap`, `console embed-run`) bind them
+    to tests and to `argmap embed`; a fence shown inside another block is left as written."""
     lines = markdown.split("\n")
     closing: str | None = None
     for index, line in enumerate(lines):
@@ -121,7 +121,8 @@ def plain_fences(markdown: str) -> str:
         closing = match["fence"]
         words = match["info"].split()
         info = words[0] if words else ""
-        titles = [word.removeprefix("file=") for word in words[1:] if word.startswith("file=")]
+        titles = [word.split("=", 1)[1].strip('"') for word in words[1:]
+                  if word.startswith(("file=", "src="))]
         if titles:
             info += f' title="{titles[0]}"'
         lines[index] = match["lead"] + match["fence"] + info

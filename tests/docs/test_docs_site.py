@@ -88,6 +88,8 @@ def test_fences_read_by_the_site_keep_the_blocks_shown_inside_others() -> None:
     assert plain(text) == (
         '```argmap title="a.argmap"\nx\n```\n````markdown\n```argmap src="m" x\n```\n````\n')
     assert plain("```argmap error\nx\n```\n") == "```argmap\nx\n```\n"
+    assert plain('```argmap src="../m.argmap" evaluate\n```') == (
+        '```argmap title="../m.argmap"\n```')
 
 
 def test_links_out_of_the_docs_reach_repository_files() -> None:
