@@ -191,7 +191,7 @@ def _argmap_block(block: Node) -> tuple[BlockSpec | str, str, str] | None:
         words = text.split(maxsplit=1)
         if not words or words[0] != "argmap" or len(words) < 2:
             return None
-        if words[1].partition("=")[0] not in ATTRIBUTES:
+        if words[1].split()[0].partition("=")[0] not in ATTRIBUTES:
             return None
         try:
             spec = parse_attributes(words[1])
