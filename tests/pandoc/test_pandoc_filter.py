@@ -4,8 +4,10 @@ split maps as figures one after another, and prints no block's source."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import zipfile
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap.pandoc.ast import figure, inlines
 from argmap.pandoc.filter import exact_inches, run_filter
 from argmap.render.png import png_dpi
 
@@ -30,6 +33,7 @@ needs_pandoc = pytest.mark.skipif(
 FILTER = Path(sys.executable).with_name("argmap-pandoc")
 MAPS = Path(__file__).parents[2] / "maps"
 SECRET = "premise p: Hidden premise wording.\nclaim q: Hidden claim wording.\np -> q\n"
+WIDE = "".join(f"premise r{n}: Reason number {n} for it.\nr{n} -> c\n" for n in range(7))
 DOC = f"""\
 ---
 title: Report
@@ -45,6 +49,11 @@ Some text.
 ```{{.argmap #fig-inline}}
 @title Inline map
 {SECRET}```
+
+```{{.argmap}}
+@title Wide map
+claim c: The conclusion all of these support.
+{WIDE}```
 
 ```{{.argmap src="russia-china.argmap" .split}}
 ```
@@ -108,8 +117,17 @@ def test_docx_places_png_figures_at_the_fitted_width(project: Path) -> None:
     widths = [int(width) for width in re.findall(r'<wp:extent cx="(\d+)"', xml)]
     assert len(widths) == len(media) >= 5
     assert all(png_dpi(data) == pytest.approx(300, abs=0.5) for data in media)
-    assert max(widths) == EMU_16CM  # a part scaled to 16 cm is placed at exactly 16 cm
     assert all(width <= EMU_16CM for width in widths)
+    # Each placed at exactly the width argmap drew it to print at (the filter's `width`),
+    # which is the PNG's at 300 dpi.
+    tree = json.loads(pandoc(project, "-t", "json").stdout)
+    images = [node["c"] for node in walk(tree["blocks"]) if node.get("t") == "Image"]
+    wanted = [int(float(dict(image[0][2])["width"].removesuffix("in")) * 914400)
+              for image in images]
+    assert widths == wanted
+    for image, width in zip(images, wanted, strict=True):
+        pixels = struct.unpack(">I", (project / image[2][0]).read_bytes()[16:20])[0]
+        assert abs(width - pixels * 914400 / 300) <= 3 * 914400 / 300  # resvg rounds up
     # The split map's figures follow each other, each with its part's title as caption.
     captions = re.findall(r"(Overview|Part \d+: [^<]*)</w:t>", xml)
     assert captions[0] == "Overview" and captions[1].startswith("Part 2: ")
@@ -140,6 +158,18 @@ def test_a_block_that_cannot_be_drawn_stops_the_conversion(tmp_path: Path) -> No
     assert not (tmp_path / "out.html").exists()
 
 
+def walk(value: object) -> list[dict[str, object]]:
+    """Every node of a Pandoc tree, in order."""
+    found: list[dict[str, object]] = []
+    if isinstance(value, dict):
+        found.append(value)
+        found.extend(walk(value.get("c")))
+    elif isinstance(value, list):
+        for item in value:
+            found.extend(walk(item))
+    return found
+
+
 def code_block(classes: list[str], pairs: list[list[str]], body: str) -> dict[str, object]:
     return {"t": "CodeBlock", "c": [["", classes, pairs], body]}
 
@@ -147,8 +177,13 @@ def code_block(classes: list[str], pairs: list[list[str]], body: str) -> dict[st
 def test_the_tree_pandoc_makes_of_each_form(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "m.argmap").write_text(SECRET, encoding="utf-8")
-    embedded_region = [
+    embedded_region = [  # what `argmap embed --hide-source` wrote around a block
+        {"t": "RawBlock", "c": ["html", "<!-- argmap:before 0123 made by `argmap embed` -->"]},
+        {"t": "RawBlock", "c": ["html", "<details><summary>argmap source</summary>"]},
+        {"t": "RawBlock", "c": ["html", "<!-- argmap:end -->"]},
+        code_block(["argmap"], [["src", "m.argmap"]], ""),
         {"t": "RawBlock", "c": ["html", "<!-- argmap:begin 0123 made by `argmap embed` -->"]},
+        {"t": "RawBlock", "c": ["html", "</details>"]},
         {"t": "Para", "c": [{"t": "Image", "c": [["", [], []], [], ["old.svg", ""]]},
                             {"t": "RawInline", "c": ["html", "<!-- argmap:end -->"]}]},
     ]
@@ -156,7 +191,6 @@ def test_the_tree_pandoc_makes_of_each_form(tmp_path: Path) -> None:
         "pandoc-api-version": [1, 23, 1],
         "meta": {"argmap-fit": {"t": "MetaInlines", "c": [{"t": "Str", "c": "a5"}]}},
         "blocks": [
-            code_block(["argmap"], [["src", "m.argmap"]], ""),
             *embedded_region,
             {"t": "Para", "c": [{"t": "Code", "c": [["", [], []], 'argmap src="m.argmap"']}]},
             {"t": "BlockQuote", "c": [code_block(["argmap"], [], SECRET)]},
@@ -193,3 +227,22 @@ def test_exact_inches_give_pandoc_the_emu_wanted() -> None:
     for width, emu in ((16 / 2.54 * 72, EMU_16CM), (6.5 * 72, 5943600), (100.0, 1270000)):
         inches = float(exact_inches(width).removesuffix("in"))
         assert int(inches * 72 * 12700) == emu
+
+
+def test_split_figures_are_figure_blocks_from_pandoc_3_on() -> None:
+    old = figure((1, 22, 1), "id", "Part 2: X", "Map: Part 2: X", "f.png", [])
+    assert old["t"] == "Para" and old["c"][0]["c"][2] == ["f.png", "fig:"]
+    new = figure((1, 23, 1), "id", "Part 2: X", "Map: Part 2: X", "f.png", [])
+    assert new["t"] == "Figure" and new["c"][0][0] == "id"
+    assert new["c"][1][1] == [{"t": "Plain", "c": inlines("Part 2: X")}]
+
+
+def test_the_command_without_pandoc_prints_its_usage() -> None:
+    done = subprocess.run([str(FILTER)], capture_output=True, text=True, timeout=60,
+                          stdin=subprocess.DEVNULL, check=False)
+    assert done.returncode == 2
+    assert done.stderr.startswith("usage: pandoc DOC.md --filter argmap-pandoc")
+    done = subprocess.run([str(FILTER), "html"], input="{not json", capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 2 and "not Pandoc's JSON" in done.stderr
+    assert "Traceback" not in done.stderr
