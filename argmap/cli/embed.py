@@ -85,9 +85,12 @@ def embed(
 
     A block holds a map's text, or names a map file with src="PATH" and no body;
     attributes choose the view: focus, depth, section, tag, evaluate, direction, theme,
-    fit, split (a map too big for the page as an overview and parts). Figures are
+    fit, split (a map too big for the page as an overview and parts). Pandoc's and
+    Quarto's form ```{.argmap src="PATH" .split} is read too. Figures are
     fitted to an A4 page's text width by default, and go into a folder beside the
     document; a second run changes nothing, and figures of removed blocks are deleted.
+    They are drawn with the embedded Graphviz unless --engine says otherwise, so they
+    are the same on every machine.
     Exit status 1 when a block has errors (the others are still drawn) or, with
     --check, when anything is out of date.
     """
