@@ -1,8 +1,10 @@
 """The `argmap` program ends without freeing its maps (os._exit), yet loses nothing: all
-output is written, exit statuses are kept, and the exit handlers (temporary folders) run."""
+output is written, exit statuses are kept, and the exit handlers (temporary folders) run.
+Its shortcuts stay in the one-shot program: not in --watch's runs, not under ARGMAP_PROFILE."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -76,3 +78,75 @@ def test_nothing_is_kept_outside_the_program() -> None:
     before = len(quick_exit._kept)
     quick_exit.keep_until_exit(object())
     assert len(quick_exit._kept) == before
+
+
+def test_a_map_loaded_while_watch_repeats_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--watch runs its job again and again: a map kept until exit would pile up."""
+    monkeypatch.setattr(quick_exit, "_program", True)
+    monkeypatch.setattr(quick_exit, "_kept", [])
+    gc.unfreeze()
+    with quick_exit.repeating():
+        quick_exit.keep_until_exit(object())
+    assert (quick_exit._kept, gc.get_freeze_count()) == ([], 0)
+
+
+@pytest.mark.parametrize(("value", "plain"), [
+    ("", False), ("0", False), (" ", False), ("1", True), ("yes", True),
+])
+def test_the_profile_switch(value: str, plain: bool) -> None:
+    assert quick_exit.plain_requested({"ARGMAP_PROFILE": value}) is plain
+    assert quick_exit.plain_requested({}) is False
+
+
+AT_EXIT = """\
+import atexit, gc, sys
+from argmap.cli import run
+
+atexit.register(lambda: print("at exit:", gc.get_freeze_count() > 0, gc.get_threshold()[0],
+                              file=sys.stderr))
+sys.argv = ["argmap", *sys.argv[1:]]
+run()
+"""
+
+
+@pytest.mark.parametrize(("switch", "shortcuts"), [("", True), ("1", False)])
+def test_the_program_tunes_the_collector_unless_profiled(
+    tmp_path: Path, switch: str, shortcuts: bool
+) -> None:
+    """As the program, `check` keeps its map frozen out of the collector's sight, which runs
+    less often; under ARGMAP_PROFILE=1 neither (and the exit handlers run either way)."""
+    path = tmp_path / "map.argmap"
+    path.write_text(MAP, encoding="utf-8")
+    environment = {**os.environ, "ARGMAP_PROFILE": switch}
+    result = subprocess.run([sys.executable, "-c", AT_EXIT, "check", str(path)],
+                            capture_output=True, text=True, timeout=120, env=environment)
+    assert result.returncode == 0, result.stderr
+    threshold = quick_exit.PROGRAM_GC_THRESHOLDS[0] if shortcuts else gc.get_threshold()[0]
+    assert result.stderr == f"at exit: {shortcuts} {threshold}\n"
+
+
+def test_under_the_profile_switch_cprofile_prints_its_profile(tmp_path: Path) -> None:
+    """`python -m cProfile -m argmap ...` prints its profile once the command has ended
+    normally; the program's own quick exit (os._exit) would end the process before."""
+    good = tmp_path / "good.argmap"
+    good.write_text(MAP, encoding="utf-8")
+    profiled = [sys.executable, "-m", "cProfile", "-s", "cumulative", "-m", "argmap", "check"]
+    plain = {**os.environ, "ARGMAP_PROFILE": "1"}
+    result = subprocess.run([*profiled, str(good)], capture_output=True, text=True,
+                            timeout=120, env=plain)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("no problems in 1 file\n")
+    assert "function calls" in result.stdout and "Ordered by: cumulative time" in result.stdout
+    quick = {**os.environ, "ARGMAP_PROFILE": ""}
+    result = subprocess.run([*profiled, str(good)], capture_output=True, text=True,
+                            timeout=120, env=quick)
+    assert result.returncode == 0, result.stderr
+    assert "function calls" not in result.stdout
+
+
+def test_exit_statuses_are_kept_under_the_profile_switch(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.argmap"
+    broken.write_text("premise a: A.\na -> nowhere\n", encoding="utf-8")
+    plain = {**os.environ, "ARGMAP_PROFILE": "1"}
+    assert program("check", str(broken), env=plain).returncode == 1
+    assert program("check", str(tmp_path / "missing.argmap"), env=plain).returncode == 2
