@@ -73,6 +73,19 @@ class PageType(click.ParamType):  # type: ignore[type-arg]
 
 PAGE = PageType()
 
+LEGENDS = ("below", "none")
+
+
+class LegendOption(click.Option):
+    """`--legend [below|none]`, and the older `--no-legend` for `--legend none` (a parser
+    alias rather than an option of its own: one setting, shown once in --help)."""
+
+    def add_to_parser(self, parser: Any, ctx: click.Context) -> None:
+        super().add_to_parser(parser, ctx)
+        parser.add_option(obj=self, opts=["--no-legend"], dest=self.name,
+                          action="store_const", const="none")
+
+
 EPILOG = """Examples:
 
 \b
@@ -111,8 +124,11 @@ EPILOG = """Examples:
 @click.option("--quotes", is_flag=True, help="Show each statement's quotes under its text.")
 @click.option("--theme", type=click.Choice(list(THEMES)), default="default", show_default=True,
               help="Colours: print is black and white, dark is for dark slides.")
-@click.option("--legend/--no-legend", default=True, show_default=True,
-              help="Draw a legend of the kinds, relations and colours used.")
+@click.option("--legend", type=click.Choice(LEGENDS), default="below", show_default=True,
+              is_flag=False, flag_value="below", cls=LegendOption,
+              help="below: a key to the kinds, lines, tag colours and labels the figure uses, "
+              "in one or two rows under it (kept by --fit, and counted in its page); none: "
+              "no legend (--no-legend says the same).")
 @click.option("--fit", "fit", type=PAGE, metavar="PAGE",
               help="Print inside PAGE with text of --min-font or more: a page's text "
               "block (a4 16 x 24.7 cm, letter 6.5 x 9 in, a5, slide), a box WxH (16x20cm, "
@@ -150,7 +166,7 @@ def render(
     findings: bool,
     quotes: bool,
     theme: str,
-    legend: bool,
+    legend: str,
     fit: tuple[float, float | None] | None,
     min_font: float,
     split: bool,
@@ -181,7 +197,7 @@ def render(
         theme=theme,
         engine=engine,
         timeout=timeout,
-        legend=legend,
+        legend=legend != "none",
         fit=fit[0] if fit else None,
         fit_height=fit[1] if fit else None,
         min_font=min_font,

@@ -329,6 +329,7 @@ def wrap(text: str, width: int) -> list[str]:
     return _wrap(pieces, high)
 
 
+_HYPHENS = "-\u2010"
 _PIECE = re.compile(r"[-\u2010]*[^-\u2010]+[-\u2010]*|[-\u2010]+")
 
 
@@ -338,7 +339,7 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     whether it starts a word (a space before it when it does not start a line)."""
     pieces: list[tuple[str, bool]] = []
     for word in text.split():
-        if "-" not in word and "\u2010" not in word:
+        if not any(hyphen in word for hyphen in _HYPHENS):
             pieces.append((word, True))
             continue
         for index, piece in enumerate(_PIECE.findall(word)):
@@ -378,8 +379,12 @@ def _wrap(pieces: Sequence[tuple[str, bool]], width: int) -> list[str]:
             # again per cut (quadratic: 9.6 s for a word of 4 MB).
             start = 0
             while len(piece) - start > width:
-                lines.append(f"{piece[start : start + step]}-")
-                start += step
+                if piece[start + width - 1] in _HYPHENS:  # the piece's own hyphen ends it
+                    lines.append(piece[start : start + width])
+                    start += width
+                else:
+                    lines.append(f"{piece[start : start + step]}-")
+                    start += step
             current = piece[start:]
         elif not current:
             current = piece
@@ -436,7 +441,8 @@ def _inference(
             "fillcolor": quote(mark),
             "label": '""',
         }
-    lines = wrap(warrant, style.wrap + 4) if warrant else []
+    # As large as a statement's text: a warrant is read too, and held to --min-font.
+    lines = wrap(warrant, style.wrap) if warrant else []
     if name:  # a named inference shows its name (and tags) above its warrant
         lines.insert(0, "  ".join([name, *(f"#{tag}" for tag in data.get("tags", ()))]))
     return values | {
@@ -445,8 +451,7 @@ def _inference(
         "fillcolor": quote(fill),
         "color": quote(theme.muted),
         "fontcolor": quote(theme.muted),
-        "fontsize": "10",
-        "margin": '"0.08,0.03"',
+        "margin": '"0.1,0.04"',
         "label": quote_lines(lines),
     }
 

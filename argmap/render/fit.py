@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from argmap.render.render import RenderOptions
 
 DEFAULT_MIN_FONT = 8.0
+# The floor of the secondary text (IDs, tags, attribution, the legend), in pt.
+SMALL_FONT = 6.0
 # Text widths of common pages (the width a figure gets in a report), in pt.
 PAGES = {
     "a4": 16 * POINTS["cm"],
@@ -100,20 +102,22 @@ class Candidate:
 
 def candidates(options: RenderOptions, size: int) -> list[Candidate]:
     """The drawings to try, from the one asked for to the narrowest: tighter spacing and
-    the title and ID lines wrapped, narrower text, no section frames, no legend, the
-    supports of a statement stacked two high, left to right (unless a direction was asked
+    the title and ID lines wrapped, narrower text, no section frames, narrower text still,
+    the supports of a statement stacked two high, left to right (unless a direction was asked
     for), the narrowest text with supports stacked three high and attacks that do not
-    rank their ends. A map of more than BIG_MAP nodes tries only the first and the last."""
+    rank their ends. The legend stays in each (`--legend none` leaves it out): a figure
+    without it loses the key to its lines. A map of more than BIG_MAP nodes tries only the
+    first and the last."""
     wrap = options.wrap
     tight = Layout(graph=_TIGHT, wrap_all=True)
     flat = replace(tight, clusters=False)
-    bare = replace(options, wrap=min(wrap, 14), layout=flat, legend=False)
+    bare = replace(options, wrap=min(wrap, 14), layout=flat)
     tries = [
         Candidate("as asked", options),
         Candidate("tight spacing", replace(options, wrap=min(wrap, 20), layout=tight)),
         Candidate("narrow text", replace(options, wrap=min(wrap, 16), layout=tight)),
         Candidate("no section frames", replace(options, wrap=min(wrap, 16), layout=flat)),
-        Candidate("no legend", bare),
+        Candidate("narrower text", bare),
         Candidate("stacked supports", replace(bare, layout=replace(flat, stagger=2))),
     ]
     if options.direction is None:
@@ -130,8 +134,15 @@ def printed(size: FigureSize, width: float, height: float | None = None) -> Figu
     scale = min(1.0, width / size.width)
     if height is not None:
         scale = min(scale, height / size.height)
-    text = None if size.text is None else size.text * scale
-    return FigureSize(size.width * scale, size.height * scale, text)
+    return size.scaled(scale)
+
+
+def readable(size: FigureSize, min_font: float) -> bool:
+    """Whether a printed figure's statement and warrant text is `min_font` pt or more, and
+    its other text (IDs, tags, legend) SMALL_FONT pt or more (`min_font` if lower)."""
+    text_ok = size.text is None or size.text >= min_font - 0.005
+    floor = min(SMALL_FONT, min_font)
+    return text_ok and (size.small is None or size.small >= floor - 0.005)
 
 
 @dataclass(frozen=True)
@@ -163,14 +174,20 @@ def search(options: RenderOptions, draw: Callable[[RenderOptions], bytes], size:
             best = (result, candidate, svg)
     assert best is not None
     reached, candidate, svg = best
-    if reached.text is not None and reached.text >= min_font - 0.005:
+    if reached.text is not None and readable(reached, min_font):
         return Fitted(candidate, svg, reached)
     text = reached.text or 0.0
-    floor = math.floor(text * 10 + 1e-6) / 10
+    small = reached.small
+    # The floor that would pass: the text's size, or the small text's when that is under
+    # SMALL_FONT (the small text must then reach the floor itself).
+    passing = text if small is None or small >= SMALL_FONT else min(text, small)
+    floor = math.floor(passing * 10 + 1e-6) / 10
     advice = f"--min-font {floor:g}" if floor >= 1 else "a bigger page box"
+    shown = math.floor(text * 10 + 1e-6) / 10
+    also = "" if small is None else f", its IDs and legend at {small:.1f} pt"
     raise FitError(
         f"does not fit {describe_box(width, height)} with text of {min_font:g} pt: the best "
-        f"of {len(tries)} drawings ({candidate.name}) prints its text at {floor:.1f} pt "
+        f"of {len(tries)} drawings ({candidate.name}) prints its text at {shown:.1f} pt{also} "
         f"({reached.width:.0f} × {reached.height:.0f} pt; `{advice}` would pass); cut it "
         f"into figures with --split -o FOLDER/, or draw part of it with --section, --focus "
         f"or --tag",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from argmap.model import CONCLUSION, PREMISE_EDGE, STATEMENT_KINDS, ArgumentMap
 from argmap.render.layout import legend_anchors, ranked_graph
@@ -20,6 +21,9 @@ from argmap.render.style import (
 )
 from argmap.render.themes import Theme
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 LABEL_WORDS = {"IN": "IN: accepted", "OUT": "OUT: rejected", "UNDEC": "UNDEC: undecided"}
 RELATION_WORDS = {
     "support": "supports",
@@ -29,6 +33,7 @@ RELATION_WORDS = {
 }
 SAMPLE = 4  # characters of the legend's text that a relation's sample line is as long as
 FONT_SIZE = 10  # pt at natural size: the legend is secondary text (see measure.py)
+FEW_ANCHORS = 300  # drawn nodes up to which the legend is held before every first reason
 
 
 @dataclass(frozen=True)
@@ -73,19 +78,51 @@ def legend_lines(
     if items:
         words = {"shape": "plaintext", "label": quote("Legend"), "fontcolor": quote(theme.text)}
         items.insert(0, _item(body, "legend-title", words | {"margin": '"0.04,0"'}))
-        rows = _rows(items, row_width(style.wrap))
+        # The ranked graph only when there are anchors to find: a big map drawn section
+        # by section has none, and building it is a good part of writing its DOT.
+        ranked = ranked_graph(amap, nodes) if anchored and nodes else None
+        # Supports stacked `stagger` high spread a rank over as many.
+        drawing = None if ranked is None else _widest_rank(amap, ranked, style.wrap)
+        drawing = None if drawing is None else drawing // style.layout.stagger
+        width = row_width(style.wrap, drawing)
+        rows = _rows(items, width)
         for row in rows:
             _same_rank(body, [name for item in row for name in item.names])
-        anchors = nodes if anchored else set()
         firsts = [row[0].names[0] for row in rows]
-        yield from _cluster(body, firsts, amap, anchors, style.direction, theme)
+        yield from _cluster(body, firsts, amap, ranked, style.direction, theme)
 
 
-def row_width(wrap: int) -> int:
-    """How many characters of the legend's text a row holds: about two statement boxes, so
-    that the legend is not what makes a drawing wide (a box of `wrap` characters of 12 pt
-    text with its margins is about wrap + 8 characters of the legend's 10 pt)."""
-    return 2 * (wrap + 8)
+def row_width(wrap: int, drawing: int | None = None) -> int:
+    """How many characters of the legend's text a row holds: about as many as the drawing
+    is wide (`drawing`, in characters of statement text; two statement boxes when it is
+    not known), and at least one box, so that the legend is not what makes a figure wide.
+    A box of `wrap` characters of 12 pt text with its margins is about wrap + 8 characters
+    of the legend's 10 pt; the legend's rows are loose, hence the margin of a fifth."""
+    box = wrap + 8
+    if drawing is None:
+        return 2 * box
+    return max(box, drawing * 12 // FONT_SIZE * 4 // 5)
+
+
+def _widest_rank(amap: ArgumentMap, ranked: nx.DiGraph, wrap: int) -> int:
+    """About how wide the drawing is, in characters of statement text (wrapped at `wrap`):
+    its nodes put on ranks by their longest path from a first reason (as Graphviz ranks
+    them, roughly), and the widest rank's boxes added up. Linear: a topological order of
+    the components."""
+    import networkx as nx  # here: `render --help` starts without it
+
+    dag = nx.condensation(ranked)
+    rank: dict[int, int] = {}
+    for component in nx.topological_sort(dag):
+        rank[component] = 1 + max((rank[c] for c in dag.predecessors(component)), default=-1)
+    widths: dict[int, int] = {}
+    mapping = dag.graph["mapping"]
+    for node in ranked:
+        data = amap.graph.nodes[node]
+        text = data.get("text") or data.get("warrant") or ""
+        box = min(len(text), wrap) + 8 if text else 2
+        widths[rank[mapping[node]]] = widths.get(rank[mapping[node]], 0) + box
+    return max(widths.values(), default=0)
 
 
 def _rows(items: list[_Item], width: int) -> list[list[_Item]]:
@@ -232,12 +269,14 @@ def _cluster(
     body: list[str],
     firsts: list[str],
     amap: ArgumentMap,
-    nodes: set[str],
+    ranked: nx.DiGraph | None,
     direction: str,
     theme: Theme,
 ) -> Iterator[str]:
     """The cluster around the rows (`firsts`: each row's first node), without a title of
-    its own: the word `Legend` begins its first row, so that it adds no height."""
+    its own: the word `Legend` begins its first row, so that it adds no height. `ranked`:
+    the drawing's ranked graph, whose first ranks the legend is held before (None: not
+    held)."""
     graph = {
         "id": quote("legend"),
         "class": quote("legend"),
@@ -268,10 +307,20 @@ def _cluster(
     # the first reasons (below them with BT), or after the conclusions with TB. The edges
     # weigh nothing, so they place the legend without pulling any node sideways.
     after = direction == "TB"
-    # The ranked graph only when there are anchors to find: a big map drawn section by
-    # section has none, and building it is a good part of writing its DOT.
-    for anchor in legend_anchors(ranked_graph(amap, nodes), after) if nodes else ():
+    for anchor in _anchors(ranked, after) if ranked is not None else ():
         if after:
             yield f"  {quote(anchor)} -> {quote(ordered[0])} [style=invis weight=0];"
         else:
             yield f"  {quote(ordered[-1])} -> {quote(anchor)} [style=invis weight=0];"
+
+
+def _anchors(ranked: nx.DiGraph, after: bool) -> list[str]:
+    """The nodes the legend is held before: one per connected part (`legend_anchors`),
+    and in a drawing of at most FEW_ANCHORS nodes every first reason too (when `--fit`
+    staggers supports, a reason off the longest path can sit lower than its start)."""
+    anchors = legend_anchors(ranked, after)
+    if len(ranked) > FEW_ANCHORS:
+        return anchors
+    degree = ranked.out_degree if after else ranked.in_degree
+    firsts = {node for node in ranked if degree(node) == 0} | set(anchors)
+    return [node for node in ranked if node in firsts]

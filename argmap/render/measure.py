@@ -1,8 +1,10 @@
-"""How big an SVG figure prints: its width and height in pt and its smallest statement text."""
+"""How big an SVG figure prints: its width and height in pt, its smallest statement or
+warrant text, and its smallest other text (IDs, tags, legend, titles)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from argmap.errors import RenderError
@@ -13,10 +15,12 @@ _LENGTH = re.compile(r"\s*([0-9.]+)\s*(pt|px|in|cm|mm|)\s*$")
 _SCALE = re.compile(rb"scale\(\s*([0-9.eE+-]+)")
 _SVG_OPEN = re.compile(rb"<svg\b[^>]*>")
 _GROUP_OPEN = re.compile(rb"<g\b([^>]*)>")
-# The groups whose text a reader must read: statements, and the stubs of a split map's
-# parts (Graphviz writes `-` in attribute values as `&#45;`).
-_TEXT_GROUP = re.compile(rb'<g\s[^>]*?\bid="(?:statement|part)(?:-|&#45;)')
+# The groups whose text a reader must read: statements, warrants (inferences), and the
+# stubs of a split map's parts and stand-ins (Graphviz writes `-` in attribute values as
+# `&#45;`).
+_TEXT_GROUP = re.compile(rb'<g\s[^>]*?\bid="(?:statement|inference|part|ref)(?:-|&#45;)')
 _GROUP_TAG = re.compile(rb"<g\b|</g>")
+_ANY_TEXT = re.compile(rb'<text\b[^>]*\sfont-size="([^"]+)"')
 # The font size of a text that is not of the class `meta`.
 _SIZED_TEXT = re.compile(
     rb'<text\b(?![^>]*\sclass="(?:[^"]*\s)?meta[\s"])[^>]*\sfont-size="([^"]+)"'
@@ -25,17 +29,27 @@ _SIZED_TEXT = re.compile(
 
 @dataclass(frozen=True)
 class FigureSize:
-    """A figure as printed: width and height in pt, and the smallest statement (or stub)
-    text in pt (None when it draws neither)."""
+    """A figure as printed: width and height in pt, the smallest statement, warrant (or
+    stub) text in pt (None when it draws none), and the smallest of its other texts: IDs,
+    tags and attribution, the legend, titles (None when it has none)."""
 
     width: float
     height: float
     text: float | None
+    small: float | None = None
 
     def describe(self) -> str:
-        """`453 × 310 pt, text 8.4 pt`: the size line `render` prints."""
+        """`453 × 310 pt, text 8.4 pt, small text 6.3 pt`: the size line `render` prints."""
         size = f"{self.width:.0f} × {self.height:.0f} pt"
-        return size if self.text is None else f"{size}, text {self.text:.1f} pt"
+        if self.text is not None:
+            size = f"{size}, text {self.text:.1f} pt"
+        return size if self.small is None else f"{size}, small text {self.small:.1f} pt"
+
+    def scaled(self, scale: float) -> FigureSize:
+        """The figure printed `scale` times its size."""
+        text = None if self.text is None else self.text * scale
+        small = None if self.small is None else self.small * scale
+        return FigureSize(self.width * scale, self.height * scale, text, small)
 
 
 def svg_length(value: str | None) -> float:
@@ -47,10 +61,11 @@ def svg_length(value: str | None) -> float:
 
 
 def measure_svg(svg: bytes) -> FigureSize:
-    """The printed size of an argmap SVG: the root's width and height, and the smallest
-    font size of a statement's text (groups `statement-<ID>`, not their small `meta` ID
-    line; and the stubs `part-<N>` of a split map) times the scale from the viewBox and
-    the top group's transform to the page."""
+    """The printed size of an argmap SVG: the root's width and height, the smallest font
+    size of a statement's or a warrant's text (groups `statement-<ID>`, not their small
+    `meta` ID line, and `inference-<N>`; and the stubs `part-<N>` of a split map), and the
+    smallest of every other text, times the scale from the viewBox and the top group's
+    transform to the page."""
     root = _SVG_OPEN.search(svg)
     if root is None:
         raise RenderError("the SVG cannot be read: it has no <svg> element")
@@ -63,7 +78,15 @@ def measure_svg(svg: bytes) -> FigureSize:
     if transform is not None:
         scale *= float(transform.group(1))
     sizes = _text_sizes(svg)
-    return FigureSize(width, height, min(sizes) * scale if sizes else None)
+    others = Counter(map(float, _ANY_TEXT.findall(svg)))
+    others.subtract(sizes)
+    small = min((size for size, count in others.items() if count > 0), default=None)
+    return FigureSize(
+        width,
+        height,
+        min(sizes) * scale if sizes else None,
+        small * scale if small is not None else None,
+    )
 
 
 def _text_sizes(svg: bytes) -> list[float]:

@@ -54,7 +54,7 @@ def test_default_output_beside_the_map(folder: Path) -> None:
     # The size line: how the figure prints, measured as the fit tests measure it.
     size = measure_svg((folder / "bike.svg").read_bytes())
     assert err == f"wrote {folder / 'bike.svg'} ({size.describe()})\n"
-    assert size.describe().endswith(" pt, text 12.0 pt")
+    assert size.describe().endswith(" pt, text 12.0 pt, small text 9.0 pt")
     root = ET.fromstring((folder / "bike.svg").read_bytes())
     assert root.get("aria-label") == "Bike lane"
 
@@ -238,11 +238,13 @@ def test_version_names_the_engines() -> None:
 
 def test_fit_prints_at_the_width_and_says_so(folder: Path) -> None:
     target = folder / "figure.svg"
-    code, _, err = run(str(folder / "bike.argmap"), "--fit", "6cm", "-o", str(target))
+    # 7 cm: the legend, kept, counts in the width too.
+    code, _, err = run(str(folder / "bike.argmap"), "--fit", "7cm", "-o", str(target))
     size = measure_svg(target.read_bytes())
     assert code == 0
     assert err == f"wrote {target} ({size.describe()})\n"
-    assert size.width <= 6 / 2.54 * 72 + 0.01 and size.text is not None and size.text >= 8
+    assert size.width <= 7 / 2.54 * 72 + 0.01 and size.text is not None and size.text >= 8
+    assert size.small is not None and size.small >= 6
     root = ET.fromstring(target.read_bytes())
     assert root.get("width", "").endswith("pt") and root.get("viewBox")
 
@@ -257,10 +259,12 @@ def test_fit_that_cannot_fit_writes_nothing_and_says_what_to_do(folder: Path) ->
 
 def test_fit_min_font_is_honoured(folder: Path) -> None:
     target = folder / "figure.svg"
-    code, _, _ = run(str(folder / "bike.argmap"), "--fit", "4cm", "--min-font", "5", "-o",
+    # Under 6 pt the small text (IDs, legend) is held to --min-font itself.
+    code, _, _ = run(str(folder / "bike.argmap"), "--fit", "5cm", "--min-font", "4", "-o",
                      str(target))
     size = measure_svg(target.read_bytes())
-    assert code == 0 and size.text is not None and size.text >= 5 and size.width <= 113.4
+    assert code == 0 and size.text is not None and size.text >= 4 and size.width <= 141.8
+    assert size.small is not None and size.small >= 4
 
 
 def test_fit_rejects_a_width_it_cannot_read(folder: Path) -> None:

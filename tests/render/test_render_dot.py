@@ -262,14 +262,14 @@ def test_conclusions_are_on_the_top_rank_outside_the_sections() -> None:
 def test_legend_is_kept_out_of_the_maps_ranks(small_map: ArgumentMap, direction: str) -> None:
     dot = build_dot(small_map, RenderOptions(direction=direction))
     anchors = re.findall(r'^  ("[^"]+") -> ("[^"]+") \[style=invis weight=0\];$', dot, re.M)
-    # One invisible edge per connected part of the map: {a, b, c, d, x, u} and {y}.
-    assert len(anchors) == 2
+    # An invisible edge to each end of the map's flow (a small map: every first reason,
+    # not only one per connected part, {a, b, c, d, x, u} and {y}).
     if direction == "TB":  # after the conclusions: from the map to the legend
         assert all(head.startswith('"legend-') for _, head in anchors)
         assert {tail for tail, _ in anchors} == {'"d"', '"y"'}
     else:  # before the first reasons
         assert all(tail.startswith('"legend-') for tail, _ in anchors)
-        assert {head for _, head in anchors} == {'"a"', '"y"'}
+        assert {head for _, head in anchors} == {'"a"', '"b"', '"x"', '"u"', '"y"'}
 
 
 def test_relation_samples_are_edges_to_their_names(small_map: ArgumentMap) -> None:
