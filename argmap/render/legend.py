@@ -162,6 +162,10 @@ def _kinds(amap: ArgumentMap, nodes: set[str], theme: Theme, body: list[str]) ->
             box = kind_attrs(kind) | {"label": quote(kind), "fillcolor": quote(fill)}
             box = {key: value for key, value in box.items() if key not in ("fontsize", "margin")}
             items.append(_item(body, f"legend-{kind}", box | {"class": quote(kind)}))
+    if any(amap.graph.nodes[node].get("attributes", {}).get("implicit") for node in nodes):
+        # Drawn dashed, like an assumption: the text never says it.
+        box = _box("implicit", theme.fill) | {"style": '"dashed,filled"'}
+        items.append(_item(body, "legend-implicit", box | {"class": quote("implicit")}))
     return items
 
 

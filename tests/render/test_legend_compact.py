@@ -70,3 +70,11 @@ def test_the_rows_are_evened_out_and_all_in_one_rank_each() -> None:
 
 def test_no_legend_on_request() -> None:
     assert "cluster_legend" not in build_dot(argmap.parse(PLAIN), RenderOptions(legend=False))
+
+
+def test_an_implicit_statement_is_explained_only_when_drawn() -> None:
+    plain = _legend(build_dot(argmap.parse(PLAIN), RenderOptions()))
+    assert '"legend-implicit"' not in plain
+    implicit = PLAIN.replace("premise q: Another reason.", "premise q: Another reason.\n  @implicit")
+    legend = _legend(build_dot(argmap.parse(implicit), RenderOptions()))
+    assert re.search(r'"legend-implicit" \[[^\n]*style="dashed,filled"', legend)
