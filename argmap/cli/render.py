@@ -246,7 +246,8 @@ def _draw(
 
 def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) -> None:
     """`--split`: the map's figures and index.md into a folder, each file written atomically
-    once all of them are drawn (nothing is written when one cannot be)."""
+    once all of them are drawn; a statement too big to draw alone is named, exit 1, and
+    every other figure is still written."""
     if options.fit is None:
         raise click.UsageError("--split needs --fit PAGE (the box each figure must fit)")
     if len(maps) != 1:
@@ -259,11 +260,12 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
     folder = Path(output) if output is not None else source.with_suffix("")
     if folder.exists() and not folder.is_dir():
         raise click.UsageError(visible_line(f"-o `{folder}` must be a folder, but it is a file"))
-    from argmap.render.split import index_markdown, split_map  # for --split only
+    from argmap.render.split import index_markdown, split_figures  # for --split only
 
     amap = load_map_or_exit(source)
     with errors_end_the_command(source, (ViewError,)), timed(logger, f"draw {source}", INFO):
-        figures = split_map(amap, with_check_config(source, options))
+        done_split = split_figures(amap, with_check_config(source, options))
+    figures = done_split.figures
     title = amap.title or source.stem
     files = {figure.name: figure.figure.data for figure in figures}
     files["index.md"] = index_markdown(title, figures).encode("utf-8")
@@ -284,6 +286,10 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
         click.echo(f"wrote {visible_line(str(path))}{described}", err=True)
     for path in done.deleted:
         click.echo(f"deleted {visible_line(str(path))} (this map no longer has it)", err=True)
+    for refusal in done_split.refused:
+        click.echo(f"error: {visible_line(f'{source}: {refusal.message}')}", err=True)
+    if done_split.refused:
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS)
 
 
 def _format_from(output: str | None) -> str:

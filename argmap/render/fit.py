@@ -83,7 +83,10 @@ def parse_page(text: str) -> tuple[float, float | None]:
     width, height = float(match.group(1)), float(match.group(3))
     unit = match.group(4).lower()
     if width <= 0 or height <= 0:
-        raise ValueError(f"`{text}` is not a page box: its width and height must be above 0")
+        raise ValueError(
+            f"`{text}` is not a page box: give a width and height above 0 (16x24cm), a page "
+            f"or a width such as 16cm"
+        )
     return width * POINTS[(match.group(2) or unit).lower()], height * POINTS[unit]
 
 
@@ -164,6 +167,12 @@ def search(options: RenderOptions, draw: Callable[[RenderOptions], bytes], size:
     width, height, min_font = options.fit, options.fit_height, options.min_font
     best: tuple[FigureSize, Candidate, bytes] | None = None
     tries = candidates(options, size)
+    first = [candidate for candidate in tries if candidate.name == options.fit_first]
+    if first:
+        svg = draw(first[0].options)
+        result = printed(measure_svg(svg), width, height)
+        if readable(result, min_font):
+            return Fitted(first[0], svg, result)
     for candidate in tries:
         svg = draw(candidate.options)
         natural = measure_svg(svg)

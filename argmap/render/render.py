@@ -46,6 +46,9 @@ class RenderOptions:
     fit: float | None = None
     # --fit's page box height in pt (None: no height limit).
     fit_height: float | None = None
+    # --split: the one --fit drawing (a candidate's name) to try first, found for a part
+    # while it was cut; the others only when it no longer fits.
+    fit_first: str | None = None
     min_font: float = DEFAULT_MIN_FONT
     # PNG: pixels to the inch, recorded in the file.
     dpi: int = DEFAULT_DPI

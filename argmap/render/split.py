@@ -1,35 +1,31 @@
-"""`--split`: a map too big for one figure cut into parts that each fit, and an overview."""
+"""`--split`: a map too big for one figure cut into parts that each fit, and an overview.
+Never all or nothing: only a statement that cannot be drawn alone is left out, by name."""
 
 from __future__ import annotations
 
-from collections import deque
+import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from argmap.embed.markdown import markdown_target, markdown_text
-from argmap.model import ATTACK, CONCLUSION_EDGE, INFERENCE, ArgumentMap
+from argmap.model import ATTACK, INFERENCE, ArgumentMap
+from argmap.render.cut import Part, cut, halves
 from argmap.render.dot import wrap
-from argmap.render.fit import FitError
-from argmap.render.render import Figure, RenderOptions, render_figure
+from argmap.render.fit import FitError, describe_box, search
+from argmap.render.measure import FigureSize
+from argmap.render.render import Figure, RenderOptions, draw_svg, render_figure
 from argmap.render.view import Stub, ViewSpec, select
 from argmap.suggest import plural
 from argmap.words import ascii_words
 
+__all__ = ["Part", "Refusal", "Split", "SplitFigure", "index_markdown", "split_figures",
+           "split_map"]
+
 SLUG_WORDS = 6
 STUB_WRAP = 24  # a stub's title wraps at this many characters
-TITLE_WORDS = 40  # characters of a statement's text that name the part it leads
-PACK = 10  # statements (the reasons stood behind included) that sibling branches may share
 OTHERS = "Other statements"
-
-
-@dataclass(frozen=True)
-class Part:
-    """Statements drawn together in one figure, in the map's order, and the `context`
-    drawn with them though another part holds it (the statement a branch stands behind)."""
-
-    title: str
-    statements: tuple[str, ...]
-    context: tuple[str, ...] = ()
+PLACEHOLDER = 99  # the part number stubs show while the parts are still being cut
 
 
 @dataclass(frozen=True)
@@ -41,36 +37,75 @@ class SplitFigure:
     figure: Figure
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A statement that cannot be drawn inside the page box even alone."""
+
+    statement: str
+    message: str
+    best: FigureSize
+
+
+@dataclass(frozen=True)
+class Split:
+    """The figures of a split map, and the statements left out of them."""
+
+    figures: list[SplitFigure]
+    refused: list[Refusal]
+
+
 def split_map(amap: ArgumentMap, options: RenderOptions) -> list[SplitFigure]:
-    """The map as one figure when it fits `options.fit`, else an overview and one figure
-    per part, each fitting (FitError naming a part that cannot be cut further)."""
+    """The figures of `split_figures`; FitError naming the first statement refused."""
+    done = split_figures(amap, options)
+    if done.refused:
+        first = done.refused[0]
+        raise FitError(first.message, first.best)
+    return done.figures
+
+
+def split_figures(amap: ArgumentMap, options: RenderOptions) -> Split:
+    """The map as one figure when it fits the page box, else an overview (when it fits)
+    and one figure per part: by section, then cut until each part fits."""
     suffix = options.fmt
     title = amap.title or (amap.path.stem if amap.path else "argument map")
     try:
         whole = render_figure(amap, options)
-    except FitError:
-        pass
+    except FitError as error:
+        ratio = _ratio(error, options)
     else:
-        return [SplitFigure(f"01-{_slug(title)}.{suffix}", title, whole)]
-    drawn = [node for node in amap.graph.nodes if node in select(amap, options.view)]
-    statements = [node for node in drawn if amap.is_statement(node)]
-    fitted = _fitting_parts(amap, options, _first_cut(amap, statements))
-    parts = [part for part, _, _ in fitted]
-    names = _names(parts, suffix)
-    stubs = _stubs(parts, names)
-    overview = replace(
-        options.view, statements=frozenset(), stubs=stubs, title=f"{title}: overview"
-    )
-    # No legend: it would stand beside the stubs (they hold no ranks to put it under), and
-    # each part's figure explains what the overview shows.
-    overview_figure = render_figure(amap, replace(options, view=overview, legend=False))
-    figures = [SplitFigure(f"01-overview.{suffix}", "Overview", overview_figure)]
-    for index, (part, figure, beside) in enumerate(fitted, start=2):
-        if beside != tuple(parts):  # drawn while the parts were still being cut
-            view = _part_view(options, parts, index, suffix)
-            figure = render_figure(amap, replace(options, view=view))
-        figures.append(SplitFigure(names[index - 2], f"Part {index}: {part.title}", figure))
-    return figures
+        return Split([SplitFigure(f"01-{_slug(title)}.{suffix}", title, whole)], [])
+    drawn = select(amap, options.view)
+    statements = [node for node in amap.graph.nodes if node in drawn and amap.is_statement(node)]
+    parts = _first_cut(amap, statements, ratio)
+    refused: list[Refusal] = []
+    checked: dict[Part, str] = {}  # a part that fits -> its drawing's candidate
+    while True:
+        parts = _fitting(amap, options, parts, refused, checked)
+        stubs = _stubs(amap, parts, _names(parts, suffix))
+        failed = False
+        figures = []
+        for index, part in enumerate(parts, start=2):
+            view = _part_view(amap, options, parts, index, stubs)
+            try:
+                chosen = replace(_drawing(options, part, view), fit_first=checked[part])
+                figure = render_figure(amap, chosen)
+            except FitError as error:
+                checked.pop(part)
+                parts = _replace(parts, part, _recut(amap, part, error, options, refused))
+                failed = True
+                break
+            figures.append(SplitFigure(_names(parts, suffix)[index - 2],
+                                       f"Part {index}: {part.title}", figure))
+        if not failed:
+            break
+    overview = replace(options.view, statements=frozenset(), relations=frozenset(),
+                       stubs=stubs, title=f"{title}: overview")
+    try:
+        # No legend: it would stand beside the stubs, and each part explains them.
+        first = render_figure(amap, replace(options, view=overview, legend=False))
+    except FitError:
+        return Split(figures, refused)  # too many parts for one page: index.md lists them
+    return Split([SplitFigure(f"01-overview.{suffix}", "Overview", first), *figures], refused)
 
 
 def index_markdown(title: str, figures: Iterable[SplitFigure]) -> str:
@@ -87,149 +122,177 @@ def _slug(title: str) -> str:
     return "-".join(ascii_words(title)[:SLUG_WORDS]) or "part"
 
 
-def _first_cut(amap: ArgumentMap, statements: list[str]) -> list[Part]:
-    """By section when the map has sections (the unsectioned together last), else by
-    branches (see `_branches`)."""
+def _ratio(error: FitError, options: RenderOptions) -> float:
+    """How far a drawing's text fell short of the floor, as a factor below 1."""
+    text = error.best.text or 0.0
+    return min(0.95, max(0.05, text / options.min_font))
+
+
+def _limit(size: int, ratio: float) -> int:
+    """How many statements a piece may hold when `size` printed text `ratio` of the floor:
+    text shrinks with the drawing's width or height, and the fit search gains the rest
+    by stacking and turning; at most half of them, so that a part is cut in few rounds."""
+    return max(1, min(size // 2, math.floor(size * ratio)))
+
+
+def _first_cut(amap: ArgumentMap, statements: list[str], ratio: float) -> list[Part]:
+    """By section when the map has sections (the unsectioned together last), else cut
+    (see `cut`) to a size the whole map's drawing suggests."""
     by_section: dict[str, list[str]] = {}
     for node in statements:
         section = amap.graph.nodes[node].get("section") or OTHERS
         by_section.setdefault(str(section), []).append(node)
     if len(by_section) > 1 or OTHERS not in by_section:
         others = by_section.pop(OTHERS, None)
-        cut = [Part(title, tuple(members)) for title, members in by_section.items()]
-        return cut + ([Part(OTHERS, tuple(others))] if others else [])
-    return _branches(amap, Part("Main argument", tuple(statements)))
+        parts = [Part(title, tuple(members)) for title, members in by_section.items()]
+        return parts + ([Part(OTHERS, tuple(others))] if others else [])
+    whole = Part("Main argument", tuple(statements))
+    return cut(amap, whole, _limit(len(statements), ratio))
 
 
-def _fitting_parts(
-    amap: ArgumentMap, options: RenderOptions, parts: list[Part]
-) -> list[tuple[Part, Figure, tuple[Part, ...]]]:
-    """Each part with its figure and the parts it was drawn beside (its stubs' numbers);
-    a part that does not fit is replaced by its branches (a work list, in reading order).
-    FitError for a part that does not fit and cannot be cut."""
-    done: list[tuple[Part, Figure, tuple[Part, ...]]] = []
-    queue = deque(parts)
-    while queue:
-        part = queue.popleft()
-        beside = (*(piece for piece, _, _ in done), part, *queue)
-        view = _part_view(options, list(beside), len(done) + 2, options.fmt)
-        try:
-            figure = render_figure(amap, replace(options, view=view))
-        except FitError as error:
-            pieces = _branches(amap, part)
-            if len(pieces) < 2:
-                raise FitError(
-                    f"part `{part.title}` cannot be cut further, and its best drawing prints "
-                    f"its text at {error.best.text or 0:.1f} pt at {options.fit or 0:.0f} pt "
-                    f"wide; give a wider --fit or a smaller --min-font (now {options.min_font:g})",
-                    error.best,
-                ) from None
-            queue.extendleft(reversed(pieces))
-            continue
-        done.append((part, figure, beside))
-    return done
+def _fitting(
+    amap: ArgumentMap, options: RenderOptions, parts: list[Part], refused: list[Refusal],
+    checked: dict[Part, str],
+) -> list[Part]:
+    """`parts` with each that does not fit the page box cut again, until all fit (drawn
+    with placeholder part numbers, so that a part's drawing does not change as others
+    are cut: each part is drawn once here, and is then in `checked`)."""
+    while True:
+        stubs = _stubs(amap, parts, _names(parts, options.fmt, PLACEHOLDER), PLACEHOLDER)
+        failed: tuple[Part, FitError] | None = None
+        for index, part in enumerate(parts, start=2):
+            if part in checked:
+                continue
+            view = _part_view(amap, options, parts, index, stubs, PLACEHOLDER)
+            drawing = _drawing(options, part, view)
+            try:
+                found = search(drawing, lambda c: draw_svg(amap, c), len(select(amap, view)))
+            except FitError as error:
+                failed = (part, error)
+                break
+            checked[part] = found.candidate.name
+        if failed is None:
+            return parts
+        parts = _replace(parts, failed[0], _recut(amap, *failed, options, refused))
 
 
-def _part_view(options: RenderOptions, parts: list[Part], index: int, suffix: str) -> ViewSpec:
-    """The view of part number `index` (the overview is 1) among `parts`."""
+def _recut(
+    amap: ArgumentMap, part: Part, error: FitError, options: RenderOptions,
+    refused: list[Refusal],
+) -> list[Part]:
+    """The pieces of a part that does not fit: a single statement drawn alone (its
+    relations drawn with their other ends); none for one that does not fit alone, refused."""
+    if len(part.statements) == 1 and not part.alone:
+        return [replace(part, alone=True)]
+    if len(part.statements) == 1:
+        statement = part.statements[0]
+        text = error.best.text or 0.0
+        floor = math.floor(text * 10 + 1e-6) / 10
+        box = describe_box(options.fit or 0, options.fit_height)
+        refused.append(Refusal(statement, (
+            f"statement `{statement}` cannot be drawn inside {box} with text of "
+            f"{options.min_font:g} pt: alone, its best drawing prints its text at {floor:.1f} "
+            f"pt; give a bigger page box or `--min-font {floor:g}`"
+        ), error.best))
+        return []
+    pieces = cut(amap, part, _limit(len(part.statements), _ratio(error, options)))
+    return pieces if len(pieces) > 1 else halves(part)
+
+
+def _drawing(options: RenderOptions, part: Part, view: ViewSpec) -> RenderOptions:
+    """The options that draw a part: a statement drawn alone has no legend to explain."""
+    return replace(options, view=view, legend=options.legend and not part.alone)
+
+
+def _replace(parts: list[Part], old: Part, new: list[Part]) -> list[Part]:
+    index = parts.index(old)
+    return [*parts[:index], *new, *parts[index + 1 :]]
+
+
+def _part_view(
+    amap: ArgumentMap, options: RenderOptions, parts: list[Part], index: int,
+    stubs: dict[str, Stub], number: int | None = None,
+) -> ViewSpec:
+    """The view of part number `index` (the overview is 1) among `parts`: its statements,
+    the relations it draws whole (see `_stubs`), the stubs of the others."""
     part = parts[index - 2]
+    home = stubs[part.statements[0]].name
+    relations = frozenset(
+        node for node, stub in stubs.items() if stub.name == home and not amap.is_statement(node)
+    )
+    shown = number if number is not None else index
     return replace(
         options.view,
-        statements=frozenset(part.statements + part.context),
-        stubs=_stubs(parts, _names(parts, suffix)),
-        title=f"Part {index}: {part.title}",
+        statements=frozenset(part.statements),
+        relations=frozenset() if part.alone else relations,
+        stubs={} if part.alone else stubs,
+        title=f"Part {shown}: {part.title}",
     )
 
 
-def _names(parts: list[Part], suffix: str) -> list[str]:
-    return [f"{index:02d}-{_slug(part.title)}.{suffix}" for index, part in enumerate(parts, 2)]
+def _names(parts: list[Part], suffix: str, number: int | None = None) -> list[str]:
+    return [f"{number or index:02d}-{_slug(part.title)}.{suffix}"
+            for index, part in enumerate(parts, 2)]
 
 
-def _branches(amap: ArgumentMap, part: Part) -> list[Part]:
-    """The part cut under its top statements (those that are no reason for another of
-    its statements): the tops with their direct reasons stay together, and what stands
-    behind each direct reason becomes a part named after it. Breadth-first, each
-    statement going to the first branch that reaches it (linear, no recursion)."""
-    members = set(part.statements)
-    reasons = {node: [r for r in _reasons(amap, node) if r in members] for node in part.statements}
-    leads = {reason for node in part.statements for reason in reasons[node]}
-    tops = [node for node in part.statements if node not in leads] or list(part.statements[:1])
-    main = dict.fromkeys(tops)
-    for top in tops:
-        main.update(dict.fromkeys(reasons[top]))
-    owner: dict[str, str] = {node: "" for node in main}
-    heads: list[str] = []
-    queue: deque[tuple[str, str]] = deque()
-    for head in list(main):
-        for reason in reasons[head]:
-            if reason not in owner:
-                owner[reason] = head
-                queue.append((reason, head))
-                if head not in heads:
-                    heads.append(head)
-    while queue:
-        node, head = queue.popleft()
-        for reason in reasons[node]:
-            if reason not in owner:
-                owner[reason] = head
-                queue.append((reason, head))
-    order = {node: index for index, node in enumerate(part.statements)}
-    first = [node for node in part.statements if owner.get(node, "") == ""]
-    pieces = [Part(part.title, tuple(first), part.context)]
-    branches: dict[str, list[str]] = {head: [] for head in heads}
-    for node, head in owner.items():
-        if head:
-            branches[head].append(node)
-    # Small neighbouring branches share a figure (a part per branch of two premises would
-    # make a long, thin series of figures); one that does not fit is cut again.
-    group: list[str] = []
-    for head in [*heads, ""]:
-        size = sum(len(branches[h]) + 1 for h in group)
-        if group and (not head or size + len(branches[head]) + 1 > PACK):
-            shared = sorted((n for h in group for n in branches[h]), key=order.__getitem__)
-            pieces.append(Part(_behind(amap, group), tuple(shared), tuple(group)))
-            group = []
-        if head:
-            group.append(head)
-    return [piece for piece in pieces if piece.statements]
-
-
-def _behind(amap: ArgumentMap, heads: list[str]) -> str:
-    """A branch part's title: `Behind durable: Their growing common ground…`, or the IDs
-    of the reasons it stands behind when it holds several."""
-    if len(heads) > 1:
-        return "Behind " + ", ".join(heads)
-    text = amap.graph.nodes[heads[0]]["text"]
-    short = text if len(text) <= TITLE_WORDS else text[:TITLE_WORDS].rsplit(" ", 1)[0] + "…"
-    return f"Behind {heads[0]}: {short}"
-
-
-def _reasons(amap: ArgumentMap, node: str) -> list[str]:
-    """The statements that are a reason for or against `node`: premises of its inferences,
-    its attackers, and the attackers of its inferences (through attack nodes)."""
-    found: list[str] = []
-    for source, _, kind in amap.graph.in_edges(node, data="kind"):
-        if kind == CONCLUSION_EDGE:
-            found.extend(amap.premises_of(source))
-            found.extend(amap.attack_source(a) for a in amap.attackers_of(source))
-        elif amap.kind(source) == ATTACK:
-            found.append(amap.attacker_of(source))
-        elif amap.kind(source) != INFERENCE:
-            found.append(source)
-    return list(dict.fromkeys(found))
-
-
-def _stubs(parts: list[Part], names: list[str]) -> dict[str, Stub]:
-    """Each statement's stub: the part it is drawn in, linked to the part's file."""
+def _stubs(
+    amap: ArgumentMap, parts: list[Part], names: list[str], shown: int | None = None
+) -> dict[str, Stub]:
+    """Each statement's stub, the part it is drawn in, linked to the part's file; and each
+    inference's and attack node's, the part that draws it whole (see `_homes`)."""
     stubs: dict[str, Stub] = {}
+    part_of: dict[str, int] = {}
+    by_index: dict[int, Stub] = {}
     for index, (part, name) in enumerate(zip(parts, names, strict=True), start=2):
+        number = shown or index
         count = plural(len(part.statements), "statement")
         stub = Stub(
             name=f"part-{index}",
-            label="\n".join([*wrap(f"Part {index}: {part.title}", STUB_WRAP), count]),
+            label="\n".join([*wrap(f"Part {number}: {part.title}", STUB_WRAP), count]),
             href=name,
-            tooltip=f"Part {index}: {part.title} ({count}): open {name}",
+            tooltip=f"Part {number}: {part.title} ({count}): open {name}",
+            part=f"Part {number}",
+            alone=part.alone,
         )
+        by_index[index] = stub
         for statement in part.statements:
             stubs[statement] = stub
+            if not part.alone:
+                part_of[statement] = index
+    placed = {statement for part in parts for statement in part.statements}
+    for node, index in _homes(amap, part_of, placed).items():
+        stubs[node] = by_index[index]
     return stubs
+
+
+def _homes(amap: ArgumentMap, part_of: dict[str, int], placed: set[str]) -> dict[str, int]:
+    """The part that draws each inference whole (with the most of its premises; on a tie,
+    the one that draws the fewest inferences so far, so that a hub's fan is spread) and
+    each attack node (its target's when that is a relation, else its attacker's), when
+    its ends are drawn at all (are `placed`; `part_of` leaves out statements drawn alone)."""
+    homes: dict[str, int] = {}
+    load: Counter[int] = Counter()  # inferences drawn in each part so far
+    for node, data in amap.graph.nodes(data=True):  # targets come before their attacks
+        kind = data["kind"]
+        if kind == INFERENCE:
+            if amap.conclusion_of(node) not in placed:
+                continue
+            counts = Counter(part_of[p] for p in amap.premises_of(node) if p in part_of)
+            if not counts and amap.conclusion_of(node) in part_of:
+                counts[part_of[amap.conclusion_of(node)]] = 1  # its premises drawn alone
+            if counts:
+                most = max(counts.values())
+                tied = [index for index, count in counts.items() if count == most]
+                homes[node] = min(tied, key=lambda index: load[index])
+                load[homes[node]] += 1
+        elif kind == ATTACK:
+            target, attacker = amap.target_of(node), amap.attacker_of(node)
+            if attacker not in placed or (target not in placed and target not in homes):
+                continue
+            if target in homes:
+                homes[node] = homes[target]
+            elif attacker in part_of:
+                homes[node] = part_of[attacker]
+            elif target in part_of:
+                homes[node] = part_of[target]
+    return homes

@@ -1,7 +1,9 @@
-"""The stubs of a split map in DOT: one node per other part, and the relations that reach it."""
+"""The stubs and stand-ins of a split map's figure in DOT: a node per other part, a `ref-ID`
+box per statement drawn elsewhere that a relation drawn here reaches, and those edges."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterator, Mapping
 
 from argmap.model import (
@@ -19,13 +21,18 @@ from argmap.render.themes import Theme
 from argmap.render.view import Stub
 
 StubEdges = dict[tuple[str, str, str], None]  # (tail, head, relation), in drawing order
+REF = "ref-"
+REF_WRAP = 26  # a stand-in's text wraps at this many characters
+REF_TEXT = 60  # characters of a statement's text a stand-in shows at most
+MAX_STUBS = 4  # parts a figure shows a stub of; more are one stub, OTHERS
+OTHERS = "part-others"
 
 
 def stub_lines(
     amap: ArgumentMap, nodes: set[str], stubs: Mapping[str, Stub], edges: StubEdges, theme: Theme
 ) -> Iterator[str]:
-    """DOT lines for the stubs that `edges` (see `stub_edges`) reach, all of them in the
-    overview (where no statement is drawn), and for the edges."""
+    """DOT lines for the stubs and stand-ins that `edges` (see `stub_edges`) reach, all the
+    stubs in the overview (where no statement is drawn), and for the edges."""
     if not stubs:
         return
     overview = not any(amap.is_statement(node) for node in nodes)
@@ -34,33 +41,89 @@ def stub_lines(
     used = list(by_name) if overview else [name for name in by_name if name in ends]
     for name in used:
         yield f"  {quote(name)} {attrs(_stub_attrs(by_name[name], theme))};"
+    if OTHERS in ends:
+        count = len({stub.name for stub in stubs.values()})
+        values = {"id": quote(OTHERS), "class": quote("stub"), **stub_look(theme),
+                  "label": quote_lines(["other parts", "(see the overview)"]),
+                  "tooltip": quote(f"{count} parts: see the overview")}
+        yield f"  {quote(OTHERS)} {attrs(values)};"
+    for end in dict.fromkeys(end for tail, head, _ in edges for end in (tail, head)):
+        if end.startswith(REF) and end not in nodes and end not in by_name:
+            statement = end.removeprefix(REF)
+            values = _ref_attrs(amap, statement, stubs.get(statement), theme)
+            yield f"  {quote(end)} {attrs(values)};"
+    arrived: dict[str, int] = {}  # stand-ins reaching each node so far
     for tail, head, relation in edges:
-        yield f"  {quote(tail)} -> {quote(head)} {attrs(edge_style(relation, theme))};"
+        values = edge_style(relation, theme)
+        if tail.startswith(REF) and relation != "contradiction":
+            # Stand-ins into one node stand two rows high, not in one wide row.
+            count = arrived[head] = arrived.get(head, 0) + 1
+            if count % 2 == 0:
+                values = {**values, "minlen": "2"}
+        yield f"  {quote(tail)} -> {quote(head)} {attrs(values)};"
 
 
 def stub_edges(amap: ArgumentMap, nodes: set[str], stubs: Mapping[str, Stub]) -> StubEdges:
-    """The relations between the drawn `nodes` and statements drawn as their part's stub
-    (between stubs only when no statement is drawn: the overview). A relation through an
-    inference or attack that is not drawn runs to what it ends on (its conclusion, its
-    target); repeats are drawn once."""
+    """The relations between the drawn `nodes` and what is drawn elsewhere. A relation whose
+    node (inference, attack) is drawn here, or a statement's attack on a statement drawn
+    here, is drawn in full: its far statement as a stand-in `ref-ID`. Any other relation
+    reaching the drawing runs from or to the stub of the part that draws it (between stubs
+    only when no statement is drawn: the overview); repeats are drawn once."""
     edges: StubEdges = {}
     if not stubs:
         return edges
-    overview = not any(amap.is_statement(node) for node in nodes)
+    if not any(amap.is_statement(node) for node in nodes):
+        return _overview_edges(amap, nodes, stubs)
     for source, target, kind in amap.graph.edges(data="kind"):
-        if (source in nodes and target in nodes) or kind == CONCLUSION_EDGE:
-            continue  # drawn by to_dot, or carried by the inference's premise edges
-        if kind == ATTACKER_EDGE and target not in nodes:
-            continue  # carried by the attack node's own edge to its target
+        here, there = source in nodes, target in nodes
+        if here == there:
+            continue  # drawn by to_dot, or not in this figure
+        drawn, far = (source, target) if here else (target, source)
+        whole = not amap.is_statement(drawn) or (here and amap.is_statement(far))
+        if amap.is_statement(far) and far in stubs and stubs[far].alone:
+            whole = True  # its part draws it alone: its relations are drawn here
+        if whole and amap.is_statement(far):
+            end: str | None = REF + far
+        else:
+            end = _end(amap, far, nodes, stubs)
+        if end is None or end == drawn:
+            continue
+        relation = relation_of(amap, kind, target, source)
+        if not whole and kind in (PREMISE_EDGE, CONCLUSION_EDGE):
+            relation = "support"  # to or from the part where the inference is drawn
+        tail, head = (drawn, end) if here else (end, drawn)
+        if kind == CONTRADICTS_EDGE and (head, tail, relation) in edges:
+            continue
+        edges[(tail, head, relation)] = None
+    return _fewer_stubs(edges, {stub.name for stub in stubs.values()})
+
+
+def _fewer_stubs(edges: StubEdges, names: set[str]) -> StubEdges:
+    """`edges` with the stubs of more than MAX_STUBS parts drawn as one (OTHERS): a row of
+    folders would make a statement's figure as wide as the map has parts."""
+    used = {end for edge in edges for end in edge[:2] if end in names}
+    if len(used) <= MAX_STUBS:
+        return edges
+    merged: StubEdges = {}
+    for tail, head, relation in edges:
+        merged[(OTHERS if tail in used else tail, OTHERS if head in used else head,
+                relation)] = None
+    return merged
+
+
+def _overview_edges(amap: ArgumentMap, nodes: set[str], stubs: Mapping[str, Stub]) -> StubEdges:
+    """The relations between parts, from stub to stub."""
+    edges: StubEdges = {}
+    for source, target, kind in amap.graph.edges(data="kind"):
+        if kind in (CONCLUSION_EDGE, ATTACKER_EDGE):
+            continue  # carried by the inference's premise edges, the attack node's edge
         tail = _end(amap, amap.attack_source(source), nodes, stubs)
-        head = _end(amap, target, nodes, stubs)
+        # A premise's arrow runs to the part of the inference's conclusion.
+        reached = amap.conclusion_of(target) if kind == PREMISE_EDGE else target
+        head = _end(amap, reached, nodes, stubs)
         if tail is None or head is None or tail == head:
             continue
-        if not overview and tail not in nodes and head not in nodes:
-            continue
-        relation = relation_of(amap, kind, target)
-        if kind == PREMISE_EDGE and target not in nodes:
-            relation = "support"
+        relation = "support" if kind == PREMISE_EDGE else relation_of(amap, kind, target)
         if kind == CONTRADICTS_EDGE and (head, tail, relation) in edges:
             continue
         edges[(tail, head, relation)] = None
@@ -106,3 +169,35 @@ def _stub_attrs(stub: Stub, theme: Theme) -> dict[str, str]:
         "href": quote(stub.href),
         "tooltip": quote(stub.tooltip),
     }
+
+
+def _ref_attrs(
+    amap: ArgumentMap, statement: str, stub: Stub | None, theme: Theme
+) -> dict[str, str]:
+    """A stand-in: a dashed box with the statement's text (shortened at a word), its ID and
+    the part that draws it, linked to that part's file."""
+    text = amap.graph.nodes[statement]["text"]
+    where = f"in {stub.part}" if stub is not None and stub.part else "not drawn"
+    lines = [*textwrap.wrap(shorten(text, REF_TEXT), REF_WRAP), statement, where]
+    values = {
+        "id": quote(REF + statement),
+        "class": quote("ref"),
+        "style": '"rounded,dashed"',
+        "color": quote(theme.muted),
+        "label": quote_lines(lines),
+        "tooltip": quote(f"{statement}: {text} ({where})"),
+    }
+    if stub is not None:
+        values["href"] = quote(stub.href)
+    return values
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at the last word end within `limit` characters, with `…` (the first word
+    whole when it alone is longer): never an ellipsis inside a word."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(None, 1)[0] if " " in text[: limit + 1] else text.split()[0]
+    if len(cut) >= len(text):
+        return text
+    return cut.rstrip(",;:.-–—") + "…"

@@ -20,26 +20,32 @@ class ViewError(RenderError):
 @dataclass(frozen=True)
 class Stub:
     """One node standing for a part of a split map: `name` is its DOT node, `href` the
-    part's file."""
+    part's file, `part` what a stand-in calls it (`Part 3`)."""
 
     name: str
     label: str
     href: str
     tooltip: str
+    part: str = ""
+    alone: bool = False
+    """Its part draws one statement alone: its relations are drawn where their other ends
+    are."""
 
 
 @dataclass(frozen=True)
 class ViewSpec:
     """The selection asked for; every field None (or empty) means the whole map.
-    `statements` keeps only those (a part of `--split`); a statement not drawn but in
-    `stubs` is drawn as its part's stub wherever a relation joins it to the drawing;
-    `title` replaces the map's title."""
+    `statements` keeps only those (a part of `--split`); with them, `relations` names the
+    inferences and attack nodes drawn (each whole, an end drawn elsewhere standing in as
+    a `ref-ID` box); a node not drawn but in `stubs` is drawn as its part's stub wherever
+    a relation joins it to the drawing; `title` replaces the map's title."""
 
     focus: str | None = None
     depth: int | None = None
     section: str | None = None
     tag: str | None = None
     statements: frozenset[str] | None = None
+    relations: frozenset[str] | None = None
     stubs: Mapping[str, Stub] = field(default_factory=dict)
     title: str | None = None
 
@@ -47,7 +53,7 @@ class ViewSpec:
 def select(amap: ArgumentMap, spec: ViewSpec) -> set[str]:
     """The statements and inferences to draw: the statements passing every filter, the
     inferences whose conclusion and at least one premise are drawn, and the nodes of
-    undercut attacks whose attacker and target are drawn."""
+    undercut attacks whose attacker and target are drawn (or `spec.relations`)."""
     statements = {node for node, _ in amap.statements()}
     if spec.section is not None:
         statements &= _in_section(amap, spec.section)
@@ -59,6 +65,8 @@ def select(amap: ArgumentMap, spec: ViewSpec) -> set[str]:
         depth = DEFAULT_DEPTH if spec.depth is None else spec.depth
         statements &= neighbourhood(amap, _known_statement(amap, spec.focus), depth)
     nodes = set(statements)
+    if spec.relations is not None:
+        return nodes | spec.relations
     # One pass over the edges rather than the model's queries for each inference's edges.
     concluded, reasoned = set(), set()
     for source, target, kind in amap.graph.edges(data="kind"):

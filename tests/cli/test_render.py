@@ -314,12 +314,18 @@ def test_split_writes_the_parts_and_an_index(tmp_path: Path) -> None:
     )
 
 
-def test_split_that_cannot_fit_writes_nothing(tmp_path: Path) -> None:
+def test_split_names_what_cannot_fit_and_writes_the_rest(tmp_path: Path) -> None:
+    """Never all or nothing: a statement whose text cannot be drawn in the box is named
+    (with the floor that would pass), exit 1, and every other part is still written."""
     source = tmp_path / "halves.argmap"
-    source.write_text(SECTIONED, encoding="utf-8")
-    code, _, err = run(str(source), "--fit", "2cm", "--split", "-o", str(tmp_path / "figs"))
-    assert code == 1 and not (tmp_path / "figs").exists()
-    assert "cannot be cut further" in err and "wider --fit" in err
+    source.write_text(SECTIONED + "claim huge: " + "Words that go on. " * 60 + "\n",
+                      encoding="utf-8")
+    code, _, err = run(str(source), "--fit", "8x5cm", "--split", "-o", str(tmp_path / "figs"))
+    assert code == 1, err
+    assert "statement `huge` cannot be drawn inside 227 × 142 pt" in err
+    assert "`--min-font " in err and "Traceback" not in err
+    written = {path.name for path in (tmp_path / "figs").iterdir()}
+    assert "index.md" in written and len(written) > 3
 
 
 @pytest.mark.parametrize(

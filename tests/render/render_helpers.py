@@ -12,7 +12,7 @@ import pytest
 
 import argmap
 from argmap.fileio import CACHE_ENV
-from argmap.render.fit import PAGES
+from argmap.render.fit import PAGE_BOXES
 from argmap.render.render import RenderOptions
 from argmap.render.split import SplitFigure, split_map
 
@@ -39,7 +39,9 @@ def isolated_module_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 @pytest.fixture(scope="session")
 def a4_figures() -> dict[str, list[SplitFigure]]:
-    """The example maps split to fit A4's text width (one figure when a map fits), drawn
-    once for the tests that look at them, by the embedded engine (as the committed ones)."""
-    options = RenderOptions(fit=PAGES["a4"], engine="embedded")
+    """The example maps split to fit A4's text block, 453.5 × 700 pt (one figure when a map
+    fits), drawn once for the tests that look at them, by the embedded engine (as the
+    committed ones, and as `--fit a4` draws them)."""
+    width, height = PAGE_BOXES["a4"]
+    options = RenderOptions(fit=width, fit_height=height, engine="embedded")
     return {path.stem: split_map(argmap.load(str(path)), options) for path in EXAMPLE_MAPS}
