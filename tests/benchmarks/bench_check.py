@@ -4,7 +4,8 @@ Each map mixes what makes checking hard: one deep chain of claims (40% of the st
 wide fan-in onto hub claims, support cycles, attacks and undercuts, and quoted premises
 checked against a generated document (one quote in 20 is a misquote, so the closest-passage
 search runs too). Parse (load) and check (every rule, `--select ALL`) are timed apart, the
-way `argmap check` runs them (which freezes the loaded map out of the garbage collector).
+way `argmap check` runs them (with the program's garbage collector thresholds, and the
+loaded map frozen out of the collector's sight).
 
     python tests/benchmarks/bench_check.py [SIZE ...]
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import argmap
 from argmap.checks import run_checks
+from argmap.cli.quick_exit import PROGRAM_GC_THRESHOLDS
 
 SIZES = (1_000, 10_000, 100_000)
 WORDS = ("river", "stone", "market", "harbour", "lantern", "meadow", "signal", "orchard", "copper",
@@ -66,6 +68,7 @@ def measure(size: int, folder: Path) -> tuple[float, float, int]:
     (folder / "document.txt").write_text(document, encoding="utf-8")
     path = folder / f"bench-{size}.argmap"
     path.write_text(text, encoding="utf-8")
+    gc.set_threshold(*PROGRAM_GC_THRESHOLDS)  # as the `argmap` program runs (quick_exit)
     started = time.perf_counter()
     amap = argmap.load(str(path))
     gc.freeze()  # as `argmap check` does once a map is loaded
