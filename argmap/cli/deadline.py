@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -52,9 +53,20 @@ def deadline(seconds: float, hint: str) -> Iterator[None]:
             return
         # Ctrl-C while argmap unwinds would cut its clean-up (temporary files) short.
         for signum in STOP_SIGNALS:
-            stops[signum] = signal.signal(signum, signal.SIG_IGN)
+            handler = signal.signal(signum, signal.SIG_IGN)
+            stops.setdefault(signum, handler)
         raise OutOfTime(seconds, hint)
 
+    def swallowed(unraisable: Any) -> None:
+        # Raised inside a garbage collector's callback or a __del__, OutOfTime is lost
+        # ("Exception ignored in ..."): ring again at once, to raise it where it is not.
+        if isinstance(unraisable.exc_value, OutOfTime) and not finished:
+            signal.setitimer(signal.ITIMER_REAL, 1e-3)
+        else:
+            hook(unraisable)
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = swallowed
     previous = signal.signal(signal.SIGALRM, expire)
     started = time.monotonic()
     outer, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -63,6 +75,7 @@ def deadline(seconds: float, hint: str) -> Iterator[None]:
     finally:
         finished = True
         signal.setitimer(signal.ITIMER_REAL, 0)
+        sys.unraisablehook = hook
         signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
         for signum, handler in stops.items():
             signal.signal(signum, signal.SIG_DFL if handler is None else handler)

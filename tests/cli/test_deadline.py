@@ -98,3 +98,20 @@ def test_ctrl_c_does_not_cut_short_the_clean_up_after_the_deadline() -> None:
             cleaned = True
     assert cleaned
     assert signal.getsignal(signal.SIGINT) is before
+
+
+class _SlowToFree:
+    """An object whose finaliser is still running when the deadline passes."""
+
+    def __del__(self) -> None:
+        time.sleep(0.3)
+
+
+def test_a_deadline_passing_inside_a_finaliser_still_stops_the_work() -> None:
+    """Raised inside a __del__ (or a garbage collector's callback), OutOfTime would be lost
+    ("Exception ignored in"): the deadline rings again, out of it."""
+    started = time.monotonic()
+    with pytest.raises(OutOfTime), deadline(0.1, "raise --timeout"):
+        _SlowToFree()  # freed at once: its __del__ sleeps through the deadline
+        time.sleep(2)
+    assert time.monotonic() - started < 1
