@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import os
@@ -55,23 +56,35 @@ def run_filter(document: Node, writer: str, folder: Path) -> Outcome:
 
 
 def _settings(document: Node, problems: list[str]) -> Settings:
+    """What the metadata fields `argmap-fit`, `argmap-min-font` and `argmap-engine` ask."""
     settings = Settings()
     fit = meta_text(document, "argmap-fit")
     if fit:
         if fit.lower() == "none":
-            settings = Settings(fit=None)
+            settings = dataclasses.replace(settings, fit=None)
         else:
             try:
-                settings = Settings(fit=parse_width(fit))
+                settings = dataclasses.replace(settings, fit=parse_width(fit))
             except ValueError as error:
                 problems.append(f"metadata `argmap-fit`: {error}, or none")
+    min_font = meta_text(document, "argmap-min-font")
+    if min_font:
+        try:
+            points = float(min_font.lower().removesuffix("pt"))
+        except ValueError:
+            points = 0.0
+        if not 1 <= points < float("inf"):
+            problems.append(f"metadata `argmap-min-font` is a size in pt of 1 or more, "
+                            f"not `{min_font}`")
+        else:
+            settings = dataclasses.replace(settings, min_font=points)
     engine = meta_text(document, "argmap-engine")
     if engine:
         if engine not in ENGINE_CHOICES:
             problems.append(f"metadata `argmap-engine` is {one_of(ENGINE_CHOICES)}, "
                             f"not `{engine}`")
         else:
-            settings = Settings(fit=settings.fit, engine=engine)
+            settings = dataclasses.replace(settings, engine=engine)
     return settings
 
 

@@ -246,3 +246,15 @@ def test_the_command_without_pandoc_prints_its_usage() -> None:
                           text=True, timeout=60, check=False)
     assert done.returncode == 2 and "not Pandoc's JSON" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("argmap-fit", "wide", "metadata `argmap-fit`: `wide` is not a width"),
+    ("argmap-min-font", "tiny", "metadata `argmap-min-font` is a size in pt of 1 or more"),
+    ("argmap-engine", "dot", "metadata `argmap-engine` is `auto`, `system` or `embedded`"),
+])
+def test_bad_metadata_is_named(tmp_path: Path, field: str, value: str, message: str) -> None:
+    document = {"pandoc-api-version": [1, 22], "blocks": [],
+                "meta": {field: {"t": "MetaString", "c": value}}}
+    (problem,) = run_filter(document, "html5", tmp_path).problems
+    assert problem.startswith(message)
