@@ -157,12 +157,16 @@ class Fitted:
     size: FigureSize
 
 
-def search(options: RenderOptions, draw: Callable[[RenderOptions], bytes], size: int) -> Fitted:
+def search(
+    options: RenderOptions, draw: Callable[[RenderOptions], bytes], size: int,
+    hopeless: float = 0.0,
+) -> Fitted:
     """The candidate whose text prints largest inside the page box (`options.fit` pt wide,
     `options.fit_height` high), if that is `options.min_font` pt or more (`draw` gives a
     candidate's SVG at natural size, `size` is the number of nodes drawn). A drawing that
     prints at its natural size cannot be beaten and ends the search. FitError when none
-    fits, naming the floor the best drawing would pass."""
+    fits, naming the floor the best drawing would pass; early, once two drawings print
+    below `hopeless` times the floor (`--split` cuts such a part at once)."""
     assert options.fit is not None
     width, height, min_font = options.fit, options.fit_height, options.min_font
     best: tuple[FigureSize, Candidate, bytes] | None = None
@@ -181,6 +185,8 @@ def search(options: RenderOptions, draw: Callable[[RenderOptions], bytes], size:
             return Fitted(candidate, svg, result)  # no text to shrink, or not shrunk
         if best is None or (best[0].text or 0) < result.text:
             best = (result, candidate, svg)
+        if candidate is tries[min(1, len(tries) - 1)] and (best[0].text or 0) < hopeless * min_font:
+            break
     assert best is not None
     reached, candidate, svg = best
     if reached.text is not None and readable(reached, min_font):

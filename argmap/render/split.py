@@ -26,6 +26,7 @@ SLUG_WORDS = 6
 STUB_WRAP = 24  # a stub's title wraps at this many characters
 OTHERS = "Other statements"
 PLACEHOLDER = 99  # the part number stubs show while the parts are still being cut
+HOPELESS = 0.6  # a part whose first drawings print below this much of the floor is cut
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,14 @@ def split_figures(amap: ArgumentMap, options: RenderOptions) -> Split:
     and one figure per part: by section, then cut until each part fits."""
     suffix = options.fmt
     title = amap.title or (amap.path.stem if amap.path else "argument map")
+    drawn = select(amap, options.view)
     try:
-        whole = render_figure(amap, options)
+        found = search(options, lambda c: draw_svg(amap, c), len(drawn), HOPELESS)
     except FitError as error:
         ratio = _ratio(error, options)
     else:
+        whole = render_figure(amap, replace(options, fit_first=found.candidate.name))
         return Split([SplitFigure(f"01-{_slug(title)}.{suffix}", title, whole)], [])
-    drawn = select(amap, options.view)
     statements = [node for node in amap.graph.nodes if node in drawn and amap.is_statement(node)]
     parts = _first_cut(amap, statements, ratio)
     refused: list[Refusal] = []
@@ -166,7 +168,8 @@ def _fitting(
             view = _part_view(amap, options, parts, index, stubs, PLACEHOLDER)
             drawing = _drawing(options, part, view)
             try:
-                found = search(drawing, lambda c: draw_svg(amap, c), len(select(amap, view)))
+                found = search(drawing, lambda c: draw_svg(amap, c), len(select(amap, view)),
+                               HOPELESS)
             except FitError as error:
                 failed = (part, error)
                 break
