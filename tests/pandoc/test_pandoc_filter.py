@@ -78,6 +78,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def pandoc(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     assert PANDOC is not None
+    assert FILTER.exists(), f"{FILTER} is missing: install argmap again (pip install -e .)"
     return subprocess.run([PANDOC, "doc.md", "--filter", str(FILTER), *args], cwd=project,
                           capture_output=True, text=True, timeout=600, check=False)
 
