@@ -66,13 +66,15 @@ def cut(amap: ArgumentMap, part: Part, limit: int) -> list[Part]:
                     groups.remove(small)
                     kept += sum(sizes[picked[i]] for i in small)
             heading = _behind(amap, node)
-            for number, group in enumerate(groups, start=1):
-                heads = [m for i in group for m in units[picked[i]]]
-                counted = f" ({number} of {len(groups)})" if len(groups) > 1 else ""
+            shared = sum(1 for group in groups if len(_heads(group, units, picked)) > 1)
+            number = 0
+            for group in groups:
+                heads = _heads(group, units, picked)
                 if len(heads) == 1:  # one reason and what stands behind it: its text
                     titles.append(shorten(amap.graph.nodes[heads[0]]["text"], TITLE_TEXT))
                 else:
-                    titles.append(heading + counted)
+                    number += 1
+                    titles.append(heading + (f" ({number} of {shared})" if shared > 1 else ""))
                 for member in heads:
                     mark[member] = len(titles) - 1
         residual[node] = kept
@@ -99,6 +101,11 @@ def cut(amap: ArgumentMap, part: Part, limit: int) -> list[Part]:
         dict.fromkeys(piece[node] for node in forest.order))}
     ordered = sorted(members, key=lambda index: (index < top_titles, first[index]))
     return [Part(titles[index], tuple(members[index])) for index in ordered]
+
+
+def _heads(group: list[int], units: list[list[str]], picked: list[int]) -> list[str]:
+    """The statements at the head of a group of cut units."""
+    return [member for i in group for member in units[picked[i]]]
 
 
 def halves(part: Part) -> list[Part]:
