@@ -75,6 +75,6 @@ def test_no_legend_on_request() -> None:
 def test_an_implicit_statement_is_explained_only_when_drawn() -> None:
     plain = _legend(build_dot(argmap.parse(PLAIN), RenderOptions()))
     assert '"legend-implicit"' not in plain
-    implicit = PLAIN.replace("premise q: Another reason.", "premise q: Another reason.\n  @implicit")
+    implicit = PLAIN.replace("Another reason.", "Another reason.\n  @implicit")
     legend = _legend(build_dot(argmap.parse(implicit), RenderOptions()))
     assert re.search(r'"legend-implicit" \[[^\n]*style="dashed,filled"', legend)
