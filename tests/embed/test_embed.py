@@ -292,16 +292,17 @@ def test_split_block_gets_an_overview_and_parts(folder: Path) -> None:
     doc.write_text('```argmap src="parts.argmap" split fit=6cm\n```\n', encoding="utf-8")
     assert embed("split.md")[0] == 0
     links = re.findall(r"!\[([^]]*)\]\(([^)]*)\)", doc.read_text(encoding="utf-8"))
-    assert [alt for alt, _ in links] == [
-        "Two parts: Overview", "Two parts: Part 2: Safety", "Two parts: Part 3: Money",
-        "Two parts: Part 4: Verdict",
-    ]
+    # At 6 cm each section is cut until it fits, and the overview of so many parts does
+    # not fit (it is left out, not drawn too small).
+    alts = [alt for alt, _ in links]
+    assert alts[0] == "Two parts: Part 2: Safety" and len(alts) > 3
+    assert "Two parts: Part 5: Money" in alts and alts[-1].endswith(": Verdict")
     paths = [folder / target for _, target in links]
     assert all(path.is_file() for path in paths)
     assert len({path.parent for path in paths}) == 1  # one folder of their own
-    overview = paths[0].read_text(encoding="utf-8")
-    for target in re.findall(r'xlink:href="([^"#]+)"', overview):
-        assert (paths[0].parent / target).is_file()  # the stubs link to the parts
+    for path in paths:
+        for target in re.findall(r'xlink:href="([^"#]+)"', path.read_text(encoding="utf-8")):
+            assert (path.parent / target).is_file()  # stubs and stand-ins link to parts
     before = snapshot(folder)
     assert embed("split.md")[0] == 0
     assert snapshot(folder) == before
