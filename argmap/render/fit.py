@@ -3,6 +3,7 @@ largest text."""
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from argmap.render.style import Layout
 if TYPE_CHECKING:
     from argmap.render.render import RenderOptions
 
+logger = logging.getLogger(__name__)
 DEFAULT_MIN_FONT = 8.0
 # The floor of the secondary text (IDs, tags, attribution, the legend), in pt.
 SMALL_FONT = 6.0
@@ -181,7 +183,9 @@ def search(
         svg = draw(candidate.options)
         natural = measure_svg(svg)
         result = printed(natural, width, height)
+        logger.debug("fit: `%s` prints at %s", candidate.name, result.describe())
         if result.text is None or result.width >= natural.width - 0.005:
+            logger.info("fit: kept `%s`: it prints at its natural size", candidate.name)
             return Fitted(candidate, svg, result)  # no text to shrink, or not shrunk
         if best is None or (best[0].text or 0) < result.text:
             best = (result, candidate, svg)
@@ -190,6 +194,7 @@ def search(
     assert best is not None
     reached, candidate, svg = best
     if reached.text is not None and readable(reached, min_font):
+        logger.info("fit: kept `%s`: its text prints largest of %d", candidate.name, len(tries))
         return Fitted(candidate, svg, reached)
     text = reached.text or 0.0
     small = reached.small

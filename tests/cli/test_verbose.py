@@ -108,3 +108,10 @@ def test_the_embedded_module_cache_hit_or_miss(caplog: pytest.LogCaptureFixture)
         "embedded Graphviz: could not write",
         "embedded Graphviz: module compiled (no cache): 0.600 s",
     ]
+
+
+def test_verbose_fit_says_each_candidate_and_which_won(source: Path) -> None:
+    status, stderr = render(source, "--verbose", "--fit", "slide")
+    assert status == 0, stderr
+    assert "debug argmap.render.fit: fit: `as asked` prints at " in stderr
+    assert re.search(r"^info argmap.render.fit: fit: kept `[^`]+`: ", stderr, re.MULTILINE)
