@@ -111,7 +111,10 @@ def test_the_embedded_module_cache_hit_or_miss(caplog: pytest.LogCaptureFixture)
 
 
 def test_verbose_fit_says_each_candidate_and_which_won(source: Path) -> None:
-    status, stderr = render(source, "--verbose", "--fit", "slide")
-    assert status == 0, stderr
+    out = source.with_suffix(".svg")
+    result = CliRunner().invoke(main, ["--verbose", "render", str(source), "--fit", "slide",
+                                       "-o", str(out)])
+    stderr = result.stderr
+    assert result.exit_code == 0, stderr
     assert "debug argmap.render.fit: fit: `as asked` prints at " in stderr
     assert re.search(r"^info argmap.render.fit: fit: kept `[^`]+`: ", stderr, re.MULTILINE)
