@@ -297,7 +297,7 @@ o -| c
 def test_split_writes_the_parts_and_an_index(tmp_path: Path) -> None:
     source = tmp_path / "halves.argmap"
     source.write_text(SECTIONED, encoding="utf-8")
-    code, _, err = run(str(source), "--fit", "8cm", "--split", "-o", str(tmp_path / "figs"))
+    code, _, err = run(str(source), "--fit", "9cm", "--split", "-o", str(tmp_path / "figs"))
     assert code == 0, err
     names = ["01-overview.svg", "02-for.svg", "03-against.svg"]
     listed = sorted(path.name for path in (tmp_path / "figs").iterdir())
