@@ -29,6 +29,7 @@ from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
 from argmap.errors import Span
 from argmap.model import ArgumentMap
+from argmap.suggest import where
 
 CODE = "AM111"
 NAME = "confusable-ids"
@@ -62,10 +63,10 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     first_with: dict[str, tuple[str, Span]] = {}
     named = ((name, data) for name, data in amap.inferences() if data.get("name"))
     for name, data in (*context.statements, *named):
-        earlier, where = first_with.setdefault(skeleton(name), (name, data["span"]))
+        earlier, first_span = first_with.setdefault(skeleton(name), (name, data["span"]))
         if earlier != name:
             yield Problem(
-                f"`{name}` looks like `{earlier}` ({_place(where, data['span'])}) but is "
+                f"`{name}` looks like `{earlier}` ({where(first_span, data['span'])}) but is "
                 f"spelled with {_difference(name, earlier)}; spell both the same or choose "
                 "another ID",
                 data["span"],
@@ -73,11 +74,6 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
                 (earlier,),
             )
 
-
-def _place(earlier: Span, later: Span) -> str:
-    if earlier.file == later.file:
-        return f"line {earlier.line}"
-    return f"{earlier.file}:{earlier.line}"
 
 
 def _difference(name: str, earlier: str) -> str:

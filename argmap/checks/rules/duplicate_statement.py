@@ -28,8 +28,8 @@ from collections.abc import Iterator
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
 from argmap.checks.normalise import normalise_statement
-from argmap.errors import Span
 from argmap.model import ArgumentMap
+from argmap.suggest import where
 
 CODE = "AM108"
 NAME = "duplicate-statement"
@@ -47,16 +47,11 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
         first = first_with.setdefault(key, number)
         if first != number:
             node, earlier = graph.names[number], graph.names[first]
-            where = _place(graph.data[first]["span"], data["span"])
+            place = where(graph.data[first]["span"], data["span"])
             yield Problem(
-                f"`{node}` says the same as `{earlier}` ({where}); keep one of them",
+                f"`{node}` says the same as `{earlier}` ({place}); keep one of them",
                 data["span"],
                 node,
                 (earlier,),
             )
 
-
-def _place(earlier: Span, later: Span) -> str:
-    if earlier.file == later.file:
-        return f"line {earlier.line}"
-    return f"{earlier.file}:{earlier.line}"
