@@ -291,7 +291,7 @@ class _Editor:
             drawn = split_map(amap, options) if spec.split else []
             data = b"" if spec.split else render_map(amap, options)
         except FitError as error:
-            advice = _fit_advice(error, fit, self.options, spec.split)
+            advice = fit_advice(error, fit, self.options.min_font, spec.split)
             self.problems.append(self._diagnostic(block.start, advice))
             return None
         except ArgmapError as error:
@@ -446,19 +446,23 @@ def block_fit(spec: BlockSpec, options: EmbedOptions) -> float | None:
     return None if spec.fit.lower() == "none" else parse_width(spec.fit)
 
 
-def _fit_advice(error: FitError, fit: float | None, options: EmbedOptions, split: bool) -> str:
+def fit_advice(
+    error: FitError, fit: float | None, min_font: float, split: bool, flag: str = "split"
+) -> str:
+    """What to do about a block that does not fit; `flag` is how the block asks to split
+    (`split` in an info string, `.split` in Pandoc's attribute form)."""
     best = error.best
     reached = f"{best.text:.1f} pt" if best.text is not None else "no text"
     if split:
         return (
             f"a part of the map does not fit {fit or 0:.0f} pt with text of "
-            f"{options.min_font:g} pt ({error}); draw part of it with `section=`, `focus=` "
-            "or `tag=`, or draw it at its natural size with `fit=none` instead of `split`"
+            f"{min_font:g} pt ({error}); draw part of it with `section=`, `focus=` "
+            f"or `tag=`, or draw it at its natural size with `fit=none` instead of `{flag}`"
         )
     return (
-        f"the map does not fit {fit or 0:.0f} pt with text of {options.min_font:g} pt (its "
+        f"the map does not fit {fit or 0:.0f} pt with text of {min_font:g} pt (its "
         f"best drawing prints text at {reached}): cut it into figures that fit with "
-        "`split`, draw part of it with `section=`, `focus=` or `tag=`, or draw it at its "
+        f"`{flag}`, draw part of it with `section=`, `focus=` or `tag=`, or draw it at its "
         "natural size with `fit=none`"
     )
 

@@ -8,7 +8,13 @@ from pathlib import Path
 
 from argmap.embed.attributes import BlockAttributeError, BlockSpec
 from argmap.embed.boundary import project_root, resolve_src
-from argmap.embed.document import EmbedOptions, block_fit, not_a_map, render_options
+from argmap.embed.document import (
+    EmbedOptions,
+    block_fit,
+    fit_advice,
+    not_a_map,
+    render_options,
+)
 from argmap.errors import ArgmapError, MapFileError, ParseError
 from argmap.language.loader import load_file, parse_text
 from argmap.model import ArgumentMap
@@ -93,8 +99,9 @@ def draw_block(
             return [Picture(alt, figure.data, fmt, _width(figure, fit))]
         parts = split_map(amap, drawing)
     except FitError as error:
-        raise BlockProblem(_fit_advice(error, fit or 0.0, settings.min_font, spec.split)) \
-            from None
+        raise BlockProblem(
+            fit_advice(error, fit, settings.min_font, spec.split, flag=".split")
+        ) from None
     except ArgmapError as error:
         raise BlockProblem(f"cannot draw the map: {error}") from None
     if len(parts) == 1:
@@ -139,17 +146,3 @@ def load_block(spec: BlockSpec, body: str, folder: Path, name: str) -> ArgumentM
         lines = own + [not_a_map(other, ParseError(
             [d for d in error.errors if d.span.file == other])) for other in others]
         raise BlockProblem("the map has errors:\n" + "\n".join(lines)) from None
-
-
-def _fit_advice(error: FitError, fit: float, min_font: float, split: bool) -> str:
-    reached = f"{error.best.text:.1f} pt" if error.best.text is not None else "no text"
-    if split:
-        return (f"a part of the map does not fit {fit:.0f} pt with text of {min_font:g} pt "
-                f"({error}); draw part of it with `section=`, `focus=` or `tag=`, or "
-                "at its natural size with `fit=none`")
-    return (
-        f"the map does not fit {fit:.0f} pt with text of {min_font:g} pt (its best drawing "
-        f"prints text at {reached}): cut it into figures that fit with `.split`, draw part "
-        "of it with `section=`, `focus=` or `tag=`, or draw it at its natural size with "
-        "`fit=none`"
-    )
