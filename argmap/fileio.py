@@ -81,7 +81,7 @@ class ChangedSinceRead(OSError):
 def stamp_of(path: str | os.PathLike[str], data: bytes) -> ReadStamp:
     """The stamp of the file at `path` whose content argmap read as `data`."""
     info = os.stat(path)
-    return ReadStamp(Path(path), info.st_size, info.st_mtime_ns, _digest(data))
+    return ReadStamp(Path(path), info.st_size, info.st_mtime_ns, digest(data))
 
 
 def read_stamped(
@@ -104,7 +104,7 @@ def still_unchanged(stamp: ReadStamp) -> bool:
         data = read_limited(stamp.path, max(stamp.size, 1), "files")
     except OSError:
         return False
-    return _digest(data) == stamp.digest
+    return digest(data) == stamp.digest
 
 
 def replace_if_unchanged(stamp: ReadStamp, data: bytes) -> None:
@@ -114,7 +114,8 @@ def replace_if_unchanged(stamp: ReadStamp, data: bytes) -> None:
     write_atomic(stamp.path, data, expected=stamp)
 
 
-def _digest(data: bytes) -> str:
+def digest(data: bytes) -> str:
+    """The SHA-256 of content, as argmap records it (read stamps, manifests)."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -242,10 +243,16 @@ def _keep_permissions(path: Path, temporary: str) -> None:
     try:
         mode = path.stat().st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = new_file_mode()
     os.chmod(temporary, mode)
+
+
+def new_file_mode() -> int:
+    """The permissions a plainly created file gets (0666 less the umask); mkstemp's 0600
+    is for the temporary file only."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def make_parent(path: str | os.PathLike[str]) -> list[Path]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import json
 import os
 import re
@@ -20,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from argmap.fileio import MIB, file_kind, read_limited
+from argmap.fileio import MIB, digest, file_kind, new_file_mode, read_limited
 
 NAME = ".argmap-manifest.json"
 LIMIT = 4 * MIB
@@ -35,11 +34,6 @@ NOT_OURS = "argmap did not write it"
 
 class ManifestError(OSError):
     """A manifest argmap cannot read (a link, not a regular file, too large): it names it."""
-
-
-def digest(data: bytes) -> str:
-    """The content digest the manifest records for a file."""
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass
@@ -228,7 +222,7 @@ def write_inside(top: Path, path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _mode())
+        os.chmod(temporary, new_file_mode())
         check_no_links(top, path)  # nothing was swapped for a link meanwhile
         os.replace(temporary, path)
         temporary = None
@@ -282,13 +276,6 @@ def _clean(temporary: str | None, created: list[Path]) -> None:
     for folder in reversed(created):
         with contextlib.suppress(OSError):
             folder.rmdir()
-
-
-def _mode() -> int:
-    # mkstemp makes the file 0600; give it what a plainly created file would get.
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def delete_inside(top: Path, path: Path, data_digest: str | None, stop: Path) -> bool:

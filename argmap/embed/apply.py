@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.embed.document import Plan, stale_reason
-from argmap.fileio import replace_if_unchanged
+from argmap.fileio import digest, replace_if_unchanged
 from argmap.manifest import (
     NOT_OURS,
     Manifest,
     delete_inside,
-    digest,
     existing,
     read_manifest,
     remove_empty,
