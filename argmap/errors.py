@@ -31,12 +31,12 @@ class Span:
 class Diagnostic:
     """One located problem in a map's source: what went wrong, where, and the line to show.
 
-    `code` is the check rule name it is reported under (`syntax-error`,
+    `rule` is the name of the check rule it is reported under (`syntax-error`,
     `undefined-reference`, `duplicate-id`); `related` holds other places that the
     message refers to (the first definition of a duplicate, say).
     """
 
-    code: str
+    rule: str
     message: str
     span: Span
     source_line: str = ""

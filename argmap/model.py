@@ -390,14 +390,6 @@ class ArgumentMap:
             if edge["kind"] == PREMISE_EDGE
         ]
 
-    def attacks_from(self, statement: str) -> list[str]:
-        """The attack nodes whose attacker is `statement`."""
-        return [
-            target
-            for target, edge in self.graph._succ[statement].items()
-            if edge["kind"] == ATTACKER_EDGE
-        ]
-
     def attackers_of(self, node: str) -> list[str]:
         """What attacks or contradicts `node` (a statement, inference or attack node):
         statements, and the nodes of attacks that are themselves undercut."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from argmap.check_output.snippet import caret_snippet, format_diagnostic
 from argmap.errors import Diagnostic, Span
-from argmap.report.snippet import caret_snippet, format_diagnostic
 
 
 def test_caret_underlines_the_span() -> None:

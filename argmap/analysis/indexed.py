@@ -82,7 +82,7 @@ class IndexedMap:
     codes: list[int]
     attacks_into: list[int]
     """Attack and contradiction edges into each node."""
-    premises_into: list[int]
+    reasons_into: list[int]
     """Premise edges (into an inference) and attacker edges (into an attack's node)."""
     conclusions_into: list[int]
     """Conclusion edges (into a statement): its inferences."""
@@ -92,7 +92,7 @@ class IndexedMap:
         return bool(
             self.offsets[node + 1] - self.offsets[node]
             or self.attacks_into[node]
-            or self.premises_into[node]
+            or self.reasons_into[node]
             or self.conclusions_into[node]
         )
 
@@ -120,7 +120,7 @@ class IndexedMap:
         by_edge = chain.from_iterable(map(repeat, range(len(self.names)), map(sub, out[1:], out)))
         sources = list(by_edge)
         order = sorted(range(len(self.targets)), key=self.targets.__getitem__)
-        into = map(add, self.attacks_into, map(add, self.premises_into, self.conclusions_into))
+        into = map(add, self.attacks_into, map(add, self.reasons_into, self.conclusions_into))
         return list(map(sources.__getitem__, order)), list(accumulate(into, initial=0))
 
     def names_of(self, flags: Iterable[object]) -> list[str]:
@@ -161,9 +161,9 @@ def index_map(amap: ArgumentMap) -> IndexedMap:
     wanting = [kind in _SUPPORTED_CODES for kind in kinds]
     for node in compress(range(count), wanting):
         wanting[node] = needs_support(data[node])
-    premises_into, conclusions_into, attacks_into = [0] * count, [0] * count, [0] * count
+    reasons_into, conclusions_into, attacks_into = [0] * count, [0] * count, [0] * count
     # Each edge code's count list (an attacker edge counts as a premise of its attack's node).
-    into = (premises_into, premises_into, conclusions_into, attacks_into)
+    into = (reasons_into, reasons_into, conclusions_into, attacks_into)
     for target, code in zip(targets, codes, strict=True):
         into[code][target] += 1
     return IndexedMap(
@@ -177,7 +177,7 @@ def index_map(amap: ArgumentMap) -> IndexedMap:
         targets,
         codes,
         attacks_into,
-        premises_into,
+        reasons_into,
         conclusions_into,
     )
 

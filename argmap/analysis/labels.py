@@ -74,7 +74,7 @@ def label_codes(graph: IndexedMap) -> list[int]:
     undec, label_in, label_out = UNDEC_CODE, IN_CODE, OUT_CODE
     labels = [undec] * count
     # Counts of edges in, counted down as their sources are decided.
-    blocking = list(map(add, graph.attacks_into, graph.premises_into))
+    blocking = list(map(add, graph.attacks_into, graph.reasons_into))
     inferences_not_out = graph.conclusions_into.copy()
     wanting = graph.wanting
     supported = [not wants for wants in wanting]

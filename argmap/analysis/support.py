@@ -30,7 +30,7 @@ def grounded_flags(graph: IndexedMap) -> list[bool]:
     offsets, targets, codes = graph.offsets, graph.targets, graph.codes
     # An inference's premises not yet grounded (an attack's node counts its attacker, which
     # is never counted down: it is never grounded).
-    missing = graph.premises_into.copy()
+    missing = graph.reasons_into.copy()
     grounded = [
         is_statement and not wanting
         for is_statement, wanting in zip(graph.statement, graph.wanting, strict=True)
@@ -108,7 +108,7 @@ def _cyclic_core(graph: IndexedMap) -> dict[int, list[int]]:
     # conclusion edges statements, so one count holds both. (An attack's node counts its
     # attacker edge: it is never peeled here, and having no support edge out, it goes in
     # the second peel.)
-    into = list(map(add, graph.premises_into, graph.conclusions_into))
+    into = list(map(add, graph.reasons_into, graph.conclusions_into))
     support = (PREMISE, CONCLUSION)
     work = [node for node, entering in enumerate(into) if not entering]
     pop, push = work.pop, work.append

@@ -15,6 +15,9 @@ from pathlib import Path
 import click
 
 import argmap
+from argmap.check_output.github import format_github
+from argmap.check_output.json_report import format_json
+from argmap.check_output.sarif import format_sarif
 from argmap.checks import Finding, Severity, parse_error_findings, run_checks
 from argmap.checks.parallel import worker_for
 from argmap.checks.registry import RULES, get_rule
@@ -24,9 +27,6 @@ from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
 from argmap.log import timed
 from argmap.model import ArgumentMap
-from argmap.report.github import format_github
-from argmap.report.json_report import format_json
-from argmap.report.sarif import format_sarif
 from argmap.visible import visible_line
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -130,7 +130,7 @@ def _report(
         return format_github(findings)
     if output_format == "sarif":
         return format_sarif(findings)
-    from argmap.report.text import format_text  # rich: only the text report needs it
+    from argmap.check_output.text import format_text  # rich: only the text report needs it
 
     return format_text(
         findings,

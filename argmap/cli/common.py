@@ -145,7 +145,7 @@ def load_map_or_exit(path: str | os.PathLike[str], *, syntax: bool = True) -> Ar
         _tell_listeners(path, error)
         # The same report as `argmap check` gives for this map (codes, carets, summary);
         # imported here, so that commands that load maps without failing never load rich.
-        from argmap.report.text import format_parse_errors
+        from argmap.check_output.text import format_parse_errors
 
         colour = use_colour(sys.stderr)
         click.echo(format_parse_errors(error.errors, color=colour), err=True, nl=False)

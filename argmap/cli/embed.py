@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from argmap.check_output.snippet import format_diagnostic
 from argmap.cli.common import EXIT_MAP_ERRORS, timeout_option
 from argmap.embed.apply import Outcome, apply, out_of_date
 from argmap.embed.document import EmbedError, EmbedOptions, Plan, plan_document
@@ -13,7 +14,6 @@ from argmap.fileio import ChangedSinceRead, describe_os_error
 from argmap.manifest import ManifestError
 from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
-from argmap.report.snippet import format_diagnostic
 from argmap.suggest import plural
 from argmap.visible import visible_line
 

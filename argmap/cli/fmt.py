@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from argmap.check_output.snippet import format_diagnostic
 from argmap.cli.check import find_maps
 from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE
 from argmap.errors import MapFileError, ParseError
@@ -23,7 +24,6 @@ from argmap.fileio import (
 )
 from argmap.language.format import format_text
 from argmap.language.loader import BOM, decode, read_map_file
-from argmap.report.snippet import format_diagnostic
 from argmap.suggest import plural
 from argmap.visible import visible, visible_line
 

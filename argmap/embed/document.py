@@ -12,12 +12,12 @@ from pathlib import Path
 
 from argmap.embed.attributes import BlockAttributeError, BlockSpec, parse_attributes
 from argmap.embed.boundary import document_inside, project_root, resolve_src
-from argmap.embed.markdown import image
 from argmap.embed.scan import BEFORE, BEGIN, END, Block, Region, scan, split_lines
 from argmap.errors import ArgmapError, Diagnostic, MapFileError, ParseError, Span
 from argmap.fileio import DOCUMENT_SIZE_LIMIT, ReadStamp, digest, read_stamped
 from argmap.language.loader import BOM, load_file, parse_text
 from argmap.manifest import check_no_links
+from argmap.markdown import image
 from argmap.model import ArgumentMap
 from argmap.render.fit import DEFAULT_MIN_FONT, PAGES, FitError, parse_width
 from argmap.render.render import RenderOptions, render_map

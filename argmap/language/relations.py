@@ -158,7 +158,6 @@ def plain_support(
         chain=chain,
         span=span_of(0, warrant.end),
         warrant=warrant.value,
-        warrant_span=span_of(warrant.start, warrant.end),
         comment=comment,
     )
 
@@ -201,7 +200,6 @@ def _support(cursor: _Cursor, warrant: Token | None, whole: Span, comment: str |
         chain=chain,
         span=whole,
         warrant=warrant.value if warrant else None,
-        warrant_span=cursor.span_of(warrant.start, warrant.end) if warrant else None,
         comment=comment,
     )
 

@@ -185,7 +185,6 @@ class Support:
     chain: list[list[Ref]]
     span: Span
     warrant: str | None = None
-    warrant_span: Span | None = None
     comment: str | None = None
     body: list[BodyLine] = field(default_factory=list)
     """The lines after the first, in order: continuations, comments, blank lines."""

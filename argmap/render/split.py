@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from argmap.embed.markdown import markdown_target, markdown_text
+from argmap.markdown import markdown_target, markdown_text
 from argmap.model import ATTACK, INFERENCE, ArgumentMap
 from argmap.render.cut import Part, cut, halves
 from argmap.render.dot import wrap

@@ -1,1 +1,1 @@
-"""Reporters: turn diagnostics and findings into text, JSON, GitHub annotations and SARIF."""
+"""The self-contained HTML report of a map (`argmap report`)."""

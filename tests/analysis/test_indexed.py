@@ -54,7 +54,7 @@ def test_the_numbered_map_is_the_graph(amap: ArgumentMap) -> None:
     into = Counter((v, code) for _, v, code in edges)
     for number, name in enumerate(graph.names):
         assert graph.attacks_into[number] == into[name, ATTACK]
-        assert graph.premises_into[number] == into[name, PREMISE] + into[name, ATTACKER]
+        assert graph.reasons_into[number] == into[name, PREMISE] + into[name, ATTACKER]
         assert graph.conclusions_into[number] == into[name, CONCLUSION]
         assert graph.in_relation(number) == amap.in_relation(name)
         assert graph.kind(number) == amap.kind(name)

@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 import argmap
+from argmap.check_output.text import format_text
 from argmap.checks import Finding, resolve_rules
 from argmap.checks.context import CheckContext
 from argmap.checks.suppression import apply_suppressions
 from argmap.model import ArgumentMap
-from argmap.report.text import format_text
 
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import write_map  # noqa: E402

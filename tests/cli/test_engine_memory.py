@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
 from render_helpers import isolated_module_cache  # noqa: E402
 
 from argmap.errors import RenderError  # noqa: E402
-from argmap.render import embedded  # noqa: E402
-from argmap.render.embedded import EmbeddedGraphviz  # noqa: E402
+from argmap.render import wasm_graphviz as embedded  # noqa: E402
+from argmap.render.wasm_graphviz import EmbeddedGraphviz  # noqa: E402
 
 __all__ = ["isolated_module_cache"]  # an autouse fixture: imported here to apply to this file
 

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
-from argmap.render.embedded import LoadReport, _log_load
+from argmap.render.wasm_graphviz import LoadReport, _log_load
 
 MAP = """\
 premise safer: A lane makes cycling safer.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from argmap.embed.markdown import image, markdown_target, markdown_text
+from argmap.markdown import image, markdown_target, markdown_text
 
 HOSTILE = [
     '<script>alert("x")</script>',

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import argmap
+from argmap.check_output.snippet import format_diagnostic
 from argmap.errors import MapFileError, ParseError
 from argmap.language.syntax import Statement
-from argmap.report.snippet import format_diagnostic
 
 
 def test_a_missing_file_or_a_folder_is_a_map_file_error(tmp_path: Path) -> None:

@@ -95,7 +95,7 @@ def test_duplicate_id_points_at_both_definitions() -> None:
     with pytest.raises(ParseError) as caught:
         argmap.parse("premise a: A\n\nclaim a: again\n", "m.argmap")
     [error] = caught.value.errors
-    assert error.code == "duplicate-id"
+    assert error.rule == "duplicate-id"
     assert error.message == "duplicate statement ID `a`; first defined at line 1"
     assert error.span == Span("m.argmap", 3, 7, 3, 8)
     assert error.related == (Span("m.argmap", 1, 1, 1, 13),)
@@ -106,7 +106,7 @@ def test_undefined_references_have_their_own_code_and_a_suggestion() -> None:
     with pytest.raises(ParseError) as caught:
         argmap.parse("premise distrust: D\nconclusion c: C\ndistrsut -> c\n")
     [error] = caught.value.errors
-    assert error.code == "undefined-reference"
+    assert error.rule == "undefined-reference"
     assert error.message == "undefined statement `distrsut`; did you mean `distrust`?"
     assert error.span == Span("<string>", 3, 1, 3, 9)
 

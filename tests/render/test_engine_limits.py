@@ -13,8 +13,8 @@ import pytest
 import wasmtime
 
 from argmap.errors import RenderError
-from argmap.render.embedded import _start_thread, crash_message, new_engine
 from argmap.render.system import SystemGraphviz
+from argmap.render.wasm_graphviz import _start_thread, crash_message, new_engine
 
 sys.path.insert(0, str(Path(__file__).parent))
 from render_helpers import isolated_module_cache, skip_without_dot  # noqa: E402

@@ -11,9 +11,9 @@ import pytest
 from render_helpers import skip_without_dot
 
 from argmap.errors import RenderError
-from argmap.render.embedded import EmbeddedGraphviz, cache_file, wasm_path
 from argmap.render.engines import choose_engine, describe_engines, embedded_engine
 from argmap.render.system import SystemGraphviz, find_dot
+from argmap.render.wasm_graphviz import EmbeddedGraphviz, cache_file, wasm_path
 
 BAD_DOT = "digraph { a -> }"
 

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.check_output.snippet import caret_snippet
 from argmap.cli import main
 from argmap.errors import Span
-from argmap.report.snippet import caret_snippet
 from argmap.visible import _JSON_ESCAPES, visible, visible_json, visible_line
 
 CLEAR = "\x1b[2J"

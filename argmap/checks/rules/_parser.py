@@ -13,6 +13,6 @@ PARSER_CODES = frozenset({"syntax-error", "undefined-reference", "duplicate-id"}
 def parser_problems(context: CheckContext, name: str) -> Iterator[Problem]:
     """The diagnostics reported under `name` (any unknown code counts as a syntax error)."""
     for diagnostic in context.diagnostics:
-        code = diagnostic.code if diagnostic.code in PARSER_CODES else "syntax-error"
+        code = diagnostic.rule if diagnostic.rule in PARSER_CODES else "syntax-error"
         if code == name:
             yield Problem(diagnostic.message, diagnostic.span)

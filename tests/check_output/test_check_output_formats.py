@@ -8,13 +8,13 @@ from pathlib import Path
 
 from rich.console import Console
 
+from argmap.check_output.github import escape_data, escape_property, format_github
+from argmap.check_output.json_report import KEYS, format_json
+from argmap.check_output.sarif import artifact_uri, format_sarif, sarif_log
+from argmap.check_output.summary import summary
+from argmap.check_output.text import format_finding, format_text
 from argmap.checks import RULES, Finding, Severity
 from argmap.errors import Span
-from argmap.report.github import escape_data, escape_property, format_github
-from argmap.report.json_report import KEYS, format_json
-from argmap.report.sarif import artifact_uri, format_sarif, sarif_log
-from argmap.report.summary import summary
-from argmap.report.text import format_finding, format_text
 from argmap.visible import json_text
 
 LINES = {

@@ -8,10 +8,10 @@ from collections.abc import Callable, Sequence
 from rich.console import Console
 from rich.text import Text
 
+from argmap.check_output.snippet import caret_snippet
+from argmap.check_output.summary import summary
 from argmap.checks.finding import Finding, Severity
 from argmap.errors import Diagnostic, Span
-from argmap.report.snippet import caret_snippet
-from argmap.report.summary import summary
 from argmap.visible import visible_line
 
 SourceLine = Callable[[Span], str]

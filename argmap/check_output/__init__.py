@@ -1,0 +1,1 @@
+"""How findings and diagnostics are written out: text, JSON, GitHub annotations, SARIF."""
