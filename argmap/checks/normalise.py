@@ -31,8 +31,13 @@ def normalise_quote(text: str) -> str:
     """
     if text.isascii():
         return " ".join(fold_ascii(text).split())
-    text = unicodedata.normalize("NFKC", text)
-    return " ".join(text.translate(_QUOTE_CHARS).split()).casefold()
+    return " ".join(_fold_marks(text).split()).casefold()
+
+
+def _fold_marks(text: str) -> str:
+    """NFKC, then quotes, apostrophes and dashes to their ASCII forms. The acute accent
+    goes first: NFKC would make it a space and a combining accent, no longer a mark."""
+    return unicodedata.normalize("NFKC", text.replace("\u00b4", "'")).translate(_QUOTE_CHARS)
 
 
 class _PunctuationToSpace(dict[int, int]):
@@ -49,15 +54,22 @@ class _PunctuationToSpace(dict[int, int]):
 _PUNCTUATION = _PunctuationToSpace()
 
 
-_ASCII_MARKS = bytes(c for c in range(128) if unicodedata.category(chr(c)).startswith("P"))
+_ASCII_MARKS = bytes(
+    c for c in range(128) if unicodedata.category(chr(c)).startswith("P") or chr(c) == "`"
+)
 _ASCII_PUNCTUATION = bytes.maketrans(_ASCII_MARKS, b" " * len(_ASCII_MARKS))
-"""The same mapping for ASCII, as a byte table: bytes.translate is a table lookup a byte."""
+"""The same mapping for ASCII, as a byte table: bytes.translate is a table lookup a byte.
+The backtick, a symbol to Unicode, is here an apostrophe, as `normalise_quote` has it."""
 
 
 def normalise_statement(text: str) -> str:
-    """Fold case and whitespace and drop punctuation: the identity of a statement's text."""
+    """Fold case and whitespace and drop punctuation: the identity of a statement's text.
+
+    Marks `normalise_quote` folds (a backtick or an acute accent for an apostrophe, a
+    minus sign for a dash) are punctuation here too, and NFKC makes full-width text and
+    `…` their plain forms.
+    """
     if text.isascii():  # already in NFKC, and casefold is lower: the byte table does it
         folded = text.lower().encode("ascii").translate(_ASCII_PUNCTUATION).decode("ascii")
         return " ".join(folded.split())
-    text = unicodedata.normalize("NFKC", text)
-    return " ".join(text.casefold().translate(_PUNCTUATION).split())
+    return " ".join(_fold_marks(text).casefold().translate(_PUNCTUATION).split())
