@@ -44,10 +44,21 @@ def same_map_after_formatting(text: str, path: Path) -> str:
     return formatted
 
 
-def test_messy_map_golden() -> None:
-    source = HERE / "format" / "messy.argmap"
+GOLDEN = sorted(
+    path for path in (HERE / "format").glob("*.argmap")
+    if not path.name.endswith(".formatted.argmap")
+)
+
+
+@pytest.mark.parametrize("source", GOLDEN, ids=lambda p: p.stem)
+def test_golden(source: Path) -> None:
+    """Each `format/NAME.argmap` formats to `format/NAME.formatted.argmap`: `messy` (every
+    kind of line out of place), `trailing-comments` (the comment after `><`, `-|` and `->`
+    lines), `continued-argument` (already canonical: the indent of a continued `argument`
+    line, and the comments between its lines, stay as they are)."""
     formatted = same_map_after_formatting(source.read_text(encoding="utf-8"), source)
-    assert formatted == (HERE / "format" / "messy.formatted.argmap").read_text(encoding="utf-8")
+    expected = source.with_name(f"{source.stem}.formatted.argmap").read_text(encoding="utf-8")
+    assert formatted == expected
 
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
@@ -75,6 +86,74 @@ def test_comments_keep_their_words_and_their_place() -> None:
         "  @note n\n\n"
         "a -> b  # after\n"
     )
+
+
+# Every place a comment can stand, one line each: the line's text, the indent of a whole-line
+# comment above it (None: none may stand there), and whether it may end in a comment.
+COMMENT_PLACES: tuple[tuple[str, str | None, bool], ...] = (
+    ("@title Comments everywhere", "", True),
+    ("@author Someone", "", True),
+    ("premise a: A.", "", False),
+    ("  > a quotation", "  ", False),
+    ("  @note a note", "  ", True),
+    ("premise b: B.", "", False),
+    ("    and more text of b", "  ", False),
+    ("claim c: C.", "", False),
+    ("premise x: X.", "", False),
+    ("== Part ==", "", True),
+    ("claim d: D.", "", False),
+    ("a -> c", "", True),
+    ("a + b -> d", "", True),
+    ("x -| c", "", True),
+    ("x >< a", "", True),
+    ("b -| (a -> c)", "", True),
+    ("a", "", True),
+    ("  + b", "  ", True),
+    ("  -> c", "  ", True),
+    ("argument step: a", "", True),
+    ("    + x", "    ", True),
+    ("    -> d", "    ", True),
+    ("  @note a named step", "  ", True),
+)
+WORD = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Z")), min_size=1, max_size=6
+).filter(lambda word: not word.startswith("k-"))
+
+
+@st.composite
+def commented_map(draw: st.DrawFn) -> tuple[str, dict[str, list[str]]]:
+    """A map with comments drawn for any of its places: its text, and each comment's words
+    by the marker (`k-<n>`) that starts it."""
+    lines: list[str] = []
+    comments: dict[str, list[str]] = {}
+
+    def comment() -> str:
+        marker = f"k-{len(comments)}"
+        words = draw(st.lists(WORD, max_size=5))
+        comments[marker] = words
+        spaces = draw(st.lists(st.sampled_from([" ", "  ", "   "]), min_size=len(words),
+                               max_size=len(words)))
+        written = "".join(space + word for space, word in zip(spaces, words, strict=True))
+        return f"# {marker}{written}"
+
+    for line, indent, trailing in COMMENT_PLACES:
+        if indent is not None and draw(st.booleans()):
+            lines.append(indent + comment())
+        if trailing and draw(st.booleans()):
+            line += draw(st.sampled_from(["  ", " ", "\t"])) + comment()
+        lines.append(line)
+    return "\n".join(lines) + "\n", comments
+
+
+@settings(max_examples=200, deadline=None)
+@given(commented_map())
+def test_property_every_comment_keeps_its_words(case: tuple[str, dict[str, list[str]]]) -> None:
+    text, comments = case
+    formatted = same_map_after_formatting(text, Path("m.argmap"))
+    for marker, words in comments.items():
+        found = [line for line in formatted.splitlines() if f"# {marker} " in f"{line} "]
+        assert len(found) == 1, (marker, formatted)
+        assert found[0].split(f"# {marker}", 1)[1].split() == words, (marker, formatted)
 
 
 def test_crlf_line_ends_are_kept() -> None:
