@@ -9,6 +9,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cached_property
 from itertools import compress, count, repeat
 from operator import itemgetter
@@ -353,45 +354,10 @@ def _compare(index: _WordIndex, quote_words: list[str], start: int) -> Passage:
 
 
 def _matching_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
-    """difflib's `SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()`
-    without its final empty block: the same longest-match recursion, for no junk (so
-    nothing to extend a match over) and without a matcher object; a word's list of places
-    in `b` is made once for every longest match (a quote is compared a few times each)."""
-    places: dict[str, list[int]] = {}
-    for j, word in enumerate(b):
-        places.setdefault(word, []).append(j)
-    found = []
-    queue = [(0, len(a), 0, len(b))]
-    while queue:
-        alo, ahi, blo, bhi = queue.pop()
-        besti, bestj, bestsize = alo, blo, 0
-        lengths: dict[int, int] = {}
-        for i in range(alo, ahi):
-            before = lengths.get
-            lengths = {}
-            for j in places.get(a[i], ()):
-                if j < blo:
-                    continue
-                if j >= bhi:
-                    break
-                k = lengths[j] = before(j - 1, 0) + 1
-                if k > bestsize:
-                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
-        if bestsize:
-            found.append((besti, bestj, bestsize))
-            if alo < besti and blo < bestj:
-                queue.append((alo, besti, blo, bestj))
-            if besti + bestsize < ahi and bestj + bestsize < bhi:
-                queue.append((besti + bestsize, ahi, bestj + bestsize, bhi))
-    found.sort()
-    blocks: list[tuple[int, int, int]] = []
-    for i, j, size in found:  # adjacent blocks are one
-        if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
-            i, j, size = blocks[-1][0], blocks[-1][1], blocks[-1][2] + size
-            blocks[-1] = (i, j, size)
-        else:
-            blocks.append((i, j, size))
-    return blocks
+    """The blocks of words `a` and `b` have in common, in order, by difflib (no junk:
+    every word of a quote counts), without its final empty block."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return [(i, j, size) for i, j, size in matcher.get_matching_blocks() if size]
 
 
 class _Places:

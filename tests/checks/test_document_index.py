@@ -15,7 +15,6 @@ from argmap.checks.document import (
     Document,
     Passage,
     _general_index,
-    _matching_blocks,
     _Segments,
 )
 from argmap.checks.normalise import normalise_quote
@@ -115,12 +114,3 @@ def test_the_ratio_of_the_matched_stretch(quote: list[str], window: list[str]) -
     matches = sum(block.size for block in blocks)
     expected = difflib.SequenceMatcher(None, quote, window[first:last], autojunk=False).ratio()
     assert 2.0 * matches / (len(quote) + last - first) == expected
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from("abcde"), max_size=15),
-       st.lists(st.sampled_from("abcdef"), max_size=25))
-def test_matching_blocks_are_difflibs(a: list[str], b: list[str]) -> None:
-    """The closest-passage search's own longest-match recursion gives difflib's blocks."""
-    expected = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    assert _matching_blocks(a, b) == [tuple(block) for block in expected[:-1]]
