@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean fuzz fuzz-atheris docs
+.PHONY: demo test lint bench clean fuzz fuzz-atheris docs mutation
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,13 @@ fuzz-atheris: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/run.py
+
+# Mutation testing ([tool.mutmut] in pyproject.toml, docs/mutation.md): mutmut is installed on
+# first use and works in mutants/; not part of `make test` (it takes an hour or more).
+mutation: $(STAMP)
+	$(BIN)/python -c "import mutmut" 2>/dev/null || $(BIN)/python -m pip install --quiet mutmut
+	$(BIN)/mutmut run
+	$(BIN)/mutmut results
 
 clean:
 	rm -rf $(VENV) out build *.egg-info
