@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from argmap import __version__
 from argmap.checks.finding import Finding, Severity
@@ -14,6 +15,11 @@ from argmap.errors import Span
 from argmap.visible import visible_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/argmap/argmap"
+"""The project's home page (pyproject.toml's Homepage, a test checks)."""
+SRCROOT = "%SRCROOT%"
+"""The base every relative URI is resolved against: the folder `argmap check` ran in, which
+code scanning maps to the repository's checkout."""
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -33,15 +39,29 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
+def artifact_location(file: str, base: Path | None = None) -> dict[str, str]:
+    """Where `file` is, as a SARIF artifactLocation: a percent-encoded URI relative to
+    %SRCROOT% (`base`, by default the working folder) for a file inside it, an absolute
+    `file:` URI for one outside it (`../x` is no URI a viewer can resolve)."""
+    if not file:
+        return {"uri": "", "uriBaseId": SRCROOT}
+    root = Path(os.path.abspath(base or Path.cwd()))
+    path = Path(os.path.abspath(root / file))
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return {"uri": path.as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
 def artifact_uri(file: str, base: Path | None = None) -> str:
-    """A relative URI with forward slashes (relative to `base` when the path is absolute)."""
-    path = Path(file)
-    if path.is_absolute():
-        try:
-            path = Path(os.path.relpath(path, base or Path.cwd()))
-        except ValueError:
-            return path.as_uri()
-    return str(PurePosixPath(*path.parts)) if path.parts else file
+    """The URI of `artifact_location` alone."""
+    return artifact_location(file, base)["uri"]
+
+
+def root_uri(base: Path | None = None) -> str:
+    """%SRCROOT% as an absolute `file:` URI ending in a slash, as SARIF requires of a base."""
+    return Path(os.path.abspath(base or Path.cwd())).as_uri().rstrip("/") + "/"
 
 
 def region(span: Span | None) -> dict[str, int]:
@@ -56,13 +76,15 @@ def region(span: Span | None) -> dict[str, int]:
     return found
 
 
-def result(finding: Finding, index: dict[str, int], uris: dict[str, str]) -> dict[str, Any]:
+def result(
+    finding: Finding, index: dict[str, int], places: dict[str, dict[str, str]]
+) -> dict[str, Any]:
     """A SARIF result; a finding without a place points at the first line of its map.
-    `uris` holds each file's URI (`artifact_uri`)."""
+    `places` holds each file's artifactLocation (`artifact_location`)."""
     span = finding.span
     location = {
         "physicalLocation": {
-            "artifactLocation": {"uri": uris[span.file if span else ""]},
+            "artifactLocation": places[span.file if span else ""],
             "region": region(span),
         }
     }
@@ -84,7 +106,7 @@ def sarif_log(
     findings = list(findings)
     # Each file's URI once, not once per finding (a map can have thousands of findings).
     files = dict.fromkeys(finding.span.file if finding.span else "" for finding in findings)
-    uris = {file: artifact_uri(file, base) for file in files}
+    places = {file: artifact_location(file, base) for file in files}
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -94,10 +116,12 @@ def sarif_log(
                     "driver": {
                         "name": "argmap",
                         "version": __version__,
+                        "informationUri": INFORMATION_URI,
                         "rules": [rule_descriptor(rule) for rule in described],
                     }
                 },
-                "results": [result(finding, index, uris) for finding in findings],
+                "originalUriBaseIds": {SRCROOT: {"uri": root_uri(base)}},
+                "results": [result(finding, index, places) for finding in findings],
             }
         ],
     }

@@ -1,4 +1,5 @@
-"""The terminal report: `file:line:column: CODE name: message`, the line with a caret, a summary."""
+"""The terminal report: `file:line:column: severity: CODE name: message`, the line with a caret,
+a summary."""
 
 from __future__ import annotations
 
@@ -69,9 +70,12 @@ def finding_pieces(finding: Finding, source_line: SourceLine) -> Pieces:
     characters in it are shown as escapes.
     """
     style = STYLES[finding.severity]
+    # `path:line:column: error: ...`, as compilers and mypy write it: editors' and CI's
+    # problem matchers read the severity from this place.
     pieces = [
         (_place(finding), "bold"),
         (": ", ""),
+        (f"{finding.severity.value}: ", style),
         (f"{finding.code} {finding.rule}", style),
         (": " + visible_line(" ".join(finding.message.split("\n"))), ""),
     ]

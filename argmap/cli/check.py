@@ -112,8 +112,10 @@ def check(
     )
     failing = [f for f in findings if _fails(f, strict)]
     shown = failing if quiet else findings
-    output = _report(output_format, shown, results, quiet)
-    click.echo(output, nl=False)
+    colour = output_format == "text" and use_colour(sys.stdout, os.environ)
+    output = _report(output_format, shown, results, quiet, colour)
+    # click.echo strips colours from what is not a terminal unless told (FORCE_COLOR in CI).
+    click.echo(output, nl=False, color=colour)
     sys.exit(1 if failing else 0)
 
 
@@ -122,7 +124,8 @@ def _fails(finding: Finding, strict: bool) -> bool:
 
 
 def _report(
-    output_format: str, findings: list[Finding], results: list[Checked], quiet: bool
+    output_format: str, findings: list[Finding], results: list[Checked], quiet: bool,
+    colour: bool = False,
 ) -> str:
     if output_format == "json":
         return format_json(findings)
@@ -136,7 +139,7 @@ def _report(
         findings,
         files_checked=len(results),
         source_line=Sources(results).line,
-        color=use_colour(sys.stdout, os.environ),
+        color=colour,
         show_summary=not quiet or bool(findings),
     )
 

@@ -148,7 +148,8 @@ def load_map_or_exit(path: str | os.PathLike[str], *, syntax: bool = True) -> Ar
         from argmap.check_output.text import format_parse_errors
 
         colour = use_colour(sys.stderr)
-        click.echo(format_parse_errors(error.errors, color=colour), err=True, nl=False)
+        click.echo(format_parse_errors(error.errors, color=colour), err=True, nl=False,
+                   color=colour)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     except MapFileError as error:
         _tell_listeners(path, error)

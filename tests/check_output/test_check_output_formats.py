@@ -10,7 +10,13 @@ from rich.console import Console
 
 from argmap.check_output.github import escape_data, escape_property, format_github
 from argmap.check_output.json_report import KEYS, format_json
-from argmap.check_output.sarif import artifact_uri, format_sarif, sarif_log
+from argmap.check_output.sarif import (
+    INFORMATION_URI,
+    artifact_location,
+    artifact_uri,
+    format_sarif,
+    sarif_log,
+)
 from argmap.check_output.summary import summary
 from argmap.check_output.text import format_finding, format_text
 from argmap.checks import RULES, Finding, Severity
@@ -49,14 +55,14 @@ def source_line(span: Span) -> str:
 
 def test_text_report() -> None:
     assert format_text(FINDINGS, files_checked=2, source_line=source_line) == (
-        "maps/a,b.argmap:3:1: AM101 unsupported-conclusion: claim `wet` is the conclusion of no"
-        " inference; 100% [bold]sure[/bold]\n"
+        "maps/a,b.argmap:3:1: error: AM101 unsupported-conclusion: claim `wet` is the conclusion"
+        " of no inference; 100% [bold]sure[/bold]\n"
         "  claim wet: The <script> {streets} are [bold]wet[/bold].\n"
         "  ^^^^^^^\n"
-        "maps/a,b.argmap:7:1: AM104 conflicting-relations: two lines\\x0d\n"
+        "maps/a,b.argmap:7:1: warning: AM104 conflicting-relations: two lines\\x0d\n"
         "  rain -| rain\n"
         "  ^^^^^^^^^^^^\n"
-        "<map>: AM203 unquoted-premise: premise `x`: no quote\n"
+        "<map>: info: AM203 unquoted-premise: premise `x`: no quote\n"
         "1 error, 1 warning, 1 info in 2 files\n"
     )
 
@@ -161,6 +167,8 @@ def test_sarif_has_what_code_scanning_requires() -> None:
     (run,) = log["runs"]
     driver = run["tool"]["driver"]
     assert driver["name"] == "argmap" and driver["version"]
+    assert driver["informationUri"].startswith("https://")
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}}
     assert [rule["id"] for rule in driver["rules"]] == list(RULES)
     for rule in driver["rules"]:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
@@ -172,7 +180,7 @@ def test_sarif_has_what_code_scanning_requires() -> None:
     assert first["locations"] == [
         {
             "physicalLocation": {
-                "artifactLocation": {"uri": "maps/a,b.argmap"},
+                "artifactLocation": {"uri": "maps/a%2Cb.argmap", "uriBaseId": "%SRCROOT%"},
                 "region": {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 8},
             }
         }
@@ -197,3 +205,25 @@ def test_sarif_text_is_json_indented_by_two_spaces() -> None:
 def test_sarif_uris_are_relative_with_forward_slashes(tmp_path: Path) -> None:
     assert artifact_uri(str(tmp_path / "maps" / "x.argmap"), base=tmp_path) == "maps/x.argmap"
     assert artifact_uri("maps\\x.argmap".replace("\\", "/")) == "maps/x.argmap"
+    assert artifact_uri("./maps/../x.argmap", base=tmp_path) == "x.argmap"
+
+
+def test_sarif_uris_are_percent_encoded(tmp_path: Path) -> None:
+    """A space, `#`, `%` or `?` in a file name is part of the path, not a fragment or query."""
+    assert artifact_uri("sp ace/x.argmap", base=tmp_path) == "sp%20ace/x.argmap"
+    assert artifact_uri("c#1.argmap", base=tmp_path) == "c%231.argmap"
+    assert artifact_uri("100%?.argmap", base=tmp_path) == "100%25%3F.argmap"
+    assert artifact_uri("漢字.argmap", base=tmp_path) == "%E6%BC%A2%E5%AD%97.argmap"
+
+
+def test_sarif_uri_outside_the_root_is_absolute(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    outside = tmp_path / "other dir" / "x.argmap"
+    assert artifact_location("../other dir/x.argmap", base=root) == {"uri": outside.as_uri()}
+    assert artifact_location(str(outside), base=root) == {"uri": outside.as_uri()}
+    assert artifact_location("x.argmap", base=root) == {"uri": "x.argmap", "uriBaseId": "%SRCROOT%"}
+
+
+def test_sarif_information_uri_is_the_project_home_page() -> None:
+    pyproject = Path(__file__).parents[2] / "pyproject.toml"
+    assert f'Homepage = "{INFORMATION_URI}"' in pyproject.read_text(encoding="utf-8")

@@ -48,8 +48,8 @@ def test_warnings_exit_0_unless_strict(folder: Path) -> None:
     code, out, _ = run("check", "w.argmap")
     assert code == 0
     assert out == (
-        "w.argmap:4:1: AM105 orphan-statement: premise `tuesday` is in no relation; relate it"
-        " to the argument or remove it\n"
+        "w.argmap:4:1: warning: AM105 orphan-statement: premise `tuesday` is in no relation; "
+        "relate it to the argument or remove it\n"
         "  premise tuesday: Today is Tuesday.\n"
         "  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
         "1 warning in 1 file\n"
@@ -60,7 +60,8 @@ def test_warnings_exit_0_unless_strict(folder: Path) -> None:
 def test_errors_exit_1(folder: Path) -> None:
     code, out, _ = run("check", write("c.argmap", CIRCULAR))
     assert code == 1
-    assert out.startswith("c.argmap:1:1: AM103 circular-reasoning: circular support: `a` -> `b`")
+    assert out.startswith(
+        "c.argmap:1:1: error: AM103 circular-reasoning: circular support: `a` -> `b`")
     assert out.endswith("2 errors in 1 file\n")
 
 
@@ -68,12 +69,12 @@ def test_parse_errors_are_findings_in_the_same_format(folder: Path) -> None:
     code, out, _ = run("check", write("broken.argmap", BROKEN))
     assert code == 1
     assert out == (
-        "broken.argmap:1:1: AM001 syntax-error: unknown statement kind `premis`; did you mean"
-        " `premise`?\n"
+        "broken.argmap:1:1: error: AM001 syntax-error: unknown statement kind `premis`; did you"
+        " mean `premise`?\n"
         "  premis rain: It is raining.\n"
         "  ^^^^^^\n"
-        "broken.argmap:4:1: AM002 undefined-reference: undefined statement `rian`; did you mean"
-        " `rain`?\n"
+        "broken.argmap:4:1: error: AM002 undefined-reference: undefined statement `rian`; did you"
+        " mean `rain`?\n"
         "  rian -> wet\n"
         "  ^^^^\n"
         "2 errors in 1 file\n"

@@ -61,7 +61,7 @@ def test_fifos_are_refused_without_blocking(tmp_path: Path) -> None:
     done = run_process("check", "top.argmap", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stdout.startswith(
-        "top.argmap:1:10: AM001 syntax-error: cannot include `pipe.argmap`: it is a FIFO "
+        "top.argmap:1:10: error: AM001 syntax-error: cannot include `pipe.argmap`: it is a FIFO "
         "(named pipe), not a regular file\n  @include pipe.argmap\n           ^^^^^^^^^^^\n")
 
 
@@ -72,8 +72,8 @@ def test_a_fifo_as_the_document_is_a_finding(tmp_path: Path) -> None:
     done = run_process("check", "m.argmap", cwd=tmp_path)
     assert done.returncode == 0  # a warning
     assert done.stdout.startswith(
-        "m.argmap:1:11: AM202 document-not-found: document pipe.txt cannot be read (it is a "
-        "FIFO (named pipe), not a regular file); the map's quotes were not verified\n")
+        "m.argmap:1:11: warning: AM202 document-not-found: document pipe.txt cannot be read (it "
+        "is a FIFO (named pipe), not a regular file); the map's quotes were not verified\n")
 
 
 def test_a_map_over_the_cap_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,9 +92,9 @@ def test_an_include_over_the_cap_is_located(tmp_path: Path, monkeypatch: pytest.
     (tmp_path / "top.argmap").write_text("@include big.argmap\n" + MAP, encoding="utf-8")
     code, _, err = run("render", "top.argmap", "-f", "dot", "-o", "-")
     assert code == 1
-    assert err.startswith(f"top.argmap:1:10: AM001 syntax-error: cannot include `big.argmap`: "
-                          f"it is {MAP_SIZE_LIMIT + 1:,} bytes; argmap reads map files of at "
-                          "most 64 MiB\n")
+    assert err.startswith(f"top.argmap:1:10: error: AM001 syntax-error: cannot include "
+                          f"`big.argmap`: it is {MAP_SIZE_LIMIT + 1:,} bytes; argmap reads map "
+                          "files of at most 64 MiB\n")
 
 
 def test_a_document_over_the_cap_is_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -191,11 +191,11 @@ def test_map_errors_go_to_stderr_with_a_caret_and_exit_1(tmp_path: Path) -> None
     code, out, err = show(path)
     assert (code, out) == (1, "")
     assert err == (
-        f"{path}:1:1: AM001 syntax-error: unknown statement kind `premis`; "
+        f"{path}:1:1: error: AM001 syntax-error: unknown statement kind `premis`; "
         "did you mean `premise`?\n"
         "  premis a: A\n"
         "  ^^^^^^\n"
-        f"{path}:3:1: AM002 undefined-reference: undefined statement `b`; define it with a "
+        f"{path}:3:1: error: AM002 undefined-reference: undefined statement `b`; define it with a "
         "line such as "
         "`premise b: ...`\n"
         "  b -> c\n"

@@ -123,7 +123,7 @@ def test_render_watch(folder: Path, cache: Path, watcher: list[Watcher]) -> None
 
     edit(folder / "more.argmap", "premise c:", "premise c")  # a mistake in the include
     run.wait(lambda: run.runs() == 4, "the error")
-    assert "more.argmap:1:11: AM001 syntax-error: expected `:`" in run.messages()
+    assert "more.argmap:1:11: error: AM001 syntax-error: expected `:`" in run.messages()
     assert "✗ failed (above); the last good out/map.svg is kept" in run.messages()
     assert out.read_bytes() == good
 

@@ -64,7 +64,7 @@ def test_following_the_tutorial_gives_what_it_shows(
             if args[0] == "render" and shutil.which("dot") is None:
                 # The Tutorial's sizes are the system Graphviz's (the `auto` engine).
                 continue
-            if expected.startswith("lane.argmap:15:1: AM002 undefined-reference"):
+            if expected.startswith("lane.argmap:15:1: error: AM002 undefined-reference"):
                 lane = tmp_path / "lane.argmap"
                 lane.write_text(lane.read_text("utf-8").replace(*_TYPO), "utf-8")
             result = runner.invoke(main, args)

@@ -171,7 +171,8 @@ def test_cli_default_output_and_failures(tmp_path: Path) -> None:
     source.write_text("premise a: A.\na -> c\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["report", str(source), "-o", str(tmp_path / "x.html")])
     assert result.exit_code == 1
-    assert "map.argmap:2:6: AM002 undefined-reference: undefined statement `c`" in result.stderr
+    assert ("map.argmap:2:6: error: AM002 undefined-reference: undefined statement `c`"
+            in result.stderr)
     assert not (tmp_path / "x.html").exists()
     result = CliRunner().invoke(main, ["report", str(source), "-o", str(source)])
     assert result.exit_code == 2 and "refusing to overwrite the map" in result.stderr

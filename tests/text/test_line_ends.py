@@ -95,7 +95,8 @@ def test_cli_snippet_shows_the_character_and_points_at_it(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{path}:1:15: AM001 syntax-error: invisible character U+2028")
+    assert lines[0].startswith(
+        f"{path}:1:15: error: AM001 syntax-error: invisible character U+2028")
     assert lines[1:3] == ["  premise a: one\\u2028two", "                ^^^^^^"]
 
 
