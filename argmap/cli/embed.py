@@ -9,11 +9,11 @@ import click
 from argmap.check_output.snippet import format_diagnostic
 from argmap.cli.common import EXIT_MAP_ERRORS, timeout_option
 from argmap.embed.apply import Outcome, apply, out_of_date
-from argmap.embed.document import EmbedError, EmbedOptions, Plan, plan_document
+from argmap.embed.document import EmbedError, EmbedOptions, PageBox, Plan, plan_document
 from argmap.fileio import ChangedSinceRead, describe_os_error
 from argmap.manifest import ManifestError
 from argmap.render.engines import ENGINE_CHOICES
-from argmap.render.fit import DEFAULT_MIN_FONT, parse_width
+from argmap.render.fit import DEFAULT_MIN_FONT, parse_page
 from argmap.suggest import plural
 from argmap.visible import visible_line
 
@@ -21,25 +21,26 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".qmd", ".rmd")
 """Names of Markdown documents (Quarto and R Markdown are Markdown too)."""
 
 
-class FitWidth(click.ParamType):  # type: ignore[type-arg]
-    """A width or page name as pt, or `none` (None): figures at their natural size."""
+class FitPage(click.ParamType):  # type: ignore[type-arg]
+    """A page box as (width, height) pt, a single width (no height limit), or `none`
+    (None): figures at their natural size."""
 
-    name = "width"
+    name = "page"
 
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> float | None:
-        if value is None or isinstance(value, float):
+    ) -> PageBox | None:
+        if value is None or isinstance(value, tuple):
             return value
         if str(value).strip().lower() == "none":
             return None
         try:
-            return parse_width(str(value))
+            return parse_page(str(value))
         except ValueError as error:
             self.fail(f"{error}, or none", param, ctx)
 
 
-FIT = FitWidth()
+FIT = FitPage()
 
 EPILOG = """Examples:
 
@@ -56,9 +57,10 @@ EPILOG = """Examples:
 @click.option("--out-dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Where the figures go (inside the document's folder). "
               "Default: NAME-argmap/ beside each document.")
-@click.option("--fit", "fit", type=FIT, default="a4", show_default=True, metavar="WIDTH",
-              help="Draw each figure to print at WIDTH (16cm, 6.5in, 453pt, a4, letter, a5, "
-              "slide) with readable text; `none`: natural size. A block's fit= overrides it.")
+@click.option("--fit", "fit", type=FIT, default="a4", show_default=True, metavar="PAGE",
+              help="Draw each figure to print inside PAGE with readable text: a page's text "
+              "block (a4, letter, a5, slide), WxH (16x20cm) or a width alone (16cm: no height "
+              "limit); `none`: natural size. A block's fit= overrides it.")
 @click.option("--min-font", type=click.FloatRange(min=1), default=DEFAULT_MIN_FONT,
               show_default=True, metavar="PT",
               help="With --fit: the smallest statement text allowed, in pt.")
@@ -74,7 +76,7 @@ EPILOG = """Examples:
 def embed(
     documents: tuple[str, ...],
     out_dir: str | None,
-    fit: float | None,
+    fit: PageBox | None,
     min_font: float,
     hide_source: bool,
     check: bool,
@@ -86,9 +88,9 @@ def embed(
     A block holds a map's text, or names a map file with src="PATH" and no body;
     attributes choose the view: focus, depth, section, tag, evaluate, direction, theme,
     fit, split (a map too big for the page as an overview and parts). Pandoc's and
-    Quarto's form ```{.argmap src="PATH" .split} is read too. Figures are
-    fitted to an A4 page's text width by default, and go into a folder beside the
-    document; a second run changes nothing, and figures of removed blocks are deleted.
+    Quarto's form ```{.argmap src="PATH" .split} is read too. Figures are fitted
+    inside an A4 page's text block (16 x 24.7 cm) by default, and go into a folder beside
+    the document; a second run changes nothing, and figures of removed blocks are deleted.
     They are drawn with the embedded Graphviz unless --engine says otherwise, so they
     are the same on every machine.
     Exit status 1 when a block has errors (the others are still drawn) or, with

@@ -8,7 +8,7 @@ import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from argmap.render.fit import parse_width
+from argmap.render.fit import parse_page
 from argmap.render.style import DIRECTIONS
 from argmap.render.themes import THEMES
 from argmap.suggest import did_you_mean, one_of
@@ -39,7 +39,8 @@ class BlockSpec:
     direction: str | None = None
     theme: str = "default"
     fit: str | None = None
-    """A width or page name, `none`, or None for the command's `--fit`."""
+    """A page box (`a4`, `16cmx20cm`), a width (no height limit), `none`, or None for the
+    command's `--fit`."""
     split: bool = False
 
     def canonical(self) -> str:
@@ -167,7 +168,7 @@ def _value(name: str, value: str | None) -> object:
     if name == "fit":
         if value.lower() != "none":
             try:
-                parse_width(value)
+                parse_page(value)
             except ValueError as error:
                 raise BlockAttributeError(f"`fit`: {error}, or none") from None
         return value

@@ -11,22 +11,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.embed.attributes import BlockAttributeError, BlockSpec, parse_attributes
-from argmap.embed.boundary import document_inside, project_root, resolve_src
+from argmap.embed.boundary import document_inside, project_root
+from argmap.embed.load import BlockLoadError, load_block
 from argmap.embed.scan import BEFORE, BEGIN, END, Block, Region, scan, split_lines
-from argmap.errors import ArgmapError, Diagnostic, MapFileError, ParseError, Span
+from argmap.errors import ArgmapError, Diagnostic, Span
 from argmap.fileio import DOCUMENT_SIZE_LIMIT, ReadStamp, digest, read_stamped
-from argmap.language.loader import BOM, load_file, parse_text
+from argmap.language.loader import BOM
 from argmap.manifest import check_no_links
 from argmap.markdown import image
 from argmap.model import ArgumentMap
-from argmap.render.fit import DEFAULT_MIN_FONT, PAGES, FitError, parse_width
+from argmap.render.fit import DEFAULT_MIN_FONT, PAGE_BOXES, FitError, describe_box, parse_page
 from argmap.render.render import RenderOptions, render_map
-from argmap.render.split import split_map
+from argmap.render.split import split_figures
 from argmap.render.view import ViewSpec
 
 CODE = "embed"
 NOTICE = "made by `argmap embed` from the block above; edits here are not kept"
 NOTICE_BEFORE = "made by `argmap embed --hide-source`; edits here are not kept"
+PageBox = tuple[float, float | None]
+"""A page box in pt: width and height (None: no height limit), as `parse_page` reads it."""
 
 
 class EmbedError(ArgmapError):
@@ -38,8 +41,8 @@ class EmbedOptions:
     """What `argmap embed` was asked."""
 
     out_dir: Path | None = None
-    fit: float | None = PAGES["a4"]
-    """The width in pt figures must print at (None: their natural size)."""
+    fit: PageBox | None = PAGE_BOXES["a4"]
+    """The page box figures must print inside (None: their natural size)."""
     min_font: float = DEFAULT_MIN_FONT
     hide_source: bool = False
     engine: str = "embedded"
@@ -270,7 +273,9 @@ class _Editor:
 
     def _draw(self, block: Block) -> list[tuple[str, str]] | None:
         """Draw one block: the alt text and file name of each figure, in reading order;
-        None (and a problem) when it cannot be drawn."""
+        None (and a problem) when it cannot be drawn. A split block whose statement cannot
+        be drawn inside the page box alone still has every other part, and a problem
+        naming that statement."""
         try:
             spec = parse_attributes(block.info)
         except BlockAttributeError as error:
@@ -279,8 +284,8 @@ class _Editor:
         fit = block_fit(spec, self.options)
         if spec.split and fit is None:
             self.problems.append(self._diagnostic(block.start, (
-                "`split` cuts the map into figures that each fit a width, so it needs one: "
-                "remove `fit=none` (or give the block `fit=WIDTH`)"
+                "`split` cuts the map into figures that each fit a page box, so it needs one: "
+                "remove `fit=none` (or give the block `fit=a4`, `fit=16cmx20cm`)"
             )))
             return None
         amap = self._load(block, spec)
@@ -288,8 +293,8 @@ class _Editor:
             return None
         options = render_options(spec, fit, self.options)
         try:
-            drawn = split_map(amap, options) if spec.split else []
-            data = b"" if spec.split else render_map(amap, options)
+            done = split_figures(amap, options) if spec.split else None
+            data = b"" if done is not None else render_map(amap, options)
         except FitError as error:
             advice = fit_advice(error, fit, self.options.min_font, spec.split)
             self.problems.append(self._diagnostic(block.start, advice))
@@ -299,9 +304,12 @@ class _Editor:
             return None
         alt = amap.title or (Path(spec.src).stem if spec.src else "argument map")
         name = figure_name(alt, spec, fit, block.body)
+        drawn = done.figures if done is not None else []
+        for refusal in done.refused if done is not None else []:
+            self.problems.append(self._diagnostic(block.start, refusal.message))
         if len(drawn) == 1:
             data = drawn[0].figure.data
-        if len(drawn) <= 1:
+        if len(drawn) <= 1 and data:
             self.figures.append(Figure(name, data))
             return [(alt, name)]
         # A split map: its figures in a folder of their own, where the overview's links to
@@ -314,38 +322,11 @@ class _Editor:
         return links
 
     def _load(self, block: Block, spec: BlockSpec) -> ArgumentMap | None:
-        if spec.src is not None:
-            if block.body.strip():
-                self.problems.append(self._diagnostic(block.start, (
-                    "a block with `src` draws that file, so its body must be empty; "
-                    "remove `src` to draw the text in the block"
-                )))
-                return None
-            try:
-                path = resolve_src(spec.src, self.document.parent, self.root)
-                return load_file(path)
-            except BlockAttributeError as error:
-                self.problems.append(self._diagnostic(block.start, str(error)))
-            except MapFileError as error:
-                self.problems.append(self._diagnostic(block.start, error.message))
-            except ParseError as error:
-                self.problems.append(self._diagnostic(block.start, not_a_map(spec.src, error)))
-            return None
         try:
-            return parse_text(block.body, self.display)
-        except MapFileError as error:
-            self.problems.append(self._diagnostic(block.start, error.message))
-        except ParseError as error:
-            own = [d for d in error.errors if d.span.file == self.display]
-            self.problems.extend(self._in_document(block, d) for d in own)
-            included: dict[str, list[Diagnostic]] = {}
-            for diagnostic in error.errors:
-                if diagnostic.span.file != self.display:
-                    included.setdefault(diagnostic.span.file, []).append(diagnostic)
-            for name, found in included.items():
-                # An included file may not be a map at all: its lines are not printed.
-                summary = not_a_map(name, ParseError(found))
-                self.problems.append(self._diagnostic(block.start, summary))
+            return load_block(spec, block.body, self.document.parent, self.root, self.display)
+        except BlockLoadError as error:
+            self.problems.extend(self._in_document(block, d) for d in error.own)
+            self.problems.extend(self._diagnostic(block.start, reason) for reason in error.reasons)
         return None
 
     def _in_document(self, block: Block, diagnostic: Diagnostic) -> Diagnostic:
@@ -415,22 +396,6 @@ def _graphviz_version(svg: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
-def not_a_map(src: str, error: ParseError) -> str:
-    """Why `src` is not drawn, quoting nothing of the file past its first line: it may not
-    be a map at all (a README, a key file), and its lines must not be printed."""
-    count = len(error.errors)
-    first = error.errors[0] if error.errors else None
-    where = ""
-    if first is not None and first.span.line == 1:
-        where = f" (line 1: {first.message})"
-    elif first is not None:
-        where = f" (the first on line {first.span.line})"
-    return (
-        f"`{src}` is not a map that can be drawn: {count} error{'s' if count != 1 else ''}"
-        f"{where}; `argmap check {src}` lists them"
-    )
-
-
 def _dominant_ending(lines: list[str]) -> str:
     crlf = sum(1 for line in lines if line.endswith("\r\n"))
     lf = sum(1 for line in lines if line.endswith("\n") and not line.endswith("\r\n"))
@@ -439,28 +404,29 @@ def _dominant_ending(lines: list[str]) -> str:
     return best[1] if best[0] else "\n"
 
 
-def block_fit(spec: BlockSpec, options: EmbedOptions) -> float | None:
-    """The width a block's figure must print at: its `fit`, else the command's `--fit`."""
+def block_fit(spec: BlockSpec, options: EmbedOptions) -> PageBox | None:
+    """The page box a block's figures must print inside: its `fit`, else the command's."""
     if spec.fit is None:
         return options.fit
-    return None if spec.fit.lower() == "none" else parse_width(spec.fit)
+    return None if spec.fit.lower() == "none" else parse_page(spec.fit)
 
 
 def fit_advice(
-    error: FitError, fit: float | None, min_font: float, split: bool, flag: str = "split"
+    error: FitError, fit: PageBox | None, min_font: float, split: bool, flag: str = "split"
 ) -> str:
     """What to do about a block that does not fit; `flag` is how the block asks to split
     (`split` in an info string, `.split` in Pandoc's attribute form)."""
     best = error.best
+    box = describe_box(*(fit or (0.0, None)))
     reached = f"{best.text:.1f} pt" if best.text is not None else "no text"
     if split:
         return (
-            f"a part of the map does not fit {fit or 0:.0f} pt with text of "
+            f"a part of the map does not fit {box} with text of "
             f"{min_font:g} pt ({error}); draw part of it with `section=`, `focus=` "
             f"or `tag=`, or draw it at its natural size with `fit=none` instead of `{flag}`"
         )
     return (
-        f"the map does not fit {fit or 0:.0f} pt with text of {min_font:g} pt (its "
+        f"the map does not fit {box} with text of {min_font:g} pt (its "
         f"best drawing prints text at {reached}): cut it into figures that fit with "
         f"`{flag}`, draw part of it with `section=`, `focus=` or `tag=`, or draw it at its "
         "natural size with `fit=none`"
@@ -468,11 +434,12 @@ def fit_advice(
 
 
 def render_options(
-    spec: BlockSpec, fit: float | None, options: EmbedOptions, fmt: str = "svg"
+    spec: BlockSpec, fit: PageBox | None, options: EmbedOptions, fmt: str = "svg"
 ) -> RenderOptions:
-    """How a block is drawn: its view and style, the command's fit, font and engine."""
+    """How a block is drawn: its view and style, the page box, the command's font and engine."""
     return RenderOptions(
-        fit=fit,
+        fit=fit[0] if fit is not None else None,
+        fit_height=fit[1] if fit is not None else None,
         min_font=options.min_font,
         fmt=fmt,
         direction=spec.direction,
@@ -487,11 +454,13 @@ def render_options(
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def figure_name(title: str, spec: BlockSpec, fit: float | None, body: str) -> str:
+def figure_name(title: str, spec: BlockSpec, fit: PageBox | None, body: str) -> str:
     """A stable name from what the block says: a slug of the title and a digest of the
-    block's body and attributes (the same block always gets the same name)."""
+    block's body, attributes and fitted width (the same block always gets the same name;
+    the page's height is left out, so that names made before it counted stay)."""
     slug = _SLUG.sub("-", title.lower()).strip("-")[:40].strip("-") or "map"
-    key = "\n".join([spec.canonical(), f"fit={fit!r}", body])
+    width = fit[0] if fit is not None else None
+    key = "\n".join([spec.canonical(), f"fit={width!r}", body])
     return f"{slug}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:10]}.svg"
 
 

@@ -7,21 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.check_output.snippet import format_diagnostic
-from argmap.embed.attributes import BlockAttributeError, BlockSpec
-from argmap.embed.boundary import project_root, resolve_src
+from argmap.embed.attributes import BlockSpec
+from argmap.embed.boundary import project_root
 from argmap.embed.document import (
     EmbedOptions,
+    PageBox,
     block_fit,
     fit_advice,
-    not_a_map,
     render_options,
 )
-from argmap.errors import ArgmapError, MapFileError, ParseError
-from argmap.language.loader import load_file, parse_text
-from argmap.model import ArgumentMap
-from argmap.render.fit import DEFAULT_MIN_FONT, PAGES, FitError
+from argmap.embed.load import BlockLoadError, load_block
+from argmap.errors import ArgmapError
+from argmap.render.fit import DEFAULT_MIN_FONT, PAGE_BOXES, FitError
 from argmap.render.render import Figure, render_figure
-from argmap.render.split import split_map
+from argmap.render.split import split_figures
 from argmap.render.system import find_dot
 
 PRINT_DPI = 300
@@ -43,7 +42,8 @@ class BlockProblem(Exception):
 class Settings:
     """What the document's metadata asks of every block."""
 
-    fit: float | None = PAGES["a4"]
+    fit: PageBox | None = PAGE_BOXES["a4"]
+    """The page box every figure prints inside (None: natural size)."""
     min_font: float = DEFAULT_MIN_FONT
     engine: str | None = None
     """None: the embedded Graphviz, but PDF (for LaTeX) with the system one when installed."""
@@ -72,43 +72,61 @@ def figure_format(writer: str, engine: str | None) -> str:
     return "png"
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """A block's figures in reading order, and the statements a split left out (why each)."""
+
+    pictures: list[Picture]
+    refused: list[str]
+
+
 def draw_block(
     spec: BlockSpec, body: str, folder: Path, fmt: str, settings: Settings, name: str
-) -> list[Picture]:
-    """The block's figures in reading order (a split map's overview and parts);
-    BlockProblem when it cannot be drawn."""
+) -> Drawn:
+    """The block's figures in reading order (a split map's overview and parts, every part
+    that fits even when a statement cannot be drawn alone); BlockProblem when it cannot be
+    drawn at all."""
     options = EmbedOptions(fit=settings.fit, min_font=settings.min_font)
     try:
         fit = block_fit(spec, options)
     except ValueError as error:
         raise BlockProblem(str(error)) from None
     if spec.split and fit is None:
-        raise BlockProblem("`split` cuts the map into figures that each fit a width, so it "
-                           "needs one: remove `fit=none` or set `argmap-fit`")
-    amap = load_block(spec, body, folder, name)
+        raise BlockProblem("`split` cuts the map into figures that each fit a page box, so "
+                           "it needs one: remove `fit=none` or set `argmap-fit`")
+    try:
+        amap = load_block(spec, body, folder, project_root(folder), name)
+    except BlockLoadError as error:
+        if not error.own:
+            raise BlockProblem(str(error)) from None
+        lines = [format_diagnostic(d) for d in error.own] + error.reasons
+        raise BlockProblem("the map has errors:\n" + "\n".join(lines)) from None
     engine = settings.engine or ("system" if fmt == "pdf" else "embedded")
     drawing = dataclasses.replace(
         render_options(spec, fit, dataclasses.replace(options, engine=engine,
                                                       timeout=settings.timeout), fmt),
         dpi=PRINT_DPI,
     )
+    width = fit[0] if fit is not None else None
     alt = amap.title or (Path(spec.src).stem if spec.src else "argument map")
     try:
         if not spec.split:
             figure = render_figure(amap, drawing)
-            return [Picture(alt, figure.data, fmt, _width(figure, fit))]
-        parts = split_map(amap, drawing)
+            return Drawn([Picture(alt, figure.data, fmt, _width(figure, width))], [])
+        done = split_figures(amap, drawing)
     except FitError as error:
         raise BlockProblem(
             fit_advice(error, fit, settings.min_font, spec.split, flag=".split")
         ) from None
     except ArgmapError as error:
         raise BlockProblem(f"cannot draw the map: {error}") from None
-    if len(parts) == 1:
-        only = parts[0].figure
-        return [Picture(alt, only.data, fmt, _width(only, fit))]
-    return [Picture(f"{alt}: {part.title}", part.figure.data, fmt, _width(part.figure, fit),
-                    part.title) for part in parts]
+    refused = [refusal.message for refusal in done.refused]
+    if len(done.figures) == 1:
+        only = done.figures[0].figure
+        return Drawn([Picture(alt, only.data, fmt, _width(only, width))], refused)
+    return Drawn([Picture(f"{alt}: {part.title}", part.figure.data, fmt,
+                          _width(part.figure, width), part.title)
+                  for part in done.figures], refused)
 
 
 def _width(figure: Figure, fit: float | None) -> float | None:
@@ -119,30 +137,3 @@ def _width(figure: Figure, fit: float | None) -> float | None:
     if fit is not None and abs(figure.size.width - fit) < FIT_SLACK:
         return fit
     return figure.size.width
-
-
-def load_block(spec: BlockSpec, body: str, folder: Path, name: str) -> ArgumentMap:
-    """The block's map: its `src` file (relative to `folder`, inside its project) or its
-    text; BlockProblem saying why not."""
-    if spec.src is not None:
-        if body.strip():
-            raise BlockProblem("a block with `src` draws that file, so its body must be "
-                               "empty; remove `src` to draw the text in the block")
-        try:
-            return load_file(resolve_src(spec.src, folder, project_root(folder)))
-        except BlockAttributeError as error:
-            raise BlockProblem(str(error)) from None
-        except MapFileError as error:
-            raise BlockProblem(error.message) from None
-        except ParseError as error:
-            raise BlockProblem(not_a_map(spec.src, error)) from None
-    try:
-        return parse_text(body, name)
-    except MapFileError as error:
-        raise BlockProblem(error.message) from None
-    except ParseError as error:
-        own = [format_diagnostic(d) for d in error.errors if d.span.file == name]
-        others = sorted({d.span.file for d in error.errors if d.span.file != name})
-        lines = own + [not_a_map(other, ParseError(
-            [d for d in error.errors if d.span.file == other])) for other in others]
-        raise BlockProblem("the map has errors:\n" + "\n".join(lines)) from None

@@ -24,7 +24,7 @@ from argmap.embed.scan import BEFORE, BEGIN, END
 from argmap.pandoc.ast import Node, api_version, figure, image, meta_text, paragraph
 from argmap.pandoc.draw import BlockProblem, Picture, Settings, draw_block, figure_format
 from argmap.render.engines import ENGINE_CHOICES
-from argmap.render.fit import parse_width
+from argmap.render.fit import parse_page
 from argmap.suggest import one_of
 
 FIGURES = "argmap-figures"
@@ -38,10 +38,12 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 @dataclass
 class Outcome:
-    """The document with its blocks drawn, and the blocks that could not be."""
+    """The document with its blocks drawn, the blocks that could not be (Pandoc stops), and
+    the statements a split block left out of its figures (the document is still written)."""
 
     document: Node
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def run_filter(document: Node, writer: str, folder: Path) -> Outcome:
@@ -49,7 +51,7 @@ def run_filter(document: Node, writer: str, folder: Path) -> Outcome:
     paths are read relative to `folder` (Pandoc's working directory)."""
     outcome = Outcome(document)
     settings = _settings(document, outcome.problems)
-    walker = _Walker(writer, folder, settings, api_version(document), outcome.problems,
+    walker = _Walker(writer, folder, settings, api_version(document), outcome,
                      meta_text(document, "argmap-figures") or FIGURES)
     document["blocks"] = walker.blocks(document.get("blocks", []))
     return outcome
@@ -64,7 +66,7 @@ def _settings(document: Node, problems: list[str]) -> Settings:
             settings = dataclasses.replace(settings, fit=None)
         else:
             try:
-                settings = dataclasses.replace(settings, fit=parse_width(fit))
+                settings = dataclasses.replace(settings, fit=parse_page(fit))
             except ValueError as error:
                 problems.append(f"metadata `argmap-fit`: {error}, or none")
     min_font = meta_text(document, "argmap-min-font")
@@ -92,12 +94,12 @@ class _Walker:
     """Goes through the document's blocks, at any depth, in reading order."""
 
     def __init__(self, writer: str, folder: Path, settings: Settings,
-                 version: tuple[int, ...], problems: list[str], figures: str) -> None:
+                 version: tuple[int, ...], outcome: Outcome, figures: str) -> None:
         self.writer = writer
         self.folder = folder
         self.settings = settings
         self.version = version
-        self.problems = problems
+        self.outcome = outcome
         self.figures = figures
         self.count = 0
 
@@ -134,11 +136,12 @@ class _Walker:
             if isinstance(spec, str):
                 raise BlockProblem(spec)
             fmt = figure_format(self.writer, self.settings.engine)
-            pictures = draw_block(spec, body, self.folder, fmt, self.settings, name)
+            drawn = draw_block(spec, body, self.folder, fmt, self.settings, name)
         except BlockProblem as problem:
-            where = f" (src=`{spec.src}`)" if isinstance(spec, BlockSpec) and spec.src else ""
-            self.problems.append(f"{name}{where}: {problem}")
+            self.outcome.problems.append(f"{_where(name, spec)}: {problem}")
             return []
+        self.outcome.warnings.extend(f"{_where(name, spec)}: {why}" for why in drawn.refused)
+        pictures = drawn.pictures
         if len(pictures) == 1:
             only = pictures[0]
             return [paragraph([image(identifier, only.title, self._target(only),
@@ -168,6 +171,11 @@ class _Walker:
             folder.mkdir(parents=True, exist_ok=True)
             path.write_bytes(picture.data)
         return os.path.relpath(path, self.folder).replace(os.sep, "/")
+
+
+def _where(name: str, spec: BlockSpec | str) -> str:
+    """`argmap block 2 (src=`x.argmap`)`: which block, as the document's author finds it."""
+    return f"{name} (src=`{spec.src}`)" if isinstance(spec, BlockSpec) and spec.src else name
 
 
 def exact_inches(width: float) -> str:

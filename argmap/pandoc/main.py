@@ -21,7 +21,9 @@ USAGE = (
 
 def main(argv: list[str] | None = None) -> int:
     """Read Pandoc's JSON, draw the argmap blocks, write the JSON back; 1 when a block
-    could not be drawn (each problem on standard error, and Pandoc stops)."""
+    could not be drawn (each problem on standard error, and Pandoc stops). A statement a
+    split block cannot draw inside the page is a warning: the document is still written
+    with every other part, since Pandoc writes nothing when its filter fails."""
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] == "--reference-doc":
         return _reference(args[1:])
@@ -40,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     for problem in outcome.problems:
         for line in problem.splitlines():
             print(f"argmap-pandoc: {visible_line(line)}", file=sys.stderr)
+    for warning in outcome.warnings:
+        for line in warning.splitlines():
+            print(f"argmap-pandoc: warning: {visible_line(line)}", file=sys.stderr)
     if outcome.problems:
         return 1
     sys.stdout.buffer.write(json.dumps(outcome.document, ensure_ascii=False).encode("utf-8"))

@@ -260,7 +260,7 @@ def test_a_map_too_big_for_the_page_says_what_to_do(folder: Path) -> None:
     )
     status, messages = embed("big.md")
     assert status == 1
-    assert "big.md:1:1: error: the map does not fit 454 pt with text of 8 pt" in messages
+    assert "big.md:1:1: error: the map does not fit 454 × 700 pt with text of 8 pt" in messages
     assert "or draw it at its natural size with `fit=none`" in messages
     assert "big.md:7:1: error: `fit`: `12furlongs` is not a width" in messages
     text = (folder / "big.md").read_text(encoding="utf-8")
