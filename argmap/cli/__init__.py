@@ -6,13 +6,13 @@ import contextlib
 import importlib
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from argmap import __version__
 from argmap.cli.deadline import OutOfTime
-from argmap.cli.quick_exit import is_program
+from argmap.cli.quick_exit import exit_status_of, is_program
 from argmap.cli.signals import Interrupted, signals_interrupt
 from argmap.cli.stdio import StdoutError, guard_stdout, occupy_standard_descriptors, stdout_failure
 from argmap.suggest import did_you_mean
@@ -45,11 +45,17 @@ TOO_DEEP = (
 class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when that subcommand runs, and that
     turns a failing standard output, SIGINT/SIGTERM, a --timeout that has passed and, as a
-    last resort, running out of memory or stack into one line and an exit status."""
+    last resort, running out of memory or stack into one line and an exit status.
+
+    `main([...], standalone_mode=False)`, click's way to call a command from Python, runs
+    it as the program would (usage errors printed too) and returns its exit status."""
 
     def main(
         self, args: Sequence[str] | None = None, *rest: Any, **options: Any
-    ) -> NoReturn:
+    ) -> Any:  # an int (the exit status) when not standalone; standalone, it never returns
+        if options.get("standalone_mode", True) is False:
+            standalone = {**options, "standalone_mode": True}
+            return exit_status_of(lambda: self.main(args, *rest, **standalone))
         occupy_standard_descriptors()
         raw = guard_stdout()
         try:
@@ -184,6 +190,7 @@ def _note_version(ctx: click.Context, _param: Any, value: bool) -> None:
     ),
 )
 @click.option(
+    "-V",
     "--version",
     is_flag=True,
     expose_value=False,

@@ -84,7 +84,7 @@ def run_as_program(
         main()
         status = 0
     except SystemExit as done:
-        status = _status(done.code)
+        status = exit_status(done.code)
     atexit._run_exitfuncs()  # the engines' clean-up and temporary folders, as at a normal exit
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -92,7 +92,17 @@ def run_as_program(
     os._exit(status)
 
 
-def _status(code: object) -> int:
+def exit_status_of(run: Callable[[], object]) -> int:
+    """Run `run` (a click command in standalone mode, which ends in SystemExit) and return
+    the exit status it ended with, instead of exiting: `main([...], standalone_mode=False)`."""
+    try:
+        run()
+    except SystemExit as done:
+        return exit_status(done.code)
+    return 0
+
+
+def exit_status(code: object) -> int:
     """The exit status SystemExit's code means (as the interpreter reads it)."""
     if code is None:
         return 0
