@@ -11,6 +11,7 @@ import itertools
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,7 +185,7 @@ def write_atomic(
     except FileNotFoundError:
         mode = None
     if mode is None or stat.S_ISREG(mode):
-        _replace(target, data, expected)
+        replace_regular(target, data, expected)
     elif stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
         _write_through(target, data)
     elif stat.S_ISDIR(mode):
@@ -194,7 +195,15 @@ def write_atomic(
         raise OSError(errno.EINVAL, reason, os.fspath(path))
 
 
-def _replace(path: Path, data: bytes, expected: ReadStamp | None = None) -> None:
+def replace_regular(
+    path: Path, data: bytes, expected: ReadStamp | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Write `data` to a temporary file beside `path`, fsync'd, and rename it over `path`
+    (a regular file or none): the temporary file is removed on any failure. `expected`: only
+    while the old file still matches it; `before_rename` may raise an OSError to stop at the
+    last moment. The new file keeps the old one's permissions (a new file gets a plainly
+    created file's)."""
     try:
         descriptor, temporary = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
@@ -220,6 +229,8 @@ def _replace(path: Path, data: bytes, expected: ReadStamp | None = None) -> None
                 raise OSError(errno.EINVAL, reason, os.fspath(path))
         if expected is not None and not still_unchanged(expected):
             raise ChangedSinceRead(errno.EAGAIN, CHANGED_SINCE_READ, os.fspath(path))
+        if before_rename is not None:
+            before_rename()
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -14,12 +14,11 @@ import json
 import os
 import re
 import stat
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from argmap.fileio import MIB, digest, file_kind, new_file_mode, read_limited
+from argmap.fileio import MIB, digest, file_kind, read_limited, replace_regular
 
 NAME = ".argmap-manifest.json"
 LIMIT = 4 * MIB
@@ -202,7 +201,6 @@ def write_inside(top: Path, path: Path, data: bytes) -> None:
     symbolic link, atomically (a temporary file renamed over it), and leaving nothing behind
     on failure (no temporary file, no folder it made); an OSError names `path`."""
     created: list[Path] = []
-    temporary: str | None = None
     try:
         check_no_links(top, path)
         current = top
@@ -216,23 +214,15 @@ def write_inside(top: Path, path: Path, data: bytes) -> None:
             if not stat.S_ISREG(info.st_mode):
                 raise OSError(errno.EINVAL, f"it is {file_kind(info.st_mode)}; argmap "
                               "replaces only regular files", os.fspath(path))
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                                 dir=path.parent)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, new_file_mode())
-        check_no_links(top, path)  # nothing was swapped for a link meanwhile
-        os.replace(temporary, path)
-        temporary = None
+        # Nothing on the way may have been swapped for a link while the data was written.
+        replace_regular(path, data, before_rename=lambda: check_no_links(top, path))
     except OSError as error:
-        _clean(temporary, created)
+        _clean(created)
         if error.filename == os.fspath(path):
             raise
         raise type(error)(error.errno, error.strerror or str(error), os.fspath(path)) from None
     except BaseException:
-        _clean(temporary, created)
+        _clean(created)
         raise
 
 
@@ -269,10 +259,7 @@ _TEMPORARY = re.compile(r"\.(.+)\.[A-Za-z0-9_]{8}\.tmp")
 """mkstemp's names for `write_inside`'s temporary files: `.NAME.XXXXXXXX.tmp`."""
 
 
-def _clean(temporary: str | None, created: list[Path]) -> None:
-    if temporary is not None:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+def _clean(created: list[Path]) -> None:
     for folder in reversed(created):
         with contextlib.suppress(OSError):
             folder.rmdir()
