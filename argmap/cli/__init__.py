@@ -162,7 +162,12 @@ def version_message(verbose: bool) -> str:
     (the embedded one takes a moment to start), plain only looks for them."""
     from argmap.render.engines import describe_engines
 
-    return f"argmap {__version__}\n{describe_engines(verbose)}"
+    message = f"argmap {__version__}\n{describe_engines(verbose)}"
+    if verbose:
+        from argmap.cli.cache_notice import cache_line
+
+        message += "\n" + cache_line()
+    return message
 
 
 def _note_version(ctx: click.Context, _param: Any, value: bool) -> None:
@@ -210,9 +215,12 @@ def main(verbose: bool) -> None:
     """argmap: write arguments as text, check their structure, draw them."""
     from argmap.cli.logs import log_level, log_to_stderr
 
+    from argmap.cli.cache_notice import tell_unwritable_cache
+
+    ctx = click.get_current_context()
+    ctx.call_on_close(tell_unwritable_cache)
     level = log_level(verbose)
     if level is not None:
-        ctx = click.get_current_context()
         ctx.call_on_close(log_to_stderr(level, ctx.invoked_subcommand or ""))
 
 

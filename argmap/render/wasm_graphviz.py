@@ -42,6 +42,8 @@ class LoadReport:
     source: str  # "cache" or "compiled"
     cache_file: Path | None = None
     errors: list[str] = field(default_factory=list)
+    # Why the compiled module could not be written to the cache (each run compiles it again).
+    unwritable: str | None = None
 
 
 def new_engine() -> wasmtime.Engine:
@@ -119,6 +121,7 @@ def _write_cached(path: Path, payload: bytes, report: LoadReport) -> None:
         write_atomic(path, hashlib.sha256(payload).digest() + payload)
     except OSError as error:
         report.errors.append(f"could not write the module cache: {error}")
+        report.unwritable = error.strerror or str(error)
 
 
 class EmbeddedGraphviz:
