@@ -213,9 +213,8 @@ def _note_version(ctx: click.Context, _param: Any, value: bool) -> None:
 )
 def main(verbose: bool) -> None:
     """argmap: write arguments as text, check their structure, draw them."""
-    from argmap.cli.logs import log_level, log_to_stderr
-
     from argmap.cli.cache_notice import tell_unwritable_cache
+    from argmap.cli.logs import log_level, log_to_stderr
 
     ctx = click.get_current_context()
     ctx.call_on_close(tell_unwritable_cache)
