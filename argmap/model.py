@@ -72,14 +72,6 @@ class Section:
     span: Span
 
 
-def _forget_conversions(graph: nx.DiGraph) -> None:
-    """What networkx does after every change: drop the graph's cached conversions (for
-    other backends), now out of date."""
-    cache = getattr(graph, "__networkx_cache__", None)
-    if cache:
-        cache.clear()
-
-
 def _new_graph() -> nx.DiGraph:
     # networkx takes 0.1 s to import: commands that never build a map (--version, --help,
     # rules) must not pay for it, so it is imported when the first map is made.
@@ -166,18 +158,16 @@ class ArgumentMap:
         statements, is 400,000 containers)."""
         if kind not in STATEMENT_KINDS:
             raise ValueError(f"not a statement kind: {kind!r}")
-        self._add_node(
+        self.graph.add_node(
             statement_id,
-            {
-                "kind": kind,
-                "text": text,
-                "tags": tags,
-                "quotes": quotes,
-                "quote_spans": quote_spans,
-                "attributes": attributes,
-                "section": section,
-                "span": span,
-            },
+            kind=kind,
+            text=text,
+            tags=tags,
+            quotes=quotes,
+            quote_spans=quote_spans,
+            attributes=attributes,
+            section=section,
+            span=span,
         )
 
     def add_inference(
@@ -196,51 +186,26 @@ class ArgumentMap:
         A named inference (`argument NAME: ...`) is keyed by its name and carries its tags
         and attributes; an unnamed one is keyed `inference-<n>`.
         """
+        graph = self.graph
         if name is None:
             self._unnamed_inferences += 1
             key = f"inference-{self._unnamed_inferences}"
-            self._add_node(key, {"kind": INFERENCE, "warrant": warrant, "span": span})
+            graph.add_node(key, kind=INFERENCE, warrant=warrant, span=span)
         else:
             key = name
-            self._add_node(
+            graph.add_node(
                 key,
-                {
-                    "kind": INFERENCE,
-                    "warrant": warrant,
-                    "span": span,
-                    "name": name,
-                    "tags": list(tags),
-                    "attributes": dict(attributes or {}),
-                },
+                kind=INFERENCE,
+                warrant=warrant,
+                span=span,
+                name=name,
+                tags=list(tags),
+                attributes=dict(attributes or {}),
             )
         self._inference_keys[(frozenset(premises), conclusion)] = key
-        for premise in premises:
-            self._add_edge(premise, key, {"kind": PREMISE_EDGE, "span": span})
-        self._add_edge(key, conclusion, {"kind": CONCLUSION_EDGE, "span": span})
+        graph.add_edges_from([(premise, key) for premise in premises], kind=PREMISE_EDGE, span=span)
+        graph.add_edge(key, conclusion, kind=CONCLUSION_EDGE, span=span)
         return key
-
-    # networkx documents `_node`, `_succ` and `_pred` as a DiGraph's data. Writing a new
-    # node or edge into them directly, as add_node and add_edge do after their checks, takes
-    # a third of the time: a map of 100,000 statements makes 340,000 of them.
-    def _add_node(self, key: str, data: dict[str, Any]) -> None:
-        graph = self.graph
-        if key in graph._node:
-            graph.add_node(key, **data)
-            return
-        graph._succ[key] = {}
-        graph._pred[key] = {}
-        graph._node[key] = data
-        _forget_conversions(graph)
-
-    def _add_edge(self, source: str, target: str, data: dict[str, Any]) -> None:
-        graph = self.graph
-        successors = graph._succ.get(source)
-        if successors is None or target in successors or target not in graph._pred:
-            graph.add_edge(source, target, **data)  # new nodes or an update: networkx's way
-            return
-        successors[target] = data
-        graph._pred[target][source] = data
-        _forget_conversions(graph)
 
     def add_attack(self, attacker: str, target: str, *, span: Span) -> None:
         """`attacker -| target`, where target is a statement or an inference key."""
@@ -294,34 +259,32 @@ class ArgumentMap:
         return written_attacks(attackers, inner)
 
     def kind(self, node: str) -> str:
-        return str(self.graph._node[node]["kind"])
+        return str(self.graph.nodes[node]["kind"])
 
     def is_statement(self, node: str) -> bool:
-        return self.graph._node[node]["kind"] in STATEMENT_KINDS
+        return self.graph.nodes[node]["kind"] in STATEMENT_KINDS
 
     def statements(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Statement IDs with their attributes, in the order they were defined."""
-        for node, data in self.graph._node.items():  # the node dict itself: no view per call
+        for node, data in self.graph.nodes(data=True):
             if data["kind"] in STATEMENT_KINDS:
                 yield node, data
 
-    def nodes_map(self) -> Mapping[str, Mapping[str, Any]]:
-        """Node -> its data, in the order nodes were made: the graph's own dict, not to be
-        changed (for the analyses that walk every node)."""
-        nodes: Mapping[str, Mapping[str, Any]] = self.graph._node
-        return nodes
+    def nodes_map(self) -> dict[str, Mapping[str, Any]]:
+        """Node -> its data, in the order nodes were made (for the analyses that walk every
+        node): a new dict of the graph's own data dicts, which are not to be changed."""
+        return dict(self.graph.nodes(data=True))
 
-    def successors_map(self) -> Mapping[str, Mapping[str, Mapping[str, Any]]]:
-        """Node -> {successor: edge data}: the graph's own adjacency, not to be changed.
-
-        For the analyses that walk the whole map: networkx's views cost a Python call per
-        node and per edge (networkx documents `_succ` and `_pred` as the DiGraph's data)."""
-        succ: Mapping[str, Mapping[str, Mapping[str, Any]]] = self.graph._succ
-        return succ
+    def successors_map(self) -> dict[str, Mapping[str, Mapping[str, Any]]]:
+        """Node -> {successor: edge data}, in node order (for the analyses that walk the
+        whole map): a new dict of the graph's own adjacency dicts, which are not to be
+        changed. Read through `DiGraph.adjacency`, which hands out those dicts without a
+        view per node and per edge."""
+        return dict(self.graph.adjacency())
 
     def in_relation(self, node: str) -> bool:
         """Whether any edge (support, attack, contradiction) touches `node`."""
-        return bool(self.graph._succ[node] or self.graph._pred[node])
+        return bool(self.graph.succ[node] or self.graph.pred[node])
 
     def attack_nodes(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """The nodes of undercut attacks (`attack-<n>`), in the order they were made."""
@@ -331,14 +294,14 @@ class ArgumentMap:
 
     def attacker_of(self, attack: str) -> str:
         """The statement whose attack `attack` (an attack node) is."""
-        for source, edge in self.graph._pred[attack].items():
+        for source, edge in self.graph.pred[attack].items():
             if edge["kind"] == ATTACKER_EDGE:
                 return str(source)
         raise KeyError(f"attack node without attacker: {attack}")
 
     def target_of(self, attack: str) -> str:
         """What the attack node `attack` attacks: a statement, inference or attack node."""
-        for target, edge in self.graph._succ[attack].items():
+        for target, edge in self.graph.succ[attack].items():
             if edge["kind"] in ATTACK_EDGE_KINDS:
                 return str(target)
         raise KeyError(f"attack node without target: {attack}")
@@ -350,7 +313,7 @@ class ArgumentMap:
     def relations(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """Every attack and contradiction direction as written: (attacker statement,
         target, edge kind, edge data), whether the attack has a node of its own or not."""
-        for source, targets in self.graph._succ.items():
+        for source, targets in self.graph.adjacency():
             for target, data in targets.items():
                 if data["kind"] in ATTACK_EDGE_KINDS:
                     yield self.attack_source(source), target, data["kind"], data
@@ -364,12 +327,12 @@ class ArgumentMap:
     def premises_of(self, inference: str) -> list[str]:
         return [
             source
-            for source, edge in self.graph._pred[inference].items()
+            for source, edge in self.graph.pred[inference].items()
             if edge["kind"] == PREMISE_EDGE
         ]
 
     def conclusion_of(self, inference: str) -> str:
-        for target, edge in self.graph._succ[inference].items():
+        for target, edge in self.graph.succ[inference].items():
             if edge["kind"] == CONCLUSION_EDGE:
                 return str(target)
         raise KeyError(f"inference without conclusion: {inference}")
@@ -378,7 +341,7 @@ class ArgumentMap:
         """The inferences whose conclusion is `statement` (its support)."""
         return [
             source
-            for source, edge in self.graph._pred[statement].items()
+            for source, edge in self.graph.pred[statement].items()
             if edge["kind"] == CONCLUSION_EDGE
         ]
 
@@ -386,7 +349,7 @@ class ArgumentMap:
         """The inferences in which `statement` is a premise."""
         return [
             target
-            for target, edge in self.graph._succ[statement].items()
+            for target, edge in self.graph.succ[statement].items()
             if edge["kind"] == PREMISE_EDGE
         ]
 
@@ -395,14 +358,14 @@ class ArgumentMap:
         statements, and the nodes of attacks that are themselves undercut."""
         return [
             source
-            for source, edge in self.graph._pred[node].items()
+            for source, edge in self.graph.pred[node].items()
             if edge["kind"] in ATTACK_EDGE_KINDS
         ]
 
     def attacked_by(self, statement: str) -> list[str]:
         """What `statement` attacks or contradicts, its undercut attacks included."""
         targets = []
-        for target, edge in self.graph._succ[statement].items():
+        for target, edge in self.graph.succ[statement].items():
             kind = edge["kind"]
             if kind in ATTACK_EDGE_KINDS:
                 targets.append(target)

@@ -122,7 +122,7 @@ def _statements(
     passes walk only those); return the IDs of broken statement headers."""
     broken: set[str] = set()
     titles: set[str] = set()
-    defined = amap.nodes_map()
+    defined = amap.graph
     add = amap.add_statement_taking if handing_over else amap.add_statement
     for source in sources:
         section = source.initial_section
