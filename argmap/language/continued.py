@@ -23,7 +23,7 @@ from argmap.language.lexer import (
     skip_whitespace,
     split_comment,
 )
-from argmap.language.relations import LinePlace, Relation, parse_relation
+from argmap.language.relations import Relation, parse_relation
 from argmap.language.statements import parse_body_line, record_attributes
 from argmap.language.syntax import (
     SYNTAX_ERROR,
@@ -82,13 +82,6 @@ class OpenRelation:
         first = self._place(offsets, start)
         last = self._place(offsets, max(end, start + 1) - 1)
         return Span(self.file, first[0], first[1] + 1, last[0], last[1] + 2)
-
-    def place(self) -> LinePlace | None:
-        """Where a one-line relation's text starts, for `plain_support`; None otherwise."""
-        if len(self.parts) != 1:
-            return None
-        part = self.parts[0]
-        return self.file, part.number, part.start
 
     def _offsets(self) -> list[int]:
         # Kept, not worked out per span: a relation over 10,000 `+` lines asks for a span
@@ -251,7 +244,7 @@ def _parse(relation: OpenRelation, text: str) -> Relation:
             0,
             1,
         )
-    parsed = parse_relation(text, relation.span, relation.place())
+    parsed = parse_relation(text, relation.span)
     if argument is None:
         return parsed
     if not isinstance(parsed, Support):

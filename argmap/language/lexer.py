@@ -133,63 +133,51 @@ def invalid_id_message(word: str) -> str:
     )
 
 
-def operator_at(line: str, pos: int) -> tuple[str, int] | None:
-    """The relation operator (ASCII form) starting at `pos` and its end, if any."""
-    ch = line[pos]
-    if ch in OPERATOR_ALIASES:
-        return OPERATOR_ALIASES[ch], pos + 1
-    for op in RELATION_OPERATORS:
-        if line.startswith(op, pos):
-            return op, pos + 2
-    if ch in (PLUS, LPAREN, RPAREN):
-        return ch, pos + 1
-    return None
-
-
-ASCII_ID = r"[A-Za-z_][A-Za-z0-9_]*"
-"""An ID in ASCII letters, digits and `_`: what the parser's one-match paths read (any other
-ID goes the long way)."""
-_PLAIN_TOKEN = re.compile(
-    rf"[ \t]*(?:(?P<op>->|-\||><|[+()])|(?P<id>{ASCII_ID})(?=[ \t+()<>:-]|\Z))"
-)
-"""An ASCII operator or ID after optional spaces: most tokens of most maps. Anything else
-(Unicode, comments, warrants, errors) is read character by character."""
+_TOKEN = re.compile(r"[ \t]*(?:(?P<op>->|-\||><|[+()→⊣])|(?P<id>\w+))?")
+"""Spaces, then an operator (in either spelling) or the `\\w` run an identifier starts with:
+every token but the few that need a character's properties (see `tokenize_relation`)."""
 
 
 def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]:
     """Split a relation line into tokens, the warrant (`: text`) token, and a comment."""
     tokens: list[Token] = []
     pos = depth = 0
-    plain = _PLAIN_TOKEN.match
-    while pos < len(line):
-        if (match := plain(line, pos)) is not None:
-            value = match.group(match.lastgroup)  # type: ignore[arg-type]
-            pos = match.end()
-            kind = "id" if match.lastgroup == "id" else value
-            tokens.append(Token(kind, value, pos - len(value), pos))
+    size = len(line)
+    scan = _TOKEN.match
+    while pos < size:
+        match = scan(line, pos)
+        assert match is not None  # the pattern matches the empty string too
+        pos = match.end()
+        kind = match.lastgroup
+        if kind == "op":
+            start = match.start("op")
+            value = line[start:pos]
+            kind = OPERATOR_ALIASES.get(value, value)
+            tokens.append(Token(kind, value, start, pos))
             if kind == LPAREN and (depth := depth + 1) > MAX_NESTING:
-                raise LexError(_TOO_DEEP, pos - 1, pos)
+                raise LexError(_TOO_DEEP, start, pos)
             depth -= kind == RPAREN and depth > 0
             continue
-        ch = line[pos]
-        if ch in WHITESPACE:
-            pos += 1
-        elif ch == "#" and _comment_at(line, pos):
-            return tokens, None, line[pos + 1 :].strip()
-        elif ch == ":":
-            return tokens, *warrant_token(line, pos)
-        elif (op := operator_at(line, pos)) is not None:
-            # `(` and `)` are always read above, by the pattern
-            tokens.append(Token(op[0], line[pos : op[1]], pos, op[1]))
-            pos = op[1]
-        elif is_identifier_char(ch):
-            end = scan_word(line, pos)
-            if not is_valid_id(line[pos:end]):
-                raise LexError(invalid_id_message(line[pos:end]), pos, end)
-            tokens.append(Token("id", line[pos:end], pos, end))
-            pos = end
+        if kind is None:
+            if pos == size:
+                break
+            ch = line[pos]
+            if ch == "#" and _comment_at(line, pos):
+                return tokens, None, line[pos + 1 :].strip()
+            if ch == ":":
+                return tokens, *warrant_token(line, pos)
+            if not is_identifier_char(ch):
+                raise LexError(_unexpected(ch), pos, pos + 1)
+            start, pos = pos, scan_word(line, pos)
         else:
-            raise LexError(_unexpected(ch), pos, pos + 1)
+            start = match.start("id")
+            # `\w` misses a few identifier characters (combining marks): scan_word takes them
+            if pos < size and line[pos] not in _NOT_WORD:
+                pos = scan_word(line, pos)
+        word = line[start:pos]
+        if not is_valid_id(word):
+            raise LexError(invalid_id_message(word), start, pos)
+        tokens.append(Token("id", word, start, pos))
     return tokens, None, None
 
 

@@ -23,7 +23,6 @@ from argmap.language.continued import (
     relation_part,
 )
 from argmap.language.lexer import (
-    ASCII_ID,
     WHITESPACE,
     LexError,
     indentation,
@@ -39,7 +38,6 @@ from argmap.language.statements import (
     looks_like_statement,
     parse_body_line,
     parse_statement_header,
-    plain_statement_header,
 )
 from argmap.language.syntax import (
     SYNTAX_ERROR,
@@ -66,9 +64,6 @@ from argmap.textlines import (
 DIRECTIVES = ("title", "author", "date", "source", "document", "include")
 _ID_START = frozenset(string.ascii_letters + "_")
 """What an ASCII_ID starts with."""
-_PLAIN_RELATION_START = re.compile(rf"{ASCII_ID}[ \t]*(?:->|-\||><|\+)")
-"""An ASCII ID and an operator: a relation line, whatever its first word (`argument ->` and
-`claim -> c` are relations too), known without the statement and argument tests."""
 
 
 @dataclass
@@ -238,13 +233,6 @@ def _continue_relation(
 
 
 def _parse_top_line(state: _State, line: str, number: int) -> None:
-    if (statement := plain_statement_header(line, state.file, number)) is not None:
-        state.nodes.append(statement)
-        state.statement = statement
-        return
-    if _PLAIN_RELATION_START.match(line):
-        state.relation = OpenRelation(state.file, [relation_part(line, number)])
-        return
     span_of = state.span_of(number)
     if looks_like_argument(line):
         try:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from argmap.errors import Span
 from argmap.language.lexer import (
     ARROW,
-    ASCII_ID,
     ATTACK,
     CONTRADICTS,
     LPAREN,
@@ -17,7 +14,6 @@ from argmap.language.lexer import (
     LexError,
     Token,
     tokenize_relation,
-    warrant_token,
 )
 from argmap.language.syntax import (
     Attack,
@@ -74,14 +70,8 @@ class _Cursor:
         return ref
 
 
-def parse_relation(line: str, span_of: SpanOf, place: LinePlace | None = None) -> Relation:
-    """Parse a column-0 relation line; raise LexError at the first problem.
-
-    `place` says where `line` is when it is all on one line of the file (see
-    `plain_support`)."""
-    plain = plain_support(line, span_of, place)
-    if plain is not None:
-        return plain
+def parse_relation(line: str, span_of: SpanOf) -> Relation:
+    """Parse a column-0 relation line; raise LexError at the first problem."""
     tokens, warrant, comment = tokenize_relation(line)
     operators = _top_level_operators(tokens)
     if not operators:
@@ -110,56 +100,6 @@ def parse_relation(line: str, span_of: SpanOf, place: LinePlace | None = None) -
     if first.kind == ATTACK:
         return Attack(*_attack(cursor), span=whole, comment=comment)
     return Contradiction(*_contradiction(cursor), span=whole, comment=comment)
-
-
-_PLAIN_CHAIN = re.compile(rf"[ \t]*{ASCII_ID}(?:[ \t]*(?:\+|->)[ \t]*{ASCII_ID})*[ \t]*(?=:|\Z)")
-_PLAIN_TOKEN = re.compile(rf"{ASCII_ID}|->|\+")
-
-
-LinePlace = tuple[str, int, int]
-"""A file, a line number and the column (0-based) at which a one-line relation starts."""
-
-
-def plain_support(
-    line: str, span_of: SpanOf, place: LinePlace | None = None
-) -> Support | None:
-    """A well-formed support over ASCII IDs (`a + b -> c : warrant`), the most common line,
-    read in a few matches; None for any other line, which the tokenizer then reads and
-    reports on (so this path never decides an error). With the line's `place`, the IDs'
-    spans are made here rather than by `span_of`: a map holds hundreds of thousands."""
-    match = _PLAIN_CHAIN.match(line)
-    if match is None:
-        return None
-    chain: list[list[Ref]] = [[]]
-    end = 0
-    for token in _PLAIN_TOKEN.finditer(line, 0, match.end()):
-        value = token.group()
-        if value == "->":
-            chain.append([])
-        elif value != "+":
-            end = token.end()
-            if place is None:
-                span = span_of(token.start(), end)
-            else:
-                file, number, column = place
-                span = Span(file, number, column + token.start() + 1, number, column + end + 1)
-            chain[-1].append(Ref(value, span))
-        elif len(chain) > 1:
-            return None
-    premises = [ref.name for ref in chain[0]]
-    if len(chain) < 2 or len(set(premises)) < len(premises) or len(premises) > MAX_PREMISES:
-        return None
-    if match.end() == len(line):
-        return Support(chain=chain, span=span_of(0, end))
-    warrant, comment = warrant_token(line, match.end())
-    if not warrant.value:
-        return None
-    return Support(
-        chain=chain,
-        span=span_of(0, warrant.end),
-        warrant=warrant.value,
-        comment=comment,
-    )
 
 
 def _top_level_operators(tokens: list[Token]) -> list[Token]:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 from argmap.errors import Diagnostic, Span
 from argmap.language.lexer import (
-    ASCII_ID,
     OPERATOR_START,
     WHITESPACE,
     LexError,
@@ -59,30 +57,6 @@ def header_id(line: str) -> str | None:
     start = skip_whitespace(line, scan_word(line, 0))
     word = line[start : scan_word(line, start)]
     return word if is_valid_id(word) else None
-
-
-_PLAIN_HEADER = re.compile(
-    rf"({'|'.join(STATEMENT_KINDS)})[ \t]+({ASCII_ID})[ \t]*:[ \t]*"
-)
-"""A statement header with an ASCII ID: what `parse_statement_header` reads slowly, in one
-match."""
-
-
-def plain_statement_header(line: str, file: str, number: int) -> Statement | None:
-    """The statement a column-0 line `KIND ID: text` with an ASCII ID defines, or None
-    when the line is anything else (then the parser reads it the long way)."""
-    match = _PLAIN_HEADER.match(line)
-    if match is None:
-        return None
-    text = line[match.end() :].rstrip()
-    end = len(line.rstrip())
-    return Statement(
-        kind=match.group(1),
-        id=match.group(2),
-        header_text=text,
-        span=Span(file, number, 1, number, end + 1),
-        id_span=Span(file, number, match.start(2) + 1, number, match.end(2) + 1),
-    )
 
 
 def parse_statement_header(line: str, span_of: SpanOf) -> Statement:
