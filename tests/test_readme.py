@@ -25,4 +25,17 @@ def test_the_readme_is_short_and_links_the_docs() -> None:
     assert any(target.startswith("docs/") for target in targets)
     for target in targets:
         assert "://" in target or (ROOT / target).exists(), target
-    assert README.count("![") == 1  # one figure
+    # the before and after of "Figures for reports", drawn by argmap and committed
+    assert README.count("![") == 2
+    figures = re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", README)
+    assert figures == ["docs/images/readme-one-figure.png", "docs/images/readme-split-part.png"]
+
+
+def test_figures_for_reports_comes_right_after_the_set_up() -> None:
+    sections = re.findall(r"^## (.+)$", README, re.MULTILINE)
+    assert sections[0] == "Figures for reports"
+    recipe = README.split("## Figures for reports", 1)[1].split("```sh\n", 1)[1].split("```")[0]
+    commands = [line.split("#")[0].split()[:3] for line in recipe.splitlines()]
+    assert commands == [["argmap-pandoc", "--reference-doc", "a4.docx"],
+                        ["pandoc", "report.md", "--filter"], ["pandoc", "report.md", "--filter"]]
+    assert "(docs/reports.md)" in README.split("## Figures for reports", 1)[1]
