@@ -28,6 +28,7 @@ from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.fit import DEFAULT_MIN_FONT, parse_page
 from argmap.render.png import DEFAULT_DPI, MAX_DPI, MIN_DPI
 from argmap.render.render import FORMATS, RenderOptions, render_figure
+from argmap.render.session import DrawSession
 from argmap.render.style import DIRECTIONS
 from argmap.render.themes import THEMES
 from argmap.render.view import ViewError, ViewSpec
@@ -234,12 +235,14 @@ def _draw(
             status = max(status, stop.exit_code)
     inputs = input_files([source for source, _ in targets], [amap for _, _, amap in loaded])
     refuse_overwriting([target for _, target in targets], inputs, "a drawing")
+    session = DrawSession()
     for source, target, amap in loaded:
         # One map's failure does not stop the others; the worst status is the exit status.
         try:
-            _render_one(source, target, amap, with_check_config(source, options))
+            _render_one(source, target, amap, with_check_config(source, options), session)
         except click.exceptions.Exit as stop:
             status = max(status, stop.exit_code)
+    logger.info("%s", session.describe(len(loaded)))
     if status:
         raise click.exceptions.Exit(status)
 
@@ -263,9 +266,11 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
     from argmap.render.split import index_markdown, split_figures  # for --split only
 
     amap = load_map_or_exit(source)
+    session = DrawSession()
     with errors_end_the_command(source, (ViewError,)), timed(logger, f"draw {source}", INFO):
-        done_split = split_figures(amap, with_check_config(source, options))
+        done_split = split_figures(amap, with_check_config(source, options), session)
     figures = done_split.figures
+    logger.info("%s", session.describe(len(figures)))
     title = amap.title or source.stem
     files = {figure.name: figure.figure.data for figure in figures}
     files["index.md"] = index_markdown(title, figures).encode("utf-8")
@@ -362,10 +367,11 @@ def with_check_config(source: Path, options: RenderOptions) -> RenderOptions:
 
 
 def _render_one(
-    source: Path, target: Path | None, amap: ArgumentMap, options: RenderOptions
+    source: Path, target: Path | None, amap: ArgumentMap, options: RenderOptions,
+    session: DrawSession,
 ) -> None:
     with errors_end_the_command(source, (ViewError,)), timed(logger, f"draw {source}", INFO):
-        figure = render_figure(amap, options)
+        figure = render_figure(amap, options, session)
     if target is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(figure.data)

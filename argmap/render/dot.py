@@ -17,7 +17,7 @@ from argmap.model import (
 )
 from argmap.render import scale
 from argmap.render.fonts import FONT
-from argmap.render.layout import top_conclusions
+from argmap.render.layout import edges_from, top_conclusions
 from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
 from argmap.render.stubs import stub_edges, stub_lines
@@ -469,8 +469,8 @@ def _edges(
     # further, so that the supports of one statement stack instead of standing in one row.
     arrived: dict[str, int] = {}
     looks: dict[str, dict[str, str]] = {}  # a relation's style, made once
-    for source, target, kind in amap.graph.edges(data="kind"):
-        if source not in nodes or target not in nodes:
+    for source, target, kind in edges_from(amap, nodes):
+        if target not in nodes:
             continue
         if kind == CONTRADICTS_EDGE:
             pair = frozenset((source, target))

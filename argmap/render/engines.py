@@ -6,6 +6,7 @@ import atexit
 import functools
 import gc
 import logging
+from collections.abc import Sequence
 from typing import Protocol
 
 from argmap.errors import RenderError
@@ -25,6 +26,10 @@ class Engine(Protocol):
     def layout(
         self, dot: str, fmt: str, timeout: float, options: tuple[str, ...] = ()
     ) -> bytes: ...
+
+    def layout_many(self, dots: Sequence[str], fmt: str, timeout: float) -> list[bytes]:
+        """Each of `dots` laid out into `fmt` (svg), in one run where the engine can."""
+        ...
 
 
 @functools.lru_cache(maxsize=1)

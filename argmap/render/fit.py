@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -160,27 +160,44 @@ class Fitted:
 
 
 def search(
-    options: RenderOptions, draw: Callable[[RenderOptions], bytes], size: int,
+    options: RenderOptions, draw: Callable[[Sequence[RenderOptions]], list[bytes]], size: int,
     hopeless: float = 0.0,
 ) -> Fitted:
     """The candidate whose text prints largest inside the page box (`options.fit` pt wide,
-    `options.fit_height` high), if that is `options.min_font` pt or more (`draw` gives a
-    candidate's SVG at natural size, `size` is the number of nodes drawn). A drawing that
-    prints at its natural size cannot be beaten and ends the search. FitError when none
-    fits, naming the floor the best drawing would pass; early, once two drawings print
-    below `hopeless` times the floor (`--split` cuts such a part at once)."""
+    `options.fit_height` high), if that is `options.min_font` pt or more (`draw` gives
+    candidates' SVGs at natural size, laid out together, `size` is the number of nodes
+    drawn). A drawing that prints at its natural size cannot be beaten and ends the search.
+    FitError when none fits, naming the floor the best drawing would pass; early, once the
+    first two drawings (drawn before the others) print below `hopeless` times the floor
+    (`--split` cuts such a map at once)."""
     assert options.fit is not None
     width, height, min_font = options.fit, options.fit_height, options.min_font
-    best: tuple[FigureSize, Candidate, bytes] | None = None
     tries = candidates(options, size)
     first = [candidate for candidate in tries if candidate.name == options.fit_first]
     if first:
-        svg = draw(first[0].options)
+        (svg,) = draw([first[0].options])
         result = printed(measure_svg(svg), width, height)
         if readable(result, min_font):
             return Fitted(first[0], svg, result)
-    for candidate in tries:
-        svg = draw(candidate.options)
+    head = draw([candidate.options for candidate in tries[: 2 if hopeless else len(tries)]])
+    return pick(options, tries, head, lambda rest: draw([each.options for each in rest]),
+                hopeless)
+
+
+def pick(
+    options: RenderOptions, tries: Sequence[Candidate], drawn: Sequence[bytes],
+    more: Callable[[Sequence[Candidate]], list[bytes]], hopeless: float = 0.0,
+) -> Fitted:
+    """`search`'s choice among `tries` (see there), `drawn` the SVGs of the first of them
+    and `more` a function that draws the rest when the choice needs them."""
+    assert options.fit is not None
+    width, height, min_font = options.fit, options.fit_height, options.min_font
+    best: tuple[FigureSize, Candidate, bytes] | None = None
+    svgs = list(drawn)
+    for index, candidate in enumerate(tries):
+        if index == len(svgs):
+            svgs += more(tries[index:])
+        svg = svgs[index]
         natural = measure_svg(svg)
         result = printed(natural, width, height)
         logger.debug("fit: `%s` prints at %s", candidate.name, result.describe())

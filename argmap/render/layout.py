@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from argmap.model import CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
 
 if TYPE_CHECKING:
     import networkx as nx
+
+
+def edges_from(
+    amap: ArgumentMap, nodes: Collection[str], *, into: bool = False
+) -> Iterable[tuple[str, str, str]]:
+    """The edges (source, target, kind) that leave `nodes` (with `into`: or end on one of
+    them), in the map's order: what a pass over every edge, filtered, gives, without
+    reading the edges of the rest of the map (a part of a split map is a small share)."""
+    sources = set(nodes)
+    if into:
+        predecessors = amap.graph.pred
+        for node in nodes:
+            sources.update(predecessors[node])
+    ordered = [node for node in amap.graph if node in sources]
+    edges: Iterable[tuple[str, str, str]] = amap.graph.edges(ordered, data="kind")
+    return edges
 
 
 def ranked_graph(amap: ArgumentMap, nodes: set[str]) -> nx.DiGraph:
@@ -18,8 +35,8 @@ def ranked_graph(amap: ArgumentMap, nodes: set[str]) -> nx.DiGraph:
     graph.add_nodes_from(node for node in amap.graph.nodes if node in nodes)
     graph.add_edges_from(
         (source, target)
-        for source, target, kind in amap.graph.edges(data="kind")
-        if kind != CONTRADICTS_EDGE and source in nodes and target in nodes
+        for source, target, kind in edges_from(amap, nodes)
+        if kind != CONTRADICTS_EDGE and target in nodes
     )
     return graph
 
@@ -30,8 +47,8 @@ def top_conclusions(amap: ArgumentMap, nodes: set[str]) -> list[str]:
     direction. From one pass over the edges, without building the ranked graph."""
     leading = {
         source
-        for source, target, kind in amap.graph.edges(data="kind")
-        if kind != CONTRADICTS_EDGE and source in nodes and target in nodes
+        for source, target, kind in edges_from(amap, nodes)
+        if kind != CONTRADICTS_EDGE and target in nodes
     }
     return [
         node

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 from argmap.render.dot import to_dot
-from argmap.render.engines import INSTALL_HINT, choose_engine
+from argmap.render.engines import INSTALL_HINT, Engine, choose_engine
 from argmap.render.fit import DEFAULT_MIN_FONT, search
 from argmap.render.measure import FigureSize, measure_svg, place
 from argmap.render.png import DEFAULT_DPI
+from argmap.render.session import DrawSession
 from argmap.render.style import Annotations, DotStyle, Layout
 from argmap.render.svg import finish_svg
 from argmap.render.system import SystemGraphviz
@@ -74,13 +76,21 @@ class Prepared:
     tooltips: dict[str, str]
 
 
-def prepare(amap: ArgumentMap, options: RenderOptions, *, for_svg: bool = False) -> Prepared:
+def prepare(
+    amap: ArgumentMap, options: RenderOptions, *, for_svg: bool = False,
+    session: DrawSession | None = None,
+) -> Prepared:
     """Select, annotate and write the DOT (no engine involved); `for_svg`: with the nodes'
-    tooltips, which only the finished SVG (and the PNG made from it) carries."""
+    tooltips, which only the finished SVG (and the PNG made from it) carries; the findings
+    and labels from `session` when it has them."""
     if options.theme not in THEMES:
         raise RenderError(f"unknown theme `{options.theme}`; choose one of {', '.join(THEMES)}")
     nodes = select(amap, options.view)
-    notes = annotate(amap, options)
+    if session is None:
+        notes = annotate(amap, options)
+    else:
+        key = (options.evaluate, options.findings, options.checks)
+        notes = session.annotations(amap, key, lambda: annotate(amap, options))
     style = DotStyle(
         theme=THEMES[options.theme],
         direction=options.direction or "BT",
@@ -128,26 +138,33 @@ def render_map(amap: ArgumentMap, options: RenderOptions) -> bytes:
     return render_figure(amap, options).data
 
 
-def render_figure(amap: ArgumentMap, options: RenderOptions) -> Figure:
+def render_figure(
+    amap: ArgumentMap, options: RenderOptions, session: DrawSession | None = None
+) -> Figure:
     """The map drawn in `options.fmt` with how it prints. With `options.fit`, the
     drawing the fit search finds whose text prints largest inside the page box, at
-    `min_font` pt or more."""
+    `min_font` pt or more. `session`: the layouts and findings of earlier drawings of
+    the same command, reused (a new one when None)."""
     if options.fmt not in FORMATS:
         raise RenderError(f"unknown format `{options.fmt}`; choose one of {', '.join(FORMATS)}")
+    session = session if session is not None else DrawSession()
     svg: bytes | None = None
     fitted = options.fit is not None
     if options.fit is not None:
         drawn = len(select(amap, options.view))
-        found = search(options, lambda candidate: draw_svg(amap, candidate), drawn)
-        options, svg = found.candidate.options, place(found.svg, found.size.width)
+        found = search(options, lambda tries: draw_svgs(amap, tries, session), drawn)
+        options, svg = found.candidate.options, found.svg
+        if options.fmt in ("svg", "png"):  # the figure kept: laid out in a run of its own
+            svg = draw_svgs(amap, [options], session, alone=True)[0]
+        svg = place(svg, found.size.width)
     if options.fmt == "dot":
-        return Figure(build_dot(amap, options).encode("utf-8"), None)
+        return Figure(prepare(amap, options, session=session).dot.encode("utf-8"), None)
     if options.fmt == "json":
-        return Figure(_output(amap, options), None)
+        return Figure(_output(amap, options, session), None)
     if svg is None and options.fmt == "pdf":
-        return _pdf(amap, options)
+        return _pdf(amap, options, session)
     if svg is None:
-        svg = draw_svg(amap, options)
+        svg = draw_svg(amap, options, session)
     size = measure_svg(svg)
     if options.fmt == "svg":
         return Figure(svg, size)
@@ -158,14 +175,36 @@ def render_figure(amap: ArgumentMap, options: RenderOptions) -> Figure:
         check_png_size(size.width, size.height, options.dpi)
         background = THEMES[options.theme].background
         return Figure(svg_to_png(svg.decode("utf-8"), background, options.dpi), size)
-    return Figure(_output(amap, options, pdf_page(size if fitted else None)), size)
+    return Figure(_output(amap, options, session, pdf_page(size if fitted else None)), size)
 
 
-def draw_svg(amap: ArgumentMap, options: RenderOptions) -> bytes:
+def draw_svg(
+    amap: ArgumentMap, options: RenderOptions, session: DrawSession | None = None
+) -> bytes:
     """The map's finished SVG at the size Graphviz laid it out."""
-    prepared = prepare(amap, options, for_svg=True)
-    output = choose_engine(options.engine).layout(prepared.dot, "svg", options.timeout)
-    return finished_svg(output, prepared, options)
+    session = session if session is not None else DrawSession()
+    return draw_svgs(amap, [options], session, alone=True)[0]
+
+
+def draw_svgs(
+    amap: ArgumentMap, tries: Sequence[RenderOptions], session: DrawSession, *,
+    alone: bool = False,
+) -> list[bytes]:
+    """The map's finished SVG for each of `tries` (one engine, one timeout: the candidate
+    drawings of one figure, or of the parts of a split), laid out in one engine run to be
+    measured; `alone`: each in a run of its own, to be kept (see `DrawSession.svgs`)."""
+    if not tries:
+        return []
+    prepared = [prepare(amap, options, for_svg=True, session=session) for options in tries]
+    engine = _engine(tries[0], session)
+    outputs = session.svgs(engine, [each.dot for each in prepared], tries[0].timeout,
+                           alone=alone)
+    return [finished_svg(output, each, options)
+            for output, each, options in zip(outputs, prepared, tries, strict=True)]
+
+
+def _engine(options: RenderOptions, session: DrawSession) -> Engine:
+    return session.engine(options.engine, choose_engine)
 
 
 def pdf_page(printed: FigureSize | None) -> tuple[str, ...]:
@@ -182,25 +221,29 @@ def pdf_page(printed: FigureSize | None) -> tuple[str, ...]:
 PDF_NEEDS_SYSTEM = f"PDF needs the system Graphviz: {INSTALL_HINT} or choose -f svg/png"
 
 
-def _pdf(amap: ArgumentMap, options: RenderOptions) -> Figure:
+def _pdf(amap: ArgumentMap, options: RenderOptions, session: DrawSession) -> Figure:
     """The PDF, and the size it prints at from an SVG of the same layout (dot writes both
     from one run): one layout where the SVG and then the PDF took two."""
-    engine = choose_engine(options.engine)
+    engine = _engine(options, session)
     if not isinstance(engine, SystemGraphviz):
         raise RenderError(PDF_NEEDS_SYSTEM)
-    prepared = prepare(amap, options, for_svg=True)
-    svg, pdf = engine.layouts(prepared.dot, ("svg", "pdf"), options.timeout, pdf_page(None))
+    prepared = prepare(amap, options, for_svg=True, session=session)
+    svg, pdf = session.layout(engine, prepared.dot, ("svg", "pdf"), options.timeout,
+                              pdf_page(None))
     return Figure(pdf, measure_svg(finished_svg(svg, prepared, options)))
 
 
-def _output(amap: ArgumentMap, options: RenderOptions, extra: tuple[str, ...] = ()) -> bytes:
+def _output(
+    amap: ArgumentMap, options: RenderOptions, session: DrawSession,
+    extra: tuple[str, ...] = (),
+) -> bytes:
     """The map as Graphviz's JSON, or as PDF (system Graphviz only)."""
-    prepared = prepare(amap, options)
-    engine = choose_engine(options.engine)
+    prepared = prepare(amap, options, session=session)
+    engine = _engine(options, session)
     if options.fmt == "json":
-        return engine.layout(prepared.dot, options.fmt, options.timeout)
+        return session.layout(engine, prepared.dot, (options.fmt,), options.timeout)[0]
     if "pdf" in engine.formats:
-        return engine.layout(prepared.dot, "pdf", options.timeout, extra)
+        return session.layout(engine, prepared.dot, ("pdf",), options.timeout, extra)[0]
     raise RenderError(PDF_NEEDS_SYSTEM)
 
 

@@ -12,9 +12,10 @@ from argmap.markdown import markdown_target, markdown_text
 from argmap.model import ATTACK, INFERENCE, ArgumentMap
 from argmap.render.cut import Part, cut, halves
 from argmap.render.dot import wrap
-from argmap.render.fit import FitError, describe_box, search
+from argmap.render.fit import FitError, candidates, describe_box, pick, search
 from argmap.render.measure import FigureSize
-from argmap.render.render import Figure, RenderOptions, draw_svg, render_figure
+from argmap.render.render import Figure, RenderOptions, draw_svgs, render_figure
+from argmap.render.session import DrawSession
 from argmap.render.view import Stub, ViewSpec, select
 from argmap.suggest import plural
 from argmap.words import ascii_words
@@ -26,7 +27,8 @@ SLUG_WORDS = 6
 STUB_WRAP = 24  # a stub's title wraps at this many characters
 OTHERS = "Other statements"
 PLACEHOLDER = 99  # the part number stubs show while the parts are still being cut
-HOPELESS = 0.6  # a part whose first drawings print below this much of the floor is cut
+HOPELESS = 0.6  # a map whose first drawings print below this much of the floor is cut
+NEAR = 0.9  # a part drawn this near the floor may fit once the others are cut
 
 
 @dataclass(frozen=True)
@@ -55,42 +57,50 @@ class Split:
     refused: list[Refusal]
 
 
-def split_map(amap: ArgumentMap, options: RenderOptions) -> list[SplitFigure]:
+def split_map(
+    amap: ArgumentMap, options: RenderOptions, session: DrawSession | None = None
+) -> list[SplitFigure]:
     """The figures of `split_figures`; FitError naming the first statement refused."""
-    done = split_figures(amap, options)
+    done = split_figures(amap, options, session)
     if done.refused:
         first = done.refused[0]
         raise FitError(first.message, first.best)
     return done.figures
 
 
-def split_figures(amap: ArgumentMap, options: RenderOptions) -> Split:
+def split_figures(
+    amap: ArgumentMap, options: RenderOptions, session: DrawSession | None = None
+) -> Split:
     """The map as one figure when it fits the page box, else an overview (when it fits)
-    and one figure per part: by section, then cut until each part fits."""
+    and one figure per part: by section, then cut until each part fits. `session`: the
+    layouts and findings shared with the caller's other drawings (a new one when None)."""
+    session = session if session is not None else DrawSession()
     suffix = options.fmt
     title = amap.title or (amap.path.stem if amap.path else "argument map")
     drawn = select(amap, options.view)
     try:
-        found = search(options, lambda c: draw_svg(amap, c), len(drawn), HOPELESS)
+        found = search(options, lambda tries: draw_svgs(amap, tries, session), len(drawn),
+                       HOPELESS)
     except FitError as error:
         ratio = _ratio(error, options)
     else:
-        whole = render_figure(amap, replace(options, fit_first=found.candidate.name))
+        whole = render_figure(amap, replace(options, fit_first=found.candidate.name), session)
         return Split([SplitFigure(f"01-{_slug(title)}.{suffix}", title, whole)], [])
     statements = [node for node in amap.graph.nodes if node in drawn and amap.is_statement(node)]
     parts = _first_cut(amap, statements, ratio)
     refused: list[Refusal] = []
     checked: dict[Part, str] = {}  # a part that fits -> its drawing's candidate
     while True:
-        parts = _fitting(amap, options, parts, refused, checked)
+        parts = _fitting(amap, options, parts, refused, checked, session)
         stubs = _stubs(amap, parts, _names(parts, suffix))
+        drawings = [replace(_drawing(options, part, _part_view(amap, options, parts, index,
+                                                                stubs)), fit_first=checked[part])
+                    for index, part in enumerate(parts, start=2)]
         failed = False
         figures = []
-        for index, part in enumerate(parts, start=2):
-            view = _part_view(amap, options, parts, index, stubs)
+        for index, (part, chosen) in enumerate(zip(parts, drawings, strict=True), start=2):
             try:
-                chosen = replace(_drawing(options, part, view), fit_first=checked[part])
-                figure = render_figure(amap, chosen)
+                figure = render_figure(amap, chosen, session)
             except FitError as error:
                 checked.pop(part)
                 parts = _replace(parts, part, _recut(amap, part, error, options, refused))
@@ -104,7 +114,7 @@ def split_figures(amap: ArgumentMap, options: RenderOptions) -> Split:
                        stubs=stubs, title=f"{title}: overview")
     try:
         # No legend: it would stand beside the stubs, and each part explains them.
-        first = render_figure(amap, replace(options, view=overview, legend=False))
+        first = render_figure(amap, replace(options, view=overview, legend=False), session)
     except FitError:
         return Split(figures, refused)  # too many parts for one page: index.md lists them
     return Split([SplitFigure(f"01-overview.{suffix}", "Overview", first), *figures], refused)
@@ -154,29 +164,39 @@ def _first_cut(amap: ArgumentMap, statements: list[str], ratio: float) -> list[P
 
 def _fitting(
     amap: ArgumentMap, options: RenderOptions, parts: list[Part], refused: list[Refusal],
-    checked: dict[Part, str],
+    checked: dict[Part, str], session: DrawSession,
 ) -> list[Part]:
     """`parts` with each that does not fit the page box cut again, until all fit (drawn
     with placeholder part numbers, so that a part's drawing does not change as others
-    are cut: each part is drawn once here, and is then in `checked`)."""
+    are cut: each part is drawn once here, and is then in `checked`). Each round lays out
+    every candidate drawing of every part not yet checked in one engine run."""
     while True:
         stubs = _stubs(amap, parts, _names(parts, options.fmt, PLACEHOLDER), PLACEHOLDER)
-        failed: tuple[Part, FitError] | None = None
+        pending = []
         for index, part in enumerate(parts, start=2):
-            if part in checked:
-                continue
-            view = _part_view(amap, options, parts, index, stubs, PLACEHOLDER)
-            drawing = _drawing(options, part, view)
+            if part not in checked:
+                view = _part_view(amap, options, parts, index, stubs, PLACEHOLDER)
+                drawing = _drawing(options, part, view)
+                pending.append((part, drawing, candidates(drawing, len(select(amap, view)))))
+        svgs = iter(draw_svgs(amap, [each.options for _, _, tries in pending for each in tries],
+                              session))
+        failed: list[tuple[Part, FitError]] = []
+        for part, drawing, tries in pending:
+            drawn = [next(svgs) for _ in tries]
             try:
-                found = search(drawing, lambda c: draw_svg(amap, c), len(select(amap, view)),
-                               HOPELESS)
+                found = pick(drawing, tries, drawn, lambda rest: [])
             except FitError as error:
-                failed = (part, error)
-                break
+                failed.append((part, error))
+                continue
             checked[part] = found.candidate.name
-        if failed is None:
+        if not failed:
             return parts
-        parts = _replace(parts, failed[0], _recut(amap, *failed, options, refused))
+        # A part's drawing depends on how the others are cut (which part draws a step
+        # whole, which stand-ins it needs): after the first failure, a part that missed
+        # the floor narrowly is drawn again once that one is cut, not cut at once.
+        for number, (part, missed) in enumerate(failed):
+            if number == 0 or (missed.best.text or 0.0) < NEAR * options.min_font:
+                parts = _replace(parts, part, _recut(amap, part, missed, options, refused))
 
 
 def _recut(

@@ -15,6 +15,7 @@ from argmap.model import (
     PREMISE_EDGE,
     ArgumentMap,
 )
+from argmap.render.layout import edges_from
 from argmap.render.quoting import quote, quote_lines
 from argmap.render.style import attrs, edge_style, relation_of
 from argmap.render.themes import Theme
@@ -49,8 +50,8 @@ def stub_lines(
         yield f"  {quote(OTHERS)} {attrs(values)};"
     for end in dict.fromkeys(end for tail, head, _ in edges for end in (tail, head)):
         if end.startswith(REF) and end not in nodes and end not in by_name:
-            statement = end.removeprefix(REF)
-            values = _ref_attrs(amap, statement, stubs.get(statement), theme)
+            node = end.removeprefix(REF)
+            values = _ref_attrs(amap, node, stubs.get(node), theme)
             yield f"  {quote(end)} {attrs(values)};"
     arrived: dict[str, int] = {}  # stand-ins reaching each node so far
     for tail, head, relation in edges:
@@ -74,23 +75,18 @@ def stub_edges(amap: ArgumentMap, nodes: set[str], stubs: Mapping[str, Stub]) ->
         return edges
     if not any(amap.is_statement(node) for node in nodes):
         return _overview_edges(amap, nodes, stubs)
-    for source, target, kind in amap.graph.edges(data="kind"):
+    for source, target, kind in edges_from(amap, nodes, into=True):
         here, there = source in nodes, target in nodes
         if here == there:
             continue  # drawn by to_dot, or not in this figure
         drawn, far = (source, target) if here else (target, source)
-        whole = not amap.is_statement(drawn) or (here and amap.is_statement(far))
-        if amap.is_statement(far) and far in stubs and stubs[far].alone:
-            whole = True  # its part draws it alone: its relations are drawn here
-        if whole and amap.is_statement(far):
-            end: str | None = REF + far
-        else:
-            end = _end(amap, far, nodes, stubs)
+        # The far end stands in as itself, named (a statement, or an inference or attack
+        # drawn whole in another part), so the edge keeps its real ends and kind.
+        end: str | None = REF + far if amap.is_statement(far) or far in stubs else (
+            _end(amap, far, nodes, stubs))
         if end is None or end == drawn:
             continue
         relation = relation_of(amap, kind, target, source)
-        if not whole and kind in (PREMISE_EDGE, CONCLUSION_EDGE):
-            relation = "support"  # to or from the part where the inference is drawn
         tail, head = (drawn, end) if here else (end, drawn)
         if kind == CONTRADICTS_EDGE and (head, tail, relation) in edges:
             continue
@@ -172,24 +168,44 @@ def _stub_attrs(stub: Stub, theme: Theme) -> dict[str, str]:
 
 
 def _ref_attrs(
-    amap: ArgumentMap, statement: str, stub: Stub | None, theme: Theme
+    amap: ArgumentMap, node: str, stub: Stub | None, theme: Theme
 ) -> dict[str, str]:
-    """A stand-in: a dashed box with the statement's text (shortened at a word), its ID and
-    the part that draws it, linked to that part's file."""
-    text = amap.graph.nodes[statement]["text"]
+    """A stand-in: a folder with the statement's text (shortened at a word), its ID and
+    the part that draws it, linked to that part's file. An inference or attack drawn in
+    another part stands in by the statements it joins (`a + b → c`, `a -| …`)."""
+    text, name = _described(amap, node)
     where = f"in {stub.part}" if stub is not None and stub.part else "not drawn"
-    lines = [*textwrap.wrap(shorten(text, REF_TEXT), REF_WRAP), statement, where]
+    lines = [*textwrap.wrap(shorten(text, REF_TEXT), REF_WRAP), *textwrap.wrap(name, REF_WRAP),
+             where]
     values = {
-        "id": quote(REF + statement),
+        "id": quote(REF + node),
         "class": quote("ref"),
-        "style": '"rounded,dashed"',
-        "color": quote(theme.muted),
+        # A folder, as in the legend's "another figure": a dashed box would read as an
+        # implicit statement.
+        **stub_look(theme),
         "label": quote_lines(lines),
-        "tooltip": quote(f"{statement}: {text} ({where})"),
+        "tooltip": quote(f"{name}: {text} ({where})"),
     }
     if stub is not None:
         values["href"] = quote(stub.href)
     return values
+
+
+def _described(amap: ArgumentMap, node: str) -> tuple[str, str]:
+    """A stand-in's text and name: a statement's text and ID; an inference's warrant (or
+    its conclusion's text) and `a + b → c`; an attack's attacker's text and `a -| …`."""
+    data = amap.graph.nodes[node]
+    kind = amap.kind(node)
+    if kind == INFERENCE:
+        conclusion = amap.conclusion_of(node)
+        text = data.get("warrant") or amap.graph.nodes[conclusion]["text"]
+        return str(text), f"{' + '.join(amap.premises_of(node))} → {conclusion}"
+    if kind == ATTACK:
+        attacker = amap.attack_source(node)
+        target = amap.target_of(node)
+        shown = target if amap.is_statement(target) else "…"
+        return str(amap.graph.nodes[attacker]["text"]), f"{attacker} -| {shown}"
+    return str(data["text"]), node
 
 
 def shorten(text: str, limit: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,6 +18,8 @@ from argmap.render.validate import check_output
 from argmap.visible import visible_line
 
 FORMATS = frozenset({"svg", "png", "pdf", "json", "dot"})
+_PAGED_ID = re.compile(rb' id="page\d+,\d+_')
+_SVG_END = b"</svg>\n"  # how each of dot's SVG documents ends (user text in it is escaped)
 logger = logging.getLogger(__name__)
 
 
@@ -57,9 +60,35 @@ class SystemGraphviz:
         a PDF and the SVG that measures it cost one layout, not two."""
         what = " ".join(f"-T{fmt}" for fmt in fmts)
         with timed(logger, f"layout: {self.executable} {what} ({len(dot):,} characters of DOT)"):
-            return self._layouts(dot, fmts, timeout, options)
+            outputs = self._run(dot, fmts, timeout, options)
+        for output, fmt in zip(outputs, fmts, strict=True):
+            check_output(output, fmt, f"Graphviz dot ({self.executable})")
+        return outputs
 
-    def _layouts(
+    def layout_many(self, dots: Sequence[str], fmt: str, timeout: float) -> list[bytes]:
+        """Each of `dots` laid out into `fmt` (svg) by one `dot` process, which reads the
+        graphs one after the other and writes a document for each: starting `dot` (and its
+        fonts) costs more than laying out a figure of a few dozen boxes. `timeout` is each
+        graph's."""
+        if fmt != "svg":
+            return [self.layout(dot, fmt, timeout) for dot in dots]
+        text = "\n".join(dots)
+        what = f"layout: {self.executable} -Tsvg, {len(dots)} graphs ({len(text):,} characters)"
+        with timed(logger, what):
+            (output,) = self._run(text, (fmt,), timeout * len(dots), ())
+        # dot carries its page position over from one graph to the next, and names the
+        # later graphs' top group `page0,1_graph0` where a run of its own names it `graph0`.
+        documents = [_PAGED_ID.sub(b' id="', part) + _SVG_END
+                     for part in output.split(_SVG_END)[:-1]]
+        engine = f"Graphviz dot ({self.executable})"
+        if len(documents) != len(dots) or output[-len(_SVG_END):] != _SVG_END:
+            raise RenderError(f"{engine} returned {len(documents)} drawings for {len(dots)} "
+                              "graphs; nothing was written")
+        for document in documents:
+            check_output(document, fmt, engine)
+        return documents
+
+    def _run(
         self, dot: str, fmts: Sequence[str], timeout: float, options: Sequence[str]
     ) -> list[bytes]:
         # Measured (and, in PDF, drawn) with argmap's font, as the embedded engine measures.
@@ -107,8 +136,6 @@ class SystemGraphviz:
                 failure_message("dot", done.returncode, done.stderr)
                 + "; --engine embedded lays the map out with argmap's own Graphviz"
             )
-        for output, fmt in zip(outputs, fmts, strict=True):
-            check_output(output, fmt, f"Graphviz dot ({self.executable})")
         return outputs
 
 

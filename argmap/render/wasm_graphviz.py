@@ -9,7 +9,7 @@ import platform
 import struct
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -161,6 +161,10 @@ class EmbeddedGraphviz:
         thread and only between its own instructions, never inside a WebAssembly call."""
         with timed(logger, f"layout: embedded Graphviz -T{fmt} ({len(dot):,} characters of DOT)"):
             return self._layout(dot, fmt, timeout)
+
+    def layout_many(self, dots: Sequence[str], fmt: str, timeout: float) -> list[bytes]:
+        """Each of `dots` laid out in turn (a fresh instance each, as `layout` does)."""
+        return [self.layout(dot, fmt, timeout) for dot in dots]
 
     def _layout(self, dot: str, fmt: str, timeout: float) -> bytes:
         session = self._session()

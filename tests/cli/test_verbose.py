@@ -118,3 +118,21 @@ def test_verbose_fit_says_each_candidate_and_which_won(source: Path) -> None:
     assert result.exit_code == 0, stderr
     assert "debug argmap.render.fit: fit: `as asked` prints at " in stderr
     assert re.search(r"^info argmap.render.fit: fit: kept `[^`]+`: ", stderr, re.MULTILINE)
+
+
+def test_verbose_counts_the_graphviz_runs_of_a_split(tmp_path: Path) -> None:
+    """The example map's split: each candidate drawing laid out once, the candidates of a
+    figure (and of the parts cut in one round) in one Graphviz run, so that the runs are at
+    most two per figure written."""
+    example = Path(__file__).parents[2] / "maps" / "russia-china.argmap"
+    result = CliRunner().invoke(main, ["--verbose", "render", str(example), "--fit", "a4",
+                                       "--split", "-o", str(tmp_path / "figures")])
+    assert result.exit_code == 0, result.stderr
+    written = len(re.findall(r"^wrote \S+\.svg ", result.stderr, re.MULTILINE))
+    found = re.search(r"^info argmap.cli.render: Graphviz: (\d+) runs for (\d+) figures "
+                      r"\((\d+) layouts, (\d+) reused\)$", result.stderr, re.MULTILINE)
+    assert found, result.stderr
+    runs, figures, layouts, reused = map(int, found.groups())
+    assert figures == written >= 5
+    assert runs <= 2 * figures < layouts
+    assert reused > 0
