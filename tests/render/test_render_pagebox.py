@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import random
 import re
 from dataclasses import replace
@@ -116,9 +117,29 @@ def test_a_stand_in_names_the_statement_its_id_and_part(
     for _, svg in stand_ins:
         pattern = r'<g id="ref&#45;([^"]+)" class="node ref">(.*?)</g>\n</g>'
         for group in re.findall(pattern, svg, re.S):
-            statement, body = group
-            assert f">{statement}<" in body and ("in Part " in body or "not drawn" in body)
+            node, body = group
+            assert "in Part " in body or "not drawn" in body
             assert "<a " in body or "xlink:href" in body or "href" in body
+            if node.startswith("inference&#45;"):
+                # An inference drawn whole elsewhere is named by the statements it joins.
+                assert " → " in html.unescape(body)
+            else:
+                assert f">{node}<" in body
+
+
+def test_a_relation_reaching_another_part_names_its_far_end_not_the_part(
+    example_split: list[tuple[str, bytes]],
+) -> None:
+    """`limit -| durable` crosses parts: where `durable` is drawn, the attacker stands in as
+    `ref-limit` (not a box for Part 5), and the linked step russia_gains + china_gains ->
+    common_ground stands in as itself beside `common_ground`."""
+    svgs = [svg.decode() for _, svg in example_split]
+    titles = {title for svg in svgs for title in re.findall(r"<title>([^<]*)</title>", svg)}
+    titles = {html.unescape(title) for title in titles}
+    assert "ref-limit->durable" in titles
+    assert "ref-inference-2->common_ground" in titles
+    parts = [svg for svg in svgs if 'id="statement&#45;common_ground"' in svg]
+    assert parts and all(not re.search(r"<title>part&#45;\d+&#45;&gt;", svg) for svg in parts)
 
 
 def test_titles_are_text_not_ids(example_split: list[tuple[str, bytes]]) -> None:
@@ -161,7 +182,7 @@ def _map_edges(amap: ArgumentMap) -> set[tuple[str, str] | frozenset[str]]:
 
 def _drawn_edges(amap: ArgumentMap, parts: list[Part]) -> set[tuple[str, str] | frozenset[str]]:
     """The edges of every part's DOT (Graphviz titles an edge `TAIL->HEAD` by these names),
-    stand-ins `ref-ID` resolved to ID, stubs of parts left out."""
+    stand-ins `ref-ID` resolved to ID."""
     options = RenderOptions(fit=A4[0], legend=False)
     names = [f"{n:02d}-x.svg" for n in range(2, len(parts) + 2)]
     stubs = _stubs(amap, parts, names)
@@ -169,8 +190,8 @@ def _drawn_edges(amap: ArgumentMap, parts: list[Part]) -> set[tuple[str, str] | 
     for index in range(2, len(parts) + 2):
         view = _part_view(amap, options, parts, index, stubs)
         for tail, head in _EDGE.findall(build_dot(amap, replace(options, view=view))):
-            if tail.startswith("part-") or head.startswith("part-"):
-                continue
+            # Every drawn relation names its real ends: no arrow to a part as a whole.
+            assert not tail.startswith("part-") and not head.startswith("part-"), (tail, head)
             tail, head = tail.removeprefix("ref-"), head.removeprefix("ref-")
             if (head, tail) in _map_edges(amap) and amap.graph.edges[head, tail]["kind"] == (
                 CONTRADICTS_EDGE
