@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import logging
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -150,17 +151,95 @@ def check_paths(
     ignore: Sequence[str] | None,
     document: str | None,
 ) -> list[Checked]:
-    """Check every map named or found; files only included by another found map are skipped."""
+    """Check every map named or found. A map that another one `@include`s is checked as part
+    of it, not alone (where its references to the other would be undefined): its includer
+    given or found below PATH, or else found nearby (in its folder or one above it, up to
+    the project's root), in which case only the findings in the maps asked about are kept."""
     maps = find_maps(paths)
     if not maps:
         raise ArgmapError("no .argmap files in " + ", ".join(str(p) for p in paths))
-    results = [check_one(path, select, ignore, document) for path, _ in maps]
-    included = _included(results)
-    return [
-        checked
-        for checked, (path, named) in zip(results, maps, strict=True)
-        if named or path.resolve() not in included
-    ]
+    asked = {path.resolve() for path, _ in maps}
+    nearby = parents_nearby([path for path, _ in maps], asked)
+    candidates = [path for path, _ in maps] + nearby
+    closures = {path: included_files(path) for path in candidates}
+    results = []
+    for path in candidates:
+        if _part_of_another(path, closures):
+            continue
+        checked = check_one(path, select, ignore, document)
+        if path in nearby:
+            checked.findings = [f for f in checked.findings if _in(f, asked)]
+        results.append(checked)
+    return results
+
+
+def _part_of_another(path: Path, closures: dict[Path, set[Path]]) -> bool:
+    """Whether another candidate includes `path` (and is not itself included by it: maps
+    in an include cycle are each checked, and report the cycle)."""
+    real = path.resolve()
+    return any(
+        real in closure and other.resolve() not in closures[path]
+        for other, closure in closures.items()
+        if other != path
+    )
+
+
+def _in(finding: Finding, files: set[Path]) -> bool:
+    return finding.span is not None and Path(finding.span.file).resolve() in files
+
+
+INCLUDE_LINE = re.compile(r"^@include[ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
+PROJECT_MARKERS = (".git", "pyproject.toml")
+"""A folder with one of these is the project's root: the search for includers stops there."""
+
+
+def included_files(path: Path) -> set[Path]:
+    """The real paths of every file `path` includes, directly or not, read from its
+    `@include` lines alone: a map whose text has errors still names its includes."""
+    found: set[Path] = set()
+    pending = [path.resolve()]
+    while pending:
+        current = pending.pop()
+        try:
+            text = current.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for value in INCLUDE_LINE.findall(text):
+            target = (current.parent / value).resolve()
+            if target not in found and target != path.resolve():
+                found.add(target)
+                pending.append(target)
+    return found
+
+
+def parents_nearby(maps: Sequence[Path], known: set[Path]) -> list[Path]:
+    """The maps in the folders of `maps` and above them (up to the project's root) that
+    include one of them, directly or not; `known` maps are left out."""
+    targets = {path.resolve() for path in maps}
+    parents: list[Path] = []
+    for folder in dict.fromkeys(folder for path in maps for folder in _folders_up(path)):
+        for candidate in sorted(folder.glob("*.argmap")):
+            real = candidate.resolve()
+            if real in known or not candidate.is_file():
+                continue
+            if included_files(candidate) & targets:
+                parents.append(candidate)
+                known = known | {real}
+    return parents
+
+
+def _folders_up(path: Path) -> list[Path]:
+    """`path`'s folder and those above it, as paths relative like `path` where it is, up to
+    the first that holds a project marker (or the file system's root)."""
+    folders = []
+    folder = path.parent
+    for _ in range(64):
+        folders.append(folder)
+        real = folder.resolve()
+        if any((real / marker).exists() for marker in PROJECT_MARKERS) or real.parent == real:
+            break
+        folder = Path(os.path.normpath(folder / ".."))
+    return folders
 
 
 def find_maps(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
@@ -187,14 +266,6 @@ def _maps_below(folder: Path) -> list[Path]:
             if name.endswith(".argmap") and not name.startswith(".") and candidate.is_file():
                 maps.append(candidate)
     return sorted(maps)
-
-
-def _included(results: Iterable[Checked]) -> set[Path]:
-    included: set[Path] = set()
-    for checked in results:
-        if checked.amap is not None:
-            included.update(Path(file).resolve() for file in list(checked.amap.files)[1:])
-    return included
 
 
 def check_one(
