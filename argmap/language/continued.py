@@ -75,9 +75,12 @@ class OpenRelation:
         """0-based [start, end) offsets of the joined text -> a Span over the real lines."""
         if len(self.parts) == 1:  # most relations: the offsets are the line's own columns
             part = self.parts[0]
-            first_column = min(part.start + start, part.end)
-            last_column = min(part.start + max(end, start + 1) - 1, part.end)
-            return Span(self.file, part.number, first_column + 1, part.number, last_column + 2)
+            column = part.start + start
+            last_column = part.start + (end if end > start else start + 1) - 1
+            limit = part.end
+            column = column if column < limit else limit
+            last_column = last_column if last_column < limit else limit
+            return Span(self.file, part.number, column + 1, part.number, last_column + 2)
         offsets = self._offsets()
         first = self._place(offsets, start)
         last = self._place(offsets, max(end, start + 1) - 1)

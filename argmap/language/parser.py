@@ -23,6 +23,7 @@ from argmap.language.continued import (
     relation_part,
 )
 from argmap.language.lexer import (
+    OPERATOR_START,
     WHITESPACE,
     LexError,
     indentation,
@@ -233,6 +234,13 @@ def _continue_relation(
 
 
 def _parse_top_line(state: _State, line: str, number: int) -> None:
+    word_end = scan_word(line, 0)
+    after = skip_whitespace(line, word_end)
+    if word_end and after < len(line) and line[after] in OPERATOR_START:
+        # A word and an operator: a relation, whatever the word (`claim -> c` and
+        # `argument -> c` are relations too); parsed once its continuation lines are read.
+        state.relation = OpenRelation(state.file, [relation_part(line, number)])
+        return
     span_of = state.span_of(number)
     if looks_like_argument(line):
         try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from argmap.errors import Span
 from argmap.language.lexer import (
     ARROW,
     ATTACK,
@@ -45,29 +44,36 @@ class _Cursor:
         self.index = 0
         self.end = end
         self.span_of = span_of
-        self.columns: dict[Ref, tuple[int, int]] = {}
-        """Where each Ref read was in the line: errors about it are placed there (its span
-        is in the file, which differs when the relation goes on over several lines)."""
 
     def peek(self, ahead: int = 0) -> Token | None:
         index = self.index + ahead
         return self.tokens[index] if index < len(self.tokens) else None
 
     def take(self) -> Token | None:
-        token = self.peek()
-        self.index += token is not None
+        index = self.index
+        if index < len(self.tokens):
+            self.index = index + 1
+            return self.tokens[index]
+        return None
+
+    def id_token(self, message: str) -> Token:
+        """The next token, a statement ID, or a LexError with `message`."""
+        token = self.take()
+        if token is None or token.kind != "id":
+            raise _not_an_id(token, self.end, message)
         return token
 
     def ref(self, message: str) -> Ref:
         """The next token as a statement ID, or a LexError with `message`."""
-        token = self.take()
-        if token is None:
-            raise LexError(message, self.end, self.end + 1)
-        if token.kind != "id":
-            raise LexError(f"{message}, found `{token.value}`", token.start, token.end)
-        ref = Ref(token.value, self.span_of(token.start, token.end))
-        self.columns[ref] = (token.start, token.end)
-        return ref
+        token = self.id_token(message)
+        return Ref(token.value, self.span_of(token.start, token.end))
+
+
+def _not_an_id(token: Token | None, end: int, message: str) -> LexError:
+    """The error for `token` (None: the end of the line, at `end`) where an ID belongs."""
+    if token is None:
+        return LexError(message, end, end + 1)
+    return LexError(f"{message}, found `{token.value}`", token.start, token.end)
 
 
 def parse_relation(line: str, span_of: SpanOf) -> Relation:
@@ -93,10 +99,13 @@ def parse_relation(line: str, span_of: SpanOf) -> Relation:
             warrant.end,
         )
     end = len(line[: warrant.start].rstrip()) if warrant else _content_end(line, tokens)
-    cursor = _Cursor(tokens, end, span_of)
     whole = span_of(0, warrant.end if warrant else end)
     if first.kind == ARROW:
-        return _support(cursor, warrant, whole, comment)
+        chain = _chain(tokens, end, span_of)
+        if warrant is not None and not warrant.value:
+            raise LexError("expected the warrant's text after `:`", warrant.start, warrant.end)
+        return Support(chain, whole, warrant.value if warrant else None, comment)
+    cursor = _Cursor(tokens, end, span_of)
     if first.kind == ATTACK:
         return Attack(*_attack(cursor), span=whole, comment=comment)
     return Contradiction(*_contradiction(cursor), span=whole, comment=comment)
@@ -116,50 +125,61 @@ def _content_end(line: str, tokens: list[Token]) -> int:
     return tokens[-1].end if tokens else len(line.rstrip())
 
 
-def _support(cursor: _Cursor, warrant: Token | None, whole: Span, comment: str | None) -> Support:
-    chain: list[list[Ref]] = [[cursor.ref("expected a statement ID at the start of the line")]]
-    while (token := cursor.take()) is not None:
-        previous = chain[-1][-1].name
-        if token.kind == PLUS and len(chain) > 1:
-            raise LexError(
-                "an inference has one conclusion; `+` joins premises before the first `->` only",
-                token.start,
-                token.end,
-            )
+def _chain(tokens: list[Token], end: int, span_of: SpanOf) -> list[list[Ref]]:
+    """The groups of IDs between the arrows of `a + b -> c -> d`; only the first group may
+    have more than one (the premises of a linked inference)."""
+    count = len(tokens)
+    first = tokens[0] if tokens else None
+    if first is None or first.kind != "id":
+        raise _not_an_id(first, end, "expected a statement ID at the start of the line")
+    premises = [first]
+    chain = [[Ref(first.value, span_of(first.start, first.end))]]
+    index = 1
+    while index < count:
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < count else None
         if token.kind == PLUS:
-            chain[-1].append(cursor.ref(f"expected a statement ID after `{previous} +`"))
-            _not_too_many(cursor, chain[-1])
+            if len(chain) > 1:
+                raise LexError(
+                    "an inference has one conclusion; `+` joins premises before the first "
+                    "`->` only",
+                    token.start,
+                    token.end,
+                )
+            if following is None or following.kind != "id":
+                message = f"expected a statement ID after `{premises[-1].value} +`"
+                raise _not_an_id(following, end, message)
+            premises.append(following)
+            _not_too_many(premises)
         elif token.kind == ARROW:
-            _no_repeated_premise(cursor, chain[-1])
-            chain.append([cursor.ref("expected a statement ID after `->`")])
+            if len(chain) == 1:
+                _no_repeated_premise(premises)
+            if following is None or following.kind != "id":
+                raise _not_an_id(following, end, "expected a statement ID after `->`")
+            chain.append([])
         else:
-            raise _unexpected(token, previous)
-    if warrant is not None and not warrant.value:
-        raise LexError("expected the warrant's text after `:`", warrant.start, warrant.end)
-    return Support(
-        chain=chain,
-        span=whole,
-        warrant=warrant.value if warrant else None,
-        comment=comment,
-    )
+            raise _unexpected(token, chain[-1][-1].name)
+        chain[-1].append(Ref(following.value, span_of(following.start, following.end)))
+        index += 2
+    return chain
 
 
-def _no_repeated_premise(cursor: _Cursor, group: list[Ref]) -> None:
+def _no_repeated_premise(premises: list[Token]) -> None:
     seen: set[str] = set()
-    for ref in group:
-        if ref.name in seen:
-            message = f"`{ref.name}` appears twice among the premises of one inference"
-            raise LexError(message, *cursor.columns[ref])
-        seen.add(ref.name)
+    for token in premises:
+        if token.value in seen:
+            message = f"`{token.value}` appears twice among the premises of one inference"
+            raise LexError(message, token.start, token.end)
+        seen.add(token.value)
 
 
-def _not_too_many(cursor: _Cursor, premises: list[Ref]) -> None:
+def _not_too_many(premises: list[Token]) -> None:
     if len(premises) > MAX_PREMISES:
         message = (
             f"an inference has at most {MAX_PREMISES} premises; group some of them under "
             "intermediate claims"
         )
-        raise LexError(message, *cursor.columns[premises[-1]])
+        raise LexError(message, premises[-1].start, premises[-1].end)
 
 
 def _unexpected(token: Token, previous: str) -> LexError:
@@ -243,11 +263,11 @@ def _opens_attack(cursor: _Cursor) -> bool:
 def _undercut_target(cursor: _Cursor) -> InferenceRef:
     opening = cursor.take()
     assert opening is not None
-    premises = [cursor.ref("expected a premise ID after `(`")]
+    premises = [cursor.id_token("expected a premise ID after `(`")]
     while (token := cursor.take()) is not None and token.kind == PLUS:
-        premises.append(cursor.ref(f"expected a statement ID after `{premises[-1].name} +`"))
-        _not_too_many(cursor, premises)
-    _no_repeated_premise(cursor, premises)
+        premises.append(cursor.id_token(f"expected a statement ID after `{premises[-1].value} +`"))
+        _not_too_many(premises)
+    _no_repeated_premise(premises)
     if token is None or token.kind != ARROW:
         raise _closing_error(cursor, token, "expected `+` or `->` in the inference")
     conclusion = cursor.ref("expected the inference's conclusion after `->`")
@@ -255,7 +275,7 @@ def _undercut_target(cursor: _Cursor) -> InferenceRef:
     if closing is None or closing.kind != RPAREN:
         raise _closing_error(cursor, closing, "expected `)` after the inference's conclusion")
     return InferenceRef(
-        tuple(premises),
+        tuple(Ref(token.value, cursor.span_of(token.start, token.end)) for token in premises),
         conclusion,
         cursor.span_of(opening.start, closing.end),
     )

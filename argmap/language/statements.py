@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from argmap.errors import Diagnostic, Span
 from argmap.language.lexer import (
     OPERATOR_START,
-    WHITESPACE,
     LexError,
     extract_tags,
     invalid_id_message,
@@ -59,6 +59,11 @@ def header_id(line: str) -> str | None:
     return word if is_valid_id(word) else None
 
 
+_AFTER_KIND = re.compile(r"[ \t]*([^ \t:]*)[ \t]*(:?)[ \t]*")
+"""What follows a statement's kind: the ID (up to a space, a tab or `:`), the `:` and the
+spaces before its text."""
+
+
 def parse_statement_header(line: str, span_of: SpanOf) -> Statement:
     """Parse `KIND ID: text`; raise LexError for an unknown kind, a bad ID or no `:`."""
     kind_end = scan_word(line, 0)
@@ -66,11 +71,10 @@ def parse_statement_header(line: str, span_of: SpanOf) -> Statement:
     if kind not in STATEMENT_KINDS:
         hint = did_you_mean(kind, STATEMENT_KINDS) or f"; expected {one_of(STATEMENT_KINDS)}"
         raise LexError(f"unknown statement kind `{kind}`{hint}", 0, kind_end)
-    id_start = skip_whitespace(line, kind_end)
-    id_end = id_start
-    while id_end < len(line) and line[id_end] not in WHITESPACE and line[id_end] != ":":
-        id_end += 1
-    ident = line[id_start:id_end]
+    parts = _AFTER_KIND.match(line, kind_end)
+    assert parts is not None  # the pattern matches the empty string too
+    id_start, id_end = parts.span(1)
+    ident = parts[1]
     if not ident:
         raise LexError(
             f"expected a statement ID after `{kind}`, as in `{kind} my_id: text`",
@@ -79,15 +83,15 @@ def parse_statement_header(line: str, span_of: SpanOf) -> Statement:
         )
     if not is_valid_id(ident):
         raise LexError(invalid_id_message(ident), id_start, id_end)
-    colon = skip_whitespace(line, id_end)
-    if colon >= len(line) or line[colon] != ":":
+    if not parts[2]:
+        colon = parts.start(2)
         raise LexError(f"expected `:` after the statement ID `{ident}`", colon, colon + 1)
-    text_start = skip_whitespace(line, colon + 1)
+    text = line[parts.end() :].rstrip()
     return Statement(
         kind=kind,
         id=ident,
-        header_text=line[text_start:].rstrip(),
-        span=span_of(0, len(line.rstrip())),
+        header_text=text,
+        span=span_of(0, parts.end() + len(text) if text else len(line.rstrip())),
         id_span=span_of(id_start, id_end),
     )
 
