@@ -1,4 +1,4 @@
-"""Drawing one block for Pandoc: its figures in the format the output takes, and their width."""
+"""Drawing one block for Pandoc: its figures in the format the output takes, and their size."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from argmap.render.system import find_dot
 
 PRINT_DPI = 300
 FIT_SLACK = 0.02
-"""pt: a figure this close to the fitted width was scaled to it."""
+"""pt: a figure this close to the page box's width or height was scaled to it."""
 SVG_WRITERS = frozenset({
     "html", "html4", "html5", "chunkedhtml", "epub", "epub2", "epub3", "revealjs", "slidy",
     "slideous", "s5", "dzslides",
@@ -52,12 +52,13 @@ class Settings:
 
 @dataclass(frozen=True)
 class Picture:
-    """One figure of a block: its title, bytes and format, and the width it prints at (pt)."""
+    """One figure of a block: its title, bytes and format, and the size it prints at (pt)."""
 
     title: str
     data: bytes
     fmt: str
-    width: float | None
+    size: tuple[float, float] | None
+    """Width and height; None for a figure that has no size of its own."""
     caption: str = ""
     """A split map's figures: the part's title (`Overview`, `Part 2: ...`)."""
 
@@ -107,12 +108,11 @@ def draw_block(
                                                       timeout=settings.timeout), fmt),
         dpi=PRINT_DPI,
     )
-    width = fit[0] if fit is not None else None
     alt = amap.title or (Path(spec.src).stem if spec.src else "argument map")
     try:
         if not spec.split:
             figure = render_figure(amap, drawing)
-            return Drawn([Picture(alt, figure.data, fmt, _width(figure, width))], [])
+            return Drawn([Picture(alt, figure.data, fmt, _printed(figure, fit))], [])
         done = split_figures(amap, drawing)
     except FitError as error:
         raise BlockProblem(
@@ -123,17 +123,22 @@ def draw_block(
     refused = [refusal.message for refusal in done.refused]
     if len(done.figures) == 1:
         only = done.figures[0].figure
-        return Drawn([Picture(alt, only.data, fmt, _width(only, width))], refused)
+        return Drawn([Picture(alt, only.data, fmt, _printed(only, fit))], refused)
     return Drawn([Picture(f"{alt}: {part.title}", part.figure.data, fmt,
-                          _width(part.figure, width), part.title)
+                          _printed(part.figure, fit), part.title)
                   for part in done.figures], refused)
 
 
-def _width(figure: Figure, fit: float | None) -> float | None:
-    """The width a figure prints at: the fitted width itself when it was scaled to it (the
-    SVG records its size to a hundredth of a pt), else its own."""
+def _printed(figure: Figure, fit: PageBox | None) -> tuple[float, float] | None:
+    """The width and height a figure prints at: the page box's own width or height where it
+    was scaled to it (the SVG records its size to a hundredth of a pt). Both are given to
+    Pandoc: from the width alone Word takes the height from the PNG's pixels, rounded, and
+    a figure as tall as the page box came out a pt taller."""
     if figure.size is None:
         return None
-    if fit is not None and abs(figure.size.width - fit) < FIT_SLACK:
-        return fit
-    return figure.size.width
+    width, height = figure.size.width, figure.size.height
+    if fit is not None and abs(width - fit[0]) < FIT_SLACK:
+        width = fit[0]
+    if fit is not None and fit[1] is not None and abs(height - fit[1]) < FIT_SLACK:
+        height = fit[1]
+    return width, height

@@ -151,11 +151,12 @@ class _Walker:
                 for number, picture in enumerate(pictures)]
 
     def _size(self, picture: Picture) -> list[list[str]]:
-        """The width to place it at, for writers that place images by size (not HTML,
+        """The size to place it at, for writers that place images by size (not HTML,
         where the SVG's own size is the printed one)."""
-        if picture.width is None or picture.fmt == "svg":
+        if picture.size is None or picture.fmt == "svg":
             return []
-        return [["width", exact_inches(picture.width)]]
+        width, height = picture.size
+        return [["width", exact_inches(width)], ["height", exact_inches(height)]]
 
     def _target(self, picture: Picture) -> str:
         """For HTML a data URI (the page holds its figures), else a file in the figures
