@@ -307,6 +307,8 @@ class _Editor:
         drawn = done.figures if done is not None else []
         for refusal in done.refused if done is not None else []:
             self.problems.append(self._diagnostic(block.start, refusal.message))
+        if done is not None and not drawn:
+            return None  # every statement refused: nothing to link
         if len(drawn) == 1:
             data = drawn[0].figure.data
         if len(drawn) <= 1 and data:

@@ -21,6 +21,7 @@ from argmap.cli import main
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
 from render_helpers import isolated_module_cache  # noqa: E402
+from test_embed import SECTIONS  # noqa: E402
 
 __all__ = ["isolated_module_cache"]  # an autouse fixture: imported here to apply to this file
 
@@ -37,21 +38,6 @@ a -> b
 
 ```argmap src="m.argmap" split fit=6cm
 ```
-"""
-MAP = """\
-@title Two parts
-== Safety ==
-premise injuries: Last year 40 cyclists were injured on Main Street.
-premise lanes_work: Protected lanes cut cyclist injuries by about a third.
-claim safer: A protected lane would make Main Street safer for cyclists.
-== Money ==
-premise fund: The regional transport fund would pay the full 2 million euros.
-claim free: The lane would cost the town nothing.
-== Verdict ==
-conclusion build: Main Street should get a protected bike lane.
-injuries + lanes_work -> safer
-fund -> free
-safer + free -> build
 """
 
 
@@ -89,7 +75,7 @@ def _project(root: Path) -> Path:
     project.mkdir()
     (project / ".git").mkdir()
     (project / "report.md").write_text(REPORT, encoding="utf-8")
-    (project / "m.argmap").write_text(MAP, encoding="utf-8")
+    (project / "m.argmap").write_text(SECTIONS, encoding="utf-8")
     (project / "photo.png").write_bytes(b"\x89PNG the user's photo")
     outside = root / "outside"
     outside.mkdir()
