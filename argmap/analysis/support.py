@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 from itertools import compress
 from operator import add, itemgetter
+from typing import TYPE_CHECKING
 
 from argmap.analysis.indexed import CONCLUSION, NODE_KINDS, PREMISE, IndexedMap, index_map
 from argmap.model import INFERENCE, ArgumentMap
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def grounded_nodes(amap: ArgumentMap) -> set[str]:
@@ -70,9 +73,9 @@ class SupportCycle:
 def support_cycles(amap: ArgumentMap, graph: IndexedMap | None = None) -> list[SupportCycle]:
     """Every cycle component of the support graph, ordered by its first statement.
 
-    A component is a strongly connected component (an iterative Tarjan) with more than one
-    node; the support graph alternates statements and inferences, so a statement
-    supporting itself (`a -> a`) is a component of two nodes. Linear in the map's size.
+    A component is a strongly connected component (networkx's) with more than one node;
+    the support graph alternates statements and inferences, so a statement supporting
+    itself (`a -> a`) is a component of two nodes. Linear in the map's size.
     `graph` is the map's `index_map` when already made.
     """
     graph = graph or index_map(amap)
@@ -80,12 +83,13 @@ def support_cycles(amap: ArgumentMap, graph: IndexedMap | None = None) -> list[S
     names, inference = graph.names, NODE_KINDS.index(INFERENCE)
     kinds = graph.kinds
     found: list[tuple[int, SupportCycle]] = []
-    for component in _strong_components(core):
+    graph_of_core, components = _components(core)
+    for component in components:
         if len(component) < 2:
             continue
         # Node numbers follow the map's order.
         members = sorted(node for node in component if kinds[node] != inference)
-        walk = _cycle_through(core, set(component), members[0])
+        walk = _cycle_through(graph_of_core, members[0])
         cycle = tuple(names[node] for node in walk if kinds[node] != inference)
         found.append((members[0], SupportCycle(cycle, tuple(names[node] for node in members))))
     found.sort(key=itemgetter(0))
@@ -154,63 +158,34 @@ def _cyclic_core(graph: IndexedMap) -> dict[int, list[int]]:
     }
 
 
-def _strong_components(successors: dict[int, list[int]]) -> list[list[int]]:
-    """The strongly connected components of a graph (Tarjan's algorithm with a stack of
-    iterators instead of recursion: linear, and deep graphs do not overflow)."""
-    number: dict[int, int] = {}
-    low: dict[int, int] = {}
-    stack: list[int] = []
-    on_stack: set[int] = set()
-    components: list[list[int]] = []
-    for root in successors:
-        if root in number:
-            continue
-        number[root] = low[root] = len(number)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(successors[root]))]
-        while work:
-            node, following = work[-1]
-            for successor in following:
-                if successor not in number:
-                    number[successor] = low[successor] = len(number)
-                    stack.append(successor)
-                    on_stack.add(successor)
-                    work.append((successor, iter(successors[successor])))
-                    break
-                if successor in on_stack and number[successor] < low[node]:
-                    low[node] = number[successor]
-            else:  # every successor of `node` is done
-                work.pop()
-                if work and low[node] < low[work[-1][0]]:
-                    low[work[-1][0]] = low[node]
-                if low[node] == number[node]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == node:
-                            break
-                    components.append(component)
-    return components
+def _components(core: dict[int, list[int]]) -> tuple[nx.DiGraph, list[set[int]]]:
+    """The core as a graph (its nodes and edges in the map's order) and its strongly
+    connected components."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(core)
+    graph.add_edges_from((node, target) for node, targets in core.items() for target in targets)
+    return graph, list(nx.strongly_connected_components(graph))
 
 
-def _cycle_through(successors: dict[int, list[int]], component: set[int], start: int) -> list[int]:
-    """A shortest cycle from `start` back to it inside `component`, by breadth-first search.
+def _cycle_through(graph: nx.DiGraph, start: int) -> list[int]:
+    """A shortest cycle from `start` back to it: the first node a breadth-first search
+    from `start` reaches that supports `start`, and the path to it. Every node on the way
+    reaches `start` through that node, so the cycle stays in `start`'s component.
 
     Returns the nodes in order, starting with `start` (not repeated at the end).
     """
+    import networkx as nx
+
+    successors = graph.succ
+    if start in successors[start]:
+        return [start]
     parent: dict[int, int] = {}
-    queue: deque[int] = deque([start])
-    while queue:
-        node = queue.popleft()
-        for successor in successors[node]:
-            if successor == start:
-                return _path_to(parent, start, node)
-            if successor in component and successor not in parent:
-                parent[successor] = node
-                queue.append(successor)
+    for node, successor in nx.bfs_edges(graph, start):
+        parent[successor] = node
+        if start in successors[successor]:
+            return _path_to(parent, start, successor)
     return [start]
 
 
