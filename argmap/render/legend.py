@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argmap.model import CONCLUSION, PREMISE_EDGE, STATEMENT_KINDS, ArgumentMap
-from argmap.render.layout import legend_anchors, ranked_graph
+from argmap.render.layout import edges_from, legend_anchors, ranked_graph
 from argmap.render.quoting import quote
 from argmap.render.stubs import stub_look
 from argmap.render.style import (
@@ -183,7 +183,7 @@ def _label_boxes(
 def _tag_boxes(
     amap: ArgumentMap, nodes: set[str], colours: Mapping[str, str], theme: Theme, body: list[str]
 ) -> list[_Item]:
-    drawn = (data for node, data in amap.statements() if node in nodes)
+    drawn = (amap.graph.nodes[node] for node in nodes if amap.is_statement(node))
     tags = sorted({tag for data in drawn for tag in data["tags"]})
     items = [
         _item(body, f"legend-tag-{tag}", _box(f"#{tag}", colours[tag]))
@@ -234,8 +234,8 @@ def _relations(
 ) -> list[str]:
     found = {
         relation_of(amap, kind, target)
-        for source, target, kind in amap.graph.edges(data="kind")
-        if source in nodes and target in nodes and kind != PREMISE_EDGE
+        for source, target, kind in edges_from(amap, nodes)
+        if target in nodes and kind != PREMISE_EDGE
     } | set(more or ())
     return [relation for relation in RELATION_WORDS if relation in found]
 
