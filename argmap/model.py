@@ -387,12 +387,3 @@ class ArgumentMap:
         if starts is None:
             starts = self._line_starts[span.file] = line_starts(text)
         return line_at(text, starts, span.line)
-
-    # -- notebooks ------------------------------------------------------------------------
-
-    def _repr_svg_(self) -> str:
-        """The map's diagram, so Jupyter (and Quarto and VS Code notebooks) show it inline.
-        Drawn by the embedded Graphviz, which needs nothing installed; raises RenderError."""
-        from argmap.render.render import RenderOptions, render_map
-
-        return render_map(self, RenderOptions(engine="embedded")).decode("utf-8")

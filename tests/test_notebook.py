@@ -1,4 +1,5 @@
-"""Notebooks: an ArgumentMap shows its diagram inline (`_repr_svg_`, embedded engine), and
+"""Notebooks: `argmap.notebook.enable()` registers an IPython formatter that draws an
+ArgumentMap inline (embedded engine), the model itself draws nothing, and
 examples/notebook.ipynb runs as written."""
 
 from __future__ import annotations
@@ -6,13 +7,17 @@ from __future__ import annotations
 import ast
 import json
 import sys
+import types
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 import argmap
+import argmap.notebook
 
 # The embedded engine compiles its module into a temporary cache, not the user's.
 sys.path.insert(0, str(Path(__file__).parent / "render"))
@@ -24,10 +29,44 @@ NOTEBOOK = Path(__file__).parents[1] / "examples" / "notebook.ipynb"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def test_repr_svg_draws_the_map_with_hostile_text() -> None:
+class Formatter:
+    """IPython's formatter for one MIME type, as far as `enable` uses it."""
+
+    def __init__(self) -> None:
+        self.functions: dict[type, Callable[[Any], str]] = {}
+
+    def for_type(self, kind: type, function: Callable[[Any], str]) -> None:
+        self.functions[kind] = function
+
+    def __call__(self, value: object) -> str | None:
+        function = self.functions.get(type(value))
+        return function(value) if function is not None else None
+
+
+class Shell:
+    """An InteractiveShell, as far as `enable` uses it."""
+
+    def __init__(self) -> None:
+        self.svg = Formatter()
+        self.display_formatter = SimpleNamespace(formatters={"image/svg+xml": self.svg})
+
+
+@pytest.fixture
+def shell(monkeypatch: pytest.MonkeyPatch) -> Shell:
+    """A running IPython: `IPython.get_ipython()` returns its shell."""
+    running = Shell()
+    module = types.ModuleType("IPython")
+    module.get_ipython = lambda: running  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "IPython", module)
+    return running
+
+
+def test_enable_draws_every_map_with_hostile_text_as_svg(shell: Shell) -> None:
+    assert argmap.notebook.enable() is True
     amap = argmap.parse('@title <b>"Bold" & {braces}</b>\npremise a: <script>x</script>.\n'
                         "claim b: B \\ ü.\na -> b\n")
-    svg = amap._repr_svg_()
+    svg = shell.svg(amap)
+    assert svg is not None
     root = ET.fromstring(svg)  # well-formed: no user text became markup
     assert root.tag == f"{SVG}svg"
     assert root.get("aria-label") == '<b>"Bold" & {braces}</b>'
@@ -37,7 +76,28 @@ def test_repr_svg_draws_the_map_with_hostile_text() -> None:
     assert "<script>x</script>." in texts
 
 
-def test_repr_svg_uses_the_embedded_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_load_ext_enables_the_shell_it_is_given() -> None:
+    given = Shell()
+    argmap.notebook.load_ipython_extension(given)
+    assert given.svg(argmap.parse("premise a: A.\n", "m.argmap")) is not None
+
+
+def test_enable_outside_ipython_does_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "IPython", None)  # not installed
+    assert argmap.notebook.enable() is False
+    module = types.ModuleType("IPython")
+    module.get_ipython = lambda: None  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "IPython", module)  # installed, no kernel running
+    assert argmap.notebook.enable() is False
+
+
+def test_a_map_draws_nothing_of_itself_and_a_diagram_draws_it() -> None:
+    amap = argmap.parse("premise a: A.\n", "m.argmap")
+    assert not hasattr(amap, "_repr_svg_")
+    assert ET.fromstring(argmap.notebook.Diagram(amap)._repr_svg_()).tag == f"{SVG}svg"
+
+
+def test_the_drawing_uses_the_embedded_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     from argmap.render import render as render_module
 
     chosen: list[str] = []
@@ -48,11 +108,11 @@ def test_repr_svg_uses_the_embedded_engine(monkeypatch: pytest.MonkeyPatch) -> N
         return real(choice)
 
     monkeypatch.setattr(render_module, "choose_engine", spy)
-    argmap.parse("premise a: A.\n")._repr_svg_()
+    argmap.notebook.svg(argmap.parse("premise a: A.\n"))
     assert chosen and set(chosen) == {"embedded"}
 
 
-def test_the_example_notebook_runs(monkeypatch: pytest.MonkeyPatch,
+def test_the_example_notebook_runs(monkeypatch: pytest.MonkeyPatch, shell: Shell,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     """Each code cell runs in one namespace; a cell ending in an ArgumentMap shows it."""
     monkeypatch.chdir(NOTEBOOK.parent)
@@ -68,8 +128,9 @@ def test_the_example_notebook_runs(monkeypatch: pytest.MonkeyPatch,
         if isinstance(last, ast.Expr):
             exec(compile(ast.Module(tree.body[:-1], []), "<cell>", "exec"), namespace)
             value = eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
-            if isinstance(value, argmap.ArgumentMap):
-                shown.append(ET.fromstring(value._repr_svg_()).get("aria-label"))
+            svg = shell.svg(value)
+            if svg is not None:
+                shown.append(ET.fromstring(svg).get("aria-label"))
         else:
             exec(compile(tree, "<cell>", "exec"), namespace)
     assert shown == ["Should Main Street get a protected bike lane?",
