@@ -11,7 +11,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_readme_starts_with_the_two_commands() -> None:
-    first = README.split("```sh\n", 1)[1].split("```", 1)[0]
+    user, first = (block.split("```", 1)[0] for block in README.split("```sh\n")[1:3])
+    assert [line.split("#")[0].strip() for line in user.splitlines()] == ["pipx install argmap"]
     commands = [line.split("#")[0].strip() for line in first.splitlines() if line.strip()]
     assert commands == ["make demo", "make test"]
     # nothing but the title and a sentence stands before them
