@@ -188,7 +188,8 @@ def _in(finding: Finding, files: set[Path]) -> bool:
     return finding.span is not None and Path(finding.span.file).resolve() in files
 
 
-INCLUDE_LINE = re.compile(r"^@include[ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
+INCLUDE_LINE = re.compile(r"^@include[ \t]+(\S.*?)(?:[ \t]+#(?:[ \t].*)?)?[ \t\r]*$", re.MULTILINE)
+"""An `@include` line's path, without the trailing comment the line may end with."""
 PROJECT_MARKERS = (".git", "pyproject.toml")
 """A folder with one of these is the project's root: the search for includers stops there."""
 

@@ -90,3 +90,11 @@ def test_an_include_cycle_is_reported(project: Path) -> None:
     (project / "parts" / "more.argmap").write_text("@include ../main.argmap\n" + PART, "utf-8")
     code, out = run("main.argmap", "parts/more.argmap")
     assert code == 1 and "AM001" in out and "cycle" in out, out
+
+
+def test_an_include_line_with_a_trailing_comment_and_crlf(project: Path) -> None:
+    (project / "main.argmap").write_bytes(
+        MAIN.replace("parts/more.argmap", "parts/more.argmap   # b and zz").replace("\n", "\r\n")
+        .encode())
+    code, out = run("parts/more.argmap")
+    assert code == 1 and out.startswith(ZZ) and "`c`" not in out, out
