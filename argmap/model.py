@@ -11,12 +11,13 @@ kinds: `premise` (statement -> inference), `conclusion` (inference -> statement)
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Span
+from argmap.maptext import attack_ref, inference_ref
 from argmap.textlines import line_at, line_starts
 
 if TYPE_CHECKING:
@@ -49,19 +50,6 @@ CONTRADICTS_EDGE = "contradicts"
 ATTACKER_EDGE = "attacker"
 """From an attacking statement to its attack's node (the attack's one 'premise')."""
 ATTACK_EDGE_KINDS = frozenset({ATTACK_EDGE, CONTRADICTS_EDGE})
-
-
-def written_inference(premises: Iterable[str], conclusion: str) -> str:
-    """An inference as an undercut names it: `(a + b -> c)`."""
-    return f"({' + '.join(premises)} -> {conclusion})"
-
-
-def written_attacks(attackers: Sequence[str], target: str) -> str:
-    """Nested attacks as an undercut names them, outermost attacker first: `(y -| (x -| c))`."""
-    text = target
-    for attacker in reversed(attackers):
-        text = f"({attacker} -| {text})"
-    return text
 
 
 @dataclass(frozen=True)
@@ -253,10 +241,10 @@ class ArgumentMap:
             attackers.append(self.attacker_of(node))
             node = self.target_of(node)
         if self.kind(node) == INFERENCE and not self.graph.nodes[node].get("name"):
-            inner = written_inference(self.premises_of(node), self.conclusion_of(node))
+            inner = inference_ref(self.premises_of(node), self.conclusion_of(node))
         else:
             inner = node
-        return written_attacks(attackers, inner)
+        return attack_ref(attackers, inner)
 
     def kind(self, node: str) -> str:
         return str(self.graph.nodes[node]["kind"])

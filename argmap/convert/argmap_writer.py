@@ -1,8 +1,9 @@
 """Write an ArgumentMap as `.argmap` text in the canonical layout importers and `fmt` share.
 
-Directives first, then the statements that belong to no section, then each section with its
-statements; each group's relations follow its statements (a relation lives in the section of
-the statement it concludes or attacks). One relation per line; chains are not re-formed.
+Each line is written by `argmap.maptext`, as `fmt` writes it. Directives first, then the
+statements that belong to no section, then each section with its statements; each group's
+relations follow its statements (a relation lives in the section of the statement it
+concludes or attacks). One relation per line; chains are not re-formed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,19 @@ from argmap.convert.losses import Losses
 from argmap.errors import ConvertError
 from argmap.language.lexer import MAX_NESTING
 from argmap.language.nodelink import document_as_written
+from argmap.maptext import (
+    argument_line,
+    attack_line,
+    attribute_line,
+    contradiction_line,
+    directive_line,
+    join_blocks,
+    quote_line,
+    section_line,
+    statement_header,
+    support_line,
+    tags_after,
+)
 from argmap.model import (
     ATTACK,
     ATTACK_EDGE,
@@ -64,7 +78,7 @@ def write_argmap(amap: ArgumentMap, losses: Losses | None = None) -> str:
     for title, (statements, relations) in groups.items():
         block: list[str] = []
         if title is not None:
-            block.append(f"== {one_line(title)} ==")
+            block.append(section_line(one_line(title)))
             block.append("")
         for statement in statements:
             block.extend(_statement(amap, statement, losses))
@@ -75,19 +89,18 @@ def write_argmap(amap: ArgumentMap, losses: Losses | None = None) -> str:
         while block and block[-1] == "":
             block.pop()
         blocks.append(block)
-    text = "\n\n".join("\n".join(block) for block in blocks if block)
-    return text.strip("\n") + "\n" if text.strip() else ""
+    return join_blocks(blocks)
 
 
 def _directives(amap: ArgumentMap) -> list[str]:
     lines = []
     for name, value in (("title", amap.title), ("author", amap.author), ("date", amap.date)):
         if value:
-            lines.append(f"@{name} {one_line(value)}")
-    lines.extend(f"@source {one_line(source)}" for source in amap.sources)
+            lines.append(directive_line(name, one_line(value)))
+    lines.extend(directive_line("source", one_line(source)) for source in amap.sources)
     document = document_as_written(amap)
     if document:
-        lines.append(f"@document {document}")
+        lines.append(directive_line("document", document))
     return lines
 
 
@@ -107,31 +120,30 @@ def _relations(amap: ArgumentMap) -> Iterable[tuple[str | None, str]]:
     graph = amap.graph
     for inference, data in amap.inferences():
         conclusion = amap.conclusion_of(inference)
-        line = f"{' + '.join(amap.premises_of(inference))} -> {conclusion}"
         warrant = data.get("warrant")
-        if warrant:
-            line += f" : {one_line(warrant)}"
+        line = support_line(
+            [amap.premises_of(inference), [conclusion]], one_line(warrant) if warrant else None
+        )
         if data.get("name"):
-            line = f"argument {data['name']}: {line}"
             tags = [tag_name(tag, None) for tag in data.get("tags") or ()]
-            line += "".join(f" #{tag}" for tag in dict.fromkeys(tags))
+            line = tags_after(argument_line(data["name"], line), tags)
             attributes = data.get("attributes") or {}
             for name in ATTRIBUTE_ORDER:
                 value = attributes.get(name)
                 text = _attribute_text(value, None) if value is not None else ""
                 if text:
-                    line += f"\n  @{name} {text}"
+                    line += "\n" + attribute_line(name, text)
         yield graph.nodes[conclusion].get("section"), line
     written: set[frozenset[str]] = set()
     for source, target, kind, edge in amap.relations():
         if kind == ATTACK_EDGE:
             _check_nesting(amap, source, target, edge)
-            yield _home(amap, target), f"{source} -| {amap.written(target)}"
+            yield _home(amap, target), attack_line(source, amap.written(target))
         elif kind == CONTRADICTS_EDGE:
             pair = frozenset((source, target))
             if pair not in written:
                 written.add(pair)
-                yield graph.nodes[source].get("section"), f"{source} >< {target}"
+                yield graph.nodes[source].get("section"), contradiction_line(source, target)
 
 
 def _check_nesting(amap: ArgumentMap, source: str, target: str, data: dict[str, Any]) -> None:
@@ -168,23 +180,20 @@ def _statement(amap: ArgumentMap, statement: str, losses: Losses | None) -> list
     data = amap.graph.nodes[statement]
     text = safe_text(str(data.get("text") or statement), losses)
     tags = [tag_name(tag, losses) for tag in data.get("tags") or ()]
-    header = f"{data['kind']} {statement}: {text}"
-    if tags:
-        header += " " + " ".join(f"#{tag}" for tag in dict.fromkeys(tags))
-    lines = [header]
+    lines = [tags_after(statement_header(data["kind"], statement, text), tags)]
     quotes = [one_line(quote) for quote in data.get("quotes") or () if one_line(quote)]
     for index, quote in enumerate(quotes):
         if index:
-            lines.append("  >")
-        lines.append(f"  > {quote}")
+            lines.append(quote_line(""))
+        lines.append(quote_line(quote))
     attributes = data.get("attributes") or {}
     for name in ATTRIBUTE_ORDER:
         value = attributes.get(name)
         text = _attribute_text(value, losses) if value is not None else ""
         if text:
-            lines.append(f"  @{name} {text}")
+            lines.append(attribute_line(name, text))
     if attributes.get("implicit"):
-        lines.append("  @implicit")
+        lines.append(attribute_line("implicit", ""))
     return lines
 
 

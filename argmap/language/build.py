@@ -28,7 +28,8 @@ from argmap.language.syntax import (
     Support,
     span_through,
 )
-from argmap.model import ArgumentMap, Section, written_attacks
+from argmap.maptext import attack_ref
+from argmap.model import ArgumentMap, Section
 from argmap.suggest import did_you_mean, where
 
 UNDEFINED = "undefined-reference"
@@ -230,7 +231,7 @@ class _Resolver:
     def undefined_attack(self, target: AttackRef, written: str) -> Diagnostic:
         if self.attacks is None:
             self.attacks = [
-                written_attacks([attacker], self.amap.written(target))
+                attack_ref([attacker], self.amap.written(target))
                 for attacker, target, _, _ in self.amap.relations()
             ]
         hint = self.hint(written, self.attacks) or (
@@ -334,7 +335,7 @@ def _attack(amap: ArgumentMap, resolver: _Resolver, node: Attack) -> list[Diagno
         if found is None and depth == len(attacks) - 1 and amap.graph.has_edge(attacker, key):
             found = _attack_node(amap, attacker, key)
         if found is None:
-            written = written_attacks([attacker], amap.written(key))
+            written = attack_ref([attacker], amap.written(key))
             return [resolver.undefined_attack(attack, written)]
         key = found
     repeated = _repeated_edge(amap, node.attacker.name, key, node.span)

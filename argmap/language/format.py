@@ -39,12 +39,24 @@ from argmap.language.syntax import (
     Statement,
     Support,
 )
+from argmap.maptext import (
+    BODY_INDENT,
+    TEXT_INDENT,
+    argument_line,
+    attack_line,
+    attribute_line,
+    continued_text,
+    contradiction_line,
+    directive_line,
+    join_blocks,
+    quote_line,
+    section_line,
+    statement_header,
+    support_line,
+    with_comment,
+)
 from argmap.textlines import split_lines
 
-BODY_INDENT = "  "
-TEXT_INDENT = "    "
-"""Statement text continued on further lines; also a named inference's continued relation."""
-COMMENT_GAP = "  "
 Relation = Support | Argument | Attack | Contradiction
 
 
@@ -101,8 +113,7 @@ def format_source(source: SourceFile) -> str:
         blocks.append(_block(part.relations, lines))
     if trailing:
         blocks.append([_comment(comment, lines) for comment in trailing])
-    text = "\n\n".join("\n".join(block) for block in blocks if block)
-    return text + "\n" if text else ""
+    return join_blocks(blocks)
 
 
 def _items(nodes: list[Node]) -> tuple[list[Comment], list[_Item], list[Comment]]:
@@ -168,15 +179,11 @@ def _comment(comment: Comment, lines: list[str], indent: str = "") -> str:
     return indent + written
 
 
-def _with_comment(code: str, comment: str | None) -> str:
-    return f"{code}{COMMENT_GAP}# {comment}" if comment else code
-
-
 def _node(node: Node, lines: list[str]) -> list[str]:
     if isinstance(node, Directive):
-        return [_with_comment(f"@{node.name} {node.value}", node.comment)]
+        return [with_comment(directive_line(node.name, node.value), node.comment)]
     if isinstance(node, SectionHeader):
-        return [_with_comment(f"== {node.title} ==", node.comment)]
+        return [with_comment(section_line(node.title), node.comment)]
     if isinstance(node, Statement):
         return _statement(node, lines)
     if isinstance(node, (Support, Argument, Attack, Contradiction)):
@@ -185,9 +192,8 @@ def _node(node: Node, lines: list[str]) -> list[str]:
 
 
 def _statement(statement: Statement, lines: list[str]) -> list[str]:
-    header = f"{statement.kind} {statement.id}:"
     text = " ".join(statement.header_text.split())
-    out = [f"{header} {text}" if text else header]
+    out = [statement_header(statement.kind, statement.id, text)]
     out.extend(_body(statement.body, lines))
     return _without_trailing_blanks(out)
 
@@ -196,12 +202,11 @@ def _body(body: Sequence[BodyLine], lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in body:
         if isinstance(line, Continuation):
-            out.append(f"{TEXT_INDENT}{' '.join(line.text.split())}")
+            out.append(continued_text(" ".join(line.text.split())))
         elif isinstance(line, QuoteLine):
-            out.append(f"{BODY_INDENT}> {line.text}" if line.text else f"{BODY_INDENT}>")
+            out.append(quote_line(line.text))
         elif isinstance(line, Attribute):
-            code = f"{BODY_INDENT}@{line.name} {line.value}".rstrip()
-            out.append(_with_comment(code, line.comment))
+            out.append(with_comment(attribute_line(line.name, line.value), line.comment))
         elif isinstance(line, Comment):
             out.append(_comment(line, lines, BODY_INDENT))
         elif isinstance(line, Blank):
@@ -238,23 +243,23 @@ def _relation(node: Relation, lines: list[str]) -> list[str]:
         return out
     if isinstance(node, Argument):
         assert node.support is not None
-        code = f"argument {node.id}: {_support(node.support)}"
+        code = argument_line(node.id, _support(node.support))
         tags = [tag for tag in node.tags if f"#{tag}" not in code]
         if tags:
             code += " " + " ".join(f"#{tag}" for tag in tags)
         rest = [line for line in node.body if not isinstance(line, Continuation)]
-        return [_with_comment(code, node.support.comment), *_body(rest, lines)]
+        return [with_comment(code, node.support.comment), *_body(rest, lines)]
     if isinstance(node, Support):
-        return [_with_comment(_support(node), node.comment)]
+        return [with_comment(_support(node), node.comment)]
     if isinstance(node, Attack):
-        return [_with_comment(f"{node.attacker.name} -| {_target(node.target)}", node.comment)]
-    return [_with_comment(f"{node.first.name} >< {node.second.name}", node.comment)]
+        return [with_comment(attack_line(node.attacker.name, _target(node.target)), node.comment)]
+    return [with_comment(contradiction_line(node.first.name, node.second.name), node.comment)]
 
 
 def _code_and_comment(line: str) -> str:
     """A relation's line as written, with its trailing comment two spaces after the code."""
     end, comment = split_comment(line)
-    return _with_comment(line[:end].strip(), comment)
+    return with_comment(line[:end].strip(), comment)
 
 
 def _continuations(node: Relation) -> list[BodyLine]:
@@ -268,8 +273,7 @@ def _continuations(node: Relation) -> list[BodyLine]:
 
 
 def _support(support: Support) -> str:
-    chain = " -> ".join(" + ".join(ref.name for ref in group) for group in support.chain)
-    return f"{chain} : {support.warrant}" if support.warrant else chain
+    return support_line([[ref.name for ref in group] for group in support.chain], support.warrant)
 
 
 def _target(target: Ref | InferenceRef | AttackRef) -> str:
