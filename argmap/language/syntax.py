@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.errors import Span
-from argmap.model import written_attacks, written_inference
+from argmap.maptext import attack_ref, inference_ref
 from argmap.valueclass import value_class
 
 SYNTAX_ERROR = "syntax-error"
@@ -148,7 +148,7 @@ class InferenceRef:
     span: Span
 
     def written(self) -> str:
-        return written_inference((p.name for p in self.premises), self.conclusion.name)
+        return inference_ref((p.name for p in self.premises), self.conclusion.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +175,7 @@ class AttackRef:
     def written(self) -> str:
         attacks, inner = self.chain()
         target = inner.written() if isinstance(inner, InferenceRef) else inner.name
-        return written_attacks([attack.attacker.name for attack in attacks], target)
+        return attack_ref([attack.attacker.name for attack in attacks], target)
 
 
 @dataclass(slots=True)
