@@ -193,13 +193,16 @@ def _ref_attrs(
 
 def _described(amap: ArgumentMap, node: str) -> tuple[str, str]:
     """A stand-in's text and name: a statement's text and ID; an inference's warrant (or
-    its conclusion's text) and `a + b → c`; an attack's attacker's text and `a -| …`."""
+    its premises' text: its conclusion is drawn beside it) and `a + b → c`; an attack's
+    attacker's text and `a -| …`."""
     data = amap.graph.nodes[node]
     kind = amap.kind(node)
     if kind == INFERENCE:
         conclusion = amap.conclusion_of(node)
-        text = data.get("warrant") or amap.graph.nodes[conclusion]["text"]
-        return str(text), f"{' + '.join(amap.premises_of(node))} → {conclusion}"
+        premises = amap.premises_of(node)
+        text = data.get("warrant") or " + ".join(
+            str(amap.graph.nodes[premise]["text"]) for premise in premises)
+        return str(text), f"{' + '.join(premises)} → {conclusion}"
     if kind == ATTACK:
         attacker = amap.attack_source(node)
         target = amap.target_of(node)
