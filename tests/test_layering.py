@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).parents[1] / "argmap"
 
 BASE = frozenset({
     "errors", "valueclass", "textlines", "visible", "words", "suggest", "fileio", "log",
-    "markdown", "manifest", "forked", "maptext",
+    "markdown", "manifest", "forked", "maptext", "lazy",
 })
 """Modules of their own that know nothing of maps: each may import the others of them
 that it needs (the test below still rules out cycles)."""
@@ -36,7 +36,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "pandoc": BASE | {"render", "embed", "check_output"},
     "watch": BASE | {"model", "language"},
     "notebook": frozenset({"model", "render"}),
-    "__init__": frozenset({"errors", "model", "language"}),
+    "__init__": frozenset({"lazy", "errors", "model", "language"}),
     "pygments_lexer": frozenset(),  # the docs site's highlighting of map text
     "cli": frozenset(),  # anything but itself: the top
     "__main__": frozenset({"cli"}),

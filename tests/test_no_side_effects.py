@@ -5,7 +5,10 @@ The command's main, called in a test or a notebook, does the same."""
 
 from __future__ import annotations
 
+import ast
 import gc
+import subprocess
+import sys
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,3 +75,20 @@ def test_commands_run_in_process_leave_the_collector_alone(
     path.write_text(MAP, encoding="utf-8")
     result = CliRunner().invoke(main, [*command, str(path)])
     assert result.exit_code == 0, result.output
+
+
+def test_import_argmap_imports_nothing_but_itself() -> None:
+    """`import argmap` (where every command starts) imports no other argmap module than the
+    lazy loader, nor `typing`; the API's names load when first used."""
+    code = (
+        "import sys; before = set(sys.modules); import argmap; "
+        "print(sorted(set(sys.modules) - before)); "
+        "print(argmap.ParseError.__module__, argmap.ArgumentMap.__module__)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    new, names = result.stdout.splitlines()
+    assert [name for name in ast.literal_eval(new) if name.startswith("argmap")] == [
+        "argmap", "argmap.lazy"]
+    assert "typing" not in ast.literal_eval(new)
+    assert names == "argmap.errors argmap.model"

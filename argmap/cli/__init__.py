@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -15,19 +14,20 @@ from argmap.cli.deadline import OutOfTime
 from argmap.cli.quick_exit import exit_status_of, is_program
 from argmap.cli.signals import Interrupted, signals_interrupt
 from argmap.cli.stdio import StdoutError, guard_stdout, occupy_standard_descriptors, stdout_failure
+from argmap.lazy import load
 from argmap.suggest import did_you_mean
 from argmap.visible import visible
 
-# name -> (module, attribute, one-line summary shown in `argmap --help`)
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "show": ("argmap.cli.show", "show", "Print what argmap understood of a map."),
-    "check": ("argmap.cli.check", "check", "Lint maps: structure, quotes, acceptability."),
-    "rules": ("argmap.cli.check", "rules", "List the check rules, or document one."),
-    "render": ("argmap.cli.render", "render", "Draw maps as SVG, PNG, PDF, DOT or JSON."),
-    "fmt": ("argmap.cli.fmt", "fmt", "Rewrite maps in the canonical layout (--check for CI)."),
-    "convert": ("argmap.cli.convert", "convert", "Convert to and from Argdown, AIF, arggraph..."),
-    "report": ("argmap.cli.report", "report", "Write a self-contained HTML report of a map."),
-    "embed": ("argmap.cli.embed", "embed", "Draw the ```argmap blocks of Markdown documents."),
+# name -> (the command, as `argmap.lazy.load` finds it; one-line summary for `argmap --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "show": ("argmap.cli.show:show", "Print what argmap understood of a map."),
+    "check": ("argmap.cli.check:check", "Lint maps: structure, quotes, acceptability."),
+    "rules": ("argmap.cli.check:rules", "List the check rules, or document one."),
+    "render": ("argmap.cli.render:render", "Draw maps as SVG, PNG, PDF, DOT or JSON."),
+    "fmt": ("argmap.cli.fmt:fmt", "Rewrite maps in the canonical layout (--check for CI)."),
+    "convert": ("argmap.cli.convert:convert", "Convert to and from Argdown, AIF, arggraph..."),
+    "report": ("argmap.cli.report:report", "Write a self-contained HTML report of a map."),
+    "embed": ("argmap.cli.embed:embed", "Draw the ```argmap blocks of Markdown documents."),
 }
 
 
@@ -93,8 +93,7 @@ class LazyGroup(click.Group):
         entry = COMMANDS.get(cmd_name)
         if entry is None:
             return None
-        module_name, attribute, _ = entry
-        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        command: click.Command = load(entry[0])
         return command
 
     def resolve_command(
@@ -122,7 +121,7 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, summary) for name, (_, _, summary) in COMMANDS.items()]
+        rows = [(name, summary) for name, (_, summary) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from argmap.convert.losses import Losses
 from argmap.errors import ConvertError
+from argmap.lazy import load
 from argmap.model import ArgumentMap
 
 Reader = Callable[[str, str, Losses], ArgumentMap]
@@ -20,95 +21,37 @@ Writer = Callable[[ArgumentMap, Losses], str]
 
 @dataclass(frozen=True)
 class Format:
-    """A format argmap converts from or to: its name, file suffixes and what it can do."""
+    """A format argmap converts from or to: its name, file suffixes and what it can do.
+
+    `reader` and `writer` name their functions (`package.module:function`, see
+    `argmap.lazy`): a format's module is imported only when a file is converted with it."""
 
     name: str
     suffixes: tuple[str, ...]
     description: str
-    reader: Callable[[], Reader] | None = None
-    writer: Callable[[], Writer] | None = None
-
-
-def _argmap_writer() -> Writer:
-    from argmap.convert.argmap_writer import write_argmap
-
-    return write_argmap
-
-
-def _aif_reader() -> Reader:
-    from argmap.convert.aif import read_aif
-
-    return read_aif
-
-
-def _aif_writer() -> Writer:
-    from argmap.convert.aif import write_aif
-
-    return write_aif
-
-
-def _argdown_reader() -> Reader:
-    from argmap.convert.argdown import read_argdown_map
-
-    return read_argdown_map
-
-
-def _argdown_writer() -> Writer:
-    from argmap.convert.argdown import write_argdown
-
-    return write_argdown
-
-
-def _arggraph_reader() -> Reader:
-    from argmap.convert.arggraph import read_arggraph
-
-    return read_arggraph
-
-
-def _arggraph_writer() -> Writer:
-    from argmap.convert.arggraph import write_arggraph
-
-    return write_arggraph
-
-
-def _mermaid_writer() -> Writer:
-    from argmap.convert.mermaid import write_mermaid
-
-    return write_mermaid
-
-
-def _graphml_writer() -> Writer:
-    from argmap.convert.graphml import write_graphml
-
-    return write_graphml
-
-
-def _dot_writer() -> Writer:
-    from argmap.render.render import RenderOptions, build_dot
-
-    return lambda amap, _losses: build_dot(amap, RenderOptions(fmt="dot"))
-
-
-def _node_link_writer() -> Writer:
-    from argmap.language.nodelink import node_link_json
-
-    return lambda amap, _losses: node_link_json(amap)
+    reader: str | None = None
+    writer: str | None = None
 
 
 FORMATS: dict[str, Format] = {
-    "argmap": Format("argmap", (".argmap",), "argmap's own language", writer=_argmap_writer),
-    "argdown": Format("argdown", (".argdown", ".ad"), "Argdown", _argdown_reader,
-                      _argdown_writer),
-    "aif": Format("aif", (".json",), "AIF JSON nodeset (AIFdb, OVA)", _aif_reader, _aif_writer),
+    "argmap": Format("argmap", (".argmap",), "argmap's own language",
+                     writer="argmap.convert.argmap_writer:write_argmap"),
+    "argdown": Format("argdown", (".argdown", ".ad"), "Argdown",
+                      "argmap.convert.argdown:read_argdown_map",
+                      "argmap.convert.argdown:write_argdown"),
+    "aif": Format("aif", (".json",), "AIF JSON nodeset (AIFdb, OVA)",
+                  "argmap.convert.aif:read_aif", "argmap.convert.aif:write_aif"),
     "arggraph": Format("arggraph", (".xml",), "arggraph XML (the microtexts corpus)",
-                       _arggraph_reader, _arggraph_writer),
+                       "argmap.convert.arggraph:read_arggraph",
+                       "argmap.convert.arggraph:write_arggraph"),
     "mermaid": Format("mermaid", (".mmd", ".mermaid"), "Mermaid flowchart (export)",
-                      writer=_mermaid_writer),
-    "graphml": Format("graphml", (".graphml",), "GraphML (export)", writer=_graphml_writer),
+                      writer="argmap.convert.mermaid:write_mermaid"),
+    "graphml": Format("graphml", (".graphml",), "GraphML (export)",
+                      writer="argmap.convert.graphml:write_graphml"),
     "dot": Format("dot", (".dot", ".gv"), "Graphviz DOT, as `render -f dot` (export)",
-                  writer=_dot_writer),
+                  writer="argmap.convert.exports:write_dot"),
     "node-link": Format("node-link", (), "networkx node-link JSON, as `show --format json` "
-                        "(export)", writer=_node_link_writer),
+                        "(export)", writer="argmap.convert.exports:write_node_link"),
 }
 
 
@@ -136,7 +79,8 @@ def read_map(path: str, fmt: Format, losses: Losses) -> ArgumentMap:
         return load_file(path)
     if fmt.reader is None:
         raise ConvertError(f"argmap cannot read {fmt.description}; it only writes it", path)
-    return fmt.reader()(read_text(path), path, losses)
+    reader: Reader = load(fmt.reader)
+    return reader(read_text(path), path, losses)
 
 
 def read_text(path: str) -> str:
@@ -157,4 +101,5 @@ def write_map(amap: ArgumentMap, fmt: Format, losses: Losses) -> str:
     """The map as text in `fmt`."""
     if fmt.writer is None:
         raise ConvertError(f"argmap cannot write {fmt.description}")
-    return fmt.writer()(amap, losses)
+    writer: Writer = load(fmt.writer)
+    return writer(amap, losses)

@@ -25,11 +25,12 @@ import sys, time
 from argmap.convert import FORMATS
 from argmap.convert.losses import Losses
 from argmap.errors import ConvertError
+from argmap.lazy import load
 
 name, path = sys.argv[1], sys.argv[2]
 with open(path, encoding="utf-8", newline="") as file:
     text = file.read()
-reader = FORMATS[name].reader()
+reader = load(FORMATS[name].reader)
 start = time.perf_counter()
 try:
     reader(text, path, Losses())
@@ -84,9 +85,10 @@ def test_the_normal_files_are_what_they_say(name: str, tmp_path: Path) -> None:
     """The yardstick is a real map: it reads without error into statements and relations."""
     from argmap.convert import FORMATS
     from argmap.convert.losses import Losses
+    from argmap.lazy import load
 
     reader = FORMATS[name].reader
     assert reader is not None
-    amap = reader()(NORMAL[name](20_000), str(tmp_path / f"m{SUFFIXES[name]}"), Losses())
+    amap = load(reader)(NORMAL[name](20_000), str(tmp_path / f"m{SUFFIXES[name]}"), Losses())
     assert len(list(amap.statements())) > 50
     assert len(list(amap.inferences())) > 20
