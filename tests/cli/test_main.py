@@ -14,7 +14,7 @@ from argmap.cli import COMMANDS, main
 def test_help_lists_every_command_with_its_summary_and_examples() -> None:
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
-    for name, (_, _, summary) in COMMANDS.items():
+    for name, (_, summary) in COMMANDS.items():
         assert name in result.output
         assert summary in result.output
     assert "argmap render maps/russia-china.argmap -o out/diagram.svg" in result.output

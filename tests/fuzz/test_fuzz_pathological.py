@@ -27,6 +27,7 @@ from argmap.convert import FORMATS
 from argmap.convert.losses import Losses
 from argmap.embed.scan import scan
 from argmap.errors import ArgmapError
+from argmap.lazy import load
 
 SIZES = st.integers(2_000, 300_000 if LONG else 30_000)
 
@@ -51,7 +52,7 @@ def _markdown_nesting(size: int) -> str:
 
 def _read_other(reader: str, text: str) -> None:
     with contextlib.suppress(ArgmapError):
-        FORMATS[reader].reader()(text, f"in.{reader}", Losses())
+        load(FORMATS[reader].reader)(text, f"in.{reader}", Losses())
 
 
 def _read_map(text: str) -> None:
