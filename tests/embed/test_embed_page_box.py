@@ -11,15 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from argmap.cli import main
 from argmap.render.fit import PAGE_BOXES, parse_page
 from argmap.render.measure import FigureSize, measure_svg
 
 # The embedded engine compiles its module into a temporary cache, not the user's.
 sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
 from render_helpers import isolated_module_cache  # noqa: E402
+from test_embed import embed  # noqa: E402
 
 __all__ = ["isolated_module_cache"]
 
@@ -48,12 +47,6 @@ def folder(tmp_path: Path) -> Iterator[Path]:
     os.chdir(tmp_path)
     yield tmp_path
     os.chdir(cwd)
-
-
-def embed(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["embed", *args, "--engine", "embedded"])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.stderr
 
 
 def regions(text: str) -> list[list[str]]:

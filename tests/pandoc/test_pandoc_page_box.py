@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -22,14 +21,9 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
 sys.path.insert(0, str(Path(__file__).parents[1] / "embed"))
 from render_helpers import isolated_module_cache  # noqa: E402
 from test_embed_page_box import CHAIN, REFUSED  # noqa: E402
+from test_pandoc_filter import FILTER, PANDOC, needs_pandoc  # noqa: E402
 
 __all__ = ["isolated_module_cache"]
-
-PANDOC = shutil.which("pandoc")
-needs_pandoc = pytest.mark.skipif(
-    PANDOC is None, reason="pandoc is not installed (.ci/run installs it)"
-)
-FILTER = Path(sys.executable).with_name("argmap-pandoc")
 
 
 def document(blocks: list[tuple[list[str], str]], fit: str | None = None) -> dict[str, object]:
