@@ -126,3 +126,9 @@ def test_a_statement_too_big_for_the_box_leaves_the_other_parts(folder: Path) ->
     assert b'id="statement&#45;huge"' not in drawn
     for name in files:
         assert inside(printed(folder / name), parse_page("7cmx6cm"))
+    # Again, and with --check: nothing to redraw, and the statement is still named (exit 1).
+    for again in ((), ("--check",)):
+        status, messages = embed("doc.md", *again)
+        assert status == 1 and "statement `huge` cannot be drawn" in messages
+        assert "drew" not in messages and "out of date" not in messages
+    assert (folder / "doc.md").read_text(encoding="utf-8") == text
