@@ -14,22 +14,14 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-def grounded_nodes(amap: ArgumentMap) -> set[str]:
-    """The statements and inferences that rest on premises and assumptions alone.
+def grounded_flags(graph: IndexedMap) -> list[bool]:
+    """Whether each node (by number) is grounded.
 
     Grounded is the least fixed point of: a premise, an assumption or an attributed
     claim (`@by`) is grounded; an inference is grounded when all its premises are; a
-    statement is grounded when one of its inferences is.
+    statement is grounded when one of its inferences is. A worklist counts each inference's
+    ungrounded premises down to zero, so every edge is visited once (linear, no recursion).
     """
-    graph = index_map(amap)
-    return set(graph.names_of(grounded_flags(graph)))
-
-
-def grounded_flags(graph: IndexedMap) -> list[bool]:
-    """Whether each node (by number) is grounded (see `grounded_nodes`).
-
-    A worklist counts each inference's ungrounded premises down to zero, so every edge is
-    visited once (linear, no recursion)."""
     offsets, targets, codes = graph.offsets, graph.targets, graph.codes
     # An inference's premises not yet grounded (an attack's node counts its attacker, which
     # is never counted down: it is never grounded).

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 import networkx as nx
+from analysis_helpers import grounded_nodes
 from hypothesis import given, settings
 from test_labels_property import maps
 
@@ -18,7 +19,7 @@ from argmap.analysis.indexed import (
     find_all,
     index_map,
 )
-from argmap.analysis.support import grounded_nodes, support_cycles
+from argmap.analysis.support import support_cycles
 from argmap.model import (
     ATTACK_EDGE_KINDS,
     ATTACKER_EDGE,

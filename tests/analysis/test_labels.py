@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from analysis_helpers import grounded_nodes
+
 import argmap
 from argmap.analysis.labels import Label, compute_labels
-from argmap.analysis.support import grounded_nodes, support_cycles
+from argmap.analysis.support import support_cycles
 from argmap.errors import Span
 from argmap.model import ArgumentMap
 
