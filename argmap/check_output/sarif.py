@@ -54,11 +54,6 @@ def artifact_location(file: str, base: Path | None = None) -> dict[str, str]:
     return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
 
 
-def artifact_uri(file: str, base: Path | None = None) -> str:
-    """The URI of `artifact_location` alone."""
-    return artifact_location(file, base)["uri"]
-
-
 def root_uri(base: Path | None = None) -> str:
     """%SRCROOT% as an absolute `file:` URI ending in a slash, as SARIF requires of a base."""
     return Path(os.path.abspath(base or Path.cwd())).as_uri().rstrip("/") + "/"

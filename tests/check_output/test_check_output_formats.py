@@ -13,7 +13,6 @@ from argmap.check_output.json_report import KEYS, format_json
 from argmap.check_output.sarif import (
     INFORMATION_URI,
     artifact_location,
-    artifact_uri,
     format_sarif,
     sarif_log,
 )
@@ -200,6 +199,10 @@ def test_sarif_text_is_json_indented_by_two_spaces() -> None:
     assert format_sarif(findings) == expected
     results = json.loads(format_sarif(findings))["runs"][0]["results"]
     assert results[-1]["message"]["text"] == hostile
+
+
+def artifact_uri(file: str, base: Path | None = None) -> str:
+    return artifact_location(file, base)["uri"]
 
 
 def test_sarif_uris_are_relative_with_forward_slashes(tmp_path: Path) -> None:
