@@ -82,15 +82,3 @@ def with_dpi(png: bytes, dpi: float) -> bytes:
     body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)
     phys = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
     return _SIGNATURE + chunks[0] + phys + b"".join(chunks[1:])
-
-
-def png_dpi(png: bytes) -> float | None:
-    """The resolution a PNG records (its pHYs chunk, in metres), in dots per inch."""
-    position = len(_SIGNATURE)
-    while position + 8 <= len(png):
-        (length,) = struct.unpack(">I", png[position : position + 4])
-        if png[position + 4 : position + 8] == b"pHYs":
-            x, _y, unit = struct.unpack(">IIB", png[position + 8 : position + 17])
-            return x * _INCH if unit == 1 else None
-        position += 12 + length
-    return None

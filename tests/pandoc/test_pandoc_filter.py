@@ -17,12 +17,11 @@ import pytest
 
 from argmap.pandoc.ast import figure, inlines
 from argmap.pandoc.filter import exact_inches, run_filter
-from argmap.render.png import png_dpi
 
 # The embedded engine compiles its module into a temporary cache, not the user's (the
 # filter's processes inherit the setting).
 sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
-from render_helpers import isolated_module_cache  # noqa: E402
+from render_helpers import isolated_module_cache, png_dpi  # noqa: E402
 
 __all__ = ["isolated_module_cache"]
 

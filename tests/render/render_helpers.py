@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,3 +46,15 @@ def a4_figures() -> dict[str, list[SplitFigure]]:
     width, height = PAGE_BOXES["a4"]
     options = RenderOptions(fit=width, fit_height=height, engine="embedded")
     return {path.stem: split_map(argmap.load(str(path)), options) for path in EXAMPLE_MAPS}
+
+
+def png_dpi(png: bytes) -> float | None:
+    """The resolution a PNG records (its pHYs chunk, in metres), in dots per inch."""
+    position = 8  # after the PNG signature
+    while position + 8 <= len(png):
+        (length,) = struct.unpack(">I", png[position : position + 4])
+        if png[position + 4 : position + 8] == b"pHYs":
+            x, _y, unit = struct.unpack(">IIB", png[position + 8 : position + 17])
+            return x * 0.0254 if unit == 1 else None
+        position += 12 + length
+    return None

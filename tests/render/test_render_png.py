@@ -10,14 +10,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from render_helpers import DATA, EXAMPLE_MAPS, SVG, needs_dot, skip_without_dot
+from render_helpers import DATA, EXAMPLE_MAPS, SVG, needs_dot, png_dpi, skip_without_dot
 
 import argmap
 from argmap.model import ArgumentMap
 from argmap.render import RenderOptions, render_map
 from argmap.render import fonts as fonts_module
 from argmap.render.measure import svg_length
-from argmap.render.png import png_dpi, svg_to_png
+from argmap.render.png import svg_to_png
 
 Image = pytest.importorskip("PIL.Image", reason="the PNG tests decode pixels with Pillow")
 
