@@ -28,6 +28,7 @@ from argmap.render.style import (
     attrs,
     edge_style,
     kind_attrs,
+    map_tags,
     relation_of,
     section_numbers,
 )
@@ -45,9 +46,8 @@ def to_dot(
     """The DOT text of the drawn `nodes` of `amap` (see `view.select`), with the `stubs`
     of the other parts of a split map that relations reach."""
     notes = notes or Annotations()
-    tags = (tag for _, data in amap.statements() for tag in data["tags"])
-    colours = tag_colours(tags, style.theme)
-    numbers = section_numbers(amap)
+    colours = tag_colours(map_tags(amap) if notes.tags is None else notes.tags, style.theme)
+    numbers = section_numbers(amap) if notes.sections is None else notes.sections
     top = top_conclusions(amap, nodes)
     frames = style.layout.clusters
     groups = _clusters(amap, nodes, numbers, frames, set(top))

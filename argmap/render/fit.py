@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from argmap.render.measure import POINTS, FigureSize, measure_svg
 from argmap.render.style import Layout
 
 if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
     from argmap.render.render import RenderOptions
 
 logger = logging.getLogger(__name__)
@@ -46,6 +47,9 @@ _BOX = re.compile(
     re.IGNORECASE,
 )
 _TIGHT = (("nodesep", '"0.15"'), ("ranksep", '"0.3"'))
+STATEMENT_FONT = 12.0  # pt: the size of a statement's text in the DOT (a conclusion's is 14)
+CHARACTER = 0.4  # em: narrower than any text's average character in argmap's font
+BOX_MARGINS = 23.0 * 10.0  # pt²: a statement box's margins (0.16 × 0.07 in a side) at least
 
 
 class FitError(RenderError):
@@ -131,6 +135,24 @@ def candidates(options: RenderOptions, size: int) -> list[Candidate]:
     narrowest = replace(flat, stagger=3, attacks_rank=False)
     tries.append(Candidate("narrowest", replace(bare, wrap=min(wrap, 12), layout=narrowest)))
     return [tries[0], tries[-1]] if size > BIG_MAP else tries
+
+
+def text_bound(amap: ArgumentMap, nodes: Collection[str], options: RenderOptions) -> float | None:
+    """The largest size a statement's text could print at if the drawn statements' boxes
+    filled the page box with no room between them (None without a page height): a bound
+    no drawing beats, from the text alone, without laying anything out."""
+    if options.fit is None or options.fit_height is None:
+        return None
+    area = 0.0
+    for node in nodes:
+        data = amap.graph.nodes[node]
+        if amap.is_statement(node):
+            # Each character at least CHARACTER em wide and a line high, in a box with
+            # Graphviz's margins around it, at the statements' font size.
+            area += len(data["text"]) * CHARACTER * STATEMENT_FONT**2 + BOX_MARGINS
+    if area == 0:
+        return None
+    return STATEMENT_FONT * math.sqrt(options.fit * options.fit_height / area)
 
 
 def printed(size: FigureSize, width: float, height: float | None = None) -> FigureSize:

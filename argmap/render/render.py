@@ -14,7 +14,7 @@ from argmap.render.fit import DEFAULT_MIN_FONT, search
 from argmap.render.measure import FigureSize, measure_svg, place
 from argmap.render.png import DEFAULT_DPI
 from argmap.render.session import DrawSession
-from argmap.render.style import Annotations, DotStyle, Layout
+from argmap.render.style import Annotations, DotStyle, Layout, map_tags, section_numbers
 from argmap.render.svg import finish_svg
 from argmap.render.system import SystemGraphviz
 from argmap.render.themes import THEMES
@@ -129,7 +129,8 @@ def annotate(amap: ArgumentMap, options: RenderOptions) -> Annotations:
             if finding.statement is not None:
                 text = f"{finding.severity.value} {finding.code} {finding.rule}: {finding.message}"
                 findings.setdefault(finding.statement, []).append(text)
-    return Annotations(labels=labels, findings=findings)
+    return Annotations(labels=labels, findings=findings, tags=map_tags(amap),
+                       sections=section_numbers(amap))
 
 
 def render_map(amap: ArgumentMap, options: RenderOptions) -> bytes:

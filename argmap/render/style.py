@@ -68,10 +68,19 @@ class DotStyle:
 
 @dataclass(frozen=True)
 class Annotations:
-    """Results of analyses shown on the nodes: acceptability labels and findings."""
+    """Results of analyses shown on the nodes: acceptability labels and findings; and
+    what every drawing of the map reads of the whole map (its tags in order, which fix
+    their colours, and its section numbers), when computed once for many drawings."""
 
     labels: Mapping[str, str] | None = None
     findings: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    tags: Sequence[str] | None = None
+    sections: Mapping[str, int] | None = None
+
+
+def map_tags(amap: ArgumentMap) -> list[str]:
+    """Every statement's tags, in the map's order (the order that gives tags their colours)."""
+    return [tag for _, data in amap.statements() for tag in data["tags"]]
 
 
 def section_numbers(amap: ArgumentMap) -> dict[str, int]:

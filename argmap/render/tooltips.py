@@ -31,7 +31,8 @@ def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str
         lines.extend(notes.findings.get(node, ()))
         # One line per field: line breaks inside a field (maps built in code) become spaces.
         result[node_svg_id(node, data)] = "\n".join(clean(line) for line in lines)
-    for title, index in section_numbers(amap).items():
+    numbers = section_numbers(amap) if notes.sections is None else notes.sections
+    for title, index in numbers.items():
         result[f"section-{index}"] = title
     return result
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from argmap.errors import RenderError
 from argmap.model import CONCLUSION_EDGE, INFERENCE, PREMISE_EDGE, ArgumentMap
+from argmap.render.layout import edges_from
 from argmap.suggest import did_you_mean
 
 DEFAULT_DEPTH = 2
@@ -54,7 +55,11 @@ def select(amap: ArgumentMap, spec: ViewSpec) -> set[str]:
     """The statements and inferences to draw: the statements passing every filter, the
     inferences whose conclusion and at least one premise are drawn, and the nodes of
     undercut attacks whose attacker and target are drawn (or `spec.relations`)."""
-    statements = {node for node, _ in amap.statements()}
+    if spec.statements is not None:  # a part of a split map: not every statement read
+        statements = {node for node in spec.statements
+                      if node in amap.graph and amap.is_statement(node)}
+    else:
+        statements = {node for node, _ in amap.statements()}
     if spec.section is not None:
         statements &= _in_section(amap, spec.section)
     if spec.tag is not None:
@@ -69,16 +74,12 @@ def select(amap: ArgumentMap, spec: ViewSpec) -> set[str]:
         return nodes | spec.relations
     # One pass over the edges rather than the model's queries for each inference's edges.
     concluded, reasoned = set(), set()
-    for source, target, kind in amap.graph.edges(data="kind"):
+    for source, target, kind in edges_from(amap, statements, into=True):
         if kind == CONCLUSION_EDGE and target in statements:
             concluded.add(source)
         elif kind == PREMISE_EDGE and source in statements:
             reasoned.add(target)
-    nodes.update(
-        inference
-        for inference, _ in amap.inferences()
-        if inference in concluded and inference in reasoned
-    )
+    nodes.update(concluded & reasoned)  # a premise edge's target is an inference
     # Attack nodes come after the inferences and attacks they target (the order they were
     # made in), so one pass sees every target's fate.
     for attack, _ in amap.attack_nodes():
