@@ -76,10 +76,6 @@ class Document:
             search.words, search.counts, search, self.text, line_starts(self.text), search.place
         )
 
-    def contains(self, quote: str) -> bool:
-        """Whether the quote occurs in the document, after normalising both."""
-        return not self.missing([quote])
-
     def missing(self, quotes: Sequence[str]) -> list[int]:
         """The indexes of the quotes that do not occur in the document (normalised both).
 
