@@ -79,8 +79,11 @@ def split_comment(line: str, start: int = 0) -> tuple[int, str | None]:
 
 
 def is_identifier_char(ch: str) -> bool:
-    """True for characters that may continue an identifier (Python's rules)."""
-    return ch == "_" or ch.isalnum() or ("_" + ch).isidentifier()
+    """True for characters that may continue an identifier (Python's rules), but not the
+    invisible joiners U+200C and U+200D, which Python 3.13 (Unicode 15.1) lets in."""
+    return ch == "_" or ch.isalnum() or (
+        ("_" + ch).isidentifier() and unicodedata.category(ch) != "Cf"
+    )
 
 
 def scan_word(line: str, pos: int) -> int:
@@ -109,9 +112,10 @@ as nothing."""
 
 
 def is_valid_id(word: str) -> bool:
-    """An identifier (Python's rules) with no invisible letter in it."""
+    """An identifier (Python's rules) with no invisible letter nor joiner in it."""
     return word.isidentifier() and (
-        word.isascii() or not any(ch in word for ch in INVISIBLE_LETTERS)
+        word.isascii()
+        or not any(ch in INVISIBLE_LETTERS or unicodedata.category(ch) == "Cf" for ch in word)
     )
 
 
