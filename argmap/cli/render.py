@@ -26,6 +26,7 @@ from argmap.manifest import write_owned
 from argmap.model import ArgumentMap
 from argmap.render.engines import ENGINE_CHOICES
 from argmap.render.fit import DEFAULT_MIN_FONT, parse_page
+from argmap.render.formats import FIGURES, SUFFIXES
 from argmap.render.png import DEFAULT_DPI, MAX_DPI, MIN_DPI
 from argmap.render.render import FORMATS, RenderOptions, render_figure
 from argmap.render.session import DrawSession
@@ -35,14 +36,6 @@ from argmap.render.view import ViewError, ViewSpec
 from argmap.visible import visible, visible_line
 
 logger = getLogger(__name__)
-SUFFIXES = {
-    ".svg": "svg",
-    ".png": "png",
-    ".pdf": "pdf",
-    ".dot": "dot",
-    ".gv": "dot",
-    ".json": "json",
-}
 
 class AnyCaseChoice(click.Choice):  # type: ignore[type-arg]
     """Upper-case choices taken in any case, and shown (help, errors) as they are written:
@@ -255,8 +248,9 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
         raise click.UsageError("--split needs --fit PAGE (the box each figure must fit)")
     if len(maps) != 1:
         raise click.UsageError("--split draws one map into a folder; give one MAP")
-    if options.fmt not in ("svg", "png", "pdf"):
-        raise click.UsageError("--split draws figures: choose -f svg, png or pdf")
+    if options.fmt not in FIGURES:
+        choices = ", ".join(FIGURES[:-1]) + " or " + FIGURES[-1]
+        raise click.UsageError(f"--split draws figures: choose -f {choices}")
     source = Path(maps[0])
     if output == "-" or (output is not None and Path(output).suffix.lower() in SUFFIXES):
         raise click.UsageError(f"--split writes several files: -o names a folder, not `{output}`")

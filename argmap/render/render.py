@@ -11,6 +11,8 @@ from argmap.model import ArgumentMap
 from argmap.render.dot import to_dot
 from argmap.render.engines import INSTALL_HINT, Engine, choose_engine
 from argmap.render.fit import DEFAULT_MIN_FONT, search
+from argmap.render.formats import FORMATS as DRAWING_FORMATS
+from argmap.render.formats import NAMES
 from argmap.render.measure import FigureSize, measure_svg, place
 from argmap.render.png import DEFAULT_DPI
 from argmap.render.session import DrawSession
@@ -24,7 +26,7 @@ from argmap.render.view import ViewSpec, select
 if TYPE_CHECKING:
     from argmap.config import CheckConfig
 
-FORMATS = ("svg", "png", "pdf", "dot", "json")
+FORMATS = NAMES  # the formats of render/formats.py, where a format is added
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,7 @@ def render_figure(
         drawn = len(select(amap, options.view))
         found = search(options, lambda tries: draw_svgs(amap, tries, session), drawn)
         options, svg = found.candidate.options, found.svg
-        if options.fmt in ("svg", "png"):  # the figure kept: laid out in a run of its own
+        if DRAWING_FORMATS[options.fmt].layout == "svg":  # kept: laid out in a run of its own
             svg = draw_svgs(amap, [options], session, alone=True)[0]
         svg = place(svg, found.size.width)
     if options.fmt == "dot":

@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from argmap.errors import RenderError
 from argmap.log import timed
 from argmap.render.fonts import fontconfig_file
+from argmap.render.formats import SYSTEM, engine_outputs
 from argmap.render.validate import check_output
 from argmap.visible import visible_line
 
-FORMATS = frozenset({"svg", "png", "pdf", "json", "dot"})
+FORMATS = engine_outputs(SYSTEM)
 _PAGED_ID = re.compile(rb' id="page\d+,\d+_')
 _SVG_END = b"</svg>\n"  # how each of dot's SVG documents ends (user text in it is escaped)
 logger = logging.getLogger(__name__)

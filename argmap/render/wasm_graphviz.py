@@ -20,11 +20,12 @@ import wasmtime
 from argmap.errors import RenderError
 from argmap.fileio import cache_dir, write_atomic
 from argmap.log import timed
+from argmap.render.formats import EMBEDDED, engine_outputs
 from argmap.render.system import DRAW_LESS, INSTALL_HINT, brief, timeout_message
 from argmap.render.validate import check_output
 from argmap.visible import visible_line
 
-FORMATS = frozenset({"svg", "json", "dot"})
+FORMATS = engine_outputs(EMBEDDED)
 logger = logging.getLogger(__name__)
 
 
