@@ -100,6 +100,23 @@ def scan_word(line: str, pos: int) -> int:
             return end
 
 
+Head = tuple[int, int]
+"""Where a column-0 line's first word ends, and where what follows it starts (after spaces
+and tabs): what tells a statement, an argument and a relation apart."""
+_HEAD = re.compile(r"(\w*)[ \t]*")
+
+
+def head(line: str) -> Head:
+    """The first word's end and the next word's start in `line` (see `Head`)."""
+    match = _HEAD.match(line)
+    assert match is not None  # the pattern matches the empty string too
+    word_end = match.end(1)
+    if word_end < len(line) and line[word_end] not in _NOT_WORD:
+        word_end = scan_word(line, word_end)  # combining marks, which `\w` misses
+        return word_end, skip_whitespace(line, word_end)
+    return word_end, match.end()
+
+
 def skip_whitespace(line: str, pos: int) -> int:
     while pos < len(line) and line[pos] in WHITESPACE:
         pos += 1
@@ -137,7 +154,7 @@ def invalid_id_message(word: str) -> str:
     )
 
 
-_TOKEN = re.compile(r"[ \t]*(?:(?P<op>->|-\||><|[+()→⊣])|(?P<id>\w+))?")
+_TOKEN = re.compile(r"[ \t]*(?:(->|-\||><|[+()→⊣])|(\w+))?")
 """Spaces, then an operator (in either spelling) or the `\\w` run an identifier starts with:
 every token but the few that need a character's properties (see `tokenize_relation`)."""
 
@@ -152,17 +169,16 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
         match = scan(line, pos)
         assert match is not None  # the pattern matches the empty string too
         pos = match.end()
-        kind = match.lastgroup
-        if kind == "op":
-            start = match.start("op")
-            value = line[start:pos]
-            kind = OPERATOR_ALIASES.get(value, value)
-            tokens.append(Token(kind, value, start, pos))
+        operator, word = match.groups()
+        if operator is not None:
+            start = pos - len(operator)
+            kind = OPERATOR_ALIASES.get(operator, operator)
+            tokens.append(Token(kind, operator, start, pos))
             if kind == LPAREN and (depth := depth + 1) > MAX_NESTING:
                 raise LexError(_TOO_DEEP, start, pos)
             depth -= kind == RPAREN and depth > 0
             continue
-        if kind is None:
+        if word is None:
             if pos == size:
                 break
             ch = line[pos]
@@ -173,12 +189,12 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
             if not is_identifier_char(ch):
                 raise LexError(_unexpected(ch), pos, pos + 1)
             start, pos = pos, scan_word(line, pos)
+            word = line[start:pos]
         else:
-            start = match.start("id")
-            # `\w` misses a few identifier characters (combining marks): scan_word takes them
+            start = pos - len(word)
             if pos < size and line[pos] not in _NOT_WORD:
-                pos = scan_word(line, pos)
-        word = line[start:pos]
+                pos = scan_word(line, pos)  # combining marks, which `\w` misses
+                word = line[start:pos]
         if not is_valid_id(word):
             raise LexError(invalid_id_message(word), start, pos)
         tokens.append(Token("id", word, start, pos))

@@ -26,6 +26,7 @@ from argmap.language.lexer import (
     OPERATOR_START,
     WHITESPACE,
     LexError,
+    head,
     indentation,
     is_comment,
     scan_word,
@@ -234,8 +235,10 @@ def _continue_relation(
 
 
 def _parse_top_line(state: _State, line: str, number: int) -> None:
-    word_end = scan_word(line, 0)
-    after = skip_whitespace(line, word_end)
+    """A column-0 line: a relation, an argument, a statement, a directive or a section,
+    told apart by its first word and what follows it."""
+    line_head = head(line)
+    word_end, after = line_head
     if word_end and after < len(line) and line[after] in OPERATOR_START:
         # A word and an operator: a relation, whatever the word (`claim -> c` and
         # `argument -> c` are relations too); parsed once its continuation lines are read.
@@ -250,9 +253,14 @@ def _parse_top_line(state: _State, line: str, number: int) -> None:
             state.nodes.append(Invalid(line, span_of(0, len(line)), header_id(line)))
             state.absorbing = True
         return
-    is_statement = looks_like_statement(line)
+    is_statement = looks_like_statement(line, line_head)
     try:
-        node = _parse_column_zero(line, span_of, is_statement)
+        if is_statement:
+            node: Directive | SectionHeader | Statement | None = parse_statement_header(
+                line, span_of, line_head
+            )
+        else:
+            node = _parse_column_zero(line, span_of)
     except LexError as error:
         state.error(error, number)
         defines = header_id(line) if is_statement else None
@@ -267,17 +275,13 @@ def _parse_top_line(state: _State, line: str, number: int) -> None:
         state.statement = node
 
 
-def _parse_column_zero(
-    line: str, span_of: SpanOf, is_statement: bool
-) -> Directive | SectionHeader | Statement | None:
-    """The line's node; None for a relation, which is parsed once its continuation lines
-    (if any) are read."""
+def _parse_column_zero(line: str, span_of: SpanOf) -> Directive | SectionHeader | None:
+    """The node of a column-0 line that is not a statement; None for a relation, which is
+    parsed once its continuation lines (if any) are read."""
     if line.startswith("@"):
         return parse_directive(line, span_of)
     if line.startswith("=="):
         return parse_section(line, span_of)
-    if is_statement:
-        return parse_statement_header(line, span_of)
     return None
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from argmap.errors import Diagnostic, Span
 from argmap.language.lexer import (
     OPERATOR_START,
+    Head,
     LexError,
     extract_tags,
     invalid_id_message,
@@ -35,12 +36,11 @@ FLAGS = ("implicit",)
 """Attributes written without a value (`@implicit`); their value is True."""
 
 
-def looks_like_statement(line: str) -> bool:
+def looks_like_statement(line: str, line_head: Head) -> bool:
     """`KIND ...` (not followed by an operator), or `WORD ID:` with an unknown WORD."""
-    word_end = scan_word(line, 0)
+    word_end, after = line_head
     if word_end == 0:
         return False
-    after = skip_whitespace(line, word_end)
     if line[:word_end] in STATEMENT_KINDS:
         if after == len(line):
             return True
@@ -64,9 +64,9 @@ _AFTER_KIND = re.compile(r"[ \t]*([^ \t:]*)[ \t]*(:?)[ \t]*")
 spaces before its text."""
 
 
-def parse_statement_header(line: str, span_of: SpanOf) -> Statement:
+def parse_statement_header(line: str, span_of: SpanOf, line_head: Head) -> Statement:
     """Parse `KIND ID: text`; raise LexError for an unknown kind, a bad ID or no `:`."""
-    kind_end = scan_word(line, 0)
+    kind_end = line_head[0]
     kind = line[:kind_end]
     if kind not in STATEMENT_KINDS:
         hint = did_you_mean(kind, STATEMENT_KINDS) or f"; expected {one_of(STATEMENT_KINDS)}"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import Span
-from argmap.language.lexer import LexError
+from argmap.language.lexer import LexError, head
 from argmap.language.parser import parse_directive, parse_section, parse_source
 from argmap.language.relations import parse_relation
 from argmap.language.statements import (
@@ -92,11 +92,11 @@ def test_section_titles(line: str, title: str) -> None:
     ],
 )
 def test_which_column_zero_lines_are_statements(line: str, expected: bool) -> None:
-    assert looks_like_statement(line) is expected
+    assert looks_like_statement(line, head(line)) is expected
 
 
 def test_statement_header() -> None:
-    statement = parse_statement_header("claim distrust:  Distrust persists. ", span_of)
+    statement = parse_statement_header("claim distrust:  Distrust persists. ", span_of, (5, 6))
     assert (statement.kind, statement.id, statement.header_text) == (
         "claim",
         "distrust",
@@ -156,7 +156,7 @@ def test_finish_statement_joins_text_quotes_and_attributes() -> None:
 
 
 def test_a_statement_without_text_is_an_error() -> None:
-    statement = parse_statement_header("premise a:", span_of)
+    statement = parse_statement_header("premise a:", span_of, (7, 8))
     statement.body.append(QuoteLine("a quote", span_of(2, 9)))
     [error] = finish_statement(statement)
     assert error.message == "statement `a` has no text; write it after the `:`"
