@@ -309,10 +309,16 @@ def _pack(words: Sequence[str], width: int) -> list[str]:
 
 def wrap(text: str, width: int) -> list[str]:
     """Text broken into lines of at most `width` characters at spaces and after hyphens
-    (a word longer than that is broken with a hyphen of its own, so a reader sees it go
-    on), the lines evened out so that no short last word sits alone on the last line."""
+    (a longer word widens them when none is over half again as long; otherwise it is
+    broken with a hyphen of its own, so a reader sees it go on), the lines evened out so
+    that no short last word sits alone on the last line."""
     width = max(width, 8)
     pieces = _pieces(text)
+    # A word up to half again as long as the line widens it: a break inside a word is
+    # harder to read than a slightly wider box ("destabilizati-on" in a 12-character box).
+    longest = max((len(piece) for piece, _ in pieces), default=0)
+    if longest <= width + width // 2:
+        width = max(width, longest)
     lines = _wrap(pieces, width)
     if len(lines) < 2 or len(lines[-1]) * 3 > width:
         return lines

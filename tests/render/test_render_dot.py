@@ -162,7 +162,10 @@ def test_view_options_reach_the_dot(small_map: ArgumentMap) -> None:
         # Evened out without cutting the long word (at width 25 it would be cut).
         ("aaaa <script>alert(1)</script> b", 30, ["aaaa", "<script>alert(1)</script> b"]),
         ("x" * 70, 30, ["x" * 29 + "-", "x" * 29 + "-", "x" * 12]),
-        ("ab " + "y" * 40 + " cd", 30, ["ab", "y" * 29 + "-", "y" * 11 + " cd"]),
+        ("ab " + "y" * 50 + " cd", 30, ["ab", "y" * 29 + "-", "y" * 21 + " cd"]),
+        # A word up to half again as long as the line widens it instead of being cut.
+        ("ab " + "y" * 40 + " cd", 30, ["ab", "y" * 40, "cd"]),
+        ("a threat of destabilization", 12, ["a threat of", "destabilization"]),
     ],
 )
 def test_wrap(text: str, width: int, lines: list[str]) -> None:
