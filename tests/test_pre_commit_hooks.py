@@ -2,8 +2,8 @@
 git repository: argmap-check passes a part that its map includes (pre-commit passes it
 alone), argmap-fmt rewrites an unformatted map, argmap-embed-check passes a current figure.
 
-pre-commit installs argmap with its dependencies from the package index into its own
-environment (once per commit of argmap, in ~/.cache/argmap-tests/pre-commit)."""
+pre-commit installs argmap with its dependencies from the package index into a temporary
+environment of its own (about a minute)."""
 
 from __future__ import annotations
 
@@ -53,8 +53,8 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     (scratch / "unformatted.argmap").write_text(UNFORMATTED, encoding="utf-8")
     git(scratch, "init", "-q")
     git(scratch, "add", ".")
-    home = Path.home() / ".cache" / "argmap-tests" / "pre-commit"
-    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+           "PRE_COMMIT_COLOR": "never"}
     env.pop("VIRTUAL_ENV", None)
     done = subprocess.run([pre_commit, "try-repo", str(ROOT), "--all-files", "--verbose"],
                           cwd=scratch, env=env, capture_output=True, text=True, timeout=1200)
