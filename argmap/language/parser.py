@@ -244,35 +244,33 @@ def _parse_top_line(state: _State, line: str, number: int) -> None:
         # `argument -> c` are relations too); parsed once its continuation lines are read.
         state.relation = OpenRelation(state.file, [relation_part(line, number)])
         return
-    span_of = state.span_of(number)
     if looks_like_argument(line):
         try:
             state.relation = open_argument(line, number, state.file)
         except LexError as error:
             state.error(error, number)
-            state.nodes.append(Invalid(line, span_of(0, len(line)), header_id(line)))
+            whole = state.span_of(number)(0, len(line))
+            state.nodes.append(Invalid(line, whole, header_id(line)))
             state.absorbing = True
         return
     is_statement = looks_like_statement(line, line_head)
     try:
         if is_statement:
-            node: Directive | SectionHeader | Statement | None = parse_statement_header(
-                line, span_of, line_head
-            )
-        else:
-            node = _parse_column_zero(line, span_of)
+            statement = parse_statement_header(line, state.file, number, line_head)
+            state.nodes.append(statement)
+            state.statement = statement
+            return
+        node = _parse_column_zero(line, state.span_of(number))
     except LexError as error:
         state.error(error, number)
         defines = header_id(line) if is_statement else None
-        state.nodes.append(Invalid(line, span_of(0, len(line)), defines))
+        state.nodes.append(Invalid(line, state.span_of(number)(0, len(line)), defines))
         state.absorbing = is_statement
         return
     if node is None:
         state.relation = OpenRelation(state.file, [relation_part(line, number)])
-        return
-    state.nodes.append(node)
-    if isinstance(node, Statement):
-        state.statement = node
+    else:
+        state.nodes.append(node)
 
 
 def _parse_column_zero(line: str, span_of: SpanOf) -> Directive | SectionHeader | None:

@@ -96,7 +96,7 @@ def test_which_column_zero_lines_are_statements(line: str, expected: bool) -> No
 
 
 def test_statement_header() -> None:
-    statement = parse_statement_header("claim distrust:  Distrust persists. ", span_of, (5, 6))
+    statement = parse_statement_header("claim distrust:  Distrust persists. ", "m", 1, (5, 6))
     assert (statement.kind, statement.id, statement.header_text) == (
         "claim",
         "distrust",
@@ -156,7 +156,7 @@ def test_finish_statement_joins_text_quotes_and_attributes() -> None:
 
 
 def test_a_statement_without_text_is_an_error() -> None:
-    statement = parse_statement_header("premise a:", span_of, (7, 8))
+    statement = parse_statement_header("premise a:", "m", 1, (7, 8))
     statement.body.append(QuoteLine("a quote", span_of(2, 9)))
     [error] = finish_statement(statement)
     assert error.message == "statement `a` has no text; write it after the `:`"
