@@ -67,6 +67,11 @@ def test_get_rule_by_code_or_name() -> None:
         ("circular", 'no such rule: "circular"; did you mean "circular-reasoning"?'),
         ("AM112", 'no such rule: "AM112"; did you mean "AM111"?'),
         ("zzz", 'no such rule: "zzz"; `argmap rules` lists them'),
+        # A part of a name, in any case, from three characters on; shorter keys match too much.
+        ("orp", 'no such rule: "orp"; did you mean "orphan-statement"?'),
+        ("ORPHAN", 'no such rule: "ORPHAN"; did you mean "orphan-statement"?'),
+        ("Stat", 'no such rule: "Stat"; did you mean "orphan-statement"?'),
+        ("ID", 'no such rule: "ID"; `argmap rules` lists them'),
     ],
 )
 def test_unknown_rule_is_a_clear_error(key: str, message: str) -> None:
@@ -137,6 +142,40 @@ def test_inline_suppression(check: Any) -> None:
 def test_suppression_of_an_unknown_rule_is_an_error(check: Any) -> None:
     with pytest.raises(CheckError, match=r'map.argmap:1: no such rule: "orphan"'):
         check("# argmap: ignore[orphan]\npremise a: A.\n")
+
+
+@pytest.mark.parametrize(
+    ("comment", "column", "problem"),
+    [
+        ("# argmap: ignore[]", 1, "names no rule; write `# argmap: ignore[RULE, ...]`"),
+        ("# argmap: ignore[ , ]", 1, "names no rule; write `# argmap: ignore[RULE, ...]`"),
+        ("# argmap: ignore[orphan-statement", 1, "has no closing `]`"),
+        ("# argmap:ignore orphan-statement", 1, "is not of the form `# argmap: ignore[RULE, ...]`"),
+        ("  # argmap: ignore orphan-statement", 3,
+         "is not of the form `# argmap: ignore[RULE, ...]`"),
+        ("# note # argmap: ignore[AM105", 8, "has no closing `]`"),
+        ("# argmap: ignore[AM105] # argmap: ignore[", 25, "has no closing `]`"),
+    ],
+)
+def test_a_malformed_suppression_is_reported_where_it_is(
+    check: Any, tmp_path: Path, comment: str, column: int, problem: str
+) -> None:
+    with pytest.raises(CheckError) as caught:
+        check(f"premise rain: It is raining.\n{comment}\npremise lonely: Alone.\n")
+    assert str(caught.value) == (
+        f"{tmp_path / 'map.argmap'}:2:{column}: malformed suppression `{comment.strip()}` "
+        f"{problem}"
+    )
+
+
+def test_every_directive_on_a_comment_line_counts(check: Any) -> None:
+    source = (
+        "conclusion wet: The streets are wet.\n"
+        "  # kept # argmap: ignore[orphan-statement] # argmap: ignore[unquoted-premise]\n"
+        "premise lonely: Alone.\n"
+    )
+    findings = check(source, select=["orphan-statement", "unquoted-premise"])
+    assert [(f.rule, f.statement) for f in findings] == [("orphan-statement", "wet")]
 
 
 def test_suppression_in_an_included_file(tmp_path: Path, check: Any) -> None:
