@@ -150,3 +150,33 @@ def test_check_prints_the_same_report_with_workers(
     alone = runner.invoke(main, arguments)
     assert (with_workers.exit_code, with_workers.output) == (alone.exit_code, alone.output)
     assert "AM201 quote-not-found" in with_workers.output
+
+
+def test_verbose_says_where_the_quotes_are_searched_and_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What `--verbose` prints about the quote search: the place, the reason, the figures."""
+    limit = parallel.WORKER_MIN_BYTES
+    big, small = tmp_path / "big.argmap", tmp_path / "small.argmap"
+    big.write_bytes(b"#" * limit)  # only its size is read here
+    small.write_bytes(b"#" * (limit - 1))
+    missing = tmp_path / "missing.argmap"
+    cases = [
+        (big, 2, True, f"in a worker process; {big}: 1,000,000 bytes, 2 CPUs"),
+        (small, 2, True, f"in this process (a map under 1,000,000 bytes); {small}: 999,999 "
+         "bytes, 2 CPUs"),
+        (missing, 2, True, f"in this process (a map under 1,000,000 bytes); {missing}: 0 bytes, "
+         "2 CPUs"),
+        (big, 1, True, f"in this process (one CPU); {big}: 1,000,000 bytes, 1 CPUs"),
+        (big, 2, False, f"in this process (no worker could start); {big}: 1,000,000 bytes, "
+         "2 CPUs"),
+    ]
+    caplog.set_level("INFO", logger=parallel.logger.name)
+    start_worker = forked.start_worker
+    for path, cpus, starts, message in cases:
+        monkeypatch.setattr(forked, "usable_cpus", lambda cpus=cpus: cpus)
+        monkeypatch.setattr(forked, "start_worker", start_worker if starts else lambda: None)
+        caplog.clear()
+        with parallel.worker_for(path):
+            pass
+        assert caplog.messages == [f"quote search: {message}"]
