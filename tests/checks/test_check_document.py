@@ -74,3 +74,12 @@ def test_ascii_statements_fold_as_the_general_path_does() -> None:
         text = f"A{chr(code)}b {chr(code)}"
         assert normalise_statement(text) == normalise_statement(text + "\u00a0"), repr(chr(code))
     assert normalise_statement("Don`t, it's") == "don t it s"
+
+
+def test_a_quote_at_the_very_start_found_through_a_repeated_word() -> None:
+    """A quote whose inner words all occur twice is searched for around the places of its
+    rarest one; one starting at the document's first character is found there too."""
+    filler = " ".join(f"word{number}" for number in range(600))
+    document = Document(f"Alpha beta gamma delta. {filler} beta gamma again.\n")
+    assert document.missing(["alpha beta gamma delta", "Alpha beta gamma", "beta gamma delta",
+                             "alpha beta gamma omega"]) == [3]
