@@ -69,6 +69,9 @@ class OpenRelation:
     """Where each part starts in the joined text, once asked for (see `_offsets`)."""
 
     def joined(self) -> str:
+        if len(self.parts) == 1:  # most relations
+            part = self.parts[0]
+            return part.line[part.start : part.end]
         return " ".join(part.line[part.start : part.end] for part in self.parts)
 
     def span(self, start: int, end: int) -> Span:
@@ -197,7 +200,8 @@ def finish_relation(relation: OpenRelation) -> tuple[list[Node], list[Diagnostic
     if relation.argument is not None:
         text, tags = _take_tags(text)
     try:
-        _warrant_comes_last(relation)
+        if len(relation.parts) > 1:
+            _warrant_comes_last(relation)
         parsed = _parse(relation, text)
     except LexError as error:
         span = relation.span(error.start, error.end)

@@ -195,7 +195,7 @@ def tokenize_relation(line: str) -> tuple[list[Token], Token | None, str | None]
             if pos < size and line[pos] not in _NOT_WORD:
                 pos = scan_word(line, pos)  # combining marks, which `\w` misses
                 word = line[start:pos]
-        if not is_valid_id(word):
+        if not (word.isascii() and word.isidentifier()) and not is_valid_id(word):
             raise LexError(invalid_id_message(word), start, pos)
         tokens.append(Token("id", word, start, pos))
     return tokens, None, None

@@ -98,7 +98,10 @@ def parse_relation(line: str, span_of: SpanOf) -> Relation:
             warrant.start,
             warrant.end,
         )
-    end = len(line[: warrant.start].rstrip()) if warrant else _content_end(line, tokens)
+    if warrant is not None:
+        end = len(line[: warrant.start].rstrip())
+    else:
+        end = tokens[-1].end if tokens else len(line.rstrip())
     whole = span_of(0, warrant.end if warrant else end)
     if first.kind == ARROW:
         chain = _chain(tokens, end, span_of)
@@ -119,10 +122,6 @@ def _top_level_operators(tokens: list[Token]) -> list[Token]:
         if depth == 0 and token.kind in RELATION_OPERATORS:
             found.append(token)
     return found
-
-
-def _content_end(line: str, tokens: list[Token]) -> int:
-    return tokens[-1].end if tokens else len(line.rstrip())
 
 
 def _chain(tokens: list[Token], end: int, span_of: SpanOf) -> list[list[Ref]]:
