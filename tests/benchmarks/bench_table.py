@@ -4,7 +4,9 @@ Every figure is the median wall time of repeated runs of the command in a fresh 
 (what a user waits for), with the peak memory (maximum resident set) of the slowest run.
 Maps come from `synthetic.py` (sections, linked premises with warrants, tags, quotes,
 rebuttals, undercuts), written both as argmap and as Argdown. Argdown's column is filled
-when `argdown` is on PATH (`npm install -g @argdown/cli`); render rows need Graphviz's `dot`.
+when its CLI is on PATH or installed under ~/.cache/argmap-bench, outside the repository
+(`npm install --prefix ~/.cache/argmap-bench @argdown/cli@1.7.5`); render rows need
+Graphviz's `dot`.
 
     python tests/benchmarks/bench_table.py [--repeat N] [--quick] [--cap SECONDS]
 
@@ -30,6 +32,14 @@ import synthetic  # noqa: E402
 from bytecode import compile_argmap  # noqa: E402
 
 ARGMAP = [sys.executable, "-m", "argmap"]
+ARGDOWN_PREFIX = Path.home() / ".cache" / "argmap-bench"
+"""Where `npm install --prefix` puts Argdown's CLI for these benchmarks."""
+
+
+def argdown_program() -> str | None:
+    """Argdown's CLI: on PATH, or else in ARGDOWN_PREFIX; None when neither has it."""
+    installed = ARGDOWN_PREFIX / "node_modules" / ".bin" / "argdown"
+    return shutil.which("argdown") or (str(installed) if installed.exists() else None)
 
 
 @dataclass
@@ -114,8 +124,9 @@ def versions() -> str:
     from argmap.cli import version_message
 
     lines = [version_message(verbose=True).replace("\n", "; ")]
-    if shutil.which("argdown"):
-        done = subprocess.run(["argdown", "--version"], capture_output=True, text=True)
+    program = argdown_program()
+    if program is not None:
+        done = subprocess.run([program, "--version"], capture_output=True, text=True)
         lines.append(f"Argdown CLI {done.stdout.strip()}")
     return "\n".join(lines)
 
@@ -127,7 +138,9 @@ def main() -> int:
     parser.add_argument("--large", action="store_true", help="only the 100k and 10k-drawing rows")
     parser.add_argument("--cap", type=float, default=300.0, help="seconds before a run is stopped")
     options = parser.parse_args()
-    argdown = shutil.which("argdown") is not None
+    program = argdown_program()
+    argdown = program is not None
+    cli = program or "argdown"  # only run when `argdown` is true
     dot = shutil.which("dot") is not None
     check_sizes = [20, 1_000, 10_000] + ([] if options.quick else [100_000])
     if options.large:
@@ -150,15 +163,15 @@ def main() -> int:
 
         print("\n| measure | argmap | Argdown |\n|---|---|---|", flush=True)
         if not options.large:
-            add("`--version`", [*ARGMAP, "--version"], ["argdown", "--version"], 20, 5)
+            add("`--version`", [*ARGMAP, "--version"], [cli, "--version"], 20, 5)
         for size in [s for s in check_sizes if not options.large or s == 100_000]:
             add(f"check {size:,} statements (Argdown: `argdown json`)",
                 [*ARGMAP, "check", "map.argmap"],
-                ["argdown", "json", "map.argdown", "--stdout"], size)
+                [cli, "json", "map.argdown", "--stdout"], size)
         for size in [s for s in (10_000, 100_000) if s in places and not (
                 options.large and s == 10_000)]:
             add(f"`show --format json` {size:,}", [*ARGMAP, "show", "map.argmap", "--format",
-                "json"], ["argdown", "json", "map.argdown", "--stdout"], size)
+                "json"], [cli, "json", "map.argdown", "--stdout"], size)
         if dot:
             render_sizes = [1_000] + ([] if options.quick else [10_000])
             if options.large:
@@ -168,7 +181,8 @@ def main() -> int:
                     add(f"render {size:,} SVG ({engine} engine)",
                         [*ARGMAP, "render", "map.argmap", "-o", "map.svg", "--engine", engine,
                          "--timeout", str(options.cap)],
-                        ["argdown", "map", "--format", "svg", "map.argdown", "argdown-out"]
+                        [cli, "map", "--format", "svg", "map.argdown",
+                         "argdown-out"]
                         if engine == "system" else None, size)
                 if size >= 10_000:
                     for engine in ("system", "embedded"):
