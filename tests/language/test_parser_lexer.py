@@ -7,6 +7,7 @@ import pytest
 from argmap.language.lexer import (
     LexError,
     extract_tags,
+    head,
     indentation,
     is_comment,
     scan_word,
@@ -50,6 +51,19 @@ def test_scan_word_follows_python_identifier_characters() -> None:
     assert scan_word("前提->x", 0) == 2
     assert scan_word("a_1 b", 0) == 3
     assert scan_word("-x", 0) == 0
+
+
+def test_head_is_the_first_word_and_where_the_next_starts() -> None:
+    assert head("claim c1: text") == (5, 6)
+    assert head("a\t-> b") == (1, 2)
+    assert head("-> b") == (0, 0)
+    # a combining mark continues the word, though `\w` does not match it
+    assert head("cafe\u0301 x: y") == (5, 6)
+
+
+def test_a_combining_mark_continues_an_id_in_a_relation() -> None:
+    assert _kinds("cafe\u0301 -> b") == [("id", "cafe\u0301"), ("->", "->"), ("id", "b")]
+    assert _kinds("a\u0301b→c") == [("id", "a\u0301b"), ("->", "→"), ("id", "c")]
 
 
 def _kinds(line: str) -> list[tuple[str, str]]:

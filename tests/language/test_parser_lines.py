@@ -95,6 +95,16 @@ def test_which_column_zero_lines_are_statements(line: str, expected: bool) -> No
     assert looks_like_statement(line, head(line)) is expected
 
 
+@pytest.mark.parametrize("first", ["claim", "argument", "premises", "cafe\u0301"])
+def test_a_first_word_followed_by_an_operator_starts_a_relation(first: str) -> None:
+    source, errors = parse_source(f"{first} -> c  # why\n", "m")
+    [node] = source.nodes
+    assert errors == []
+    assert isinstance(node, Support)
+    assert [[ref.name for ref in group] for group in node.chain] == [[first], ["c"]]
+    assert node.comment == "why"
+
+
 def test_statement_header() -> None:
     statement = parse_statement_header("claim distrust:  Distrust persists. ", "m", 1, (5, 6))
     assert (statement.kind, statement.id, statement.header_text) == (
