@@ -59,6 +59,8 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     done = subprocess.run([pre_commit, "try-repo", str(ROOT), "--all-files", "--verbose"],
                           cwd=scratch, env=env, capture_output=True, text=True, timeout=1200)
     output = done.stdout + done.stderr
+    if "Failed to establish a new connection" in output or "Temporary failure in name" in output:
+        pytest.skip("pre-commit could not reach the package index to install argmap")
     results = {hook: line for line in output.splitlines() for hook in ("argmap check",
                "argmap fmt", "argmap embed --check") if line.startswith(hook + ".")}
     assert results["argmap check"].endswith("Passed"), output
