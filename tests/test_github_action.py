@@ -73,3 +73,40 @@ def test_a_usage_error_stops_the_action(tmp_path: Path) -> None:
     (tmp_path / "a.argmap").write_text(GOOD, encoding="utf-8")
     code, log, outputs = run(tmp_path, ARGMAP_ARGS="--select NOPE")
     assert code == 2 and "NOPE" in log and outputs == {}
+
+
+FAKE_PYTHON = """#!/usr/bin/env bash
+# `python3 -m venv DIR` makes DIR/bin/python (this script) and DIR/bin/argmap (the real one);
+# `DIR/bin/python -m pip install ... REQUIREMENT` records what would be installed.
+if [ "$1 $2" = "-m venv" ]; then
+    mkdir -p "$3/bin"
+    cp "$0" "$3/bin/python"
+    ln -s "$REAL_ARGMAP" "$3/bin/argmap"
+else
+    echo "${@: -1}" >>"$INSTALLED"
+fi
+"""
+
+
+@pytest.mark.parametrize(("version", "requirement"), [
+    ("", str(ROOT)), ("0.1.0", "argmap==0.1.0"), ("v0.1.0", "argmap==0.1.0"),
+], ids=["the action's copy", "a release", "a release tag"])
+def test_install_puts_argmap_in_a_venv_of_its_own(
+    tmp_path: Path, version: str, requirement: str
+) -> None:
+    fake = tmp_path / "fake-bin"
+    fake.mkdir()
+    (fake / "python3").write_text(FAKE_PYTHON, encoding="utf-8")
+    (fake / "python3").chmod(0o755)
+    (tmp_path / "a.argmap").write_text(GOOD, encoding="utf-8")
+    installed = tmp_path / "installed.txt"
+    real = Path(sys.executable).parent / "argmap"
+    code, log, outputs = run(
+        tmp_path, ARGMAP_INSTALL="true", ARGMAP_VERSION=version, RUNNER_TEMP=str(tmp_path),
+        PATH=f"{fake}{os.pathsep}/usr/bin{os.pathsep}/bin", REAL_ARGMAP=str(real),
+        INSTALLED=str(installed),
+    )
+    assert code == 0, log
+    assert installed.read_text(encoding="utf-8") == requirement + "\n"
+    assert (tmp_path / "argmap-action-venv" / "bin" / "argmap").exists()
+    assert outputs == {"sarif-file": "argmap.sarif", "exit-code": "0"}
