@@ -267,7 +267,7 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
     logger.info("%s", session.describe(len(figures)))
     title = amap.title or source.stem
     files = {figure.name: figure.figure.data for figure in figures}
-    files["index.md"] = index_markdown(title, figures).encode("utf-8")
+    files["index.md"] = index_markdown(title, figures, done_split.no_overview).encode("utf-8")
     sizes = {figure.name: figure.figure.size for figure in figures}
     refuse_overwriting([folder / name for name in files], input_files([source], [amap]),
                        "a drawing")
@@ -285,6 +285,8 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
         click.echo(f"wrote {visible_line(str(path))}{described}", err=True)
     for path in done.deleted:
         click.echo(f"deleted {visible_line(str(path))} (this map no longer has it)", err=True)
+    if done_split.no_overview:
+        click.echo(f"note: {visible_line(done_split.no_overview)}", err=True)
     for refusal in done_split.refused:
         click.echo(f"error: {visible_line(f'{source}: {refusal.message}')}", err=True)
     if done_split.refused:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -26,11 +27,13 @@ __all__ = ["Part", "Refusal", "Split", "SplitFigure", "index_markdown", "split_f
 
 logger = logging.getLogger(__name__)
 SLUG_WORDS = 6
+_COUNTED = re.compile(r" \(\d+ of \d+\)$")
 STUB_WRAP = 24  # a stub's title wraps at this many characters
 OTHERS = "Other statements"
 PLACEHOLDER = 99  # the part number stubs show while the parts are still being cut
 HOPELESS = 0.6  # a map whose first drawings print below this much of the floor is cut
 NEAR = 0.9  # a part drawn this near the floor may fit once the others are cut
+MERGE_ROUNDS = 2  # small neighbours merged pairwise, then the pairs with their neighbours
 # The share of `text_bound` that drawings of whole maps reach (0.17 to 0.24 for the
 # example maps and the benchmark's): the first cut's guess when none is drawn.
 DRAWN_SHARE = 0.2
@@ -56,10 +59,12 @@ class Refusal:
 
 @dataclass(frozen=True)
 class Split:
-    """The figures of a split map, and the statements left out of them."""
+    """The figures of a split map, the statements left out of them, and why there is no
+    overview when there is none (`index.md` and the command say it)."""
 
     figures: list[SplitFigure]
     refused: list[Refusal]
+    no_overview: str | None = None
 
 
 def split_map(
@@ -103,8 +108,12 @@ def split_figures(
     parts = _first_cut(amap, statements, ratio)
     refused: list[Refusal] = []
     checked: dict[Part, str] = {}  # a part that fits -> its drawing's candidate
+    parts = _fitting(amap, options, parts, refused, checked, session)
+    parts = _merged(amap, options, parts, checked, session)
     while True:
-        parts = _fitting(amap, options, parts, refused, checked, session)
+        fitted = _fitting(amap, options, parts, refused, checked, session)
+        parts = _titled(fitted)
+        checked.update({new: checked[old] for old, new in zip(fitted, parts, strict=True)})
         stubs = _stubs(amap, parts, _names(parts, suffix))
         drawings = [replace(_drawing(options, part, _part_view(amap, options, parts, index,
                                                                 stubs)), fit_first=checked[part])
@@ -128,18 +137,42 @@ def split_figures(
     try:
         # No legend: it would stand beside the stubs, and each part explains them.
         first = render_figure(amap, replace(options, view=overview, legend=False), session)
-    except FitError:
-        return Split(figures, refused)  # too many parts for one page: index.md lists them
+    except FitError as error:
+        text = error.best.text or 0.0
+        why = (f"No overview: its {len(parts)} part boxes do not fit "
+               f"{describe_box(options.fit or 0, options.fit_height)} with text of "
+               f"{options.min_font:g} pt (at best {math.floor(text * 10) / 10:.1f} pt); "
+               "the list below links every part.")
+        return Split(figures, refused, why)
     return Split([SplitFigure(f"01-overview.{suffix}", "Overview", first), *figures], refused)
 
 
-def index_markdown(title: str, figures: Iterable[SplitFigure]) -> str:
-    """`index.md`: the figures in reading order, each a link with its title."""
+def index_markdown(title: str, figures: Iterable[SplitFigure], note: str | None = None) -> str:
+    """`index.md`: the figures in reading order, each a link with its title, after the
+    `note` (why there is no overview) when there is one."""
     lines = [f"# {markdown_text(title)}", ""]
+    if note:
+        lines += [markdown_text(note), ""]
     for number, figure in enumerate(figures, start=1):
         link = f"[{markdown_text(figure.title)}]({markdown_target(figure.name)})"
         lines.append(f"{number}. {link}")
     return "\n".join(lines) + "\n"
+
+
+def _titled(parts: list[Part]) -> list[Part]:
+    """`parts` with titles that do not repeat and count without gaps: the parts that share
+    a title (once its `(2 of 5)` is taken off) numbered `(1 of n)` to `(n of n)` in order,
+    a title left alone without its number (a group cut again leaves its siblings' count
+    behind, and two statements' texts may shorten alike)."""
+    bases = [_COUNTED.sub("", part.title) for part in parts]
+    totals = Counter(bases)
+    seen: Counter[str] = Counter()
+    titled = []
+    for part, base in zip(parts, bases, strict=True):
+        seen[base] += 1
+        title = base if totals[base] == 1 else f"{base} ({seen[base]} of {totals[base]})"
+        titled.append(part if title == part.title else replace(part, title=title))
+    return titled
 
 
 def _slug(title: str) -> str:
@@ -210,6 +243,65 @@ def _fitting(
         for number, (part, missed) in enumerate(failed):
             if number == 0 or (missed.best.text or 0.0) < NEAR * options.min_font:
                 parts = _replace(parts, part, _recut(amap, part, missed, options, refused))
+
+
+def _merged(
+    amap: ArgumentMap, options: RenderOptions, parts: list[Part], checked: dict[Part, str],
+    session: DrawSession,
+) -> list[Part]:
+    """`parts` with neighbours of one section that the cutting left small (together at most
+    half the largest part) drawn as one where that still fits the page box: no part of one
+    box beside one of a dozen. Each round tries every such pair in one engine run."""
+    position = {node: index for index, node in enumerate(amap.graph)}
+    for _ in range(MERGE_ROUNDS):
+        largest = max(len(part.statements) for part in parts)
+        trials = []
+        index = 0
+        while index < len(parts) - 1:
+            first, second = parts[index], parts[index + 1]
+            if not _mergeable(amap, first, second, largest):
+                index += 1
+                continue
+            statements = sorted(first.statements + second.statements, key=position.__getitem__)
+            merged = Part(first.title, tuple(statements))
+            trial = [*parts[:index], merged, *parts[index + 2 :]]
+            stubs = _stubs(amap, trial, _names(trial, options.fmt, PLACEHOLDER), PLACEHOLDER)
+            view = _part_view(amap, options, trial, index + 2, stubs, PLACEHOLDER)
+            drawing = _drawing(options, merged, view)
+            tries = candidates(drawing, len(select(amap, view)))
+            trials.append((index, merged, drawing, tries))
+            index += 2
+        svgs = iter(draw_svgs(amap, [each.options for *_, tries in trials for each in tries],
+                              session))
+        accepted: dict[int, Part] = {}
+        for index, merged, drawing, tries in trials:
+            drawn = [next(svgs) for _ in tries]
+            try:
+                found = pick(drawing, tries, drawn, lambda rest: [])
+            except FitError:
+                continue
+            checked[merged] = found.candidate.name
+            accepted[index] = merged
+        if not accepted:
+            return parts
+        kept: list[Part] = []
+        for index, part in enumerate(parts):
+            if index - 1 in accepted and len(kept) and kept[-1] is accepted[index - 1]:
+                continue  # the second of a merged pair
+            kept.append(accepted.get(index, part))
+        parts = kept
+    return parts
+
+
+def _mergeable(amap: ArgumentMap, first: Part, second: Part, largest: int) -> bool:
+    """Whether two neighbouring parts are small enough to try as one: drawn with their
+    relations, of one section, together at most half the largest part."""
+    if first.alone or second.alone:
+        return False
+    section = amap.graph.nodes[first.statements[0]].get("section")
+    if amap.graph.nodes[second.statements[0]].get("section") != section:
+        return False
+    return len(first.statements) + len(second.statements) <= max(2, largest // 2)
 
 
 def _recut(

@@ -11,7 +11,7 @@ import argmap
 from argmap.render.fit import PAGE_BOXES, PAGES
 from argmap.render.measure import measure_svg
 from argmap.render.render import RenderOptions
-from argmap.render.split import SplitFigure, index_markdown, split_map
+from argmap.render.split import SplitFigure, index_markdown, split_figures, split_map
 
 A4 = PAGES["a4"]
 XLINK = "{http://www.w3.org/1999/xlink}href"
@@ -159,3 +159,41 @@ def test_a_map_without_sections_is_cut_behind_the_conclusions_reasons() -> None:
     assert "Part 3: The first main reason for the conclusion." in titles
     assert "top" in _statements_drawn(figures[1].figure.data)
     assert "c1" in _statements_drawn(figures[2].figure.data)
+
+
+def _fan(claims: int) -> str:
+    lines = ["conclusion top: The main conclusion that every claim below supports."]
+    for n in range(1, claims + 1):
+        lines += [
+            f"claim c{n}: Claim number {n}, which two premises back together.",
+            f"premise p{n}a: The first premise behind claim {n}, stated at length.",
+            f"premise p{n}b: The second premise behind claim {n}, stated at length.",
+            f"p{n}a + p{n}b -> c{n}",
+            f"c{n} -> top",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def test_titles_never_repeat_and_count_without_gaps_and_a_missing_overview_is_explained(
+) -> None:
+    amap = argmap.parse(_fan(4), "fan.argmap")
+    box = RenderOptions(fit=8 / 2.54 * 72, fit_height=8 / 2.54 * 72)
+    done = split_figures(amap, box)
+    titles = [figure.title.split(": ", 1)[1] for figure in done.figures
+              if figure.title != "Overview"]
+    assert len(titles) == len(set(titles)), titles
+    counted: dict[str, list[tuple[int, int]]] = {}
+    for title in titles:
+        found = re.fullmatch(r"(.*) \((\d+) of (\d+)\)", title)
+        if found:
+            counted.setdefault(found[1], []).append((int(found[2]), int(found[3])))
+    for base, numbers in counted.items():
+        total = numbers[0][1]
+        assert sorted(numbers) == [(n, total) for n in range(1, total + 1)], base
+    index = index_markdown("Fan", done.figures, done.no_overview)
+    if done.figures[0].title != "Overview":
+        assert done.no_overview is not None
+        assert done.no_overview.startswith("No overview: its ")
+        assert "the list below links every part" in index
+    else:
+        assert done.no_overview is None
