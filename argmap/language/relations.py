@@ -149,9 +149,10 @@ def _chain(tokens: list[Token], end: int, span_of: SpanOf) -> list[list[Ref]]:
                 message = f"expected a statement ID after `{premises[-1].value} +`"
                 raise _not_an_id(following, end, message)
             premises.append(following)
-            _not_too_many(premises)
+            if len(premises) > MAX_PREMISES:
+                _not_too_many(premises)
         elif token.kind == ARROW:
-            if len(chain) == 1:
+            if len(chain) == 1 and len(premises) > 1:
                 _no_repeated_premise(premises)
             if following is None or following.kind != "id":
                 raise _not_an_id(following, end, "expected a statement ID after `->`")
