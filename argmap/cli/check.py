@@ -26,6 +26,7 @@ from argmap.cli.common import rule_list, use_colour
 from argmap.cli.quick_exit import keep_until_exit
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
+from argmap.fileio import MAP_SIZE_LIMIT, read_limited
 from argmap.log import timed
 from argmap.model import ArgumentMap
 from argmap.visible import visible_line
@@ -202,7 +203,9 @@ def included_files(path: Path) -> set[Path]:
     while pending:
         current = pending.pop()
         try:
-            text = current.read_text(encoding="utf-8", errors="replace")
+            # Regular files only, and no bigger than a map may be: an `@include` of a FIFO
+            # or /dev/zero is the loader's error to report, not a read that never ends.
+            text = read_limited(current, MAP_SIZE_LIMIT, "a map file").decode("utf-8", "replace")
         except OSError:
             continue
         for value in INCLUDE_LINE.findall(text):

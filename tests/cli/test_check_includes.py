@@ -4,6 +4,9 @@ or found nearby (its folder and those above, up to the project's root)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +101,18 @@ def test_an_include_line_with_a_trailing_comment_and_crlf(project: Path) -> None
         .encode())
     code, out = run("parts/more.argmap")
     assert code == 1 and out.startswith(ZZ) and "`c`" not in out, out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(),
+                    reason="needs FIFOs and /dev/zero (POSIX)")
+def test_includes_of_a_fifo_and_dev_zero_are_not_read(project: Path) -> None:
+    """The search for includers reads files as the loader does: regular ones, of map size;
+    a FIFO would block it and /dev/zero fill the memory."""
+    os.mkfifo(project / "pipe.argmap")
+    (project / "main.argmap").write_text(
+        "@include pipe.argmap\n@include /dev/zero\n@include ../../../../../../../dev/zero\n"
+        + MAIN, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "argmap", "check", "parts/more.argmap"],
+                          cwd=project, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "parts/more.argmap:3:6: error: AM002" in done.stdout
