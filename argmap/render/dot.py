@@ -162,7 +162,7 @@ def _inference_ends(amap: ArgumentMap, nodes: set[str]) -> dict[str, list[str]]:
     """Each inference's conclusion and drawn premises, from one pass over the edges (asking
     the model for each inference's edges costs several times as much on a big map)."""
     ends: dict[str, list[str]] = {}
-    for source, target, kind in amap.graph.edges(data="kind"):
+    for source, target, kind in edges_from(amap, nodes):  # asked only of drawn inferences
         if kind == CONCLUSION_EDGE:
             ends.setdefault(source, []).append(target)
         elif kind == PREMISE_EDGE and source in nodes:
