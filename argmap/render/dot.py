@@ -274,7 +274,9 @@ def statement_lines(
 ) -> list[str]:
     """The label's lines: wrapped text, quotes (with --quotes), then the small meta line
     (ID, tags, label, findings) that the SVG post-processing sets in a smaller font."""
-    lines = wrap(data["text"], style.wrap)
+    # The ID is never broken and widens the box by itself: text may use that width (the
+    # ID is set at three quarters of the text's size) rather than a narrow column in it.
+    lines = wrap(data["text"], max(style.wrap, len(node) * 3 // 4))
     if style.quotes:
         for text in data["quotes"]:
             lines.extend(wrap(f"“{text}”", style.wrap + 6))

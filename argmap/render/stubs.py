@@ -26,6 +26,7 @@ REF = "ref-"
 REF_WRAP = 26  # a stand-in's text wraps at this many characters
 REF_TEXT = 60  # characters of a statement's text a stand-in shows at most
 MAX_STUBS = 4  # parts a figure shows a stub of; more are one stub, OTHERS
+MAX_NAMED = 3  # premises a step's stand-in names; more are counted ("2 more")
 OTHERS = "part-others"
 
 
@@ -87,6 +88,11 @@ def stub_edges(amap: ArgumentMap, nodes: set[str], stubs: Mapping[str, Stub]) ->
         if end is None or end == drawn:
             continue
         relation = relation_of(amap, kind, target, source)
+        if kind == PREMISE_EDGE and end == REF + far:
+            # Into a step drawn in another part: an arrow, so that the line reads as
+            # support (a premise's line into a drawn step has no head: the step's arrow
+            # goes on to its conclusion).
+            relation = "support"
         tail, head = (drawn, end) if here else (end, drawn)
         if kind == CONTRADICTS_EDGE and (head, tail, relation) in edges:
             continue
@@ -175,7 +181,10 @@ def _ref_attrs(
     another part stands in by the statements it joins (`a + b → c`, `a -| …`)."""
     text, name = _described(amap, node)
     where = f"in {stub.part}" if stub is not None and stub.part else "not drawn"
-    lines = [*textwrap.wrap(shorten(text, REF_TEXT), REF_WRAP), *textwrap.wrap(name, REF_WRAP),
+    # IDs are never broken inside (a long one widens the box); text breaks at spaces.
+    named = textwrap.wrap(name, REF_WRAP, break_long_words=False, break_on_hyphens=False)
+    text_lines = textwrap.wrap(shorten(text, REF_TEXT), REF_WRAP, break_long_words=False)
+    lines = [*text_lines, *named,
              where]
     values = {
         "id": quote(REF + node),
@@ -202,7 +211,9 @@ def _described(amap: ArgumentMap, node: str) -> tuple[str, str]:
         premises = amap.premises_of(node)
         text = data.get("warrant") or " + ".join(
             str(amap.graph.nodes[premise]["text"]) for premise in premises)
-        return str(text), f"{' + '.join(premises)} → {conclusion}"
+        named = premises if len(premises) <= MAX_NAMED else [
+            *premises[: MAX_NAMED - 1], f"{len(premises) - MAX_NAMED + 1} more"]
+        return str(text), f"{' + '.join(named)} → {conclusion}"
     if kind == ATTACK:
         attacker = amap.attack_source(node)
         target = amap.target_of(node)
