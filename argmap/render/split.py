@@ -7,14 +7,23 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from argmap.markdown import markdown_target, markdown_text
 from argmap.model import ATTACK, INFERENCE, ArgumentMap
 from argmap.render.cut import Part, cut, halves
 from argmap.render.dot import wrap
-from argmap.render.fit import FitError, candidates, describe_box, pick, search, text_bound
+from argmap.render.fit import (
+    Candidate,
+    FitError,
+    Fitted,
+    candidates,
+    describe_box,
+    pick,
+    search,
+    text_bound,
+)
 from argmap.render.measure import FigureSize
 from argmap.render.render import Figure, RenderOptions, draw_svgs, render_figure
 from argmap.render.session import DrawSession
@@ -215,7 +224,9 @@ def _fitting(
     """`parts` with each that does not fit the page box cut again, until all fit (drawn
     with placeholder part numbers, so that a part's drawing does not change as others
     are cut: each part is drawn once here, and is then in `checked`). Each round lays out
-    every candidate drawing of every part not yet checked in one engine run."""
+    the first candidate drawing of every part not yet checked in one engine run (a part
+    drawn at its natural size needs no other: nothing prints larger), then the others of
+    the remaining parts in a second."""
     while True:
         stubs = _stubs(amap, parts, _names(parts, options.fmt, PLACEHOLDER), PLACEHOLDER)
         pending = []
@@ -224,17 +235,20 @@ def _fitting(
                 view = _part_view(amap, options, parts, index, stubs, PLACEHOLDER)
                 drawing = _drawing(options, part, view)
                 pending.append((part, drawing, candidates(drawing, len(select(amap, view)))))
-        svgs = iter(draw_svgs(amap, [each.options for _, _, tries in pending for each in tries],
-                              session))
+        heads = _drawn(amap, [tries[:1] for _, _, tries in pending], session)
+        found = [_pick(drawing, tries, drawn)
+                 for (_, drawing, tries), drawn in zip(pending, heads, strict=True)]
+        more = [index for index, result in enumerate(found) if result is None]
+        rests = _drawn(amap, [pending[index][2][1:] for index in more], session)
+        for index, rest in zip(more, rests, strict=True):
+            _, drawing, tries = pending[index]
+            found[index] = _pick(drawing, tries, heads[index] + rest)
         failed: list[tuple[Part, FitError]] = []
-        for part, drawing, tries in pending:
-            drawn = [next(svgs) for _ in tries]
-            try:
-                found = pick(drawing, tries, drawn, lambda rest: [])
-            except FitError as error:
-                failed.append((part, error))
-                continue
-            checked[part] = found.candidate.name
+        for (part, _, _), result in zip(pending, found, strict=True):
+            if isinstance(result, FitError):
+                failed.append((part, result))
+            elif result is not None:
+                checked[part] = result.candidate.name
         if not failed:
             return parts
         # A part's drawing depends on how the others are cut (which part draws a step
@@ -243,6 +257,35 @@ def _fitting(
         for number, (part, missed) in enumerate(failed):
             if number == 0 or (missed.best.text or 0.0) < NEAR * options.min_font:
                 parts = _replace(parts, part, _recut(amap, part, missed, options, refused))
+
+
+class _Unknown(Exception):
+    """The choice needs drawings not made yet."""
+
+
+def _pick(
+    drawing: RenderOptions, tries: list[Candidate], drawn: list[bytes]
+) -> Fitted | FitError | None:
+    """`pick`'s choice among `tries` from the `drawn` first of them: the drawing kept, the
+    FitError, or None when it needs the others."""
+
+    def unknown(rest: Sequence[Candidate]) -> list[bytes]:
+        raise _Unknown
+
+    try:
+        return pick(drawing, tries, drawn, unknown)
+    except FitError as error:
+        return error
+    except _Unknown:
+        return None
+
+
+def _drawn(
+    amap: ArgumentMap, groups: list[list[Candidate]], session: DrawSession
+) -> list[list[bytes]]:
+    """The SVGs of each group of candidates, all laid out in one engine run."""
+    svgs = iter(draw_svgs(amap, [each.options for group in groups for each in group], session))
+    return [[next(svgs) for _ in group] for group in groups]
 
 
 def _merged(
