@@ -26,7 +26,7 @@ from argmap.cli.common import rule_list, use_colour
 from argmap.cli.quick_exit import keep_until_exit
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
-from argmap.fileio import MAP_SIZE_LIMIT, read_limited
+from argmap.fileio import MAP_SIZE_LIMIT, file_identity, read_limited
 from argmap.log import timed
 from argmap.model import ArgumentMap
 from argmap.visible import visible_line
@@ -154,39 +154,59 @@ def check_paths(
 ) -> list[Checked]:
     """Check every map named or found. A map that another one `@include`s is checked as part
     of it, not alone (where its references to the other would be undefined): its includer
-    given or found below PATH, or else found nearby (in its folder or one above it, up to
-    the project's root), in which case only the findings in the maps asked about are kept."""
-    maps = find_maps(paths)
+    given or found below PATH, or else found nearby (in the folder of a PATH or one above
+    it, up to the project's root), in which case only the findings in the maps asked about
+    are kept."""
+    maps = [path for path, _ in find_maps(paths)]
     if not maps:
         raise ArgmapError("no .argmap files in " + ", ".join(str(p) for p in paths))
-    asked = {path.resolve() for path, _ in maps}
-    nearby = parents_nearby([path for path, _ in maps], asked)
-    candidates = [path for path, _ in maps] + nearby
-    closures = {path: included_files(path) for path in candidates}
+    identities = {path: file_identity(path) for path in maps}
+    asked = {identity for identity in identities.values() if identity is not None}
+    nearby = parents_nearby(paths, asked)
+    identities.update((path, file_identity(path)) for path in nearby)
+    closures = {path: included_files(path) for path in identities}
+    parts = _parts_of_others(closures, identities)
     results = []
-    for path in candidates:
-        if _part_of_another(path, closures):
+    for path in [*maps, *nearby]:
+        if path in parts:
             continue
         checked = check_one(path, select, ignore, document)
         if path in nearby:
-            checked.findings = [f for f in checked.findings if _in(f, asked)]
+            checked.findings = _findings_in(checked.findings, asked)
         results.append(checked)
     return results
 
 
-def _part_of_another(path: Path, closures: dict[Path, set[Path]]) -> bool:
-    """Whether another candidate includes `path` (and is not itself included by it: maps
-    in an include cycle are each checked, and report the cycle)."""
-    real = path.resolve()
-    return any(
-        real in closure and other.resolve() not in closures[path]
-        for other, closure in closures.items()
-        if other != path
-    )
+Identity = tuple[int, int]
+"""A file's (device, inode): one file, however the path to it is spelled."""
 
 
-def _in(finding: Finding, files: set[Path]) -> bool:
-    return finding.span is not None and Path(finding.span.file).resolve() in files
+def _parts_of_others(
+    closures: dict[Path, set[Identity]], identities: dict[Path, Identity | None]
+) -> set[Path]:
+    """The maps that another one includes, directly or not (`closures`: what each includes),
+    unless they include it too: maps in an include cycle are each checked, and report the
+    cycle."""
+    includers: dict[Identity, list[Path]] = {}
+    for path, closure in closures.items():
+        for included in closure:
+            includers.setdefault(included, []).append(path)
+    return {
+        path
+        for path, identity in identities.items()
+        if identity in includers
+        and any(other != path and identities[other] not in closures[path]
+                for other in includers[identity])
+    }
+
+
+def _findings_in(findings: list[Finding], files: set[Identity]) -> list[Finding]:
+    """The findings located in one of `files`."""
+    inside: dict[str, bool] = {}
+    for finding in findings:
+        if finding.span is not None and finding.span.file not in inside:
+            inside[finding.span.file] = file_identity(finding.span.file) in files
+    return [f for f in findings if f.span is not None and inside[f.span.file]]
 
 
 INCLUDE_LINE = re.compile(r"^@include[ \t]+(\S.*?)(?:[ \t]+#(?:[ \t].*)?)?[ \t\r]*$", re.MULTILINE)
@@ -195,11 +215,11 @@ PROJECT_MARKERS = (".git", "pyproject.toml")
 """A folder with one of these is the project's root: the search for includers stops there."""
 
 
-def included_files(path: Path) -> set[Path]:
-    """The real paths of every file `path` includes, directly or not, read from its
-    `@include` lines alone: a map whose text has errors still names its includes."""
-    found: set[Path] = set()
-    pending = [path.resolve()]
+def included_files(path: Path) -> set[Identity]:
+    """Every file `path` includes, directly or not, read from its `@include` lines alone: a
+    map whose text has errors still names its includes."""
+    found: set[Identity] = set()
+    pending = [path]
     while pending:
         current = pending.pop()
         try:
@@ -208,35 +228,40 @@ def included_files(path: Path) -> set[Path]:
             text = read_limited(current, MAP_SIZE_LIMIT, "a map file").decode("utf-8", "replace")
         except OSError:
             continue
+        if "@include" not in text:
+            continue
         for value in INCLUDE_LINE.findall(text):
-            target = (current.parent / value).resolve()
-            if target not in found and target != path.resolve():
-                found.add(target)
+            target = current.parent / value
+            identity = file_identity(target)
+            if identity is not None and identity not in found:
+                found.add(identity)
                 pending.append(target)
     return found
 
 
-def parents_nearby(maps: Sequence[Path], known: set[Path]) -> list[Path]:
-    """The maps in the folders of `maps` and above them (up to the project's root) that
-    include one of them, directly or not; `known` maps are left out."""
-    targets = {path.resolve() for path in maps}
+def parents_nearby(paths: Sequence[Path], known: set[Identity]) -> list[Path]:
+    """The maps in the folders of `paths` and above them (up to the project's root) that
+    include a `known` map, directly or not: an includer lies in a folder that holds what it
+    includes (`@include` stays inside it), so it is there or below a path given."""
     parents: list[Path] = []
-    for folder in dict.fromkeys(folder for path in maps for folder in _folders_up(path)):
+    seen = set(known)
+    for folder in dict.fromkeys(folder for path in paths for folder in _folders_up(path)):
         for candidate in sorted(folder.glob("*.argmap")):
-            real = candidate.resolve()
-            if real in known or not candidate.is_file():
+            identity = file_identity(candidate)
+            if identity is None or identity in seen or not candidate.is_file():
                 continue
-            if included_files(candidate) & targets:
+            seen.add(identity)
+            if included_files(candidate) & known:
                 parents.append(candidate)
-                known = known | {real}
     return parents
 
 
 def _folders_up(path: Path) -> list[Path]:
-    """`path`'s folder and those above it, as paths relative like `path` where it is, up to
-    the first that holds a project marker (or the file system's root)."""
+    """The folder of `path` (a file or a folder) and those above it, as paths relative like
+    `path` where it is, up to the first that holds a project marker (or the file system's
+    root)."""
     folders = []
-    folder = path.parent
+    folder = path if path.is_dir() else path.parent
     for _ in range(64):
         folders.append(folder)
         real = folder.resolve()
