@@ -1,0 +1,122 @@
+"""What users see of the language's errors and JSON, where mutation testing found it unguarded
+(docs/mutation.md): each test pins a message, a place or an output byte for byte."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.errors import Diagnostic, Span
+from argmap.language.nodelink import node_link_chunks
+
+UTF8_HINT = "argmap reads UTF-8 text: save the file as UTF-8"
+SURROGATE = (
+    "lone surrogate U+D800, half of a UTF-16 pair, not a character; argmap reads text that "
+    "can be written as UTF-8"
+)
+
+
+def errors_of(source: str | bytes, tmp_path: Path) -> list[Diagnostic]:
+    """The diagnostics of a map given as text (parsed) or bytes (a file loaded)."""
+    try:
+        if isinstance(source, bytes):
+            (tmp_path / "m.argmap").write_bytes(source)
+            argmap.load("m.argmap")  # from the working folder, as a user names it
+        else:
+            argmap.parse(source, "m.argmap")
+    except argmap.ParseError as error:
+        return list(error.errors)
+    raise AssertionError("no error")
+
+
+@pytest.mark.parametrize(
+    ("data", "shown"),
+    [
+        (b"premise a: A.\r\npremise b: B\xff b.\r\n", "premise b: B\ufffd b."),
+        (b"premise a: A.\npremise b: B\xff", "premise b: B\ufffd"),
+    ],
+)
+def test_invalid_utf8_is_placed_on_its_line_and_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, shown: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert errors_of(data, tmp_path) == [
+        Diagnostic(
+            "syntax-error",
+            f"invalid UTF-8 byte 0xff; {UTF8_HINT}",
+            Span("m.argmap", 2, 13, 2, 14),
+            source_line=shown,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ("premise a: A.\r\npremise b: B\ud800 b.\r\nconclusion c: C.\n", "premise b: B\\ud800 b."),
+        ("premise a: A.\npremise b: B\ud800", "premise b: B\\ud800"),
+    ],
+)
+def test_a_lone_surrogate_is_placed_on_its_line_and_shown_escaped(
+    tmp_path: Path, source: str, shown: str
+) -> None:
+    assert errors_of(source, tmp_path) == [
+        Diagnostic("syntax-error", SURROGATE, Span("m.argmap", 2, 13, 2, 14), source_line=shown)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "message", "span"),
+    [
+        (
+            "premise a: A.\nconclusion c: C.\npremise x: X.\nx -| (a -> c)\n",
+            "undefined inference `(a -> c)`; an undercut names an inference written elsewhere, "
+            "as in `a + b -> c`",
+            Span("m.argmap", 4, 6, 4, 14),
+        ),
+        (
+            "premise a: A.\nconclusion c: C.\npremise x: X.\npremise y: Y.\na -> c\n"
+            "y -| (x -| c)\n",
+            "undefined attack `(x -| c)`; an undercut names an attack written elsewhere, as in "
+            "`x -| c`",
+            Span("m.argmap", 6, 6, 6, 14),
+        ),
+    ],
+)
+def test_an_undercut_of_nothing_says_how_to_write_one(
+    tmp_path: Path, source: str, message: str, span: Span
+) -> None:
+    [error] = errors_of(source, tmp_path)
+    assert (error.rule, error.message, error.span) == ("undefined-reference", message, span)
+
+
+def test_show_json_is_networkx_node_link_data_compact() -> None:
+    amap = argmap.parse(
+        "@document doc.txt\npremise a: A.\nconclusion c: C.\na -> c\n", "m.argmap"
+    )
+    text = "".join(node_link_chunks(amap))
+    assert text.endswith("]}\n") and "\n" not in text[:-1]
+
+    def span(line: int, end: int) -> dict[str, object]:
+        return {"column": 1, "end_column": end, "end_line": line, "file": "m.argmap", "line": line}
+
+    statement = {"attributes": {}, "quote_spans": [], "quotes": [], "section": None, "tags": []}
+    assert json.loads(text) == {
+        "directed": True,
+        "graph": {"author": None, "date": None, "document": "doc.txt", "sections": [],
+                  "sources": [], "title": None},
+        "links": [
+            {"kind": "premise", "source": "a", "span": span(4, 7), "target": "inference-1"},
+            {"kind": "conclusion", "source": "inference-1", "span": span(4, 7), "target": "c"},
+        ],
+        "multigraph": False,
+        "nodes": [
+            {**statement, "id": "a", "kind": "premise", "span": span(2, 14), "text": "A."},
+            {**statement, "id": "c", "kind": "conclusion", "span": span(3, 17), "text": "C."},
+            {"id": "inference-1", "kind": "inference", "span": span(4, 7), "warrant": None},
+        ],
+    }
+    assert list(json.loads(text)) == ["directed", "graph", "links", "multigraph", "nodes"]
