@@ -41,7 +41,7 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     # The attack edges as the numbered map has them: the model's dicts (`amap.relations()`)
     # are read only for what is reported.
     graph = context.indexed
-    names, succ = graph.names, amap.successors_map()
+    names, succ = graph.names, amap.graph.succ
     for place in find_all(graph.codes, ATTACK):
         source, target = graph.source_of(place), graph.targets[place]
         if graph.kind(source) == ATTACK_NODE:
