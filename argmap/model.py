@@ -258,18 +258,6 @@ class ArgumentMap:
             if data["kind"] in STATEMENT_KINDS:
                 yield node, data
 
-    def nodes_map(self) -> dict[str, Mapping[str, Any]]:
-        """Node -> its data, in the order nodes were made (for the analyses that walk every
-        node): a new dict of the graph's own data dicts, which are not to be changed."""
-        return dict(self.graph.nodes(data=True))
-
-    def successors_map(self) -> dict[str, Mapping[str, Mapping[str, Any]]]:
-        """Node -> {successor: edge data}, in node order (for the analyses that walk the
-        whole map): a new dict of the graph's own adjacency dicts, which are not to be
-        changed. Read through `DiGraph.adjacency`, which hands out those dicts without a
-        view per node and per edge."""
-        return dict(self.graph.adjacency())
-
     def in_relation(self, node: str) -> bool:
         """Whether any edge (support, attack, contradiction) touches `node`."""
         return bool(self.graph.succ[node] or self.graph.pred[node])

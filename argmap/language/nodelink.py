@@ -57,13 +57,13 @@ def _graph(amap: ArgumentMap) -> dict[str, Any]:
 # networkx's version copies the graph first. The model's own dicts, with the id fields
 # added, go to the encoder as they are.
 def _nodes(amap: ArgumentMap) -> Iterator[dict[str, Any]]:
-    return ({**data, "id": node} for node, data in amap.nodes_map().items())
+    return ({**data, "id": node} for node, data in amap.graph.nodes(data=True))
 
 
 def _links(amap: ArgumentMap) -> Iterator[dict[str, Any]]:
     return (
         {**data, "source": source, "target": target}
-        for source, targets in amap.successors_map().items()
+        for source, targets in amap.graph.adjacency()
         for target, data in targets.items()
     )
 
