@@ -55,7 +55,7 @@ class Part:
     comment: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class OpenRelation:
     """A relation or argument whose continuation lines may still follow."""
 

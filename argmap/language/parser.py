@@ -68,7 +68,7 @@ _ID_START = frozenset(string.ascii_letters + "_")
 """What an ASCII_ID starts with."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     """What parsing one file has produced so far."""
 
@@ -106,7 +106,8 @@ class _State:
             self.relation = None
         self.statement = None
         self.absorbing = False
-        self.flush()
+        if self.pending:
+            self.flush()
 
     def flush(self) -> None:
         if self.pending:

@@ -82,7 +82,7 @@ def parse_statement_header(line: str, file: str, number: int, line_head: Head) -
             id_start,
             id_start + 1,
         )
-    if not is_valid_id(ident):
+    if not (ident.isascii() and ident.isidentifier()) and not is_valid_id(ident):
         raise LexError(invalid_id_message(ident), id_start, id_end)
     if not parts[2]:
         colon = parts.start(2)
