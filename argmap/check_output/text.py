@@ -57,11 +57,6 @@ Pieces = list[tuple[str, str]]
 """A finding as text to print, piece by piece, each with its rich style ("" for none)."""
 
 
-def format_finding(finding: Finding, source_line: SourceLine) -> Text:
-    """One finding: the located header line, then the source line and caret when known."""
-    return _text(finding_pieces(finding, source_line))
-
-
 def finding_pieces(finding: Finding, source_line: SourceLine) -> Pieces:
     """One finding's pieces: the located header line, then the source line and caret.
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
+from rich.text import Text
 
 from argmap.check_output.github import escape_data, escape_property, format_github
 from argmap.check_output.json_report import KEYS, format_json
@@ -17,7 +19,7 @@ from argmap.check_output.sarif import (
     sarif_log,
 )
 from argmap.check_output.summary import summary
-from argmap.check_output.text import format_finding, format_text
+from argmap.check_output.text import finding_pieces, format_text
 from argmap.checks import RULES, Finding, Severity
 from argmap.errors import Span
 from argmap.visible import json_text
@@ -199,6 +201,14 @@ def test_sarif_text_is_json_indented_by_two_spaces() -> None:
     assert format_sarif(findings) == expected
     results = json.loads(format_sarif(findings))["runs"][0]["results"]
     assert results[-1]["message"]["text"] == hostile
+
+
+def format_finding(finding: Finding, source_line: Callable[[Span], str]) -> Text:
+    """One finding as rich text: the located header line, then the source line and caret."""
+    text = Text()
+    for piece, style in finding_pieces(finding, source_line):
+        text.append(piece, style=style or None)
+    return text
 
 
 def artifact_uri(file: str, base: Path | None = None) -> str:
