@@ -9,7 +9,7 @@ import re
 import shutil
 import sys
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from argmap.check_output.sarif import format_sarif
 from argmap.checks import Finding, Severity, parse_error_findings, run_checks
 from argmap.checks.parallel import worker_for
 from argmap.checks.registry import RULES, get_rule
-from argmap.cli.common import rule_list, use_colour
+from argmap.cli.common import STDIN, read_stdin_map, rule_list, stdin_filename_option, use_colour
 from argmap.cli.quick_exit import keep_until_exit
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
@@ -72,7 +72,8 @@ class Sources:
     "  argmap check maps/ --strict --format github\n"
     "  argmap check map.argmap --document article.txt --format sarif > argmap.sarif",
 )
-@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True,
+                type=click.Path(exists=True, allow_dash=True))
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rules: codes, names or code prefixes, comma-separated; ALL.")
 @click.option("--ignore", multiple=True, metavar="RULES",
@@ -84,6 +85,7 @@ class Sources:
               help="Check quotes against FILE instead of the map's @document.")
 @click.option("--quiet", "-q", is_flag=True,
               help="Report only what fails the run (errors; warnings too with --strict).")
+@stdin_filename_option
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -92,19 +94,22 @@ def check(
     output_format: str,
     document: str | None,
     quiet: bool,
+    stdin_filename: str | None,
 ) -> None:
-    """Check the maps at PATH... (files, or folders searched for *.argmap) and report findings.
+    """Check the maps at PATH... (files, or folders searched for *.argmap; - for standard
+    input) and report findings.
 
     Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found,
     2 usage error (a missing file, an unknown rule, a broken configuration).
     """
+    if STDIN in paths and len(paths) > 1:
+        raise click.UsageError("- reads one map from standard input: give it alone")
+    chosen, ignored = rule_list(select, "--select"), rule_list(ignore, "--ignore")
     try:
-        results = check_paths(
-            [Path(p) for p in paths],
-            rule_list(select, "--select"),
-            rule_list(ignore, "--ignore"),
-            document,
-        )
+        if STDIN in paths:
+            results = [check_stdin(stdin_filename, chosen, ignored, document)]
+        else:
+            results = check_paths([Path(p) for p in paths], chosen, ignored, document)
     except ArgmapError as error:
         click.echo(f"argmap check: error: {visible_line(str(error))}", err=True)
         sys.exit(USAGE_ERROR)
@@ -297,17 +302,35 @@ def _maps_below(folder: Path) -> list[Path]:
     return sorted(maps)
 
 
-def check_one(
-    path: Path, select: Sequence[str] | None, ignore: Sequence[str] | None, document: str | None
+def check_stdin(
+    stdin_filename: str | None,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    document: str | None,
 ) -> Checked:
-    """Load and check one map; its pyproject.toml settings apply where options are not given."""
+    """Check the map on standard input, named and anchored by `stdin_filename`; the
+    pyproject.toml above that path (or above the working folder) applies."""
+    place = Path(stdin_filename) if stdin_filename else Path.cwd()
+    return check_one(place, select, ignore, document,
+                     lambda: read_stdin_map(stdin_filename, syntax=False))
+
+
+def check_one(
+    path: Path,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    document: str | None,
+    load: Callable[[], ArgumentMap] | None = None,
+) -> Checked:
+    """Load and check one map (`load`: how, when not from `path`); its pyproject.toml
+    settings apply where options are not given."""
     config = load_check_config(path)
     chosen = select if select is not None else config.select
     ignored = ignore if ignore is not None else config.ignore
-    with worker_for(path) as worker:
+    with worker_for(path if load is None else os.devnull) as worker:
         try:
             with timed(logger, f"load {path}", logging.INFO):
-                amap = argmap.load(str(path), syntax=False)
+                amap = argmap.load(str(path), syntax=False) if load is None else load()
         except ParseError as error:
             return Checked(path, parse_error_findings(error.errors), None, error.errors)
         # In the program: kept until the end, out of the garbage collector's sight, which

@@ -10,15 +10,15 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TextIO, TypeVar
 
 import click
 
 from argmap.cli.deadline import deadline
 from argmap.cli.quick_exit import keep_until_exit
 from argmap.errors import ArgmapError, CheckError, MapFileError, ParseError
-from argmap.fileio import file_identity
-from argmap.language.loader import load_file
+from argmap.fileio import MAP_SIZE_LIMIT, MIB, file_identity
+from argmap.language.loader import MAP_FILES, STDIN_NAME, load_file, load_stream
 from argmap.log import timed
 from argmap.model import ArgumentMap
 from argmap.visible import visible, visible_line
@@ -133,14 +133,54 @@ def colour_system(stream: TextIO | None) -> Literal["auto"] | None:
     return "auto" if use_colour(stream) else None
 
 
-def load_map_or_exit(path: str | os.PathLike[str], *, syntax: bool = True) -> ArgumentMap:
-    """Load the map at `path`; on errors print them all to stderr and exit 1 (2: unreadable).
+STDIN = "-"
+"""The map argument that means standard input."""
+STDIN_FILENAME_HELP = (
+    "With - as the map: the path the map read from standard input stands for, named in "
+    "messages and anchoring @include and @document (default: <stdin>, in the working folder)."
+)
+
+
+def stdin_filename_option(command: _Command) -> _Command:
+    """The `--stdin-filename PATH` option of a command that reads `-` as standard input."""
+    option = click.option("--stdin-filename", metavar="PATH", help=STDIN_FILENAME_HELP)
+    return option(command)
+
+
+def read_stdin_map(
+    stdin_filename: str | None = None, *, syntax: bool = True, stream: BinaryIO | None = None
+) -> ArgumentMap:
+    """The map on standard input (or `stream`), named and anchored by `stdin_filename`
+    (see loader.load_stream); ParseError on errors, MapFileError when it cannot be read."""
+    display = stdin_filename or STDIN_NAME
+    source = stream if stream is not None else sys.stdin.buffer
+    try:
+        data = source.read(MAP_SIZE_LIMIT + 1)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise MapFileError(f"cannot read {display} from standard input: {reason}",
+                           display) from None
+    if len(data) > MAP_SIZE_LIMIT:
+        raise MapFileError(
+            f"{display} (standard input): more than {MAP_SIZE_LIMIT // MIB} MiB; argmap reads "
+            f"{MAP_FILES} of at most {MAP_SIZE_LIMIT // MIB} MiB", display)
+    return load_stream(data, stdin_filename, syntax=syntax)
+
+
+def load_map_or_exit(
+    path: str | os.PathLike[str], *, syntax: bool = True, stdin_filename: str | None = None
+) -> ArgumentMap:
+    """Load the map at `path` (`-`: standard input, named by `stdin_filename`); on errors
+    print them all to stderr and exit 1 (2: unreadable).
 
     `syntax=False` leaves out the syntax trees, for commands that never write the map back.
     """
     try:
         with timed(logger, f"load {path}", logging.INFO):
-            amap = load_file(path, syntax=syntax)
+            if os.fspath(path) == STDIN:
+                amap = read_stdin_map(stdin_filename, syntax=syntax)
+            else:
+                amap = load_file(path, syntax=syntax)
     except ParseError as error:
         _tell_listeners(path, error)
         # The same report as `argmap check` gives for this map (codes, carets, summary);

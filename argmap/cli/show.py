@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from argmap.cli.common import colour_system, load_map_or_exit
+from argmap.cli.common import colour_system, load_map_or_exit, stdin_filename_option
 from argmap.language.nodelink import document_as_written, node_link_chunks
 from argmap.model import (
     ATTACK,
@@ -42,9 +42,11 @@ DEFAULT_DEPTH = 12
 
 @click.command(
     epilog="Examples:\n\n\b\n  argmap show maps/russia-china.argmap\n"
-    "  argmap show maps/russia-china.argmap --format json > graph.json",
+    "  argmap show maps/russia-china.argmap --format json > graph.json\n"
+    "  cat maps/x.argmap | argmap show - --stdin-filename maps/x.argmap",
 )
-@click.argument("map_path", metavar="MAP", type=click.Path(exists=True, dir_okay=False))
+@click.argument("map_path", metavar="MAP",
+                type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option(
     "--format",
     "output_format",
@@ -73,14 +75,21 @@ DEFAULT_DEPTH = 12
     metavar="N",
     help="JSON indented by N spaces (default: 2 on a terminal, else compact on one line).",
 )
+@stdin_filename_option
 def show(
-    map_path: str, output_format: str, depth: int, details: bool, indent: int | None
+    map_path: str,
+    output_format: str,
+    depth: int,
+    details: bool,
+    indent: int | None,
+    stdin_filename: str | None,
 ) -> None:
-    """Print what argmap understood of MAP: metadata, counts, sections, argument trees.
+    """Print what argmap understood of MAP (- for standard input): metadata, counts,
+    sections, argument trees.
 
     Exits with 1 (and the errors on stderr) when the map has errors.
     """
-    amap = load_map_or_exit(map_path, syntax=False)
+    amap = load_map_or_exit(map_path, syntax=False, stdin_filename=stdin_filename)
     if output_format == "json":
         if indent is None and sys.stdout.isatty():
             indent = 2

@@ -40,6 +40,24 @@ def load_file(path: str | os.PathLike[str], *, syntax: bool = True) -> ArgumentM
     return _parse(text, display, Path(display), syntax)
 
 
+STDIN_NAME = "<stdin>"
+"""The file name messages show for a map read from standard input without --stdin-filename."""
+
+
+def load_stream(
+    data: bytes, filename: str | None = None, *, syntax: bool = True
+) -> ArgumentMap:
+    """Build the map whose bytes were read from a stream (standard input). `filename`
+    (--stdin-filename) names it in messages and anchors `@include` and `@document` in its
+    folder, whether or not a file is there; without it the map is `<stdin>`, anchored in
+    the working folder."""
+    display = filename or STDIN_NAME
+    text, error = decode(data, display)
+    if error is not None:
+        raise ParseError([error])
+    return _parse(text, display, Path(filename) if filename else None, syntax)
+
+
 def parse_text(text: str, path: str | None = None) -> ArgumentMap:
     """Parse map text; `path` names it in errors and anchors `@include` and `@document`."""
     text = text.removeprefix(BOM)
