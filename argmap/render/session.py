@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     from argmap.render.engines import Engine
     from argmap.render.style import Annotations
 
-_Layout = tuple[str, str, tuple[str, ...], str]  # engine, formats, options, DOT
+_Layout = tuple[str, str, tuple[str, ...], bytes]  # engine, formats, options, DOT's digest
 
 
 @dataclass
@@ -60,7 +61,7 @@ class DrawSession:
     ) -> list[bytes]:
         """`dot` laid out by `engine` into each of `fmts` (several only for the system
         Graphviz, which writes them from one layout), or what an earlier call returned."""
-        key = (engine.name, " ".join(fmts), options, dot)
+        key = (engine.name, " ".join(fmts), options, _digest(dot))
         if key in self._done:
             self.reused += 1
             return self._done[key]
@@ -84,7 +85,8 @@ class DrawSession:
         some state from one graph to the next: the later graphs of a run come out with
         their clusters in an order that changes from run to run, the same drawing written
         differently, which would make a figure look changed to `embed --check`.)"""
-        keys = [(engine.name, "svg", (), dot) for dot in dots]
+        keys = [(engine.name, "svg", (), _digest(dot)) for dot in dots]
+        texts = dict(zip(keys, dots, strict=True))
         missing = list(dict.fromkeys(
             key for key in keys
             if key not in self._done and (alone or key not in self._measured)
@@ -92,9 +94,9 @@ class DrawSession:
         self.reused += len(keys) - len(missing)
         if alone or len(missing) == 1:
             for key in missing:
-                self.layout(engine, key[3], ("svg",), timeout)
+                self.layout(engine, texts[key], ("svg",), timeout)
         elif missing:
-            outputs = engine.layout_many([key[3] for key in missing], "svg", timeout)
+            outputs = engine.layout_many([texts[key] for key in missing], "svg", timeout)
             self.runs += 1
             self.layouts += len(missing)
             for key, output in zip(missing, outputs, strict=True):
@@ -106,3 +108,9 @@ class DrawSession:
         """`Graphviz: 5 runs for 7 figures (62 layouts, 9 reused)`: the `--verbose` line."""
         return (f"Graphviz: {plural(self.runs, 'run')} for {plural(figures, 'figure')} "
                 f"({plural(self.layouts, 'layout')}, {self.reused} reused)")
+
+
+def _digest(dot: str) -> bytes:
+    """What a layout is kept under: the DOT's digest, not its text (a big map's DOT is
+    megabytes, and a split makes thousands)."""
+    return hashlib.sha256(dot.encode("utf-8")).digest()
