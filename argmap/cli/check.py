@@ -22,11 +22,20 @@ from argmap.check_output.sarif import format_sarif
 from argmap.checks import Finding, Severity, parse_error_findings, run_checks
 from argmap.checks.parallel import worker_for
 from argmap.checks.registry import RULES, get_rule
-from argmap.cli.common import STDIN, read_stdin_map, rule_list, stdin_filename_option, use_colour
+from argmap.cli.common import (
+    STDIN,
+    read_stdin_map,
+    rule_list,
+    settings_or_warn,
+    stdin_filename_option,
+    use_colour,
+    warn_about_settings,
+)
 from argmap.cli.quick_exit import keep_until_exit
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
 from argmap.fileio import MAP_SIZE_LIMIT, file_identity, read_limited
+from argmap.folder_search import files_below
 from argmap.log import timed
 from argmap.model import ArgumentMap
 from argmap.visible import visible_line
@@ -289,17 +298,10 @@ def find_maps(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
 
 
 def _maps_below(folder: Path) -> list[Path]:
-    """The *.argmap files below `folder`, sorted, outside hidden folders. Folders that cannot
-    be read are passed over (os.walk's default), as are symbolic links to folders: a search
-    from `/` meets /proc, whose entries fail to list, and links that loop."""
-    maps = []
-    for place, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        for name in files:
-            candidate = Path(place, name)
-            if name.endswith(".argmap") and not name.startswith(".") and candidate.is_file():
-                maps.append(candidate)
-    return sorted(maps)
+    """The *.argmap files below `folder` that the search finds (folder_search.files_below),
+    under the [tool.argmap] settings that apply there."""
+    settings = settings_or_warn(folder)
+    return files_below(folder, ".argmap", settings)
 
 
 def check_stdin(
@@ -325,6 +327,8 @@ def check_one(
     """Load and check one map (`load`: how, when not from `path`); its pyproject.toml
     settings apply where options are not given."""
     config = load_check_config(path)
+    if config.source is not None:
+        warn_about_settings(config.source)
     chosen = select if select is not None else config.select
     ignored = ignore if ignore is not None else config.ignore
     with worker_for(path if load is None else os.devnull) as worker:

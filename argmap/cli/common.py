@@ -25,6 +25,7 @@ from argmap.visible import visible, visible_line
 
 if TYPE_CHECKING:
     from argmap.config import CheckConfig
+    from argmap.settings import Settings
 
 logger = logging.getLogger(__name__)
 EXIT_MAP_ERRORS = 1
@@ -100,6 +101,29 @@ def check_config_or_exit(source: Path) -> CheckConfig:
     except CheckError as error:
         click.echo(f"error: {visible_line(str(error))}", err=True)
         raise click.exceptions.Exit(EXIT_USAGE) from None
+
+
+_warned: set[Path] = set()
+"""The pyproject.toml files whose warnings this run has printed."""
+
+
+def settings_or_warn(start: Path) -> Settings:
+    """The [tool.argmap] settings that apply at `start`, their file's warnings (unknown
+    tables and keys) printed to stderr the first time it is read; CheckError when broken."""
+    from argmap.settings import load_settings
+
+    settings = load_settings(start)
+    if settings.path is not None and settings.path not in _warned:
+        _warned.add(settings.path)
+        for warning in settings.warnings:
+            click.echo(visible_line(warning), err=True)
+    return settings
+
+
+def warn_about_settings(pyproject: Path) -> None:
+    """Print the warnings of `pyproject` (see settings_or_warn), unless printed already."""
+    if pyproject not in _warned:
+        settings_or_warn(pyproject)
 
 
 def rule_list(values: Sequence[str], option: str) -> tuple[str, ...] | None:
