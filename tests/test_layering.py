@@ -26,7 +26,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "language": BASE | {"model"},
     "analysis": frozenset({"model"}),
     "checks": BASE | {"model", "analysis"},
-    "config": BASE | {"checks"},
+    "settings": BASE,  # [tool.argmap]: where it is, its tables, warnings
+    "folder_search": BASE | {"settings"},
+    "config": BASE | {"checks", "settings"},
     # `__init__`: `__version__` only; the package's other names load lazily.
     "check_output": BASE | {"checks", "__init__"},
     "render": BASE | {"model", "analysis", "checks", "config"},

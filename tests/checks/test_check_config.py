@@ -41,7 +41,6 @@ def test_comma_separated_string_is_accepted(tmp_path: Path) -> None:
         ("[tool.argmap.check\n", "invalid TOML"),
         ('[tool.argmap.check]\nselect = [1]\n', "select must be a list of rule names"),
         ('[tool.argmap.check]\nignore = ["orphan"]\n', 'ignore: no such rule: "orphan"'),
-        ('[tool.argmap.check]\nexclude = []\n', "unknown key `exclude`"),
         ('[tool.argmap]\ncheck = 3\n', "[tool.argmap.check] must be a table"),
         ('[tool.argmap.check]\nseverity = "error"\n', "severity must be a table"),
         ('[tool.argmap.check]\nseverity = {AM202 = "fatal"}\n', "the level is one of error"),
