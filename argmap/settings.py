@@ -70,20 +70,21 @@ def load_settings(start: Path) -> Settings:
     if found is None:
         return Settings()
     path, table = found
+    where = shown(path)
     if not isinstance(table, dict):
-        raise CheckError(f"{path}: [tool.argmap] must be a table")
+        raise CheckError(f"{where}: [tool.argmap] must be a table")
     exclude = table.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(item, str) for item in exclude):
-        raise CheckError(f'{path}: [tool.argmap] exclude must be a list of glob patterns, as in '
+        raise CheckError(f'{where}: [tool.argmap] exclude must be a list of glob patterns, as in '
                          '["site/", "drafts/*.argmap"]')
     gitignore = table.get("respect-gitignore", True)
     if not isinstance(gitignore, bool):
-        raise CheckError(f"{path}: [tool.argmap] respect-gitignore must be true or false")
+        raise CheckError(f"{where}: [tool.argmap] respect-gitignore must be true or false")
     options: dict[str, dict[str, Any]] = {}
     for name in OPTION_TABLES:
         section = table.get(name, {})
         if not isinstance(section, dict):
-            raise CheckError(f"{path}: [tool.argmap.{name}] must be a table")
+            raise CheckError(f"{where}: [tool.argmap.{name}] must be a table")
         options[name] = {key: value for key, value in section.items() if key in TABLES[name]}
     return Settings(
         path, tuple(exclude), gitignore, frozenset(set(TOP_KEYS) & set(table)), options,

@@ -109,10 +109,15 @@ _warned: set[Path] = set()
 
 def settings_or_warn(start: Path) -> Settings:
     """The [tool.argmap] settings that apply at `start`, their file's warnings (unknown
-    tables and keys) printed to stderr the first time it is read; CheckError when broken."""
+    tables and keys) printed to stderr the first time it is read; a broken one (invalid
+    TOML, a value of the wrong type) is printed and ends the command as a usage error."""
     from argmap.settings import load_settings
 
-    settings = load_settings(start)
+    try:
+        settings = load_settings(start)
+    except CheckError as error:
+        click.echo(f"error: {visible_line(str(error))}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE) from None
     if settings.path is not None and settings.path not in _warned:
         _warned.add(settings.path)
         for warning in settings.warnings:
