@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("argmap.cli.convert:convert", "Convert to and from Argdown, AIF, arggraph..."),
     "report": ("argmap.cli.report:report", "Write a self-contained HTML report of a map."),
     "embed": ("argmap.cli.embed:embed", "Draw the ```argmap blocks of Markdown documents."),
+    "config": ("argmap.cli.config_cmd:config", "Print the settings in effect and their source."),
 }
 
 
@@ -217,6 +218,9 @@ def main(verbose: bool) -> None:
 
     ctx = click.get_current_context()
     ctx.call_on_close(tell_unwritable_cache)
+    from argmap.cli.config_cmd import apply_settings
+
+    apply_settings(ctx)
     level = log_level(verbose)
     if level is not None:
         ctx.call_on_close(log_to_stderr(level, ctx.invoked_subcommand or ""))
