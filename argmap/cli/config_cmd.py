@@ -14,12 +14,27 @@ from click.core import ParameterSource
 from argmap.cli.common import EXIT_USAGE, settings_or_warn
 from argmap.lazy import load
 from argmap.settings import OPTION_TABLES, TABLES, TOP_KEYS, Settings, shown
+from argmap.suggest import did_you_mean
 from argmap.visible import visible_line
 
 COMMAND_PATHS = {"render": "argmap.cli.render:render", "embed": "argmap.cli.embed:embed",
                  "check": "argmap.cli.check:check"}
 DEFAULT = "default"
 COMMAND_LINE = "command line"
+
+
+def _refuse_unknown_options(name: str, command: click.Command, args: Sequence[str]) -> None:
+    """A usage error for an option in `args` that the command `name` does not take (the
+    command's own parsing is lenient here: its arguments, such as MAP, may be missing)."""
+    known = [opt for param in command.params for opt in (*param.opts, *param.secondary_opts)
+             if opt.startswith("-")] + ["--help", "-h"]
+    for arg in args:
+        if arg == "--":
+            return
+        option = arg.split("=", 1)[0]
+        if option.startswith("-") and option != "-" and option not in known:
+            hint = did_you_mean(option, known)
+            raise click.UsageError(f"`argmap {name}` has no option `{option}`{hint}")
 
 
 def _option(command: click.Command, key: str) -> click.Parameter:
@@ -72,11 +87,6 @@ def config(command_name: str | None, args: tuple[str, ...]) -> None:
     line). Given COMMAND and its options, that command's settings as those options leave
     them."""
     settings = settings_or_warn(Path.cwd())
-    if settings.path is None:
-        click.echo(f"# no pyproject.toml with [tool.argmap] above {visible_line(str(Path.cwd()))}"
-                   "; the defaults")
-    else:
-        click.echo(f"# {visible_line(str(shown(settings.path)))}")
     rows: list[tuple[str, str, str]] = []
     if command_name is None:
         rows += _top_rows(settings)
@@ -86,6 +96,11 @@ def config(command_name: str | None, args: tuple[str, ...]) -> None:
             rows += _check_rows(settings, args if command_name else ())
         else:
             rows += _option_rows(name, settings, args if command_name else ())
+    if settings.path is None:
+        click.echo(f"# no pyproject.toml with [tool.argmap] above {visible_line(str(Path.cwd()))}"
+                   "; the defaults")
+    else:
+        click.echo(f"# {visible_line(str(shown(settings.path)))}")
     width = max(len(f"{key} = {value}") for key, value, source in rows if source)
     for key, value, source in rows:
         line = f"{key} = {value}".ljust(width) + f"  # {source}" if source else key
@@ -108,6 +123,7 @@ def _option_rows(
     name: str, settings: Settings, args: Sequence[str]
 ) -> list[tuple[str, str, str]]:
     command: click.Command = load(COMMAND_PATHS[name])
+    _refuse_unknown_options(name, command, args)
     parent = click.get_current_context()
     defaults = option_defaults(name, command, settings, parent)
     ctx = command.make_context(f"argmap {name}", list(args), parent=parent,
@@ -135,6 +151,7 @@ def _check_rows(settings: Settings, args: Sequence[str]) -> list[tuple[str, str,
 
     config = check_config_or_exit(Path.cwd())
     command: click.Command = load(COMMAND_PATHS["check"])
+    _refuse_unknown_options("check", command, args)
     ctx = command.make_context("argmap check", [*args, "."], resilient_parsing=True,
                                parent=click.get_current_context())
     source = str(shown(config.source)) if config.source is not None else DEFAULT
