@@ -184,14 +184,14 @@ def read_toml(path: Path) -> dict[str, Any]:
         )
         return data
     except OSError as error:
-        raise CheckError(f"{path}: cannot be read: {error.strerror or error}") from None
+        raise CheckError(f"{shown(path)}: cannot be read: {error.strerror or error}") from None
     except UnicodeDecodeError as error:
-        raise CheckError(f"{path}: cannot be read: {error}") from None
+        raise CheckError(f"{shown(path)}: cannot be read: {error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise CheckError(f"{path}: invalid TOML: {error}") from None
+        raise CheckError(f"{shown(path)}: invalid TOML: {error}") from None
     except RecursionError:
         # tomllib reads nested arrays and inline tables by recursion: a thousand `[` are
         # enough to exhaust Python's stack, and no configuration nests more than a few.
         raise CheckError(
-            f"{path}: invalid TOML: arrays or inline tables nested too deep to read"
+            f"{shown(path)}: invalid TOML: arrays or inline tables nested too deep to read"
         ) from None
