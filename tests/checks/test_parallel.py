@@ -180,3 +180,28 @@ def test_verbose_says_where_the_quotes_are_searched_and_why(
         with parallel.worker_for(path):
             pass
         assert caplog.messages == [f"quote search: {message}"]
+
+
+def test_verbose_says_what_became_of_the_workers_search(
+    small_map: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What `--verbose` prints after the search: the worker's result used, or why not."""
+    caplog.set_level("INFO", logger=parallel.logger.name)
+
+    def said(select: list[str]) -> list[str]:
+        caplog.clear()
+        helper = forked.start_worker()
+        assert helper is not None
+        try:
+            run_checks(argmap.load(str(small_map)), select=select, worker=helper)
+        finally:
+            helper.close()
+        return [message.removeprefix("quote search: ") for message in caplog.messages]
+
+    assert said(["ALL"]) == ["the worker's result used"]
+    assert said(["orphan-statement"]) == ["nothing to search; the worker ends unused"]
+    monkeypatch.setattr(forked.Worker, "submit", lambda *_: None)
+    assert said(["ALL"]) == ["the worker took no job; searching in this process"]
+    monkeypatch.undo()
+    monkeypatch.setattr(parallel, "misquotes_in_text", broken_search)
+    assert said(["ALL"]) == ["the worker failed; searching in this process"]
