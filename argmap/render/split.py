@@ -124,11 +124,19 @@ def split_figures(
         parts = _titled(fitted)
         checked.update({new: checked[old] for old, new in zip(fitted, parts, strict=True)})
         stubs = _stubs(amap, parts, _names(parts, suffix))
-        drawings = [replace(_drawing(options, part, _part_view(amap, options, parts, index,
-                                                                stubs)), fit_first=checked[part])
+        overview, why = _overview(amap, options, parts, stubs, title, session)
+        # Without an overview the parts are numbered from 1: no figure is "Part 2" of a
+        # set that has no Part 1.
+        first = 2 if overview is not None else 1
+        if first == 1:
+            stubs = _stubs(amap, parts, _names(parts, suffix, first=1), first=1)
+        names = _names(parts, suffix, first=first)
+        drawings = [replace(_drawing(options, part, _part_view(
+            amap, options, parts, index, stubs, index - 2 + first)), fit_first=checked[part])
                     for index, part in enumerate(parts, start=2)]
         failed = False
-        figures = []
+        figures = [] if overview is None else [
+            SplitFigure(f"01-overview.{suffix}", "Overview", overview)]
         for index, (part, chosen) in enumerate(zip(parts, drawings, strict=True), start=2):
             try:
                 figure = render_figure(amap, chosen, session)
@@ -137,23 +145,31 @@ def split_figures(
                 parts = _replace(parts, part, _recut(amap, part, error, options, refused))
                 failed = True
                 break
-            figures.append(SplitFigure(_names(parts, suffix)[index - 2],
-                                       f"Part {index}: {part.title}", figure))
+            figures.append(SplitFigure(names[index - 2],
+                                       f"Part {index - 2 + first}: {part.title}", figure))
         if not failed:
-            break
-    overview = replace(options.view, statements=frozenset(), relations=frozenset(),
-                       stubs=stubs, title=f"{title}: overview")
+            return Split(figures, refused, why)
+
+
+def _overview(
+    amap: ArgumentMap, options: RenderOptions, parts: list[Part], stubs: dict[str, Stub],
+    title: str, session: DrawSession,
+) -> tuple[Figure | None, str | None]:
+    """The overview figure (a box per part and the relations between parts), or None and
+    why, when its boxes do not fit the page box."""
+    view = replace(options.view, statements=frozenset(), relations=frozenset(),
+                   stubs=stubs, title=f"{title}: overview")
     try:
-        # No legend: it would stand beside the stubs, and each part explains them.
-        first = render_figure(amap, replace(options, view=overview, legend=False), session)
+        # No legend yet: unanchored to any statement's rank it stands beside the part
+        # boxes and doubles the overview's width; each part's legend explains its lines.
+        return render_figure(amap, replace(options, view=view, legend=False), session), None
     except FitError as error:
         text = error.best.text or 0.0
-        why = (f"No overview: its {len(parts)} part boxes do not fit "
-               f"{describe_box(options.fit or 0, options.fit_height)} with text of "
-               f"{options.min_font:g} pt (at best {math.floor(text * 10) / 10:.1f} pt); "
-               "the list below links every part.")
-        return Split(figures, refused, why)
-    return Split([SplitFigure(f"01-overview.{suffix}", "Overview", first), *figures], refused)
+        return None, (
+            f"No overview: its {len(parts)} part boxes do not fit "
+            f"{describe_box(options.fit or 0, options.fit_height)} with text of "
+            f"{options.min_font:g} pt (at best {math.floor(text * 10) / 10:.1f} pt); "
+            "the list below links every part.")
 
 
 def index_markdown(title: str, figures: Iterable[SplitFigure], note: str | None = None) -> str:
@@ -401,13 +417,17 @@ def _part_view(
     )
 
 
-def _names(parts: list[Part], suffix: str, number: int | None = None) -> list[str]:
+def _names(
+    parts: list[Part], suffix: str, number: int | None = None, first: int = 2
+) -> list[str]:
+    """The parts' file names, numbered from `first` (1 when there is no overview)."""
     return [f"{number or index:02d}-{_slug(part.title)}.{suffix}"
-            for index, part in enumerate(parts, 2)]
+            for index, part in enumerate(parts, first)]
 
 
 def _stubs(
-    amap: ArgumentMap, parts: list[Part], names: list[str], shown: int | None = None
+    amap: ArgumentMap, parts: list[Part], names: list[str], shown: int | None = None,
+    first: int = 2,
 ) -> dict[str, Stub]:
     """Each statement's stub, the part it is drawn in, linked to the part's file; and each
     inference's and attack node's, the part that draws it whole (see `_homes`)."""
@@ -415,7 +435,7 @@ def _stubs(
     part_of: dict[str, int] = {}
     by_index: dict[int, Stub] = {}
     for index, (part, name) in enumerate(zip(parts, names, strict=True), start=2):
-        number = shown or index
+        number = shown or index - 2 + first
         count = plural(len(part.statements), "statement")
         stub = Stub(
             name=f"part-{index}",

@@ -197,3 +197,10 @@ def test_titles_never_repeat_and_count_without_gaps_and_a_missing_overview_is_ex
         assert "the list below links every part" in index
     else:
         assert done.no_overview is None
+    # Numbered in reading order from the first figure: no "Part 2" without a Part 1.
+    first = 2 if done.figures[0].title == "Overview" else 1
+    parts = [figure for figure in done.figures if figure.title != "Overview"]
+    for number, figure in enumerate(parts, start=first):
+        assert figure.title.startswith(f"Part {number}: "), figure.title
+        assert figure.name.startswith(f"{number:02d}-"), figure.name
+        assert f"Part {number}: ".encode() in figure.figure.data
