@@ -176,12 +176,9 @@ def stdin_filename_option(command: _Command) -> _Command:
     return option(command)
 
 
-def read_stdin_map(
-    stdin_filename: str | None = None, *, syntax: bool = True, stream: BinaryIO | None = None
-) -> ArgumentMap:
-    """The map on standard input (or `stream`), named and anchored by `stdin_filename`
-    (see loader.load_stream); ParseError on errors, MapFileError when it cannot be read."""
-    display = stdin_filename or STDIN_NAME
+def read_stdin(display: str = STDIN_NAME, stream: BinaryIO | None = None) -> bytes:
+    """The bytes of a map on standard input (or `stream`), `display` naming it in the
+    MapFileError raised when it cannot be read or holds more than a map may."""
     source = stream if stream is not None else sys.stdin.buffer
     try:
         data = source.read(MAP_SIZE_LIMIT + 1)
@@ -193,6 +190,15 @@ def read_stdin_map(
         raise MapFileError(
             f"{display} (standard input): more than {MAP_SIZE_LIMIT // MIB} MiB; argmap reads "
             f"{MAP_FILES} of at most {MAP_SIZE_LIMIT // MIB} MiB", display)
+    return bytes(data)
+
+
+def read_stdin_map(
+    stdin_filename: str | None = None, *, syntax: bool = True, stream: BinaryIO | None = None
+) -> ArgumentMap:
+    """The map on standard input (or `stream`), named and anchored by `stdin_filename`
+    (see loader.load_stream); ParseError on errors, MapFileError when it cannot be read."""
+    data = read_stdin(stdin_filename or STDIN_NAME, stream)
     return load_stream(data, stdin_filename, syntax=syntax)
 
 
