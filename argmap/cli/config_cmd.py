@@ -11,7 +11,7 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-from argmap.cli.common import EXIT_USAGE, settings_or_warn
+from argmap.cli.common import EXIT_USAGE, check_config_or_exit, rule_list, settings_or_warn
 from argmap.lazy import load
 from argmap.settings import OPTION_TABLES, TABLES, TOP_KEYS, Settings, shown
 from argmap.suggest import did_you_mean
@@ -147,8 +147,6 @@ def _option_rows(
 
 
 def _check_rows(settings: Settings, args: Sequence[str]) -> list[tuple[str, str, str]]:
-    from argmap.cli.common import check_config_or_exit, rule_list
-
     config = check_config_or_exit(Path.cwd())
     command: click.Command = load(COMMAND_PATHS["check"])
     _refuse_unknown_options("check", command, args)
