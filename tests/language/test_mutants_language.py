@@ -120,3 +120,57 @@ def test_show_json_is_networkx_node_link_data_compact() -> None:
         ],
     }
     assert list(json.loads(text)) == ["directed", "graph", "links", "multigraph", "nodes"]
+
+
+def span(line: int, column: int, end: int) -> Span:
+    return Span("m.argmap", line, column, line, end)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "premise a: A.\nconclusion c: C.\na -> c\nargument arg: a -> c\n",
+            [("syntax-error", "the inference `a -> c` is written twice; first at line 3",
+              span(4, 15, 21), (span(3, 1, 7),))],
+        ),
+        (
+            "premise a: A.\nconclusion c: C.\npremise b: B.\na -> c\nb -| c\nb -| c\n",
+            [("syntax-error", "`b` already attacks `c` at line 5; write each attack or "
+              "contradiction once", span(6, 1, 7), (span(5, 1, 7),))],
+        ),
+        (
+            "premise a: A.\nconclusion c: C.\npremise b: B.\na -> c\nb >< c\nb >< c\n",
+            [("syntax-error", "`b` already contradicts `c` at line 5; write each attack or "
+              "contradiction once", span(6, 1, 7), (span(5, 1, 7),))],
+        ),
+        (
+            "conclusion c: C.\nargument arg: x + y -> c\nx >< c\n",
+            [("undefined-reference", f"undefined statement `{name}`; define it with a line such "
+              f"as `premise {name}: ...`", span(line, column, column + 1), ())
+             for name, line, column in (("x", 2, 15), ("y", 2, 19), ("x", 3, 1))],
+        ),
+    ],
+)
+def test_a_relation_written_twice_or_to_nothing_names_the_rule_and_the_first_place(
+    tmp_path: Path, source: str, expected: list[tuple[object, ...]]
+) -> None:
+    """The rule (`check` prints it) and the related place (JSON, SARIF) of each error."""
+    errors = errors_of(source, tmp_path)
+    assert [(e.rule, e.message, e.span, e.related) for e in errors] == expected
+
+
+def test_an_include_twice_or_of_a_folder_says_so_where_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "part.argmap").write_text("premise p: P.\n", encoding="utf-8")
+    source = "@include part.argmap\n@include part.argmap\n@include sub\nconclusion c: C.\np -> c\n"
+    errors = errors_of(source.encode(), tmp_path)
+    assert [(e.rule, e.message, e.span, e.related) for e in errors] == [
+        ("syntax-error", "`part.argmap` is already included at line 1; include each file once",
+         span(2, 10, 21), (span(1, 1, 21),)),
+        ("syntax-error", "cannot include `sub`: it is a folder, not a map file",
+         span(3, 10, 13), ()),
+    ]
