@@ -79,7 +79,9 @@ def to_dot(
     lines.extend(stub_lines(amap, nodes, stubs or {}, edges, style.theme))
     if style.legend:
         to_stubs = {relation for _, _, relation in edges} if stubs else None
-        lines.extend(legend_lines(amap, nodes, style, colours, notes, to_stubs, not pieces))
+        between = [(tail, head) for tail, head, _ in edges] if not nodes else []
+        lines.extend(legend_lines(amap, nodes, style, colours, notes, to_stubs, not pieces,
+                                  between))
     lines.append("}")
     return "\n".join(lines) + "\n"
 

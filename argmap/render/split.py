@@ -160,9 +160,7 @@ def _overview(
     view = replace(options.view, statements=frozenset(), relations=frozenset(),
                    stubs=stubs, title=f"{title}: overview")
     try:
-        # No legend yet: unanchored to any statement's rank it stands beside the part
-        # boxes and doubles the overview's width; each part's legend explains its lines.
-        return render_figure(amap, replace(options, view=view, legend=False), session), None
+        return render_figure(amap, replace(options, view=view), session), None
     except FitError as error:
         text = error.best.text or 0.0
         return None, (
