@@ -36,7 +36,7 @@ __all__ = ["Part", "Refusal", "Split", "SplitFigure", "index_markdown", "split_f
 
 logger = logging.getLogger(__name__)
 SLUG_WORDS = 6
-_COUNTED = re.compile(r" \(\d+ of \d+\)$")
+_COUNTED = re.compile(r"(?: \(\d+ of \d+\))+$")  # nested cuts stack counts
 STUB_WRAP = 24  # a stub's title wraps at this many characters
 OTHERS = "Other statements"
 PLACEHOLDER = 99  # the part number stubs show while the parts are still being cut

@@ -204,3 +204,15 @@ def test_titles_never_repeat_and_count_without_gaps_and_a_missing_overview_is_ex
         assert figure.title.startswith(f"Part {number}: "), figure.title
         assert figure.name.startswith(f"{number:02d}-"), figure.name
         assert f"Part {number}: ".encode() in figure.figure.data
+
+
+def test_a_part_cut_again_is_counted_once_among_its_siblings() -> None:
+    """`Doom (1 of 3) (1 of 2)`, left alone when its siblings were titled after their own
+    statements, is `Doom`, not `Doom (1 of 3)` with no 2 or 3 anywhere."""
+    from argmap.render.cut import Part
+    from argmap.render.split import _titled
+
+    parts = [Part("Doom (1 of 3) (1 of 2)", ("a",)), Part("Other", ("b",)),
+             Part("Salvation (1 of 2) (2 of 2)", ("c",)), Part("Salvation (2 of 2)", ("d",))]
+    assert [part.title for part in _titled(parts)] == [
+        "Doom", "Other", "Salvation (1 of 2)", "Salvation (2 of 2)"]
