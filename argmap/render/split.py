@@ -212,8 +212,11 @@ def _ratio(error: FitError, options: RenderOptions) -> float:
 def _limit(size: int, ratio: float) -> int:
     """How many statements a piece may hold when `size` printed text `ratio` of the floor:
     text shrinks with the drawing's width or height, and the fit search gains the rest
-    by stacking and turning; at most half of them, so that a part is cut in few rounds."""
-    return max(1, min(size // 2, math.floor(size * ratio)))
+    by stacking and turning; at most half of them, so that a part is cut in few rounds;
+    evened out over the pieces that takes (5 at most 4 is 3 and 2, not 4 and a piece of
+    one)."""
+    most = max(1, min(size // 2, math.floor(size * ratio)))
+    return math.ceil(size / math.ceil(size / most))
 
 
 def _first_cut(amap: ArgumentMap, statements: list[str], ratio: float) -> list[Part]:
