@@ -174,3 +174,32 @@ def test_an_include_twice_or_of_a_folder_says_so_where_it_is(
         ("syntax-error", "cannot include `sub`: it is a folder, not a map file",
          span(3, 10, 13), ()),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "columns", "message"),
+    [
+        ("premise a: A.\rmore\n", 1, (14, 15),
+         "a carriage return (U+000D) not followed by a line feed; argmap ends lines at LF or "
+         "CRLF only, as editors do: save the file with LF line ends"),
+        ("@\npremise a: A.\n", 1, (1, 2),
+         "expected a directive name after `@`: `@title`, `@author`, `@date`, `@source`, "
+         "`@document` or `@include`"),
+        ("premise a: A.\nconclusion c: C.\nargument arg: a -> c\n  @by Someone\n", 4, (3, 6),
+         "`@by` belongs to statements; an argument takes `@note`, `@source`, `@url`, "
+         "`@confidence`"),
+        ("premise a: A.\nconclusion c: C.\na (b) -> c\n", 3, (3, 4),
+         "parentheses name an inference only in an undercut, as in `x -| (a + b -> c)`"),
+        ("premise a: A.\nconclusion c: C.\npremise x: X.\na -> c\nx -| (a c)\n", 5, (9, 10),
+         "expected `+` or `->` in the inference, found `c`"),
+        ("conclusion c: C.\n>< c\n", 2, (1, 3), "expected a statement ID before `><`, found `><`"),
+        ("premise a: A.\npremise b: B.\nconclusion c: C.\na >< b >< c\n", 4, (8, 10),
+         "a contradiction has exactly two statements: `a >< b`; unexpected `><`"),
+    ],
+)
+def test_a_line_the_parser_refuses_is_explained_where_it_goes_wrong(
+    tmp_path: Path, source: str, line: int, columns: tuple[int, int], message: str
+) -> None:
+    [error] = errors_of(source, tmp_path)
+    assert (error.rule, error.message) == ("syntax-error", message)
+    assert (error.span.line, error.span.column, error.span.end_column) == (line, *columns)
