@@ -20,9 +20,14 @@ from argmap.render.quoting import quote, quote_lines
 from argmap.render.style import attrs, edge_style, relation_of
 from argmap.render.themes import Theme
 from argmap.render.view import Stub
+from argmap.suggest import plural
 
-StubEdges = dict[tuple[str, str, str], None]  # (tail, head, relation), in drawing order
+StubEdges = dict[tuple[str, str, str], tuple[str, ...] | None]
+"""(tail, head, relation), in drawing order; for an edge from or to a GROUP box, the
+relation nodes it stands for."""
 REF = "ref-"
+GROUP = "group-"
+MAX_STAND_INS = 4  # steps and attacks drawn elsewhere shown one by one at a statement
 REF_WRAP = 26  # a stand-in's text wraps at this many characters
 REF_TEXT = 60  # characters of a statement's text a stand-in shows at most
 MAX_STUBS = 4  # parts a figure shows a stub of; more are one stub, OTHERS
@@ -49,6 +54,14 @@ def stub_lines(
                   "label": quote_lines(["other parts", "(see the overview)"]),
                   "tooltip": quote(f"{count} parts: see the overview")}
         yield f"  {quote(OTHERS)} {attrs(values)};"
+    grouped: dict[str, list[str]] = {}
+    for (tail, head, _), members in edges.items():
+        for end in (tail, head):
+            if end.startswith(GROUP) and members:
+                grouped.setdefault(end, []).extend(members)
+    for name, relations in grouped.items():
+        values = _group_attrs(amap, name, relations, stubs, theme)
+        yield f"  {quote(name)} {attrs(values)};"
     for end in dict.fromkeys(end for tail, head, _ in edges for end in (tail, head)):
         if end.startswith(REF) and end not in nodes and end not in by_name:
             node = end.removeprefix(REF)
@@ -57,7 +70,7 @@ def stub_lines(
     arrived: dict[str, int] = {}  # stand-ins reaching each node so far
     for tail, head, relation in edges:
         values = edge_style(relation, theme)
-        if tail.startswith(REF) and relation != "contradiction":
+        if tail.startswith((REF, GROUP)) and relation != "contradiction":
             # Stand-ins into one node stand two rows high, not in one wide row.
             count = arrived[head] = arrived.get(head, 0) + 1
             if count % 2 == 0:
@@ -97,7 +110,78 @@ def stub_edges(amap: ArgumentMap, nodes: set[str], stubs: Mapping[str, Stub]) ->
         if kind == CONTRADICTS_EDGE and (head, tail, relation) in edges:
             continue
         edges[(tail, head, relation)] = None
-    return _fewer_stubs(edges, {stub.name for stub in stubs.values()})
+    return _fewer_stubs(_grouped(amap, edges, nodes, stubs),
+                        {stub.name for stub in stubs.values()})
+
+
+def _grouped(
+    amap: ArgumentMap, edges: StubEdges, nodes: set[str], stubs: Mapping[str, Stub]
+) -> StubEdges:
+    """`edges` with the steps and attacks drawn whole in other parts that reach one
+    statement here, when there are more than MAX_STAND_INS of them, drawn as one box per
+    part that names their statements (a hub's part would otherwise not fit beside a wall of
+    stand-ins). Each is drawn in full in its own part, where it is never grouped: only
+    edges between a statement drawn here and a relation drawn elsewhere are."""
+    def far_relation(tail: str, head: str) -> tuple[str, str] | None:
+        for drawn, end in ((head, tail), (tail, head)):
+            node = end.removeprefix(REF)
+            if (end.startswith(REF) and drawn in nodes and amap.is_statement(drawn)
+                    and not amap.is_statement(node) and node in stubs):
+                return drawn, node
+        return None
+
+    count: dict[str, int] = {}
+    for tail, head, _ in edges:
+        found = far_relation(tail, head)
+        if found:
+            count[found[0]] = count.get(found[0], 0) + 1
+    if all(number <= MAX_STAND_INS for number in count.values()):
+        return edges
+    # A part with one relation into the statement keeps its named stand-in.
+    per_box: dict[str, int] = {}
+    for tail, head, _ in edges:
+        found = far_relation(tail, head)
+        if found and count[found[0]] > MAX_STAND_INS:
+            box = f"{GROUP}{stubs[found[1]].name}-{found[0]}"
+            per_box[box] = per_box.get(box, 0) + 1
+    result: StubEdges = {}
+    for (tail, head, relation), members in edges.items():
+        found = far_relation(tail, head)
+        box = "" if found is None else f"{GROUP}{stubs[found[1]].name}-{found[0]}"
+        if found is None or per_box.get(box, 0) < 2:
+            result[(tail, head, relation)] = members
+            continue
+        drawn, node = found
+        key = (box, drawn, relation) if head == drawn else (drawn, box, relation)
+        result[key] = (*(result.get(key) or ()), node)
+    return result
+
+
+def _group_attrs(
+    amap: ArgumentMap, name: str, members: list[str], stubs: Mapping[str, Stub], theme: Theme
+) -> dict[str, str]:
+    """A box for steps and attacks drawn in one other part: the statements they start from
+    (the premises of a step, an attack's attacker), how many, and the part."""
+    starts: list[str] = []
+    for node in members:
+        found = amap.premises_of(node) if amap.kind(node) == INFERENCE else [
+            amap.attack_source(node)]
+        starts.extend(start for start in found if start not in starts)
+    stub = stubs[members[0]]
+    named = ", ".join(starts) if len(starts) <= MAX_NAMED + 1 else (
+        f"{', '.join(starts[:MAX_NAMED])} and {len(starts) - MAX_NAMED} more")
+    steps = all(amap.kind(node) == INFERENCE for node in members)
+    what = plural(len(members), "step" if steps else "relation")
+    lines = [what, *textwrap.wrap(named, REF_WRAP, break_long_words=False,
+                                  break_on_hyphens=False), f"in {stub.part}"]
+    return {
+        "id": quote(name),
+        "class": quote("ref group"),
+        **stub_look(theme),
+        "label": quote_lines(lines),
+        "tooltip": quote(f"{what} drawn in {stub.part}, from {', '.join(starts)}"),
+        "href": quote(stub.href),
+    }
 
 
 def _fewer_stubs(edges: StubEdges, names: set[str]) -> StubEdges:
@@ -107,9 +191,9 @@ def _fewer_stubs(edges: StubEdges, names: set[str]) -> StubEdges:
     if len(used) <= MAX_STUBS:
         return edges
     merged: StubEdges = {}
-    for tail, head, relation in edges:
+    for (tail, head, relation), members in edges.items():
         merged[(OTHERS if tail in used else tail, OTHERS if head in used else head,
-                relation)] = None
+                relation)] = members
     return merged
 
 

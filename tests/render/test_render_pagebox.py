@@ -182,7 +182,8 @@ def _map_edges(amap: ArgumentMap) -> set[tuple[str, str] | frozenset[str]]:
 
 def _drawn_edges(amap: ArgumentMap, parts: list[Part]) -> set[tuple[str, str] | frozenset[str]]:
     """The edges of every part's DOT (Graphviz titles an edge `TAIL->HEAD` by these names),
-    stand-ins `ref-ID` resolved to ID."""
+    stand-ins `ref-ID` resolved to ID, the boxes that group steps drawn elsewhere left out
+    (each of those steps must then be drawn in its own part)."""
     options = RenderOptions(fit=A4[0], legend=False)
     names = [f"{n:02d}-x.svg" for n in range(2, len(parts) + 2)]
     stubs = _stubs(amap, parts, names)
@@ -192,6 +193,8 @@ def _drawn_edges(amap: ArgumentMap, parts: list[Part]) -> set[tuple[str, str] | 
         for tail, head in _EDGE.findall(build_dot(amap, replace(options, view=view))):
             # Every drawn relation names its real ends: no arrow to a part as a whole.
             assert not tail.startswith("part-") and not head.startswith("part-"), (tail, head)
+            if tail.startswith("group-") or head.startswith("group-"):
+                continue  # a box naming steps drawn whole in their own part: a summary
             tail, head = tail.removeprefix("ref-"), head.removeprefix("ref-")
             if (head, tail) in _map_edges(amap) and amap.graph.edges[head, tail]["kind"] == (
                 CONTRADICTS_EDGE
@@ -242,3 +245,45 @@ def test_split_is_never_all_or_nothing(tmp_path: Path) -> None:
     assert "--min-font" in done.refused[0].message
     drawn = b"".join(figure.figure.data for figure in done.figures)
     assert b'id="statement&#45;top"' in drawn and b'id="statement&#45;ok"' in drawn
+
+
+def test_a_hub_names_the_steps_drawn_elsewhere_in_a_box_per_part() -> None:
+    """A conclusion with 16 reasons cut into groups: its part draws the conclusion with its
+    objections, and the steps drawn in other parts as one box per part that names their
+    premises, so the conclusion is not a figure of one box."""
+    lines = ["claim c: The town should build the lane."]
+    for number in range(1, 17):
+        lines.append(f"premise r{number}: Reason {number} for building the lane, one of many.")
+        lines.append(f"r{number} -> c : reason {number} holds")
+    for number in range(1, 6):
+        lines.append(f"premise o{number}: Objection {number}: a cost the lane would bring.")
+        lines.append(f"o{number} -| c")
+    amap = argmap.parse("\n".join(lines) + "\n", "fan.argmap")
+    done = split_figures(amap, RenderOptions(fit=A4[0], fit_height=A4[1]))
+    home = [figure for figure in done.figures
+            if b'id="statement&#45;c"' in figure.figure.data]
+    assert len(home) == 1
+    svg = home[0].figure.data.decode()
+    assert svg.count('class="node ref group"') >= 2
+    assert re.search(r">\d+ steps<", svg) and " more<" in svg
+    for number in range(1, 6):
+        assert f'id="statement&#45;o{number}"' in svg
+
+
+@pytest.mark.parametrize(("reasons", "limit"), [(6, 2), (12, 3), (20, 4), (30, 5)])
+def test_a_hub_whose_steps_are_grouped_still_has_every_relation_drawn(
+    reasons: int, limit: int,
+) -> None:
+    """The boxes that group a hub's steps are summaries: every step is still drawn whole,
+    with its ends, in its own part (the union of the parts' edges is the map's)."""
+    lines = ["claim c: The hub."]
+    for number in range(1, reasons + 1):
+        lines.append(f"premise r{number}: Reason {number}.")
+        lines.append(f"r{number} -> c")
+        if number % 3 == 0:
+            lines.append(f"premise o{number}: Objection {number}.")
+            lines.append(f"o{number} -| (r{number} -> c)")
+    amap = argmap.parse("\n".join(lines) + "\n")
+    statements = tuple(node for node, _ in amap.statements())
+    parts = cut(amap, Part("Main argument", statements), limit)
+    assert _drawn_edges(amap, parts) == _map_edges(amap)
