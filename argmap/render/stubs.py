@@ -27,6 +27,7 @@ StubEdges = dict[tuple[str, str, str], tuple[str, ...] | None]
 relation nodes it stands for."""
 REF = "ref-"
 GROUP = "group-"
+ALL_PARTS = "parts"  # the group box of relations from several parts: group-parts-ID
 MAX_STAND_INS = 4  # steps and attacks drawn elsewhere shown one by one at a statement
 REF_WRAP = 26  # a stand-in's text wraps at this many characters
 REF_TEXT = 60  # characters of a statement's text a stand-in shows at most
@@ -137,21 +138,29 @@ def _grouped(
             count[found[0]] = count.get(found[0], 0) + 1
     if all(number <= MAX_STAND_INS for number in count.values()):
         return edges
-    # A part with one relation into the statement keeps its named stand-in.
+    # One box per part; a part with one relation into the statement keeps its named
+    # stand-in; more parts than MAX_STAND_INS make one box for all of them.
     per_box: dict[str, int] = {}
+    boxes: dict[str, set[str]] = {}
     for tail, head, _ in edges:
         found = far_relation(tail, head)
         if found and count[found[0]] > MAX_STAND_INS:
             box = f"{GROUP}{stubs[found[1]].name}-{found[0]}"
             per_box[box] = per_box.get(box, 0) + 1
+            boxes.setdefault(found[0], set()).add(box)
     result: StubEdges = {}
     for (tail, head, relation), members in edges.items():
         found = far_relation(tail, head)
-        box = "" if found is None else f"{GROUP}{stubs[found[1]].name}-{found[0]}"
-        if found is None or per_box.get(box, 0) < 2:
+        if found is None or count[found[0]] <= MAX_STAND_INS:
             result[(tail, head, relation)] = members
             continue
         drawn, node = found
+        box = f"{GROUP}{stubs[node].name}-{drawn}"
+        if len(boxes[drawn]) > MAX_STAND_INS:
+            box = f"{GROUP}{ALL_PARTS}-{drawn}"
+        elif per_box[box] < 2:
+            result[(tail, head, relation)] = members
+            continue
         key = (box, drawn, relation) if head == drawn else (drawn, box, relation)
         result[key] = (*(result.get(key) or ()), node)
     return result
@@ -168,18 +177,23 @@ def _group_attrs(
             amap.attack_source(node)]
         starts.extend(start for start in found if start not in starts)
     stub = stubs[members[0]]
+    parts = sorted({stubs[node].part for node in members},
+                   key=lambda part: int(part.split()[-1]) if part.split()[-1].isdigit() else 0)
+    where = f"in {stub.part}" if len(parts) == 1 else f"in {', '.join(parts[:2])}" + (
+        f" and {len(parts) - 2} more parts" if len(parts) > 2 else "")
     named = ", ".join(starts) if len(starts) <= MAX_NAMED + 1 else (
         f"{', '.join(starts[:MAX_NAMED])} and {len(starts) - MAX_NAMED} more")
     steps = all(amap.kind(node) == INFERENCE for node in members)
     what = plural(len(members), "step" if steps else "relation")
     lines = [what, *textwrap.wrap(named, REF_WRAP, break_long_words=False,
-                                  break_on_hyphens=False), f"in {stub.part}"]
+                                  break_on_hyphens=False), *textwrap.wrap(where, REF_WRAP)]
     return {
         "id": quote(name),
         "class": quote("ref group"),
         **stub_look(theme),
         "label": quote_lines(lines),
-        "tooltip": quote(f"{what} drawn in {stub.part}, from {', '.join(starts)}"),
+        "tooltip": quote(f"{what} drawn {where.removeprefix('in ')}, from "
+                         f"{', '.join(starts)}"),
         "href": quote(stub.href),
     }
 
