@@ -388,8 +388,9 @@ def _recut(
 
 
 def _drawing(options: RenderOptions, part: Part, view: ViewSpec) -> RenderOptions:
-    """The options that draw a part: a statement drawn alone has no legend to explain."""
-    return replace(options, view=view, legend=options.legend and not part.alone)
+    """The options that draw a part, with its legend (a statement drawn alone keeps one
+    too: its box's kind and tag colour need their key as much as a bigger figure's)."""
+    return replace(options, view=view)
 
 
 def _replace(parts: list[Part], old: Part, new: list[Part]) -> list[Part]:
