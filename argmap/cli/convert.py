@@ -9,11 +9,13 @@ import click
 
 from argmap.cli.common import (
     EXIT_MAP_ERRORS,
+    STDIN,
     input_files,
     load_map_or_exit,
     refuse_overwriting,
+    stdin_filename_option,
 )
-from argmap.convert import FORMATS, format_of, read_map, write_map
+from argmap.convert import FORMATS, Format, format_of, read_map, write_map
 from argmap.convert.losses import Losses
 from argmap.errors import ConvertError
 from argmap.fileio import (
@@ -46,26 +48,34 @@ Examples:
 
 
 @click.command(epilog=EPILOG)
-@click.argument("source", metavar="IN", type=click.Path(exists=True, dir_okay=False))
+@click.argument("source", metavar="IN",
+                type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", metavar="OUT", required=True,
               help="The file to write (`-` for standard output, then name --to).")
 @click.option("--from", "from_format", type=click.Choice(list(FORMATS)),
               help="IN's format, when its suffix does not say.")
 @click.option("--to", "to_format", type=click.Choice(list(FORMATS)),
               help="OUT's format, when its suffix does not say.")
-def convert(source: str, output: str, from_format: str | None, to_format: str | None) -> None:
+@stdin_filename_option
+def convert(
+    source: str,
+    output: str,
+    from_format: str | None,
+    to_format: str | None,
+    stdin_filename: str | None,
+) -> None:
     """Convert a map between argmap, Argdown, AIF, arggraph, Mermaid, GraphML and DOT.
 
     What the target format cannot carry is listed as warnings on standard error.
     """
     losses = Losses()
     try:
-        reading = format_of(source, from_format, "input")
+        reading = _input_format(source, from_format, stdin_filename)
         writing = format_of(output, to_format, "output") if output != "-" or to_format else None
         if writing is None:
             raise ConvertError("with `-o -` name the output format with --to")
         if reading.name == "argmap":
-            amap = load_map_or_exit(source)
+            amap = load_map_or_exit(source, stdin_filename=stdin_filename)
         else:
             amap = read_map(source, reading, losses)
         text = write_map(amap, writing, losses)
@@ -86,6 +96,20 @@ def convert(source: str, output: str, from_format: str | None, to_format: str | 
         click.echo(f"error: {visible_line(f'cannot write {output}: {reason}')}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     click.echo(f"wrote {visible_line(output)} ({writing.name})", err=True)
+
+
+def _input_format(source: str, from_format: str | None, stdin_filename: str | None) -> Format:
+    """IN's format; `-` (standard input) is argmap text unless --from or the suffix of
+    --stdin-filename says otherwise, and only argmap text is read from it."""
+    if source != STDIN:
+        return format_of(source, from_format, "input")
+    if from_format is None and stdin_filename is None:
+        return FORMATS["argmap"]
+    reading = format_of(stdin_filename or source, from_format, "input")
+    if reading.name != "argmap":
+        raise ConvertError(f"- reads argmap text from standard input; convert {reading.name} "
+                           "from its file")
+    return reading
 
 
 def inputs_of(source: Path, amap: ArgumentMap) -> dict[tuple[int, int], str]:

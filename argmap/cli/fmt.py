@@ -14,7 +14,13 @@ import click
 
 from argmap.check_output.snippet import format_diagnostic
 from argmap.cli.check import find_maps
-from argmap.cli.common import EXIT_MAP_ERRORS, EXIT_USAGE
+from argmap.cli.common import (
+    EXIT_MAP_ERRORS,
+    EXIT_USAGE,
+    STDIN,
+    read_stdin,
+    stdin_filename_option,
+)
 from argmap.errors import MapFileError, ParseError
 from argmap.fileio import (
     ChangedSinceRead,
@@ -23,7 +29,7 @@ from argmap.fileio import (
     replace_if_unchanged,
 )
 from argmap.language.format import format_text
-from argmap.language.loader import BOM, decode, read_map_file
+from argmap.language.loader import BOM, STDIN_NAME, decode, read_map_file
 from argmap.suggest import plural
 from argmap.visible import visible, visible_line
 
@@ -33,24 +39,34 @@ EPILOG = """Examples:
   argmap fmt my-maps/                   # rewrite every map under my-maps/
   argmap fmt --check maps/              # exit 1 when a file is not formatted (CI)
   argmap fmt --diff maps/tutorial.argmap
+  argmap fmt - --stdin-filename maps/x.argmap < x.argmap   # to stdout (editors)
 """
 
 
 @click.command(epilog=EPILOG)
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True,
-                type=click.Path(exists=True, path_type=Path))
+                type=click.Path(exists=True, path_type=Path, allow_dash=True))
 @click.option("--check", is_flag=True,
               help="Change nothing; exit 1 when a file is not formatted, naming it.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="Change nothing; print what would change as a unified diff.")
-def fmt(paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
+@stdin_filename_option
+def fmt(
+    paths: tuple[Path, ...], check: bool, show_diff: bool, stdin_filename: str | None
+) -> None:
     """Rewrite maps (files, or folders searched for *.argmap) in the canonical layout.
 
     Directives first, then each section with its statements and then its relations;
     comments stay with the line below them. A file with syntax errors is reported and left
     as it is. Each file is formatted on its own: includes are not followed. A folder's
-    links to files outside it are skipped (named, they are formatted).
+    links to files outside it are skipped (named, they are formatted). `-` formats the map
+    on standard input to standard output.
     """
+    if Path(STDIN) in paths:
+        if len(paths) > 1:
+            raise click.UsageError("- reads one map from standard input: give it alone")
+        _format_stdin(stdin_filename or STDIN_NAME, check, show_diff)
+        return
     maps, skipped = maps_to_format(paths)
     for note in skipped:
         click.echo(visible_line(note), err=True)
@@ -143,6 +159,39 @@ def _format_one(path: Path, check: bool, show_diff: bool) -> str:
         return NOT_WRITTEN
     click.echo(f"formatted {name}", err=True)
     return CHANGED
+
+
+def _format_stdin(display: str, check: bool, show_diff: bool) -> None:
+    """`fmt -`: the map on standard input, formatted, to standard output (as editors format
+    on save); with --check only the exit status and a line, with --diff the diff. A map
+    with errors writes nothing to standard output and exits 1."""
+    try:
+        data = read_stdin(display)
+        text, bad_byte = decode(data, display)
+        if bad_byte is not None:
+            raise ParseError([bad_byte])
+        formatted = format_text(text, display)
+    except ParseError as error:
+        for diagnostic in error.errors:
+            click.echo(format_diagnostic(diagnostic), err=True)
+        click.echo(f"{visible_line(display)}: not formatted: fix the errors above first",
+                   err=True)
+        raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
+    except MapFileError as error:
+        click.echo(f"error: {visible_line(error.message)}", err=True)
+        raise click.exceptions.Exit(EXIT_USAGE) from None
+    if show_diff:
+        sys.stdout.writelines(_visible_lines(difflib.unified_diff(
+            _lines(text), _lines(formatted), f"{display} (as it is)", f"{display} (formatted)",
+        )))
+    elif check:
+        if formatted != text:
+            click.echo(f"{visible_line(display)}: would be reformatted", err=True)
+            raise click.exceptions.Exit(EXIT_MAP_ERRORS)
+    else:
+        bom = BOM if data.startswith(BOM.encode()) else ""
+        sys.stdout.flush()
+        sys.stdout.buffer.write((bom + formatted).encode("utf-8"))
 
 
 def _lines(text: str) -> list[str]:

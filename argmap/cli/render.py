@@ -13,11 +13,13 @@ import click
 
 from argmap.cli.common import (
     EXIT_MAP_ERRORS,
+    STDIN,
     check_config_or_exit,
     errors_end_the_command,
     input_files,
     load_map_or_exit,
     refuse_overwriting,
+    stdin_filename_option,
     timeout_option,
 )
 from argmap.fileio import describe_os_error, file_identity, make_parent, write_atomic
@@ -95,7 +97,7 @@ EPILOG = """Examples:
 
 @click.command(epilog=EPILOG)
 @click.argument("maps", metavar="MAP...", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False))
+                type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", metavar="OUT",
               help="Output file (`-` for standard output); a folder with several maps. "
               "Default: beside each map, with the format's suffix.")
@@ -145,6 +147,7 @@ EPILOG = """Examples:
               "place it at its printed size.")
 @click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
               help="auto: the system Graphviz if `dot` is installed, else the embedded one.")
+@stdin_filename_option
 @timeout_option("raise --timeout, or draw less with --focus, --section or --tag", watch=True)
 def render(
     maps: tuple[str, ...],
@@ -168,8 +171,10 @@ def render(
     dpi: int,
     engine: str,
     timeout: float,
+    stdin_filename: str | None,
 ) -> None:
-    """Draw each MAP as a diagram (SVG by default), beside the map or at OUT.
+    """Draw each MAP as a diagram (SVG by default), beside the map or at OUT (- reads the
+    map from standard input and draws it to standard output unless -o says otherwise).
 
     Exits with 1 when a map has errors (nothing is written) or the layout fails, and
     with 2 for usage errors (such as an unknown --focus statement).
@@ -179,6 +184,14 @@ def render(
     given = click.get_current_context().get_parameter_source("min_font")
     if fit is None and given == click.core.ParameterSource.COMMANDLINE:
         raise click.UsageError("--min-font needs --fit PAGE (the box text is measured in)")
+    if STDIN in maps:
+        if len(maps) > 1:
+            raise click.UsageError("- reads one map from standard input: give it alone")
+        if watch:
+            raise click.UsageError("--watch redraws files as they change: name the map's file")
+        if split and output is None:
+            raise click.UsageError("--split of standard input needs -o DIR (the folder)")
+        output = output or STDIN
     fmt = fmt or _format_from(output)
     options = RenderOptions(
         fmt=fmt,
@@ -207,14 +220,15 @@ def render(
         watch_maps([Path(name) for name in maps],
                    lambda: _draw(maps, output, fmt, options, split), what)
         return
-    _draw(maps, output, fmt, options, split)
+    _draw(maps, output, fmt, options, split, stdin_filename)
 
 
 def _draw(
-    maps: tuple[str, ...], output: str | None, fmt: str, options: RenderOptions, split: bool
+    maps: tuple[str, ...], output: str | None, fmt: str, options: RenderOptions, split: bool,
+    stdin_filename: str | None = None,
 ) -> None:
     if split:
-        _split(maps, output, options)
+        _split(maps, output, options, stdin_filename)
         return
     targets = _targets([Path(name) for name in maps], output, fmt)
     # Load every map before drawing any: a drawing must not replace a file that any of
@@ -223,7 +237,8 @@ def _draw(
     loaded: list[tuple[Path, Path | None, ArgumentMap]] = []
     for source, target in targets:
         try:
-            loaded.append((source, target, load_map_or_exit(source)))
+            loaded.append((source, target,
+                           load_map_or_exit(source, stdin_filename=stdin_filename)))
         except click.exceptions.Exit as stop:
             status = max(status, stop.exit_code)
     inputs = input_files([source for source, _ in targets], [amap for _, _, amap in loaded])
@@ -232,7 +247,8 @@ def _draw(
     for source, target, amap in loaded:
         # One map's failure does not stop the others; the worst status is the exit status.
         try:
-            _render_one(source, target, amap, with_check_config(source, options), session)
+            config = with_check_config(_place(source, stdin_filename), options)
+            _render_one(source, target, amap, config, session)
         except click.exceptions.Exit as stop:
             status = max(status, stop.exit_code)
     logger.info("%s", session.describe(len(loaded)))
@@ -240,7 +256,10 @@ def _draw(
         raise click.exceptions.Exit(status)
 
 
-def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) -> None:
+def _split(
+    maps: tuple[str, ...], output: str | None, options: RenderOptions,
+    stdin_filename: str | None = None,
+) -> None:
     """`--split`: the map's figures and index.md into a folder, each file written atomically
     once all of them are drawn; a statement too big to draw alone is named, exit 1, and
     every other figure is still written."""
@@ -259,10 +278,11 @@ def _split(maps: tuple[str, ...], output: str | None, options: RenderOptions) ->
         raise click.UsageError(visible_line(f"-o `{folder}` must be a folder, but it is a file"))
     from argmap.render.split import index_markdown, split_figures  # for --split only
 
-    amap = load_map_or_exit(source)
+    amap = load_map_or_exit(source, stdin_filename=stdin_filename)
     session = DrawSession()
     with errors_end_the_command(source, (ViewError,)), timed(logger, f"draw {source}", INFO):
-        done_split = split_figures(amap, with_check_config(source, options), session)
+        config = with_check_config(_place(source, stdin_filename), options)
+        done_split = split_figures(amap, config, session)
     figures = done_split.figures
     logger.info("%s", session.describe(len(figures)))
     title = amap.title or source.stem
@@ -352,6 +372,14 @@ def _refuse_collisions(pairs: list[tuple[Path, Path]]) -> None:
             )
             raise click.UsageError(visible_line(message))
         first[key] = source
+
+
+def _place(source: Path, stdin_filename: str | None) -> Path:
+    """Where the map `source` is, for its pyproject.toml: for `-`, --stdin-filename's path
+    (or the working folder)."""
+    if str(source) != STDIN:
+        return source
+    return Path(stdin_filename) if stdin_filename else Path.cwd()
 
 
 def with_check_config(source: Path, options: RenderOptions) -> RenderOptions:
