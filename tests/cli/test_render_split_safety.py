@@ -60,7 +60,7 @@ def files(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
 
 
-@pytest.mark.parametrize("name", ["index.md", "02-safety.svg"])
+@pytest.mark.parametrize("name", ["index.md", "01-safety.svg"])
 def test_a_file_of_the_users_is_refused_and_nothing_written(folder: Path, name: str) -> None:
     docs = folder / "docs"
     docs.mkdir()
@@ -90,7 +90,7 @@ def test_a_second_run_replaces_its_own_files_and_removes_stale_ones(folder: Path
     (docs / "notes.md").write_text("the user's notes\n", encoding="utf-8")
     assert split()[0] == 0
     first = files(docs)
-    assert {"02-safety.svg", "index.md", ".argmap-manifest.json", "notes.md"} <= set(first)
+    assert {"01-safety.svg", "index.md", ".argmap-manifest.json", "notes.md"} <= set(first)
     manifest = json.loads(first[".argmap-manifest.json"])
     assert manifest["files"]["../m.argmap"]["index.md"] == hashlib.sha256(
         first["index.md"]).hexdigest()
@@ -100,7 +100,7 @@ def test_a_second_run_replaces_its_own_files_and_removes_stale_ones(folder: Path
     assert status == 0, output
     assert sorted(files(docs)) == [".argmap-manifest.json", "01-two-parts.svg", "index.md",
                                    "notes.md"]
-    assert "deleted docs/02-safety.svg (this map no longer has it)" in output
+    assert "deleted docs/01-safety.svg (this map no longer has it)" in output
     assert files(docs)["notes.md"] == b"the user's notes\n"
 
 
