@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -218,6 +219,12 @@ def main(verbose: bool) -> None:
 
     ctx = click.get_current_context()
     ctx.call_on_close(tell_unwritable_cache)
+    try:
+        os.getcwd()
+    except OSError as error:  # deleted, or no longer readable, under the user's shell
+        _report("error: the working folder cannot be read (was it deleted or moved?): "
+                f"{error.strerror or error}; cd to an existing folder")
+        sys.exit(2)  # a usage error, as for any input that cannot be read
     from argmap.cli.config_cmd import apply_settings
 
     apply_settings(ctx)
