@@ -100,12 +100,11 @@ def test_config_of_check_reads_its_table_and_options(project: Path) -> None:
     assert table["severity"] == ('{AM105 = "error"}', "pyproject.toml")
 
 
-def test_without_a_pyproject_everything_is_a_default(tmp_path: Path) -> None:
-    os.chdir(tmp_path)
-    try:
-        result = run("config")
-    finally:
-        os.chdir(Path(__file__).parent)
+def test_without_a_pyproject_everything_is_a_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # put back after the test, whatever it did
+    result = run("config")
     assert result.stdout.startswith("# no pyproject.toml with [tool.argmap] above ")
     assert {source for _, source in rows(result.stdout).values()} == {"default"}
 

@@ -4,6 +4,7 @@ requirement 4)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from render_helpers import EXAMPLE_MAPS
@@ -58,7 +59,7 @@ def test_the_example_maps_legends_take_one_or_two_rows(path: object) -> None:
 
 
 def test_the_rows_are_evened_out_and_all_in_one_rank_each() -> None:
-    amap = argmap.load("tests/render/data/relations.argmap")
+    amap = argmap.load(str(Path(__file__).parent / "data" / "relations.argmap"))
     rows = _rows(build_dot(amap, RenderOptions()))
     names = [name for row in rows for name in row.split()]
     assert len(names) == len(set(names))  # each entry in one row only
