@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,13 +10,9 @@ from argmap.settings import Settings, load_settings
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Iterator[Path]:
-    before = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(before)
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 def settings(folder: Path, text: str) -> Settings:

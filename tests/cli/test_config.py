@@ -3,8 +3,6 @@ tables and keys argmap does not read."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,15 +32,11 @@ fit = "16cm"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Iterator[Path]:
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     (tmp_path / "m.argmap").write_text(MAP, encoding="utf-8")
-    before = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(before)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 def run(*args: str) -> Result:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,19 +17,15 @@ UNFORMATTED = "premise rain:   It is raining.\nconclusion wet: The street is wet
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Iterator[Path]:
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A project with maps in maps/, a built docs copy in site/, and drafts/; the test
-    runs inside it."""
+    runs inside it (monkeypatch puts the working folder back, whatever the test did)."""
     root = tmp_path / "project"
     for folder in ("maps", "site/maps", "drafts"):
         (root / folder).mkdir(parents=True)
         (root / folder / "a.argmap").write_text(MAP, encoding="utf-8")
-    before = os.getcwd()
-    os.chdir(root)
-    try:
-        yield root
-    finally:
-        os.chdir(before)
+    monkeypatch.chdir(root)
+    return root
 
 
 def write(path: Path, text: str) -> None:
