@@ -4,6 +4,7 @@ box per statement drawn elsewhere that a relation drawn here reaches, and those 
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from argmap.model import (
@@ -131,36 +132,29 @@ def _grouped(
                 return drawn, node
         return None
 
-    count: dict[str, int] = {}
-    for tail, head, _ in edges:
-        found = far_relation(tail, head)
-        if found:
-            count[found[0]] = count.get(found[0], 0) + 1
-    if all(number <= MAX_STAND_INS for number in count.values()):
+    found = {edge: far_relation(edge[0], edge[1]) for edge in edges}
+    count = Counter(ends[0] for ends in found.values() if ends)
+    crowded = {drawn for drawn, number in count.items() if number > MAX_STAND_INS}
+    if not crowded:
         return edges
     # One box per part; a part with one relation into the statement keeps its named
     # stand-in; more parts than MAX_STAND_INS make one box for all of them.
-    per_box: dict[str, int] = {}
-    boxes: dict[str, set[str]] = {}
-    for tail, head, _ in edges:
-        found = far_relation(tail, head)
-        if found and count[found[0]] > MAX_STAND_INS:
-            box = f"{GROUP}{stubs[found[1]].name}-{found[0]}"
-            per_box[box] = per_box.get(box, 0) + 1
-            boxes.setdefault(found[0], set()).add(box)
+    slots = {edge: (f"{GROUP}{stubs[ends[1]].name}-{ends[0]}", *ends)
+             for edge, ends in found.items() if ends and ends[0] in crowded}
+    per_box = Counter(box for box, _, _ in slots.values())
+    boxes_at = Counter(drawn for _, drawn in {(box, drawn) for box, drawn, _ in slots.values()})
     result: StubEdges = {}
-    for (tail, head, relation), members in edges.items():
-        found = far_relation(tail, head)
-        if found is None or count[found[0]] <= MAX_STAND_INS:
-            result[(tail, head, relation)] = members
+    for edge, members in edges.items():
+        if edge not in slots:
+            result[edge] = members
             continue
-        drawn, node = found
-        box = f"{GROUP}{stubs[node].name}-{drawn}"
-        if len(boxes[drawn]) > MAX_STAND_INS:
+        box, drawn, node = slots[edge]
+        if boxes_at[drawn] > MAX_STAND_INS:
             box = f"{GROUP}{ALL_PARTS}-{drawn}"
         elif per_box[box] < 2:
-            result[(tail, head, relation)] = members
+            result[edge] = members
             continue
+        tail, head, relation = edge
         key = (box, drawn, relation) if head == drawn else (drawn, box, relation)
         result[key] = (*(result.get(key) or ()), node)
     return result
@@ -171,14 +165,14 @@ def _group_attrs(
 ) -> dict[str, str]:
     """A box for steps and attacks drawn in one other part: the statements they start from
     (the premises of a step, an attack's attacker), how many, and the part."""
-    starts: list[str] = []
-    for node in members:
-        found = amap.premises_of(node) if amap.kind(node) == INFERENCE else [
-            amap.attack_source(node)]
-        starts.extend(start for start in found if start not in starts)
+    starts = list(dict.fromkeys(
+        start for node in members
+        for start in (amap.premises_of(node) if amap.kind(node) == INFERENCE
+                      else [amap.attack_source(node)])))
     stub = stubs[members[0]]
-    parts = sorted({stubs[node].part for node in members},
-                   key=lambda part: int(part.split()[-1]) if part.split()[-1].isdigit() else 0)
+    # In reading order: the parts' files are numbered.
+    parts = [part for _, part in sorted({(stubs[node].href, stubs[node].part)
+                                         for node in members})]
     where = f"in {stub.part}" if len(parts) == 1 else f"in {', '.join(parts[:2])}" + (
         f" and {len(parts) - 2} more parts" if len(parts) > 2 else "")
     named = ", ".join(starts) if len(starts) <= MAX_NAMED + 1 else (
