@@ -53,14 +53,14 @@ def legend_lines(
     notes: Annotations,
     to_stubs: Collection[str] | None = None,
     anchored: bool = True,
-    stub_edges: Collection[tuple[str, str]] = (),
+    part_edges: Collection[tuple[str, str]] = (),
 ) -> Iterator[str]:
     """DOT lines of a `cluster_legend` subgraph (nothing when there is nothing to explain):
     one or two rows under the drawing with the kinds, relations, tag colours and labels
     that these `nodes` use, and nothing else. `to_stubs`: the drawing has the stubs of a
     split map, and these relations reach them. `anchored`: held before the map's first
     ranks by invisible edges (a map drawn section by section leaves the legend a piece of
-    its own: the edges would join the pieces). `stub_edges`: the overview's edges between
+    its own: the edges would join the pieces). `part_edges`: the overview's edges between
     part boxes, whose first ranks the legend is held before (it has no statements)."""
     theme = style.theme
     body: list[str] = []
@@ -86,10 +86,10 @@ def legend_lines(
         # Supports stacked `stagger` high spread a rank over as many.
         drawing = None if ranked is None else _widest_rank(amap, ranked, style.wrap)
         drawing = None if drawing is None else drawing // style.layout.stagger
-        if ranked is None and stub_edges:
+        if ranked is None and part_edges:
             import networkx as nx  # here: `render --help` starts without it
 
-            ranked = nx.DiGraph(list(stub_edges))
+            ranked = nx.DiGraph(list(part_edges))
         width = row_width(style.wrap, drawing)
         rows = _rows(items, width)
         for row in rows:
