@@ -1,6 +1,6 @@
-"""Acceptability labels (IN, OUT, UNDEC): grounded semantics for maps with support and attack.
+"""Acceptability labels (IN, OUT, UNDEC) for maps with support and attack.
 
-The definition (the README's "Acceptability labels" repeats it):
+The definition (the docs' "Verdicts and semantics" page repeats it):
 
 - An **inference** is IN when all its premises are IN and every attacker of it (an undercut)
   is OUT; it is OUT when one of its premises is OUT or one of its attackers is IN.
@@ -16,24 +16,39 @@ The definition (the README's "Acceptability labels" repeats it):
   only while IN, so an undercut attack whose undercutter is IN is defeated: grounded
   semantics on the graph extended with attack nodes, the attacker edge playing the part
   of a premise edge.
-- Everything else is UNDEC (undecided): a statement in a support cycle with no other
-  support, two statements that contradict each other with nothing else to decide between
-  them, a statement that attacks itself.
+- Everything else is UNDEC (undecided): two statements that contradict each other with
+  nothing else to decide between them, a statement that attacks itself, what waits on those.
 
-The labelling is the least fixed point of these rules, starting from "everything UNDEC":
-only what the rules force is decided, as in Dung's grounded semantics (to which it reduces
-when there are no inferences). It is computed with a worklist: every node keeps counts of
-what it still waits for, and deciding a node updates the counts of its neighbours, so
-every edge is looked at a bounded number of times (linear, no recursion).
+Two readings of these rules (`Semantics`):
+
+- **well-founded** (the default): support must bottom out in premises. A claim whose only
+  support runs in a circle (`x -> y`, `y -> x`) has no argument for it, so it is OUT, and an
+  objection that rests on it blocks nothing. This is the well-founded semantics of the rules
+  read as a logic program, and it equals Dung's grounded extension of the argument-level
+  framework (arguments as finite trees of inferences; the test suite checks this against
+  the ASP solver clingo).
+- **kripke-kleene**: the least fixed point of the rules alone, as argmap labelled before:
+  circular support is not refuted, so it stays UNDEC and so does what it attacks (the
+  Kripke-Kleene semantics of the rules, the grounded semantics of abstract dialectical
+  frameworks).
+
+The least fixed point is computed with a worklist: every node keeps counts of what it still
+waits for, and deciding a node updates the counts of its neighbours, so every edge is looked
+at a bounded number of times. The well-founded reading then takes, while there is one, the
+undecided nodes that no chain of support from a premise reaches (an unfounded set), labels
+them OUT and goes on with the worklist: each round walks only the undecided part of the map,
+and real maps need one or two rounds (a map built so that each round frees only the next
+circle needs as many rounds as it has circles).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from itertools import compress
 from operator import add
 
-from argmap.analysis.indexed import ATTACK, CONCLUSION, IndexedMap, index_map
+from argmap.analysis.indexed import ATTACK, ATTACKER, CONCLUSION, PREMISE, IndexedMap, index_map
 from argmap.model import ArgumentMap
 
 
@@ -45,53 +60,99 @@ class Label(str, Enum):
     UNDEC = "UNDEC"
 
 
+class Semantics(str, Enum):
+    """How support through a cycle counts (the docs' "Verdicts and semantics" page)."""
+
+    WELL_FOUNDED = "well-founded"
+    """Support must bottom out in premises: circular support gives none (the default)."""
+    KRIPKE_KLEENE = "kripke-kleene"
+    """The least fixed point alone: circular support leaves its statements UNDEC."""
+
+
+SEMANTICS_NAMES = tuple(semantics.value for semantics in Semantics)
+
+
 UNDEC_CODE, IN_CODE, OUT_CODE = 0, 1, 2
 """The labels as `label_codes` gives them (UNDEC is 0: false)."""
 LABEL_OF_CODE = (Label.UNDEC, Label.IN, Label.OUT)
 
 
-def compute_labels(amap: ArgumentMap) -> dict[str, Label]:
+def compute_labels(
+    amap: ArgumentMap, semantics: str = Semantics.WELL_FOUNDED
+) -> dict[str, Label]:
     """Label every node of the map (statements and inferences) IN, OUT or UNDEC."""
     graph = index_map(amap)
-    labels = map(LABEL_OF_CODE.__getitem__, label_codes(graph))
+    labels = map(LABEL_OF_CODE.__getitem__, label_codes(graph, semantics))
     return dict(zip(graph.names, labels, strict=True))
 
 
-def label_codes(graph: IndexedMap) -> list[int]:
+def label_codes(graph: IndexedMap, semantics: str = Semantics.WELL_FOUNDED) -> list[int]:
     """The label of every node, by number: UNDEC_CODE, IN_CODE or OUT_CODE.
 
     Every node keeps two counts: what blocks it from IN (attackers not yet OUT, and premises,
     or for an attack node its attacker, not yet IN) and inferences not yet OUT. IN needs
     `supported` (a premise, an assumption, an inference, or a statement with an IN
     inference) and nothing blocking; OUT for a statement that needs support comes when the
-    second count is zero. Lists of ints and one loop with everything in local names, not an
-    object or a function call per node: 100,000-statement maps stay fast. The labelling is
-    the least fixed point whatever order nodes are decided in (no node can be forced both IN
-    and OUT), so the worklist is a plain stack.
-    """
-    offsets, targets, codes = graph.offsets, graph.targets, graph.codes
-    count = len(offsets) - 1
-    undec, label_in, label_out = UNDEC_CODE, IN_CODE, OUT_CODE
-    labels = [undec] * count
-    # Counts of edges in, counted down as their sources are decided.
-    blocking = list(map(add, graph.attacks_into, graph.reasons_into))
-    inferences_not_out = graph.conclusions_into.copy()
-    wanting = graph.wanting
-    supported = [not wants for wants in wanting]
+    second count is zero. The labelling is the least fixed point whatever order nodes are
+    decided in (no node can be forced both IN and OUT), so the worklist is a plain stack.
 
+    Well-founded: when the worklist runs dry, the undecided nodes that no chain of support
+    from a premise can reach any more (an unfounded set) become OUT, and the worklist goes
+    on from them; this repeats until no such node is left.
+    """
+    Semantics(semantics)  # a name that is none of them is the caller's mistake: ValueError
+    count = len(graph.offsets) - 1
+    labels = [UNDEC_CODE] * count
+    state = _Counts(
+        blocking=list(map(add, graph.attacks_into, graph.reasons_into)),
+        inferences_not_out=graph.conclusions_into.copy(),
+        supported=[not wants for wants in graph.wanting],
+    )
+    wanting = graph.wanting
     work = [
         node
         for node in compress(range(count), wanting)
-        if not inferences_not_out[node]
+        if not state.inferences_not_out[node]
     ]
     for node in work:
-        labels[node] = label_out
-    starting = [node for node in compress(range(count), supported) if not blocking[node]]
+        labels[node] = OUT_CODE
+    starting = [
+        node for node in compress(range(count), state.supported) if not state.blocking[node]
+    ]
     for node in starting:
-        labels[node] = label_in
-    work += starting
-    push, pop = work.append, work.pop
+        labels[node] = IN_CODE
+    _propagate(graph, labels, state, work + starting)
+    if semantics == Semantics.WELL_FOUNDED:
+        while unfounded := _unfounded(graph, labels, state.supported):
+            for node in unfounded:
+                labels[node] = OUT_CODE
+            _propagate(graph, labels, state, unfounded)
+    return labels
 
+
+@dataclass
+class _Counts:
+    """What each node still waits for (see label_codes)."""
+
+    blocking: list[int]
+    inferences_not_out: list[int]
+    supported: list[bool]
+
+
+def _propagate(graph: IndexedMap, labels: list[int], state: _Counts, work: list[int]) -> None:
+    """Decide what the nodes in `work` (just labelled) force, and what that forces, in place.
+
+    Lists of ints and one loop with everything in local names, not an object or a function
+    call per node: big maps stay fast.
+    """
+    offsets, targets, codes, wanting = graph.offsets, graph.targets, graph.codes, graph.wanting
+    blocking, inferences_not_out, supported = (
+        state.blocking,
+        state.inferences_not_out,
+        state.supported,
+    )
+    label_in, label_out = IN_CODE, OUT_CODE
+    push, pop = work.append, work.pop
     while work:
         node = pop()
         is_in = labels[node] == label_in
@@ -123,4 +184,52 @@ def label_codes(graph: IndexedMap) -> list[int]:
                 if not left and supported[target]:
                     labels[target] = label_in
                     push(target)
-    return labels
+
+
+def _unfounded(graph: IndexedMap, labels: list[int], supported: list[bool]) -> list[int]:
+    """The undecided nodes that no chain of support from a premise reaches any more.
+
+    Founded, among the undecided nodes: a statement that needs no support or has an IN
+    inference (it waits only for its attackers), or has a founded inference; an inference
+    whose premises are all IN or founded; an attack's node whose attacker is. What is IN
+    is founded already, and what an IN node attacks is OUT, so attacks play no part. Only
+    the undecided part of the map is walked.
+    """
+    offsets, targets, codes = graph.offsets, graph.targets, graph.codes
+    undecided = [node for node, label in enumerate(labels) if label == UNDEC_CODE]
+    if not undecided:
+        return []
+    # Reasons (premise and attacker edges) from undecided nodes that each undecided
+    # inference or attack node still waits for.
+    waiting: dict[int, int] = {}
+    for node in undecided:
+        for edge in range(offsets[node], offsets[node + 1]):
+            code = codes[edge]
+            if code in (PREMISE, ATTACKER) and not labels[targets[edge]]:
+                target = targets[edge]
+                waiting[target] = waiting.get(target, 0) + 1
+    statement = graph.statement
+    founded = [
+        node
+        for node in undecided
+        if (supported[node] if statement[node] else node not in waiting)
+    ]
+    is_founded = set(founded)
+    work = founded.copy()
+    while work:
+        node = work.pop()
+        for edge in range(offsets[node], offsets[node + 1]):
+            target = targets[edge]
+            if labels[target] or target in is_founded:
+                continue
+            code = codes[edge]
+            if code == CONCLUSION:
+                is_founded.add(target)
+                work.append(target)
+            elif code in (PREMISE, ATTACKER):
+                left = waiting[target] - 1
+                waiting[target] = left
+                if not left:
+                    is_founded.add(target)
+                    work.append(target)
+    return [node for node in undecided if node not in is_founded]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from analysis_helpers import grounded_nodes
 
 import argmap
@@ -13,9 +14,9 @@ from argmap.model import ArgumentMap
 IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDEC
 
 
-def labels_of(source: str) -> dict[str, Label]:
+def labels_of(source: str, semantics: str = "well-founded") -> dict[str, Label]:
     amap = argmap.parse(source, "map.argmap")
-    labels = compute_labels(amap)
+    labels = compute_labels(amap, semantics)
     assert set(labels) == set(amap.graph.nodes)
     return {node: label for node, label in labels.items() if amap.is_statement(node)}
 
@@ -74,8 +75,58 @@ def test_contradiction_decided_by_a_third_statement() -> None:
     ) == {"a": IN, "b": OUT, "x": IN}
 
 
-def test_support_cycle_without_other_support_is_undecided() -> None:
-    assert labels_of("claim a: A.\nclaim b: B.\na -> b\nb -> a\n") == {"a": UNDEC, "b": UNDEC}
+def test_support_cycle_without_other_support_is_out() -> None:
+    # No argument for `a` bottoms out in a premise: the well-founded reading refutes both.
+    assert labels_of("claim a: A.\nclaim b: B.\na -> b\nb -> a\n") == {"a": OUT, "b": OUT}
+
+
+def test_kripke_kleene_leaves_a_support_cycle_undecided() -> None:
+    source = "claim a: A.\nclaim b: B.\na -> b\nb -> a\n"
+    assert labels_of(source, "kripke-kleene") == {"a": UNDEC, "b": UNDEC}
+
+
+def test_a_circular_objection_blocks_nothing() -> None:
+    # The first minimal case: x and y support only each other.
+    source = (
+        "premise p: P.\nclaim x: X.\nclaim y: Y.\nconclusion c: C.\n"
+        "p -> c\nx -> y\ny -> x\nx -| c\n"
+    )
+    assert labels_of(source) == {"p": IN, "x": OUT, "y": OUT, "c": IN}
+    assert labels_of(source, "kripke-kleene")["c"] is UNDEC
+
+
+def test_an_attack_on_an_attack_from_a_circular_claim_fails() -> None:
+    # The second minimal case: `a` supports only itself, so its undercut of
+    # `q -| c` fails and the attack stands.
+    amap = argmap.parse(
+        "claim a: A.\npremise q: Q.\npremise p: P.\nconclusion c: C.\n"
+        "p -> c\na -> a\nq -| c\na -| (q -| c)\n",
+        "map.argmap",
+    )
+    labels = compute_labels(amap)
+    attack = next(node for node in amap.graph if amap.kind(node) == "attack")
+    assert (labels["a"], labels[attack], labels["c"]) == (OUT, IN, OUT)
+
+
+def test_circles_freed_one_after_another() -> None:
+    # b1 and b2 are founded on `q` until the circle a1/a2 falls: then `x` stands, `q` falls,
+    # and b1/b2 are a circle with nothing under it (a second round).
+    source = (
+        "premise r: R.\npremise q: Q.\nclaim x: X.\nclaim a1: A1.\nclaim a2: A2.\n"
+        "claim b1: B1.\nclaim b2: B2.\npremise p: P.\nconclusion c: C.\n"
+        "a1 -> a2\na2 -> a1\nr -> x\na1 -| x\nx -| q\nq -> b1\nb1 -> b2\nb2 -> b1\n"
+        "b1 -| c\np -> c\n"
+    )
+    assert labels_of(source) == {
+        "r": IN, "q": OUT, "x": IN, "a1": OUT, "a2": OUT, "b1": OUT, "b2": OUT, "p": IN,
+        "c": IN,
+    }
+    assert labels_of(source, "kripke-kleene")["c"] is UNDEC
+
+
+def test_an_unknown_semantics_is_refused() -> None:
+    with pytest.raises(ValueError, match="grounded"):
+        labels_of("premise p: P.\n", "grounded")
 
 
 def test_support_cycle_with_grounded_support_is_in() -> None:

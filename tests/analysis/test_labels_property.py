@@ -87,6 +87,17 @@ def reference_labels(amap: ArgumentMap) -> dict[str, Label]:
 @settings(max_examples=300, deadline=None)
 @given(maps())
 def test_worklist_equals_the_definition(amap: ArgumentMap) -> None:
-    labels = compute_labels(amap)
+    labels = compute_labels(amap, "kripke-kleene")
     assert labels == reference_labels(amap)
     assert all(step(amap, labels, node) is label for node, label in labels.items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(maps())
+def test_well_founded_labels_extend_the_least_fixed_point(amap: ArgumentMap) -> None:
+    # The well-founded labels obey the same rules and decide at least what the least fixed
+    # point decides, in the same way.
+    least = compute_labels(amap, "kripke-kleene")
+    labels = compute_labels(amap)
+    assert all(step(amap, labels, node) is label for node, label in labels.items())
+    assert all(labels[node] is label for node, label in least.items() if label is not Label.UNDEC)
