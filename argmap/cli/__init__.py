@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("argmap.cli.check:rules", "List the check rules, or document one."),
     "render": ("argmap.cli.render:render", "Draw maps as SVG, PNG, PDF, DOT or JSON."),
     "fmt": ("argmap.cli.fmt:fmt", "Rewrite maps in the canonical layout (--check for CI)."),
+    "diff": ("argmap.cli.diff:diff", "Compare two versions of a map, verdicts included."),
     "convert": ("argmap.cli.convert:convert", "Convert to and from Argdown, AIF, arggraph..."),
     "report": ("argmap.cli.report:report", "Write a self-contained HTML report of a map."),
     "embed": ("argmap.cli.embed:embed", "Draw the ```argmap blocks of Markdown documents."),
