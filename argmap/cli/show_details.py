@@ -1,4 +1,5 @@
-"""`argmap show --details`: every statement and named inference with all the map says of it."""
+"""`argmap show --details`: every statement and named inference with all the map says of it,
+and what argmap makes of it: its label and its strength (docs/strength.md)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any
 
 from rich.text import Text
 
+from argmap.analysis.labels import Label, compute_labels
+from argmap.analysis.strength import compute_strengths
 from argmap.model import ArgumentMap
 from argmap.visible import visible_line
 
@@ -15,24 +18,39 @@ INDENT = "    "
 
 
 def details(amap: ArgumentMap) -> list[Text]:
-    """A "Statements" part (each statement: text, tags, quotes, attributes, section) and an
-    "Arguments" part (each named inference: its step, warrant, tags and attributes)."""
+    """A "Statements" part (each statement: text, tags, label and strength, quotes,
+    attributes, section) and an "Arguments" part (each named inference: its step, warrant,
+    tags, label and strength, attributes)."""
     parts: list[Text] = []
     statements = list(amap.statements())
+    named = [(node, data) for node, data in amap.inferences() if data.get("name")]
+    labels = compute_labels(amap)
+    strengths = compute_strengths(amap)
     if statements:
         parts.append(Text("\nStatements", style="bold"))
-        parts.extend(_statement(node, data) for node, data in statements)
-    named = [(node, data) for node, data in amap.inferences() if data.get("name")]
+        parts.extend(
+            _statement(node, data, _standing(labels[node], strengths[node]))
+            for node, data in statements
+        )
     if named:
         parts.append(Text("\nArguments", style="bold"))
-        parts.extend(_argument(amap, node, data) for node, data in named)
+        parts.extend(
+            _argument(amap, node, data, _standing(labels[node], strengths[node]))
+            for node, data in named
+        )
     return parts
 
 
-def _statement(node: str, data: Mapping[str, Any]) -> Text:
+def _standing(label: Label, strength: float) -> str:
+    """A node's label and its strength, two decimals: what the map makes of it."""
+    return f"label: {label.value}, strength {strength:.2f}"
+
+
+def _statement(node: str, data: Mapping[str, Any], standing: str) -> Text:
     text = Text(data["kind"], style="bold")
     text.append(f" {visible_line(node)}: {visible_line(data['text'])}")
     _tags(text, data.get("tags") or ())
+    _line(text, standing)
     attributes = data["attributes"]
     if attributes.get("implicit"):
         _line(text, "implicit: the text does not state it")
@@ -44,11 +62,12 @@ def _statement(node: str, data: Mapping[str, Any]) -> Text:
     return text
 
 
-def _argument(amap: ArgumentMap, node: str, data: Mapping[str, Any]) -> Text:
+def _argument(amap: ArgumentMap, node: str, data: Mapping[str, Any], standing: str) -> Text:
     step = f"{' + '.join(amap.premises_of(node))} -> {amap.conclusion_of(node)}"
     text = Text("argument", style="bold")
     text.append(f" {visible_line(node)}: {visible_line(step)}")
     _tags(text, data.get("tags") or ())
+    _line(text, standing)
     if data.get("warrant"):
         _line(text, f"warrant: {visible_line(data['warrant'])}")
     _attributes(text, data.get("attributes") or {})
