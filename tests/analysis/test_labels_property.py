@@ -3,53 +3,11 @@ with inferences, attacks, contradictions, attributed claims and undercut attacks
 
 from __future__ import annotations
 
+from analysis_helpers import maps
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from argmap.analysis.labels import Label, compute_labels
-from argmap.errors import Span
-from argmap.model import ATTACK, STATEMENT_KINDS, ArgumentMap, needs_support
-
-SPAN = Span("random.argmap", 1, 1, 1, 2)
-
-
-@st.composite
-def maps(draw: st.DrawFn) -> ArgumentMap:
-    amap = ArgumentMap()
-    count = draw(st.integers(1, 7))
-    ids = [f"s{i}" for i in range(count)]
-    for node in ids:
-        attributes = {"by": "Critics"} if draw(st.integers(0, 4)) == 0 else {}
-        kind = draw(st.sampled_from(STATEMENT_KINDS))
-        amap.add_statement(node, kind, node, span=SPAN, attributes=attributes)
-    for _ in range(draw(st.integers(0, 8))):
-        premises = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True))
-        conclusion = draw(st.sampled_from(ids))
-        if amap.find_inference(premises, conclusion) is None:
-            amap.add_inference(premises, conclusion, span=SPAN)
-    targets = ids + [node for node, _ in amap.inferences()]
-    for _ in range(draw(st.integers(0, 6))):
-        attacker, target = draw(st.sampled_from(ids)), draw(st.sampled_from(targets))
-        if draw(st.booleans()) and target in ids:
-            amap.add_contradiction(attacker, target, span=SPAN)
-        elif not amap.graph.has_edge(attacker, target):
-            amap.add_attack(attacker, target, span=SPAN)
-    # Undercuts of attacks: any attack or contradiction direction may get a node, and the
-    # attacks on those nodes may be undercut in turn.
-    for _ in range(draw(st.integers(0, 4))):
-        attacks = [
-            (source, target)
-            for source, target, kind in amap.graph.edges(data="kind")
-            if kind in ("attack", "contradicts") and amap.is_statement(source)
-        ]
-        if not attacks:
-            break
-        attacker, target = draw(st.sampled_from(attacks))
-        node = amap.undercut_attack(attacker, target)
-        undercutter = draw(st.sampled_from(ids))
-        if not amap.graph.has_edge(undercutter, node):
-            amap.add_attack(undercutter, node, span=SPAN)
-    return amap
+from argmap.model import ATTACK, ArgumentMap, needs_support
 
 
 def step(amap: ArgumentMap, labels: dict[str, Label], node: str) -> Label:
