@@ -6,12 +6,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
 from argmap.analysis.labels import compute_labels
+from argmap.analysis.strength import compute_strengths
 from argmap.checks import Finding, run_checks
 from argmap.config import CheckConfig
 from argmap.model import STATEMENT_KINDS, ArgumentMap
@@ -46,12 +47,15 @@ def make_report(amap: ArgumentMap, options: ReportOptions, version: str) -> str:
         amap, select=checks.select, ignore=checks.ignore, severity=checks.severity
     )
     labels = {node: label.value for node, label in compute_labels(amap).items()}
+    strengths = compute_strengths(amap)
     screen = render_map(amap, RenderOptions(
         fmt="svg", findings=True, engine=options.engine, timeout=options.timeout,
         checks=checks,
     ))
     printed = print_figures(amap, options)
-    return report_page(amap, findings, labels, screen.decode("utf-8"), printed, version)
+    return report_page(
+        amap, findings, labels, screen.decode("utf-8"), printed, version, strengths
+    )
 
 
 def print_figures(amap: ArgumentMap, options: ReportOptions) -> list[str]:
@@ -105,8 +109,10 @@ def report_page(
     svg: str,
     printed: Sequence[str],
     version: str,
+    strengths: Mapping[str, float] | None = None,
 ) -> str:
-    """Assemble the page; every piece of user text passes through `html_text`."""
+    """Assemble the page; every piece of user text passes through `html_text`. Each
+    statement's row shows its label and, when given, its strength (docs/strength.md)."""
     # The diagrams' font (argmap/render/fonts.py) once, in the page's own stylesheet:
     # an SVG's <style> inlined in HTML would apply to the whole page, and the policy
     # allows only the one stylesheet whose digest it names.
@@ -146,7 +152,7 @@ def report_page(
         f'<div id="diagram">{inline_svg(svg)}</div>',
         figures,
         _findings(findings),
-        _table(amap, labels, findings),
+        _table(amap, labels, strengths or {}, findings),
         f"<footer>Made by argmap {html_text(version)} from "
         f"{html_text(str(amap.path) if amap.path else 'text')}.</footer>",
         f"<script>{script}</script>",
@@ -211,9 +217,14 @@ def _findings(findings: Sequence[Finding]) -> str:
     return f'<h2 id="findings">Findings</h2><ul class="findings">{"".join(items)}</ul>'
 
 
-def _table(amap: ArgumentMap, labels: dict[str, str], findings: Sequence[Finding]) -> str:
+def _table(
+    amap: ArgumentMap,
+    labels: dict[str, str],
+    strengths: Mapping[str, float],
+    findings: Sequence[Finding],
+) -> str:
     flagged = {finding.statement for finding in findings if finding.statement is not None}
-    rows = [_row(node, data, labels.get(node, ""), node in flagged)
+    rows = [_row(node, data, labels.get(node, ""), strengths.get(node), node in flagged)
             for node, data in amap.statements()]
     kinds = "".join(f'<option value="{kind}">{kind}</option>' for kind in STATEMENT_KINDS)
     choices = "".join(f'<option value="{label}">{label}</option>'
@@ -229,12 +240,14 @@ def _table(amap: ArgumentMap, labels: dict[str, str], findings: Sequence[Finding
         f"{choices}</select>"
         '<span class="hint" id="filter-count"></span></div>'
         '<table id="statements"><thead><tr><th>ID</th><th>Kind</th><th>Text</th>'
-        "<th>Quotes</th><th>Sources</th><th>Label</th></tr></thead>"
+        "<th>Quotes</th><th>Sources</th><th>Label, strength</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
-def _row(node: str, data: dict[str, Any], label: str, flagged: bool) -> str:
+def _row(
+    node: str, data: dict[str, Any], label: str, strength: float | None, flagged: bool
+) -> str:
     target = html_text(f"statement-{node}")
     tags = " ".join("#" + tag for tag in data.get("tags", ()))
     text = html_text(data["text"])
@@ -254,6 +267,9 @@ def _row(node: str, data: dict[str, Any], label: str, flagged: bool) -> str:
         sources.append(f'<a href="{href}" rel="noreferrer">{html_text(url)}</a>' if href
                        else html_text(url))
     badge = f'<span class="label {html_text(label)}">{html_text(label)}</span>' if label else ""
+    if strength is not None:
+        badge += (f' <span class="strength" title="strength from 0 to 1 (DF-QuAD)">'
+                  f"{strength:.2f}</span>")
     return (
         f'<tr id="row-{target}" data-kind="{html_text(data["kind"])}" '
         f'data-label="{html_text(label)}">'
