@@ -1,0 +1,290 @@
+"""What `--split` makes of a map, pinned without drawing: the parts' files, titles and
+stubs, which part draws each relation whole, `index.md` and the refusal of a statement too
+big even alone (docs/mutation.md: where mutation testing found `render/split.py` unguarded).
+These call split's pure steps directly: each is what one file of a split shows."""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap
+from argmap.render.cut import Part
+from argmap.render.fit import FitError
+from argmap.render.measure import FigureSize
+from argmap.render.render import RenderOptions
+from argmap.render.split import (
+    Refusal,
+    SplitFigure,
+    _first_cut,
+    _limit,
+    _mergeable,
+    _names,
+    _part_view,
+    _ratio,
+    _recut,
+    _replace,
+    _slug,
+    _stubs,
+    _titled,
+    index_markdown,
+)
+from argmap.render.view import Stub
+
+# Two sections after two statements outside any; a hub `c` reached by two inferences whose
+# premises are split between two parts, an attack that is itself attacked, and an undercut
+# of an undercut of the first inference.
+HUB = """\
+premise w: An objection.
+premise v: An objection to the objection.
+== First ==
+premise x1: X one.
+premise x2: X two.
+conclusion c: The hub.
+== Second ==
+premise y1: Y one.
+premise y2: Y two.
+premise u: U.
+premise t: T.
+x1 + y1 -> c
+x2 + y2 -> c
+w -| c
+v -| (w -| c)
+u -| (x1 + y1 -> c)
+t -| (u -| (x1 + y1 -> c))
+"""
+
+
+def hub() -> argmap.ArgumentMap:
+    return argmap.parse(HUB, "hub.argmap")
+
+
+@pytest.mark.parametrize(
+    ("titles", "shown"),
+    [
+        (["A", "A (2 of 5)", "B", "A"], ["A (1 of 3)", "A (2 of 3)", "B", "A (3 of 3)"]),
+        # A group cut again leaves its count behind: nested counts come off together.
+        (["C (2 of 5)", "D (1 of 2) (2 of 2)"], ["C", "D"]),
+        (["E (1 of 2)", "E (2 of 2)"], ["E (1 of 2)", "E (2 of 2)"]),
+        (["F (a of b)", "G (1 of 2) end", "H(1 of 2)"], ["F (a of b)", "G (1 of 2) end",
+                                                           "H(1 of 2)"]),
+    ],
+)
+def test_parts_that_share_a_title_are_counted_in_order(
+    titles: list[str], shown: list[str]
+) -> None:
+    parts = [Part(title, (f"s{n}",)) for n, title in enumerate(titles)]
+    assert [part.title for part in _titled(parts)] == shown
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Common interest: what Russia gains, and loses", "common-interest-what-russia-gains-and"),
+        ("Café zählt", "cafe-zahlt"),
+        ("!?", "part"),
+        ("", "part"),
+    ],
+)
+def test_a_file_name_holds_the_titles_first_six_ascii_words(title: str, slug: str) -> None:
+    assert _slug(title) == slug
+
+
+def test_the_parts_files_are_numbered_after_the_overview_or_from_one() -> None:
+    parts = [Part("One", ("a",)), Part("Two words", ("b",))]
+    assert _names(parts, "svg") == ["02-one.svg", "03-two-words.svg"]
+    assert _names(parts, "png", first=1) == ["01-one.png", "02-two-words.png"]
+    assert _names(parts, "svg", 99) == ["99-one.svg", "99-two-words.svg"]
+
+
+@pytest.mark.parametrize(
+    ("size", "ratio", "limit"),
+    [(10, 0.3, 3), (5, 0.8, 2), (9, 0.5, 3), (8, 0.5, 4), (7, 0.99, 3), (100, 0.05, 5),
+     (100, 0.5, 50), (1, 0.1, 1), (2, 0.9, 1), (11, 0.2, 2)],
+)
+def test_a_piece_holds_what_its_text_allows_at_most_half_evened_out(
+    size: int, ratio: float, limit: int
+) -> None:
+    assert _limit(size, ratio) == limit
+
+
+@pytest.mark.parametrize(
+    ("text", "ratio"), [(None, 0.05), (0.1, 0.05), (0.4, 0.05), (4.0, 0.5), (7.9, 0.95)]
+)
+def test_how_far_a_drawing_fell_short_of_the_floor(text: float | None, ratio: float) -> None:
+    error = FitError("too big", FigureSize(900.0, 900.0, text))
+    assert _ratio(error, RenderOptions(min_font=8.0)) == pytest.approx(ratio)
+
+
+def test_the_first_cut_is_by_section_with_the_unsectioned_last() -> None:
+    amap = hub()
+    statements = [node for node, _ in amap.statements()]
+    assert _first_cut(amap, statements, 0.5) == [
+        Part("First", ("x1", "x2", "c")),
+        Part("Second", ("y1", "y2", "u", "t")),
+        Part("Other statements", ("w", "v")),
+    ]
+
+
+def test_one_section_is_one_part_named_after_it() -> None:
+    amap = argmap.parse("== Only ==\npremise a: A.\nconclusion c: C.\na -> c\n")
+    assert _first_cut(amap, ["a", "c"], 0.1) == [Part("Only", ("a", "c"))]
+
+
+def test_a_map_without_sections_is_cut_under_its_main_argument() -> None:
+    lines = ["conclusion top: Top."]
+    for n in range(1, 4):
+        lines += [f"claim c{n}: C{n}.", f"c{n} -> top"]
+        for m in range(1, 3):
+            lines += [f"premise p{n}{m}: P{n}{m}.", f"p{n}{m} -> c{n}"]
+    amap = argmap.parse("\n".join(lines) + "\n")
+    statements = [node for node, _ in amap.statements()]
+    parts = _first_cut(amap, statements, 0.3)
+    assert parts[0].title == "Main argument" and "top" in parts[0].statements
+    assert all(len(part.statements) <= _limit(len(statements), 0.3) for part in parts)
+    assert sorted(s for part in parts for s in part.statements) == sorted(statements)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "largest", "mergeable"),
+    [
+        (Part("First", ("x1",)), Part("First", ("x2",)), 4, True),
+        (Part("First", ("x1",)), Part("First", ("x2",)), 1, True),  # two, however small
+        (Part("First", ("x1",)), Part("First", ("x2", "c")), 5, False),
+        (Part("First", ("x1",)), Part("First", ("x2", "c")), 6, True),
+        (Part("First", ("x1",), alone=True), Part("First", ("x2",)), 9, False),
+        (Part("First", ("x1",)), Part("First", ("x2",), alone=True), 9, False),
+        (Part("First", ("c",)), Part("Second", ("y1",)), 9, False),
+        (Part("Other", ("w",)), Part("Other", ("v",)), 9, True),
+    ],
+)
+def test_small_neighbours_of_one_section_are_tried_as_one(
+    first: Part, second: Part, largest: int, mergeable: bool
+) -> None:
+    assert _mergeable(hub(), first, second, largest) is mergeable
+
+
+def test_a_parts_stub_names_links_and_counts_it() -> None:
+    amap = hub()
+    parts = [Part("First, with a title long enough to wrap", ("x1", "x2", "c")),
+             Part("Second", ("y1",), alone=True)]
+    stubs = _stubs(amap, parts, ["02-first.svg", "03-second.svg"])
+    assert stubs["x1"] == Stub(
+        name="part-2",
+        label="Part 2: First,\nwith a title long\nenough to wrap\n3 statements",
+        href="02-first.svg",
+        tooltip="Part 2: First, with a title long enough to wrap (3 statements): open "
+        "02-first.svg",
+        part="Part 2",
+    )
+    assert stubs["y1"] == Stub(
+        name="part-3", label="Part 3: Second\n1 statement", href="03-second.svg",
+        tooltip="Part 3: Second (1 statement): open 03-second.svg", part="Part 3", alone=True,
+    )
+    numbered = _stubs(amap, parts, ["01-first.svg", "02-second.svg"], first=1)
+    assert numbered["y1"].part == "Part 2" and numbered["y1"].name == "part-3"
+    assert numbered["y1"].tooltip == "Part 2: Second (1 statement): open 02-second.svg"
+    placeholder = _stubs(amap, parts, ["99-first.svg", "99-second.svg"], 99)
+    assert placeholder["x1"].part == placeholder["y1"].part == "Part 99"
+
+
+def test_a_hubs_inferences_are_spread_over_the_parts_that_tie() -> None:
+    parts = [Part("First", ("x1", "x2", "c")), Part("Second", ("y1", "y2", "u", "t")),
+             Part("W", ("w",)), Part("V", ("v",))]
+    assert _homes_by_key(parts) == {
+        "inference-1": "Part 2",  # one premise each side: the first part that ties
+        "inference-2": "Part 3",  # a tie again: the part that draws fewer inferences
+        "attack-1": "Part 4",  # w -| c: the attacker's part
+        "attack-2": "Part 2",  # u -| (x1 + y1 -> c): where its target is drawn
+    }
+
+
+def test_a_relation_goes_where_most_of_its_premises_are() -> None:
+    parts = [Part("First", ("x1", "c")), Part("Second", ("y1", "y2", "x2", "u", "t", "w")),
+             Part("V", ("v",))]
+    homes = _homes_by_key(parts)
+    assert homes["inference-1"] == "Part 2" and homes["inference-2"] == "Part 3"
+
+
+def test_relations_of_statements_drawn_alone_go_where_their_other_end_is() -> None:
+    parts = [Part("First", ("x1", "x2", "c")), Part("Y", ("y1", "y2", "u", "t")),
+             Part("W", ("w",), alone=True), Part("V", ("v",), alone=True)]
+    assert _homes_by_key(parts)["attack-1"] == "Part 2"  # w is alone: c's part
+    lone = [Part("C", ("c",)), Part("X", ("x1", "x2", "y1", "y2"), alone=True),
+            Part("Rest", ("u", "t", "w", "v"))]
+    homes = _homes_by_key(lone)
+    assert homes["inference-1"] == homes["inference-2"] == "Part 2"  # premises alone
+
+
+def test_relations_whose_ends_are_not_drawn_have_no_home() -> None:
+    homes = _homes_by_key([Part("X", ("x1", "x2", "y1", "y2", "u", "t", "v"))])
+    assert homes == {}  # c and w are in no part
+
+
+def _homes_by_key(parts: list[Part]) -> dict[str, str]:
+    amap = hub()
+    stubs = _stubs(amap, parts, _names(parts, "svg"))
+    return {node: stub.part for node, stub in stubs.items() if not amap.is_statement(node)}
+
+
+def test_a_part_draws_its_statements_its_relations_and_the_others_stubs() -> None:
+    amap = hub()
+    parts = [Part("First", ("x1", "x2", "c")), Part("Second", ("y1", "y2", "u", "t")),
+             Part("W", ("w",)), Part("V", ("v",))]
+    stubs = _stubs(amap, parts, _names(parts, "svg"))
+    view = _part_view(amap, RenderOptions(), parts, 3, stubs)
+    assert view.statements == frozenset({"y1", "y2", "u", "t"})
+    assert view.relations == frozenset({"inference-2"})
+    assert view.stubs == stubs and view.title == "Part 3: Second"
+    numbered = _part_view(amap, RenderOptions(), parts, 3, stubs, 2)
+    assert numbered.title == "Part 2: Second"
+    alone = [*parts[:3], Part("V", ("v",), alone=True)]
+    view = _part_view(amap, RenderOptions(), alone, 5, _stubs(amap, alone, _names(alone, "svg")))
+    assert view.statements == frozenset({"v"}) and view.title == "Part 5: V"
+    assert view.relations == frozenset() and view.stubs == {}
+
+
+def test_index_lists_the_figures_in_order_after_the_note() -> None:
+    figures = [SplitFigure("02-a.svg", "Part 1: A & <b>", None),  # type: ignore[arg-type]
+               SplitFigure("03-b c.svg", "Part 2: B", None)]  # type: ignore[arg-type]
+    assert index_markdown("Map *one*", figures, "No overview: too wide.") == (
+        "# Map \\*one\\*\n\nNo overview: too wide.\n\n"
+        "1. [Part 1: A \\& \\<b\\>](02-a.svg)\n2. [Part 2: B](03-b%20c.svg)\n"
+    )
+    assert index_markdown("Map", figures[:1]) == (
+        "# Map\n\n1. [Part 1: A \\& \\<b\\>](02-a.svg)\n")
+
+
+def test_a_statement_too_big_even_alone_is_refused_with_the_font_that_would_do() -> None:
+    amap = hub()
+    refused: list[Refusal] = []
+    options = RenderOptions(fit=300.0, fit_height=400.0, min_font=8.0)
+    error = FitError("too big", FigureSize(300.0, 400.0, 6.96))
+    part = Part("V", ("v",))
+    assert _recut(amap, part, error, options, refused) == [Part("V", ("v",), alone=True)]
+    assert refused == []
+    assert _recut(amap, Part("V", ("v",), alone=True), error, options, refused) == []
+    assert [(each.statement, each.message, each.best) for each in refused] == [(
+        "v",
+        "statement `v` cannot be drawn inside 300 × 400 pt with text of 8 pt: alone, its best "
+        "drawing prints its text at 6.9 pt; give a bigger page box or `--min-font 6.9`",
+        FigureSize(300.0, 400.0, 6.96),
+    )]
+    refused.clear()
+    wide = RenderOptions(fit=300.0, min_font=7.5)
+    _recut(amap, Part("V", ("v",), alone=True), FitError("", FigureSize(1, 1, 7.0)), wide,
+           refused)
+    assert refused[0].message.startswith(
+        "statement `v` cannot be drawn inside 300 pt with text of 7.5 pt: alone, its best "
+        "drawing prints its text at 7.0 pt; give a bigger page box or `--min-font 7`")
+
+
+def test_a_part_too_big_is_cut_or_halved() -> None:
+    amap = hub()
+    error = FitError("too big", FigureSize(900.0, 900.0, 4.0))
+    options = RenderOptions(fit=300.0)
+    part = Part("Second", ("y1", "y2", "u", "t"))
+    pieces = _recut(amap, part, error, options, [])
+    assert len(pieces) > 1
+    assert sorted(s for piece in pieces for s in piece.statements) == sorted(part.statements)
+    assert _replace([Part("A", ("a",)), part, Part("B", ("b",))], part, pieces) == [
+        Part("A", ("a",)), *pieces, Part("B", ("b",))]
