@@ -198,8 +198,9 @@ def _verdict(item: VerdictDiff) -> list[Text]:
     lines = [_marked(Status.CHANGED,
                      f"{item.statement}: {item.old or '(no verdict)'} → "
                      f"{item.new or '(no verdict)'}")]
-    if item.because:
-        lines.append(Text(f"{DETAIL}because: {visible_line('; '.join(item.because))}"))
+    for number, reason in enumerate(item.because):
+        lead = "because: " if number == 0 else " " * len("because: ")
+        lines.append(Text(f"{DETAIL}{lead}{visible_line(reason)}"))
     if item.explanation:
         lines.append(Text(f"{DETAIL}now: {visible_line(item.explanation)}"))
     return lines

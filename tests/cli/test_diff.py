@@ -4,6 +4,8 @@ JSON, colour, standard input and hostile text."""
 from __future__ import annotations
 
 import json
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -48,10 +50,12 @@ Relations
 
 Verdicts
 ~ wet: accepted → contested
-    because: `rain`: @confidence (none) → 0.9; added `roof -| wet`
+    because: `rain`: @confidence (none) → 0.9
+             added `roof -| wet`
     now: `wet` contested: its support stands, and so does the objection `roof` -| `wet`.
 ~ slow: accepted → contested
-    because: `rain`: @confidence (none) → 0.9; added `roof -| wet`
+    because: `rain`: @confidence (none) → 0.9
+             added `roof -| wet`
     now: `slow` contested: its support stands, and so does the objection `roof` -| `wet`.
 
 1 statement added, 1 removed, 1 changed; 1 relation added; 2 verdicts changed
@@ -213,3 +217,21 @@ def test_an_unreadable_map_exits_2(folder: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") or result.stderr.startswith("binary.argmap")
     assert "Traceback" not in result.stderr
+
+
+PAGE = (ROOT / "docs" / "commands" / "diff.md").read_text(encoding="utf-8")
+
+
+def test_the_docs_example_prints_what_the_page_shows(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name, text in re.findall(r"```argmap file=(\S+)\n(.*?)```", PAGE, flags=re.S):
+        Path(name).write_text(text, encoding="utf-8")
+    examples = [block.splitlines() for block in re.findall(r"```console\n(.*?)```", PAGE,
+                                                           flags=re.S)]
+    shown = [(lines[0], lines[1:]) for lines in examples if lines[0].startswith("$ argmap diff")]
+    assert shown
+    for command, output in shown:
+        result = CliRunner().invoke(main, shlex.split(command)[2:])
+        assert result.exit_code == 1
+        assert result.stdout == "\n".join(output) + "\n"
