@@ -128,6 +128,7 @@ premise injuries: 40 cyclists were injured on the road last year.
 premise survey: Most residents asked want a lane.
   @confidence 0.6
 claim costly: The lane costs more than the town can pay.
+  @by Shopkeepers
   @confidence 0.7
 premise grant: A regional grant pays half of the cost.
   @confidence 0.8
@@ -148,6 +149,10 @@ def test_the_documented_example() -> None:
     assert strengths["costly"] == pytest.approx(costly)
     assert strengths["build"] == pytest.approx(build)
     assert round(strengths["build"], 2) == 0.91
+    # Without the grant: costly keeps 0.7, build = 0.5 + 0.5 * (0.96 - 0.7) = 0.63.
+    without = strengths_of(DOCS_EXAMPLE.replace("grant -| costly\n", ""))
+    assert without["build"] == pytest.approx(0.5 + 0.5 * (support - 0.7))
+    assert round(without["build"], 2) == 0.63
 
 
 def test_a_cycle_that_does_not_settle_in_time_gets_the_average_of_its_last_two_rounds(
