@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from argmap.analysis.labels import SEMANTICS_NAMES
 from argmap.checks.finding import Severity
 from argmap.checks.registry import PARSER_RULES, expand, get_rule
 from argmap.errors import CheckError
@@ -24,6 +25,9 @@ class CheckConfig:
     source: Path | None = None
     severity: dict[str, Severity] = field(default_factory=dict)
     """Rule code -> the severity its findings get instead of the rule's own."""
+    semantics: str | None = None
+    """How labels treat circular support (`argmap.analysis.labels.Semantics`); None: the
+    default."""
 
 
 def load_check_config(map_path: Path) -> CheckConfig:
@@ -38,7 +42,17 @@ def load_check_config(map_path: Path) -> CheckConfig:
     # Unknown keys are warned about, with the other tables' (argmap.settings.unknown_names).
     select = _rule_list(path, section, "select")
     ignore = _rule_list(path, section, "ignore")
-    return CheckConfig(select, ignore or (), path, _severities(path, section.get("severity")))
+    severities = _severities(path, section.get("severity"))
+    return CheckConfig(select, ignore or (), path, severities, _semantics(path, section))
+
+
+def _semantics(path: Path, section: dict[str, Any]) -> str | None:
+    """`semantics = "well-founded"` or `"kripke-kleene"`."""
+    value = section.get("semantics")
+    if value is None or value in SEMANTICS_NAMES:
+        return value
+    names = " or ".join(f'"{name}"' for name in SEMANTICS_NAMES)
+    raise CheckError(f"{path}: [tool.argmap.check] semantics = {value!r}; it is one of {names}")
 
 
 def _severities(path: Path, value: Any) -> dict[str, Severity]:

@@ -22,7 +22,7 @@ else:
 PYPROJECT = "pyproject.toml"
 TOP_KEYS = ("exclude", "respect-gitignore")
 TABLES: dict[str, tuple[str, ...]] = {
-    "check": ("select", "ignore", "severity"),
+    "check": ("select", "ignore", "severity", "semantics"),
     "render": ("format", "direction", "wrap", "theme", "legend", "fit", "min-font", "dpi",
                "engine", "evaluate", "findings", "quotes", "timeout"),
     "embed": ("fit", "min-font", "hide-source", "engine", "timeout"),

@@ -47,7 +47,7 @@ def test_a_key_is_looked_for_in_its_own_table_only(folder: Path) -> None:
     )
     assert found.warnings == (
         "pyproject.toml:2: warning: unknown key `fit` in [tool.argmap.check]; argmap reads "
-        "`select`, `ignore`, `severity`",
+        "`select`, `ignore`, `severity`, `semantics`",
     )
     assert found.options["render"] == {"fit": "a4"}
 

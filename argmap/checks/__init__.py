@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from argmap.analysis.labels import Semantics
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Finding, Severity
 from argmap.checks.parallel import run_rules
@@ -37,6 +38,7 @@ def run_checks(
     document: str | os.PathLike[str] | None = None,
     severity: Mapping[str, Severity] | None = None,
     worker: Worker | None = None,
+    semantics: str = Semantics.WELL_FOUNDED,
 ) -> list[Finding]:
     """Run the selected rules on a parsed map; findings sorted by file, line, column, code.
 
@@ -45,11 +47,14 @@ def run_checks(
     severity their findings get instead (`[tool.argmap.check] severity`). Suppression
     comments are honoured. Given a `worker` (`argmap.checks.parallel.worker_for`, started
     before the map was loaded), the quotes are searched for in it while the other rules run
-    here; findings are the same.
+    here; findings are the same. `semantics` names how the labels (contested-conclusion)
+    treat circular support (`argmap.analysis.labels.Semantics`).
     Raises CheckError for an unknown rule (also in a suppression comment).
     """
     rules = resolve_rules(select, ignore)
-    context = CheckContext(amap, [], Path(document) if document is not None else None)
+    context = CheckContext(
+        amap, [], Path(document) if document is not None else None, semantics=semantics
+    )
     findings = run_rules(amap, context, rules, worker)
     if severity:
         findings = [

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.analysis.indexed import IndexedMap, index_map
-from argmap.analysis.labels import label_codes
+from argmap.analysis.labels import Semantics, label_codes
 from argmap.analysis.support import grounded_flags
 from argmap.checks.document import Document, Misquotes, read_document
 from argmap.errors import Diagnostic, Span
@@ -42,6 +42,8 @@ class CheckContext:
     document_override: Path | None = None
     misquotes_found: Callable[[], Misquotes | None] | None = None
     """Where `misquotes` comes from when another process searches for them (None: here)."""
+    semantics: str = Semantics.WELL_FOUNDED
+    """How the labels treat circular support."""
 
     @cached_property
     def statements(self) -> list[tuple[str, dict[str, Any]]]:
@@ -57,7 +59,7 @@ class CheckContext:
     @cached_property
     def labels(self) -> list[int]:
         """Each node's label (by its number in `indexed`): `label_codes`."""
-        return label_codes(self.indexed)
+        return label_codes(self.indexed, self.semantics)
 
     @cached_property
     def grounded(self) -> list[bool]:

@@ -24,6 +24,9 @@ class Problem:
     span: Span | None
     statement: str | None = None
     related: tuple[str, ...] = field(default_factory=tuple)
+    severity: Severity | None = None
+    """This finding's severity where the rule gives its findings different ones (None: the
+    rule's own)."""
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ class Rule:
             yield Finding(
                 self.code,
                 self.name,
-                self.severity,
+                problem.severity or self.severity,
                 problem.message,
                 problem.span,
                 problem.statement,

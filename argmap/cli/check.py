@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 import argmap
+from argmap.analysis.labels import SEMANTICS_NAMES, Semantics
 from argmap.check_output.github import format_github
 from argmap.check_output.json_report import format_json
 from argmap.check_output.sarif import format_sarif
@@ -94,6 +95,9 @@ class Sources:
               help="Check quotes against FILE instead of the map's @document.")
 @click.option("--quiet", "-q", is_flag=True,
               help="Report only what fails the run (errors; warnings too with --strict).")
+@click.option("--semantics", type=click.Choice(SEMANTICS_NAMES), default=None,
+              help="How circular support counts in the verdicts: well-founded (gives no "
+              "support; the default) or kripke-kleene (leaves it undecided).")
 @stdin_filename_option
 def check(
     paths: tuple[str, ...],
@@ -103,6 +107,7 @@ def check(
     output_format: str,
     document: str | None,
     quiet: bool,
+    semantics: str | None,
     stdin_filename: str | None,
 ) -> None:
     """Check the maps at PATH... (files, or folders searched for *.argmap; - for standard
@@ -116,9 +121,11 @@ def check(
     chosen, ignored = rule_list(select, "--select"), rule_list(ignore, "--ignore")
     try:
         if STDIN in paths:
-            results = [check_stdin(stdin_filename, chosen, ignored, document)]
+            results = [check_stdin(stdin_filename, chosen, ignored, document, semantics)]
         else:
-            results = check_paths([Path(p) for p in paths], chosen, ignored, document)
+            results = check_paths(
+                [Path(p) for p in paths], chosen, ignored, document, semantics
+            )
     except ArgmapError as error:
         click.echo(f"argmap check: error: {visible_line(str(error))}", err=True)
         sys.exit(USAGE_ERROR)
@@ -165,6 +172,7 @@ def check_paths(
     select: Sequence[str] | None,
     ignore: Sequence[str] | None,
     document: str | None,
+    semantics: str | None = None,
 ) -> list[Checked]:
     """Check every map named or found. A map that another one `@include`s is checked as part
     of it, not alone (where its references to the other would be undefined): its includer
@@ -184,7 +192,7 @@ def check_paths(
     for path in [*maps, *nearby]:
         if path in parts:
             continue
-        checked = check_one(path, select, ignore, document)
+        checked = check_one(path, select, ignore, document, semantics=semantics)
         if path in nearby:
             checked.findings = _findings_in(checked.findings, asked)
         results.append(checked)
@@ -309,12 +317,13 @@ def check_stdin(
     select: Sequence[str] | None,
     ignore: Sequence[str] | None,
     document: str | None,
+    semantics: str | None = None,
 ) -> Checked:
     """Check the map on standard input, named and anchored by `stdin_filename`; the
     pyproject.toml above that path (or above the working folder) applies."""
     place = Path(stdin_filename) if stdin_filename else Path.cwd()
     return check_one(place, select, ignore, document,
-                     lambda: read_stdin_map(stdin_filename, syntax=False))
+                     lambda: read_stdin_map(stdin_filename, syntax=False), semantics)
 
 
 def check_one(
@@ -323,6 +332,7 @@ def check_one(
     ignore: Sequence[str] | None,
     document: str | None,
     load: Callable[[], ArgumentMap] | None = None,
+    semantics: str | None = None,
 ) -> Checked:
     """Load and check one map (`load`: how, when not from `path`); its pyproject.toml
     settings apply where options are not given."""
@@ -348,6 +358,7 @@ def check_one(
                 document=document,
                 severity=config.severity,
                 worker=worker,
+                semantics=semantics or config.semantics or Semantics.WELL_FOUNDED,
             )
     return Checked(path, findings, amap)
 

@@ -1,14 +1,24 @@
-"""A grounded conclusion that its objections defeat or leave undecided.
+"""A grounded conclusion that an objection contests, defeats or leaves undecided.
 
-What it finds: a `conclusion` that is grounded (see ungrounded-conclusion) but whose
-acceptability label is not IN: an attack on it, or on a statement or inference its support
-rests on, is not answered (its attacker is not OUT). The message names those attackers.
-Labels are argmap's grounded semantics (the README's "Acceptability labels" defines them):
-a statement is IN when its support is IN and every attacker of it is OUT.
+What it finds: a `conclusion` that is grounded (see ungrounded-conclusion) but not accepted
+(its acceptability label is not IN), with its verdict in words:
 
-Why it matters: an argument has to survive its objections. An objection nothing answers
-leaves the conclusion defeated (OUT) or undecided (UNDEC). Answer it with a counter-attack
-(`reply -| objection`), or accept that the conclusion is contested.
+- **contested** (info): its support stands, and so does an objection to it or to a
+  statement its support rests on. The author may weigh the objection against the reasons
+  (a concession: "while X is true, ..."); the finding names the objection so that the
+  weighing is visible. Where `@confidence` weights are given, an objection that outweighs
+  the support (DF-QuAD strength) makes it defeated instead.
+- **defeated** (warning): no line of its support stands: its steps are undercut, or rest on
+  statements that are themselves defeated; or weighing lets the objection prevail.
+- **undecided** (warning): it waits on a cycle of attacks that nothing decides.
+
+A conclusion that attacks what its own support rests on is called self-defeating. Labels
+are well-founded by default (the docs' "Verdicts and semantics" page defines them;
+`--semantics kripke-kleene` or `[tool.argmap.check] semantics` gives the older reading).
+
+Why it matters: an argument has to face its objections. Answer one with a counter-attack
+(`reply -| objection`), undercut the step it rests on, or leave it standing as a concession
+the reader will weigh.
 
 Failing example:
 
@@ -31,66 +41,36 @@ Fixed example:
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
 
-from argmap.analysis.labels import IN_CODE, OUT_CODE
+from argmap.analysis.labels import IN_CODE
+from argmap.analysis.verdicts import VerdictWord, verdict_list
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
-from argmap.model import CONCLUSION, CONTRADICTS_EDGE, ArgumentMap
+from argmap.model import CONCLUSION, ArgumentMap
 
 CODE = "AM301"
 NAME = "contested-conclusion"
 SEVERITY = Severity.WARNING
+"""Defeated and undecided conclusions; a contested one is info."""
+
+_SEVERITIES = {VerdictWord.CONTESTED: Severity.INFO}
 
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     graph, labels, grounded = context.indexed, context.labels, context.grounded
-    for number in graph.numbers_of_kind(CONCLUSION):
-        if not grounded[number] or labels[number] == IN_CODE:
-            continue
-        node, data = graph.names[number], graph.data[number]
-        attacks = _unanswered(amap, context, node)
-        state = "OUT (defeated)" if labels[number] == OUT_CODE else "UNDEC (undecided)"
-        message = f"conclusion `{node}` is {state}"
-        if attacks:
-            written = "; ".join(f"`{a}` {op} {_name(amap, t)}" for a, t, op in attacks)
-            message += f": unanswered {'attack' if len(attacks) == 1 else 'attacks'} {written}"
-        attackers = tuple(dict.fromkeys(attacker for attacker, _, _ in attacks))
-        yield Problem(message, data["span"], node, attackers)
-
-
-def _unanswered(
-    amap: ArgumentMap, context: CheckContext, conclusion: str
-) -> list[tuple[str, str, str]]:
-    """(attacker, target, operator): attacks not OUT on the grounded, not-IN part of the support.
-
-    A breadth-first search down the conclusion's support, through grounded nodes that are
-    not IN only (what is IN needs no answer; what is ungrounded is another rule's finding).
-    """
-    index, labels, grounded = context.indexed.index, context.labels, context.grounded
-    seen, queue = {conclusion}, deque([conclusion])
-    attacks: list[tuple[str, str, str]] = []
-    while queue:
-        node = queue.popleft()
-        attacks.extend(
-            (amap.attack_source(attacker), node, _operator(amap, attacker, node))
-            for attacker in amap.attackers_of(node)
-            if labels[index[attacker]] != OUT_CODE
+    numbers = [
+        number
+        for number in graph.numbers_of_kind(CONCLUSION)
+        if grounded[number] and labels[number] != IN_CODE
+    ]
+    for verdict in verdict_list(amap, graph, labels, grounded, numbers):
+        number = graph.index[verdict.statement]
+        message = f"conclusion {verdict.explanation.removesuffix('.')}"
+        yield Problem(
+            message,
+            graph.data[number]["span"],
+            verdict.statement,
+            verdict.objections,
+            _SEVERITIES.get(verdict.word),
         )
-        below = amap.inferences_for(node) if amap.is_statement(node) else amap.premises_of(node)
-        for source in below:
-            number = index[source]
-            if grounded[number] and labels[number] != IN_CODE and source not in seen:
-                seen.add(source)
-                queue.append(source)
-    return attacks
-
-
-def _operator(amap: ArgumentMap, attacker: str, target: str) -> str:
-    return "><" if amap.graph.edges[attacker, target]["kind"] == CONTRADICTS_EDGE else "-|"
-
-
-def _name(amap: ArgumentMap, node: str) -> str:
-    written = amap.written(node)
-    return written if written.startswith("(") else f"`{written}`"

@@ -1,0 +1,288 @@
+"""Verdicts in words: accepted, contested, defeated, unsupported, circular or undecided.
+
+A label says whether a statement is acceptable; a verdict says why, as an analyst would:
+
+- **accepted**: the statement is IN.
+- **contested**: its support stands (every statement and step of some line of support is
+  IN, or rests on premises, with no standing undercut of a step), and so does an objection
+  to it or to a statement of that support. A concession the author weighs against the
+  reasons is contested, not defeated: weighing, not the label, says which side prevails.
+  Where weights are given (`@confidence` on a statement involved), the strength decides:
+  an objection that outweighs the support (the strength falls below the base score)
+  defeats it.
+- **defeated**: no line of support stands (each step is undercut, or rests on a statement
+  that is itself defeated), or weighing lets the objection prevail.
+- **unsupported**: a claim or conclusion with no inference, or whose support rests on such
+  a claim.
+- **circular**: its support runs in a circle and never reaches a premise.
+- **undecided**: caught in a cycle of attacks (UNDEC), or resting on something that is.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from itertools import compress
+
+from argmap.analysis.indexed import ATTACK, CONCLUSION, PREMISE, IndexedMap, index_map
+from argmap.analysis.labels import (
+    IN_CODE,
+    LABEL_OF_CODE,
+    OUT_CODE,
+    UNDEC_CODE,
+    Label,
+    Semantics,
+    label_codes,
+)
+from argmap.analysis.support import grounded_flags
+from argmap.model import CLAIM, CONTRADICTS_EDGE, ArgumentMap
+from argmap.model import CONCLUSION as CONCLUSION_KIND
+
+
+class VerdictWord(str, Enum):
+    """What an analyst would say of a claim or conclusion."""
+
+    ACCEPTED = "accepted"
+    CONTESTED = "contested"
+    DEFEATED = "defeated"
+    UNSUPPORTED = "unsupported"
+    CIRCULAR = "circular"
+    UNDECIDED = "undecided"
+
+
+@dataclass(frozen=True)
+class Objection:
+    """A standing or undecided attack on a statement or step that a verdict rests on."""
+
+    attacker: str
+    target: str
+    operator: str
+    """`-|` or `><`."""
+    written_target: str
+    """The target as written in the map: an ID, or a step in parentheses."""
+
+    @property
+    def written(self) -> str:
+        """`attacker` -| `target`, as a message shows it."""
+        target = self.written_target
+        shown = target if target.startswith("(") else f"`{target}`"
+        return f"`{self.attacker}` {self.operator} {shown}"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A claim's or conclusion's verdict, its label, and the objections it turns on."""
+
+    statement: str
+    word: VerdictWord
+    label: Label
+    objections: tuple[str, ...]
+    """IDs of the attackers (not OUT) that contest or defeat it, in the order found."""
+    explanation: str
+    """One plain sentence that says why, IDs in backticks."""
+    attacks: tuple[Objection, ...] = ()
+    """The attacks themselves, each once (a contradiction is one attack)."""
+    self_defeating: bool = False
+    """The statement itself attacks what its support rests on."""
+
+
+def verdicts(
+    amap: ArgumentMap,
+    labels: dict[str, Label] | None = None,
+    semantics: str = Semantics.WELL_FOUNDED,
+) -> dict[str, Verdict]:
+    """A verdict for every conclusion and claim of the map, in the map's order."""
+    graph = index_map(amap)
+    if labels is None:
+        codes = label_codes(graph, semantics)
+    else:
+        code_of = {label: code for code, label in enumerate(LABEL_OF_CODE)}
+        codes = [code_of[labels[name]] for name in graph.names]
+    wanted = [
+        number
+        for number in graph.statements()
+        if graph.data[number]["kind"] in (CLAIM, CONCLUSION_KIND)
+    ]
+    found = verdict_list(amap, graph, codes, grounded_flags(graph), wanted)
+    return {verdict.statement: verdict for verdict in found}
+
+
+def verdict_list(
+    amap: ArgumentMap,
+    graph: IndexedMap,
+    labels: Sequence[int],
+    grounded: Sequence[bool],
+    numbers: Iterable[int],
+) -> list[Verdict]:
+    """The verdicts of the statements numbered `numbers`, from analyses already made."""
+    stands = support_stands(graph, labels)
+    explained = _explained_by_missing_support(graph, grounded)
+    found = []
+    for number in numbers:
+        found.append(_verdict(amap, graph, labels, grounded, stands, explained, number))
+    return found
+
+
+def _verdict(
+    amap: ArgumentMap,
+    graph: IndexedMap,
+    labels: Sequence[int],
+    grounded: Sequence[bool],
+    stands: Sequence[bool],
+    explained: Sequence[bool],
+    number: int,
+) -> Verdict:
+    name = graph.names[number]
+    label = LABEL_OF_CODE[labels[number]]
+    if labels[number] == IN_CODE:
+        return Verdict(name, VerdictWord.ACCEPTED, label, (), f"`{name}` is accepted.")
+    if not grounded[number]:
+        if explained[number]:
+            because = (
+                "nothing supports it"
+                if not graph.conclusions_into[number]
+                else "its support rests on a claim that nothing supports"
+            )
+            return Verdict(
+                name, VerdictWord.UNSUPPORTED, label, (), f"`{name}` is unsupported: {because}."
+            )
+        because = "its support runs in a circle and never reaches a premise"
+        return Verdict(name, VerdictWord.CIRCULAR, label, (), f"`{name}` is circular: {because}.")
+    attacks, self_defeating = _unanswered(amap, graph, labels, grounded, number)
+    objections = tuple(dict.fromkeys(attack.attacker for attack in attacks))
+    written = "; ".join(attack.written for attack in attacks)
+    one = len(attacks) == 1
+    the = f"the objection {written}" if one else f"the objections {written}"
+    if labels[number] == UNDEC_CODE:
+        word = VerdictWord.UNDECIDED
+        why = f"{the} {'is' if one else 'are'} neither answered nor standing (a cycle of attacks)"
+    elif stands[number]:
+        word = VerdictWord.CONTESTED
+        why = f"its support stands, and so {'does' if one else 'do'} {the}"
+    else:
+        word = VerdictWord.DEFEATED
+        why = f"its support falls to {the}"
+    if self_defeating:
+        explanation = f"`{name}` is {word.value} and defeats itself: it attacks what its own " \
+            f"support rests on ({written})."
+    else:
+        explanation = f"`{name}` is {word.value}: {why}."
+    return Verdict(name, word, label, objections, explanation, tuple(attacks), self_defeating)
+
+
+def support_stands(graph: IndexedMap, labels: Sequence[int]) -> list[bool]:
+    """Whether each node has a line of support that stands, objections to statements aside.
+
+    The least fixed point of: an IN node stands; a statement that needs no support stands;
+    a statement stands when one of its inferences does; an inference stands when all its
+    premises stand and no IN statement undercuts it. Rebuttals (attacks on statements) are
+    left out on purpose: they contest a statement, they do not take its support away.
+    """
+    offsets, targets, codes = graph.offsets, graph.targets, graph.codes
+    count = len(labels)
+    undercut = [False] * count
+    for node in compress(range(count), (label == IN_CODE for label in labels)):
+        for edge in range(offsets[node], offsets[node + 1]):
+            target = targets[edge]
+            if codes[edge] == ATTACK and not graph.statement[target]:
+                undercut[target] = True
+    missing = graph.reasons_into.copy()
+    stands = [
+        label == IN_CODE or (is_statement and not wanting)
+        for label, is_statement, wanting in zip(
+            labels, graph.statement, graph.wanting, strict=True
+        )
+    ]
+    work = list(compress(range(count), stands))
+    while work:
+        node = work.pop()
+        for edge in range(offsets[node], offsets[node + 1]):
+            target, code = targets[edge], codes[edge]
+            if stands[target]:
+                continue
+            if code == PREMISE:
+                missing[target] -= 1
+                if missing[target] or undercut[target]:
+                    continue
+            elif code != CONCLUSION:
+                continue
+            stands[target] = True
+            work.append(target)
+    return stands
+
+
+def _explained_by_missing_support(graph: IndexedMap, grounded: Sequence[bool]) -> list[bool]:
+    """Whether each ungrounded node is so for want of support, not because of a circle.
+
+    The least fixed point of: a statement that needs support and has no inference; an
+    inference with such a premise; a statement all of whose inferences are such.
+    """
+    offsets, targets, codes = graph.offsets, graph.targets, graph.codes
+    count = len(grounded)
+    inferences_left = graph.conclusions_into.copy()
+    explained = [
+        graph.wanting[node] and not inferences_left[node] and not grounded[node]
+        for node in range(count)
+    ]
+    work = list(compress(range(count), explained))
+    while work:
+        node = work.pop()
+        for edge in range(offsets[node], offsets[node + 1]):
+            target, code = targets[edge], codes[edge]
+            if explained[target] or grounded[target]:
+                continue
+            if code == CONCLUSION:
+                inferences_left[target] -= 1
+                if inferences_left[target]:
+                    continue
+            elif code != PREMISE:
+                continue
+            explained[target] = True
+            work.append(target)
+    return explained
+
+
+def _unanswered(
+    amap: ArgumentMap,
+    graph: IndexedMap,
+    labels: Sequence[int],
+    grounded: Sequence[bool],
+    number: int,
+) -> tuple[list[Objection], bool]:
+    """Attacks not OUT on the statement and on the grounded, not-IN part of its support,
+    and whether the statement itself makes one of them (it defeats itself).
+
+    A breadth-first search down the support, through grounded nodes that are not IN only
+    (what is IN needs no answer; what is ungrounded is another verdict). A contradiction
+    met from both of its ends is listed once.
+    """
+    index = graph.index
+    start = graph.names[number]
+    seen, queue = {start}, deque([start])
+    attacks: list[Objection] = []
+    pairs: set[frozenset[str]] = set()
+    self_defeating = False
+    while queue:
+        node = queue.popleft()
+        for attacker in amap.attackers_of(node):
+            if labels[index[attacker]] == OUT_CODE:
+                continue
+            source = amap.attack_source(attacker)
+            self_defeating = self_defeating or source == start
+            contradiction = amap.graph.edges[attacker, node]["kind"] == CONTRADICTS_EDGE
+            if contradiction:
+                pair = frozenset((source, node))
+                if pair in pairs:
+                    continue
+                pairs.add(pair)
+            operator = "><" if contradiction else "-|"
+            attacks.append(Objection(source, node, operator, amap.written(node)))
+        below = amap.inferences_for(node) if amap.is_statement(node) else amap.premises_of(node)
+        for source in below:
+            source_number = index[source]
+            if grounded[source_number] and labels[source_number] != IN_CODE and source not in seen:
+                seen.add(source)
+                queue.append(source)
+    return attacks, self_defeating
