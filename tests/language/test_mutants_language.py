@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.errors import Diagnostic, Span
-from argmap.language.nodelink import node_link_chunks
+from argmap.errors import Diagnostic, MapFileError, Span
+from argmap.language import loader
+from argmap.language.loader import load_stream
+from argmap.language.nodelink import CHUNK, node_link_chunks, node_link_json
 
 UTF8_HINT = "argmap reads UTF-8 text: save the file as UTF-8"
 SURROGATE = (
@@ -103,7 +105,9 @@ def test_show_json_is_networkx_node_link_data_compact() -> None:
     def span(line: int, end: int) -> dict[str, object]:
         return {"column": 1, "end_column": end, "end_line": line, "file": "m.argmap", "line": line}
 
-    statement = {"attributes": {}, "quote_spans": [], "quotes": [], "section": None, "tags": []}
+    statement: dict[str, object] = {
+        "attributes": {}, "quote_spans": [], "quotes": [], "section": None, "tags": []
+    }
     assert json.loads(text) == {
         "directed": True,
         "graph": {"author": None, "date": None, "document": "doc.txt", "sections": [],
@@ -203,3 +207,106 @@ def test_a_line_the_parser_refuses_is_explained_where_it_goes_wrong(
     [error] = errors_of(source, tmp_path)
     assert (error.rule, error.message) == ("syntax-error", message)
     assert (error.span.line, error.span.column, error.span.end_column) == (line, *columns)
+
+
+@pytest.mark.parametrize(
+    ("data", "span", "shown"),
+    [
+        # The line start is the last line feed before the byte, not the first.
+        (b"premise a: A.\npremise b: B.\npremise c: C\xff.\n", (3, 13), "premise c: C\ufffd."),
+        (b"\npremise b: B\xff.\n", (2, 13), "premise b: B\ufffd."),
+        (b"\n\xff\n", (2, 1), "\ufffd"),
+        # Only the CR of a CRLF comes off the line shown: its own spaces and letters stay.
+        (b"premise b: B\xff  \r\n", (1, 13), "premise b: B\ufffd  "),
+        (b"premise b: B\xffX\r\n", (1, 13), "premise b: B\ufffdX"),
+    ],
+)
+def test_invalid_utf8_on_any_line_is_placed_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, span: tuple[int, int],
+    shown: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    [error] = errors_of(data, tmp_path)
+    assert (error.span.line, error.span.column, error.source_line) == (*span, shown)
+
+
+def test_a_map_on_standard_input_is_named_and_anchored_by_its_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "part.argmap").write_text("premise p: P.\n", encoding="utf-8")
+    (tmp_path / "bad.argmap").write_bytes(b"premise q: Q\xff.\n")
+    source = b"@include part.argmap\nconclusion c: C.\np -> c\n"
+    amap = load_stream(source, "sub/top.argmap")
+    assert amap.path == Path("sub/top.argmap")
+    assert list(amap.files) == ["sub/top.argmap", "sub/part.argmap"]
+    assert [tree.path for tree in amap.syntax] == ["sub/top.argmap", "sub/part.argmap"]
+    with pytest.raises(argmap.ParseError) as caught:
+        load_stream(b"premise a: A\xff\n")
+    assert [(e.message, e.span, e.source_line) for e in caught.value.errors] == [
+        (f"invalid UTF-8 byte 0xff; {UTF8_HINT}", Span("<stdin>", 1, 13, 1, 14),
+         "premise a: A\ufffd")]
+    with pytest.raises(argmap.ParseError) as caught:
+        load_stream(b"@include bad.argmap\nconclusion c: C.\n")
+    assert [(e.message, e.span) for e in caught.value.errors] == [
+        (f"invalid UTF-8 byte 0xff; {UTF8_HINT}", Span("bad.argmap", 1, 13, 1, 14))]
+    assert load_stream(b"premise a: A.\n").path is None
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("missing.argmap", "missing.argmap: no such file"),
+        ("sub", "sub is a folder, not a map file"),
+        ("big.argmap", "cannot read big.argmap: it is 37 bytes; argmap reads map files of at "
+         "most 0 MiB"),
+    ],
+)
+def test_a_map_that_cannot_be_read_is_named_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(loader, "MAP_SIZE_LIMIT", 30)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "big.argmap").write_text("premise p: P, a premise long enough.\n")
+    for read in (argmap.load, loader.read_map_file):
+        with pytest.raises(MapFileError) as caught:
+            read(name)
+        assert str(caught.value) == message
+
+
+def test_an_include_too_big_is_refused_where_it_is_included(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(loader, "MAP_SIZE_LIMIT", 30)
+    (tmp_path / "part.argmap").write_text("premise p: P, a premise long enough.\n")
+    (tmp_path / "top.argmap").write_text("@include part.argmap\n")
+    [error] = errors_of(b"@include part.argmap\n", tmp_path)
+    assert (error.message, error.span) == (
+        "cannot include `part.argmap`: it is 37 bytes; argmap reads map files of at most 0 MiB",
+        Span("m.argmap", 1, 10, 1, 21),
+    )
+
+
+def test_show_json_compact_is_sorted_and_streamed_in_chunks() -> None:
+    """Keys sorted at every level (a span's too) and pieces joined by commas, as one JSON
+    text equal to the indented output."""
+    lines = ["conclusion c: C."]
+    lines += [f"premise p{n}: P{n}.\np{n} -> c" for n in range(CHUNK + 1)]
+    amap = argmap.parse("\n".join(lines) + "\n", "m.argmap")
+    text = "".join(node_link_chunks(amap))
+    data = json.loads(text)
+    assert len(data["nodes"]) == 2 * CHUNK + 3 and len(data["links"]) == 2 * CHUNK + 2
+    assert text == json.dumps(data, sort_keys=True, separators=(",", ":"),
+                              ensure_ascii=False) + "\n"
+    assert json.loads(node_link_json(amap)) == data
+    assert node_link_json(amap).startswith('{\n  "directed": true,\n  "graph": {\n    "author"')
+
+
+def test_show_json_writes_a_document_set_through_the_api_as_a_path() -> None:
+    amap = argmap.ArgumentMap()
+    amap.document = Path("sources") / "doc.txt"
+    text = "".join(node_link_chunks(amap))
+    assert json.loads(text)["graph"]["document"] == "sources/doc.txt"
