@@ -329,14 +329,16 @@ def _verdict_diffs(
     semantics: str,
 ) -> Iterator[VerdictDiff]:
     old_verdicts, new_verdicts = _verdicts(old, semantics), _verdicts(new, semantics)
-    kept = [sid for sid, _ in new.statements() if sid in old.graph]
-    reasons = _Reasons(old, new, statements, relations, old_relations, new_relations)
+    old_ids = {sid for sid, _ in old.statements()}
+    kept = [sid for sid, _ in new.statements() if sid in old_ids]
+    changed = []
     for statement in kept:
         before, after = old_verdicts.get(statement), new_verdicts.get(statement)
-        if before is None and after is None:
-            continue
-        if before is not None and after is not None and before.word == after.word:
-            continue
+        if (before.word if before else None) != (after.word if after else None):
+            changed.append((statement, before, after))
+    reasons = _Reasons(old, new, statements, relations, old_relations, new_relations).of(
+        [statement for statement, _, _ in changed])
+    for statement, before, after in changed:
         yield VerdictDiff(
             statement,
             before.word if before else None,
@@ -344,7 +346,7 @@ def _verdict_diffs(
             before.label if before else None,
             after.label if after else None,
             after.explanation if after else "",
-            tuple(reasons.of(statement)),
+            tuple(reasons[statement]),
         )
 
 
@@ -383,21 +385,36 @@ class _Reasons:
             self.changes.append((words, before.targets if before else (),
                                  after.targets if after else ()))
 
-    def of(self, statement: str) -> Iterator[str]:
-        """The changes in the cone of `statement`, in either map."""
-        old_cone = _cone(self.old, statement)
-        new_cone = _cone(self.new, statement)
-        for words, old_nodes, new_nodes in self.changes:
-            if old_cone.intersection(old_nodes) or new_cone.intersection(new_nodes):
-                yield words
+    def of(self, statements: list[str]) -> dict[str, list[str]]:
+        """The changes in the cone of each of `statements`, in either map, in order. From
+        each change forwards, or from each statement backwards, whichever is fewer walks:
+        a change at the root of a deep map can move thousands of verdicts."""
+        found: dict[str, list[str]] = {statement: [] for statement in statements}
+        if len(self.changes) < len(statements):
+            for words, old_nodes, new_nodes in self.changes:
+                reached = _reachable(self.old.graph.succ, old_nodes)
+                reached |= _reachable(self.new.graph.succ, new_nodes)
+                for statement in reached.intersection(found):
+                    found[statement].append(words)
+            return found
+        for statement in statements:
+            old_cone = _reachable(self.old.graph.pred, (statement,))
+            new_cone = _reachable(self.new.graph.pred, (statement,))
+            found[statement] = [
+                words for words, old_nodes, new_nodes in self.changes
+                if old_cone.intersection(old_nodes) or new_cone.intersection(new_nodes)
+            ]
+        return found
 
 
-def _cone(amap: ArgumentMap, statement: str) -> set[str]:
-    """`statement` and every node from which a path of support or attack leads to it."""
-    if statement not in amap.graph:
-        return set()
-    import networkx as nx
-
-    cone: set[str] = nx.ancestors(amap.graph, statement)
-    cone.add(statement)
-    return cone
+def _reachable(neighbours: Any, starts: Iterable[str]) -> set[str]:
+    """`starts` (those in the graph) and every node reached from them through `neighbours`
+    (a graph's `succ` or `pred`): a statement's cone is what reaches it backwards."""
+    seen = {node for node in starts if node in neighbours}
+    work = list(seen)
+    while work:
+        for other in neighbours[work.pop()]:
+            if other not in seen:
+                seen.add(other)
+                work.append(other)
+    return seen
