@@ -1,9 +1,12 @@
 """An attributed claim used as a premise: a position the map reports, used as a reason.
 
-What it finds: a claim or conclusion attributed to someone (`@by Critics`) that has no
-support of its own and is a premise of an inference. An attributed claim needs no support:
-it reports what someone holds ("some may object that ..."), and the map does not assert it.
-Used as a reason for something else, the map builds on that position as if it held.
+What it finds: a statement attributed to someone (`@by Critics`: a premise, an assumption,
+a claim or a conclusion) that has no support of its own and is a premise of an inference
+whose conclusion the map asserts. An attributed statement needs no support: it reports
+what someone holds ("some may object that ..."), and the map does not assert it. Used as a
+reason for something else, the map builds on that position as if it held. A reason for
+another attributed statement is not reported: that step reports someone's own reasoning
+("Critics say X, because they say Y").
 
 Why it matters: the difference between "X is so" and "Critics say X is so" is easy to lose
 in a diagram. When an argument rests on a reported position, the reader should see it:
@@ -34,7 +37,7 @@ from collections.abc import Iterator
 
 from argmap.checks.context import CheckContext
 from argmap.checks.finding import Problem, Severity
-from argmap.model import CLAIM, CONCLUSION, ArgumentMap
+from argmap.model import STATEMENT_KINDS, ArgumentMap
 
 CODE = "AM109"
 NAME = "attributed-premise"
@@ -43,14 +46,15 @@ SEVERITY = Severity.INFO
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     graph = context.indexed
-    claims = [*graph.numbers_of_kind(CLAIM), *graph.numbers_of_kind(CONCLUSION)]
-    for number in sorted(claims):
+    statements = sorted(n for kind in STATEMENT_KINDS for n in graph.numbers_of_kind(kind))
+    for number in statements:
         data = graph.data[number]
         by = data["attributes"].get("by")
         if not by or graph.conclusions_into[number]:
             continue
         node = graph.names[number]
-        supported = list(dict.fromkeys(amap.conclusion_of(i) for i in amap.inferences_from(node)))
+        conclusions = dict.fromkeys(amap.conclusion_of(i) for i in amap.inferences_from(node))
+        supported = [c for c in conclusions if not amap.graph.nodes[c]["attributes"].get("by")]
         if supported:
             named = ", ".join(f"`{target}`" for target in supported)
             yield Problem(
