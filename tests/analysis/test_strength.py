@@ -195,34 +195,36 @@ def _statements(draw: st.DrawFn, amap: ArgumentMap) -> list[str]:
 
 @st.composite
 def maps(draw: st.DrawFn, acyclic: bool = False) -> ArgumentMap:
-    """Random maps with inferences, attacks, contradictions and undercut attacks (nested);
-    `acyclic`: every edge runs from a later statement to an earlier one (no contradiction,
-    no undercut of an attack, which is a node the attacker feeds)."""
+    """Random maps with inferences, attacks, contradictions and undercuts of steps and of
+    attacks (nested). `acyclic`: whatever a node rests on comes later in the map's order
+    (each premise and attacker after the statement it supports or attacks, an undercutter
+    after the conclusion of the step or the target of the attack it undercuts), and there
+    is no contradiction (a cycle of two)."""
     amap = ArgumentMap()
     ids = _statements(draw, amap)
 
-    def pair() -> tuple[list[str], str]:
-        target = draw(st.sampled_from(ids))
-        pool = ids[ids.index(target) + 1 :] if acyclic else ids
-        if not pool:
-            return [], target
-        return draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True)), target
+    def after(node: str) -> list[str]:
+        return ids[ids.index(node) + 1 :] if acyclic else ids
 
     for _ in range(draw(st.integers(0, 8))):
-        premises, conclusion = pair()
-        if premises and amap.find_inference(premises, conclusion) is None:
-            amap.add_inference(premises, conclusion, span=SPAN)
-    for _ in range(draw(st.integers(0, 6))):
-        attackers, target = pair()
-        if not attackers:
+        conclusion = draw(st.sampled_from(ids))
+        if not after(conclusion):
             continue
-        attacker = attackers[0]
-        if not acyclic and draw(st.booleans()):
+        premises = draw(st.lists(st.sampled_from(after(conclusion)), min_size=1, max_size=3,
+                                 unique=True))
+        if amap.find_inference(premises, conclusion) is None:
+            amap.add_inference(premises, conclusion, span=SPAN)
+    steps = {node: amap.conclusion_of(node) for node, _ in amap.inferences()}
+    for _ in range(draw(st.integers(0, 6))):
+        target = draw(st.sampled_from(ids + list(steps)))
+        pool = after(steps.get(target, target))
+        if not pool:
+            continue
+        attacker = draw(st.sampled_from(pool))
+        if not acyclic and target in ids and draw(st.booleans()):
             amap.add_contradiction(attacker, target, span=SPAN)
         elif not amap.graph.has_edge(attacker, target):
             amap.add_attack(attacker, target, span=SPAN)
-    if acyclic:
-        return amap
     for _ in range(draw(st.integers(0, 4))):
         attacks = [
             (source, target)
@@ -231,8 +233,14 @@ def maps(draw: st.DrawFn, acyclic: bool = False) -> ArgumentMap:
         ]
         if not attacks:
             break
-        node = amap.undercut_attack(*draw(st.sampled_from(attacks)))
-        undercutter = draw(st.sampled_from(ids))
+        attacker, target = draw(st.sampled_from(attacks))
+        if acyclic and not (amap.is_statement(target) or target in steps):
+            continue  # an attack on an attack's node: keep the acyclic maps simple
+        pool = after(steps.get(target, target))
+        if not pool:
+            continue
+        node = amap.undercut_attack(attacker, target)
+        undercutter = draw(st.sampled_from(pool))
         if not amap.graph.has_edge(undercutter, node):
             amap.add_attack(undercutter, node, span=SPAN)
     return amap
@@ -302,3 +310,31 @@ def test_equal_support_and_attack_leave_the_base_score(
             else:
                 amap.add_attack(node, "c", span=SPAN)
     assert compute_strengths(amap)["c"] == pytest.approx(base, abs=1e-12)
+
+
+def reference(amap: ArgumentMap) -> dict[str, float]:
+    """DF-QuAD on an acyclic map, written from the definitions on the model's own queries
+    (no index, no components): each node from what it rests on, remembered."""
+    known: dict[str, float] = {}
+
+    def value(node: str) -> float:
+        if node not in known:
+            attack = aggregate([value(attacker) for attacker in amap.attackers_of(node)])
+            kind = amap.kind(node)
+            if kind == "inference":
+                base = min(value(premise) for premise in amap.premises_of(node))
+                known[node] = combine(base, attack, 0.0)
+            elif kind == "attack":
+                known[node] = combine(value(amap.attacker_of(node)), attack, 0.0)
+            else:
+                support = aggregate([value(step) for step in amap.inferences_for(node)])
+                known[node] = combine(base_of(amap, node), attack, support)
+        return known[node]
+
+    return {node: value(node) for node in amap.graph.nodes}
+
+
+@settings(max_examples=300, deadline=None)
+@given(maps(acyclic=True))
+def test_on_acyclic_maps_the_strengths_are_the_definitions(amap: ArgumentMap) -> None:
+    assert compute_strengths(amap) == pytest.approx(reference(amap), abs=1e-12)
