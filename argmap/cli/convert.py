@@ -12,12 +12,14 @@ from argmap.cli.common import (
     STDIN,
     input_files,
     load_map_or_exit,
+    read_stdin,
     refuse_overwriting,
     stdin_filename_option,
 )
-from argmap.convert import FORMATS, Format, format_of, read_map, write_map
+from argmap.convert import FORMATS, Format, format_of, read_map, read_map_text, write_map
 from argmap.convert.losses import Losses
-from argmap.errors import ConvertError
+from argmap.convert.sources import decode
+from argmap.errors import ConvertError, MapFileError
 from argmap.fileio import (
     describe_os_error,
     file_identity,
@@ -25,6 +27,7 @@ from argmap.fileio import (
     remove_folders,
     write_atomic,
 )
+from argmap.language.loader import STDIN_NAME
 from argmap.model import ArgumentMap
 from argmap.visible import visible_line
 
@@ -76,10 +79,14 @@ def convert(
             raise ConvertError("with `-o -` name the output format with --to")
         if reading.name == "argmap":
             amap = load_map_or_exit(source, stdin_filename=stdin_filename)
+        elif source == STDIN:
+            display = stdin_filename or STDIN_NAME
+            text = decode(read_stdin(display), display)
+            amap = read_map_text(text, display, reading, losses)
         else:
             amap = read_map(source, reading, losses)
         text = write_map(amap, writing, losses)
-    except ConvertError as error:
+    except (ConvertError, MapFileError) as error:
         click.echo(f"error: {visible_line(str(error))}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
     target = None if output == "-" else Path(output)
@@ -100,16 +107,12 @@ def convert(
 
 def _input_format(source: str, from_format: str | None, stdin_filename: str | None) -> Format:
     """IN's format; `-` (standard input) is argmap text unless --from or the suffix of
-    --stdin-filename says otherwise, and only argmap text is read from it."""
+    --stdin-filename says otherwise."""
     if source != STDIN:
         return format_of(source, from_format, "input")
     if from_format is None and stdin_filename is None:
         return FORMATS["argmap"]
-    reading = format_of(stdin_filename or source, from_format, "input")
-    if reading.name != "argmap":
-        raise ConvertError(f"- reads argmap text from standard input; convert {reading.name} "
-                           "from its file")
-    return reading
+    return format_of(stdin_filename or source, from_format, "input")
 
 
 def inputs_of(source: Path, amap: ArgumentMap) -> dict[tuple[int, int], str]:

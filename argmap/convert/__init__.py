@@ -77,10 +77,15 @@ def read_map(path: str, fmt: Format, losses: Losses) -> ArgumentMap:
         from argmap.language.loader import load_file
 
         return load_file(path)
+    return read_map_text(read_text(path) if fmt.reader else "", path, fmt, losses)
+
+
+def read_map_text(text: str, display: str, fmt: Format, losses: Losses) -> ArgumentMap:
+    """Read `text` (named `display` in messages) as `fmt`, a format other than argmap's."""
     if fmt.reader is None:
-        raise ConvertError(f"argmap cannot read {fmt.description}; it only writes it", path)
+        raise ConvertError(f"argmap cannot read {fmt.description}; it only writes it", display)
     reader: Reader = load(fmt.reader)
-    return reader(read_text(path), path, losses)
+    return reader(text, display, losses)
 
 
 def read_text(path: str) -> str:

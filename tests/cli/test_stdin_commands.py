@@ -59,14 +59,35 @@ def test_convert_reads_argmap_text_from_stdin() -> None:
     assert 's_rain["It is raining."]' in result.stdout
 
 
-def test_convert_reads_only_argmap_text_from_stdin() -> None:
+def test_convert_reads_other_formats_from_stdin_by_stdin_filename_or_from() -> None:
+    argdown = "[T]: A thesis.\n  + <a>: Because b.\n"
+    for options in (["--stdin-filename", "x.argdown"], ["--from", "argdown"]):
+        result = CliRunner().invoke(
+            main, ["convert", "-", *options, "-o", "-", "--to", "argmap"], input=argdown
+        )
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == (
+            "conclusion t: A thesis.\npremise a: Because b.\n\na -> t\n"
+        )
+
+
+def test_convert_names_stdin_by_stdin_filename_in_errors() -> None:
     result = CliRunner().invoke(
-        main, ["convert", "-", "--stdin-filename", "x.argdown", "-o", "-", "--to", "mermaid"],
-        input="[a]: b\n",
+        main, ["convert", "-", "--stdin-filename", "x.json", "-o", "-", "--to", "argmap"],
+        input="{",
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: x.json:1:2: not valid JSON")
+    assert "Traceback" not in result.output
+
+
+def test_convert_refuses_a_write_only_format_on_stdin() -> None:
+    result = CliRunner().invoke(
+        main, ["convert", "-", "--from", "mermaid", "-o", "-", "--to", "argmap"], input="x"
     )
     assert result.exit_code == 1
     assert result.stderr == (
-        "error: - reads argmap text from standard input; convert argdown from its file\n"
+        "error: <stdin>: argmap cannot read Mermaid flowchart (export); it only writes it\n"
     )
 
 
