@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -112,9 +113,19 @@ def _reading(display: str) -> Iterator[None]:
         raise MapFileError(f"{display} is a folder, not a map file", display) from error
     except OSError as error:
         reason = error.strerror or str(error)
+        if _is_pipe(display):
+            # A pipe given by name (`/dev/stdin` in a shell pipeline): `-` streams one.
+            reason += "; give - (and --stdin-filename PATH) to read a map from standard input"
         raise MapFileError(f"cannot read {display}: {reason}", display) from error
     except ValueError as error:  # a path with a NUL byte in it
         raise MapFileError(f"cannot read {display}: {error}", display) from error
+
+
+def _is_pipe(path: str) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def decode(data: bytes, display: str) -> tuple[str, Diagnostic | None]:

@@ -57,7 +57,8 @@ def test_fifos_are_refused_without_blocking(tmp_path: Path) -> None:
     done = run_process("show", "pipe.argmap", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr == "error: cannot read pipe.argmap: it is a FIFO (named pipe), not a " \
-                          "regular file\n"
+                          "regular file; give - (and --stdin-filename PATH) to read a map from " \
+                          "standard input\n"
     done = run_process("check", "top.argmap", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stdout.startswith(

@@ -117,3 +117,16 @@ def test_render_dash_usage_errors(args: list[str], message: str) -> None:
     result = CliRunner().invoke(main, ["render", *args], input=FORMATTED)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_a_pipe_given_by_name_says_how_to_read_standard_input(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "pipe.argmap"
+    os.mkfifo(pipe)
+    result = CliRunner().invoke(main, ["check", str(pipe)])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "it is a FIFO (named pipe), not a regular file; give - (and --stdin-filename PATH) to "
+        "read a map from standard input\n"
+    )
