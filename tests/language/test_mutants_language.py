@@ -11,6 +11,7 @@ import pytest
 import argmap
 from argmap.errors import Diagnostic, MapFileError, Span
 from argmap.language import loader
+from argmap.language.format import format_text
 from argmap.language.loader import load_stream
 from argmap.language.nodelink import CHUNK, node_link_chunks, node_link_json
 
@@ -310,3 +311,73 @@ def test_show_json_writes_a_document_set_through_the_api_as_a_path() -> None:
     amap.document = Path("sources") / "doc.txt"
     text = "".join(node_link_chunks(amap))
     assert json.loads(text)["graph"]["document"] == "sources/doc.txt"
+
+
+AC = "premise a: A.\nconclusion c: C.\n"
+ONE_STEP = ("syntax-error", "an argument is one inference step; write the chain's other steps as "
+            "relations of their own")
+GLUED_HASH = ("syntax-error", "unexpected `#`; a comment starts with `# ` (a `#` and a space)")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # The chain's second arrow, found on the line that holds it, however many go before.
+        ("premise a: A.\npremise d: D.\nclaim b: B.\nconclusion c: C.\nargument arg: a\n"
+         "  + d\n  -> b->c\n", [(*ONE_STEP, (7, 7, 7, 9))]),
+        ("premise a: A.\npremise d: D.\npremise e: E.\npremise f: F.\nclaim b: B.\n"
+         "conclusion c: C.\nargument arg: a + e + f\n  + d\n  -> b->c\n",
+         [(*ONE_STEP, (9, 7, 9, 9))]),
+        # A named argument is offered as a near miss.
+        (AC + "premise x: X.\nargument support1: a -> c\nx -| suport1\n",
+         [("undefined-reference", "undefined statement `suport1`; did you mean `support1`?",
+           (5, 6, 5, 13))]),
+        # A `#` glued to an ID is no comment.
+        (AC + "a -> c# note\n", [(*GLUED_HASH, (3, 7, 3, 8))]),
+        (AC + "a# -> c\n", [(*GLUED_HASH, (3, 2, 3, 3))]),
+        # A line that is not a statement defines no ID, not even a near miss.
+        ("premise 1abc: X.\nconclusion c: C.\nabc -> c\n", [
+            ("syntax-error", "`1abc` is not a valid ID; an ID starts with a letter or `_` and has "
+             "only letters, digits and `_`", (1, 9, 1, 13)),
+            ("undefined-reference", "undefined statement `abc`; define it with a line such as "
+             "`premise abc: ...`", (3, 1, 3, 4))]),
+        ("premise a: A.\n  @confidence 0\n", []),
+        ("premise a: A.\n  @confidence 1\n", []),
+        ("premise a:\n", [("syntax-error", "statement `a` has no text; write it after the `:`",
+                           (1, 1, 1, 11))]),
+        ("@include \\\\server\\x.argmap\n", [
+            ("syntax-error", "`\\\\server\\x.argmap` is an absolute path; `@include` takes a "
+             "path relative to this file", (1, 10, 1, 27))]),
+    ],
+)
+def test_what_the_parser_says_about_a_line(
+    tmp_path: Path, source: str, expected: list[tuple[object, ...]]
+) -> None:
+    try:
+        argmap.parse(source, "m.argmap")
+    except argmap.ParseError as error:
+        errors = error.errors
+    else:
+        errors = []
+    assert [(e.rule, e.message, (e.span.line, e.span.column, e.span.end_line,
+             e.span.end_column)) for e in errors] == expected
+
+
+def test_an_include_cycle_is_named_from_the_top_maps_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.argmap").write_text("@include b.argmap\n")
+    (tmp_path / "sub" / "b.argmap").write_text("@include a.argmap\n")
+    [error] = errors_of(b"@include sub/a.argmap\n", tmp_path)
+    assert (error.message, error.span) == (
+        "include cycle: sub/a.argmap -> sub/b.argmap -> sub/a.argmap",
+        Span("sub/b.argmap", 1, 10, 1, 18),
+    )
+
+
+def test_fmt_writes_an_undercut_of_an_undercut_of_an_inference_as_it_was_written() -> None:
+    source = (AC + "premise x: X.\npremise y: Y.\n\na -> c\nx -| (a -> c)\n"
+              "y -| (x -| (a -> c))\n")
+    assert format_text(source, "m.argmap") == source
