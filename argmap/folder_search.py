@@ -52,6 +52,20 @@ def files_below(folder: Path, suffix: str, settings: Settings) -> list[Path]:
     return sorted(found)
 
 
+def excluded(path: Path, settings: Settings) -> bool:
+    """Whether `settings.exclude` names the file `path` or a folder on the way to it."""
+    if settings.path is None or not settings.exclude:
+        return False
+    base = settings.path.parent.resolve()
+    rules: Rules = ((base, GitIgnoreSpec.from_lines(settings.exclude)),)
+    real = path.resolve()
+    return any(
+        _ignored(place, place != real, rules)
+        for place in (real, *real.parents)
+        if place != base and base in place.parents
+    )
+
+
 def _ignored(path: Path, is_folder: bool, rules: Rules) -> bool:
     """Whether the last pattern that matches `path` (deeper .gitignore files last) ignores
     it; a `!pattern` brings back what an earlier one ignored."""

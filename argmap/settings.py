@@ -20,7 +20,7 @@ else:
     import tomli as tomllib
 
 PYPROJECT = "pyproject.toml"
-TOP_KEYS = ("exclude", "respect-gitignore")
+TOP_KEYS = ("exclude", "respect-gitignore", "force-exclude")
 TABLES: dict[str, tuple[str, ...]] = {
     "check": ("select", "ignore", "severity", "semantics"),
     "render": ("format", "direction", "wrap", "theme", "legend", "fit", "min-font", "dpi",
@@ -40,6 +40,8 @@ class Settings:
     path: Path | None = None
     exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
+    force_exclude: bool = False
+    """`exclude` applies to files named on the command line too (pre-commit names them)."""
     given: frozenset[str] = frozenset()
     """The top-level keys the file sets (the others are defaults)."""
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -80,6 +82,9 @@ def load_settings(start: Path) -> Settings:
     gitignore = table.get("respect-gitignore", True)
     if not isinstance(gitignore, bool):
         raise CheckError(f"{where}: [tool.argmap] respect-gitignore must be true or false")
+    force_exclude = table.get("force-exclude", False)
+    if not isinstance(force_exclude, bool):
+        raise CheckError(f"{where}: [tool.argmap] force-exclude must be true or false")
     options: dict[str, dict[str, Any]] = {}
     for name in OPTION_TABLES:
         section = table.get(name, {})
@@ -87,8 +92,8 @@ def load_settings(start: Path) -> Settings:
             raise CheckError(f"{where}: [tool.argmap.{name}] must be a table")
         options[name] = {key: value for key, value in section.items() if key in TABLES[name]}
     return Settings(
-        path, tuple(exclude), gitignore, frozenset(set(TOP_KEYS) & set(table)), options,
-        tuple(unknown_names(path, table)),
+        path, tuple(exclude), gitignore, force_exclude, frozenset(set(TOP_KEYS) & set(table)),
+        options, tuple(unknown_names(path, table)),
     )
 
 

@@ -36,7 +36,7 @@ from argmap.cli.quick_exit import keep_until_exit
 from argmap.config import load_check_config
 from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
 from argmap.fileio import MAP_SIZE_LIMIT, file_identity, read_limited
-from argmap.folder_search import files_below
+from argmap.folder_search import excluded, files_below
 from argmap.log import timed
 from argmap.model import ArgumentMap
 from argmap.visible import visible_line
@@ -180,6 +180,8 @@ def check_paths(
     it, up to the project's root), in which case only the findings in the maps asked about
     are kept."""
     maps = [path for path, _ in find_maps(paths)]
+    if not maps and not any(path.is_dir() for path in paths):
+        return []  # every file named is excluded (force-exclude): nothing to check
     if not maps:
         raise ArgmapError("no .argmap files in " + ", ".join(str(p) for p in paths))
     identities = {path: file_identity(path) for path in maps}
@@ -300,9 +302,16 @@ def find_maps(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
         if path.is_dir():
             for candidate in _maps_below(path):
                 found.setdefault(candidate, False)
-        else:
+        elif not _force_excluded(path):
             found[path] = True
     return list(found.items())
+
+
+def _force_excluded(path: Path) -> bool:
+    """Whether `[tool.argmap] force-exclude = true` leaves out a file named on the command
+    line that `exclude` names (as ruff does: pre-commit names every changed file)."""
+    settings = settings_or_warn(path)
+    return settings.force_exclude and excluded(path, settings)
 
 
 def _maps_below(folder: Path) -> list[Path]:

@@ -112,7 +112,11 @@ def _source(settings: Settings) -> str:
 
 
 def _top_rows(settings: Settings) -> list[tuple[str, str, str]]:
-    values = {"exclude": list(settings.exclude), "respect-gitignore": settings.respect_gitignore}
+    values = {
+        "exclude": list(settings.exclude),
+        "respect-gitignore": settings.respect_gitignore,
+        "force-exclude": settings.force_exclude,
+    }
     return [("[tool.argmap]", "", "")] + [
         (key, _toml(values[key]), _source(settings) if key in settings.given else DEFAULT)
         for key in TOP_KEYS

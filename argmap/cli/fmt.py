@@ -70,6 +70,9 @@ def fmt(
     maps, skipped = maps_to_format(paths)
     for note in skipped:
         click.echo(visible_line(note), err=True)
+    if not maps and not any(path.is_dir() for path in paths):
+        click.echo("0 files formatted: every file named is excluded (force-exclude)", err=True)
+        return
     if not maps:
         # As `argmap check` does: `fmt --check` in CI on a misspelt folder must not pass.
         where = ", ".join(visible_line(str(path)) for path in paths)
