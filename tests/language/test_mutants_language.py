@@ -10,7 +10,7 @@ import pytest
 
 import argmap
 from argmap.errors import Diagnostic, MapFileError, Span
-from argmap.language import loader
+from argmap.language import build, loader
 from argmap.language.format import format_text
 from argmap.language.loader import load_stream
 from argmap.language.nodelink import CHUNK, node_link_chunks, node_link_json
@@ -316,6 +316,8 @@ def test_show_json_writes_a_document_set_through_the_api_as_a_path() -> None:
 AC = "premise a: A.\nconclusion c: C.\n"
 ONE_STEP = ("syntax-error", "an argument is one inference step; write the chain's other steps as "
             "relations of their own")
+BREAKS = ("some programs break the line here, but argmap, like most editors, does not: "
+          "replace it with a space or a line break")
 GLUED_HASH = ("syntax-error", "unexpected `#`; a comment starts with `# ` (a `#` and a space)")
 
 
@@ -345,6 +347,12 @@ GLUED_HASH = ("syntax-error", "unexpected `#`; a comment starts with `# ` (a `#`
         ("premise a: A.\n  @confidence 1\n", []),
         ("premise a:\n", [("syntax-error", "statement `a` has no text; write it after the `:`",
                            (1, 1, 1, 11))]),
+        # An invisible character is what to fix: what reading it as a space would break
+        # on its line is not reported too.
+        (AC + "premise b B.\x0b\n", [("syntax-error", f"invisible character U+000B (vertical "
+                                      f"tab); {BREAKS}", (3, 13, 3, 14))]),
+        (AC + "premise b: B.\u2028C.\n", [("syntax-error", f"invisible character U+2028 (line "
+                                         f"separator); {BREAKS}", (3, 14, 3, 15))]),
         ("@include \\\\server\\x.argmap\n", [
             ("syntax-error", "`\\\\server\\x.argmap` is an absolute path; `@include` takes a "
              "path relative to this file", (1, 10, 1, 27))]),
@@ -381,3 +389,16 @@ def test_fmt_writes_an_undercut_of_an_undercut_of_an_inference_as_it_was_written
     source = (AC + "premise x: X.\npremise y: Y.\n\na -> c\nx -| (a -> c)\n"
               "y -| (x -| (a -> c))\n")
     assert format_text(source, "m.argmap") == source
+
+
+def test_near_misses_are_offered_until_the_budget_of_comparisons_is_spent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(build, "SUGGESTION_BUDGET", 1)
+    source = AC + "premise abc: X.\nabd -> c\nabe -> c\n"
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(source, "m.argmap")
+    assert [error.message for error in caught.value.errors] == [
+        "undefined statement `abd`; did you mean `abc`?",
+        "undefined statement `abe`; define it with a line such as `premise abe: ...`",
+    ]
