@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import compress
 
@@ -36,6 +36,7 @@ from argmap.analysis.labels import (
     Semantics,
     label_codes,
 )
+from argmap.analysis.strength import DEFAULT_BASE, aggregate, strength_values
 from argmap.analysis.support import grounded_flags
 from argmap.model import CLAIM, CONTRADICTS_EDGE, ArgumentMap
 from argmap.model import CONCLUSION as CONCLUSION_KIND
@@ -119,10 +120,64 @@ def verdict_list(
     """The verdicts of the statements numbered `numbers`, from analyses already made."""
     stands = support_stands(graph, labels)
     explained = _explained_by_missing_support(graph, grounded)
-    found = []
-    for number in numbers:
-        found.append(_verdict(amap, graph, labels, grounded, stands, explained, number))
+    found = [
+        _verdict(amap, graph, labels, grounded, stands, explained, number) for number in numbers
+    ]
+    if any(verdict.word is VerdictWord.CONTESTED for verdict in found) and _weighted(graph):
+        strengths = strength_values(graph)
+        found = [
+            _weigh(amap, graph, strengths, verdict)
+            if verdict.word is VerdictWord.CONTESTED
+            else verdict
+            for verdict in found
+        ]
     return found
+
+
+def _weighted(graph: IndexedMap) -> bool:
+    """Whether the map gives weights: some statement has a `@confidence`."""
+    return any("confidence" in graph.data[node]["attributes"] for node in graph.statements())
+
+
+def _weigh(
+    amap: ArgumentMap, graph: IndexedMap, strengths: Sequence[float], verdict: Verdict
+) -> Verdict:
+    """A contested verdict weighed by DF-QuAD strength: defeated when, at a statement an
+    objection stands against, the objections together outweigh what holds it up (its
+    inferences together; for a statement that needs no support, its own base score)."""
+    index = graph.index
+    outweighed = []
+    for target in dict.fromkeys(attack.target for attack in verdict.attacks):
+        if not amap.is_statement(target):
+            continue
+        number = index[target]
+        attack = aggregate([strengths[index[a]] for a in amap.attackers_of(target)])
+        if graph.wanting[number]:
+            held = aggregate([strengths[index[i]] for i in amap.inferences_for(target)])
+        else:
+            held = _base_score(graph, number)
+        if attack > held:
+            outweighed.append((target, attack, held))
+    name = verdict.statement
+    if not outweighed:
+        return replace(
+            verdict,
+            explanation=verdict.explanation.removesuffix(".")
+            + f"; weighed, its support prevails (strength {strengths[index[name]]:.2f}).",
+        )
+    target, attack, held = outweighed[0]
+    return replace(
+        verdict,
+        word=VerdictWord.DEFEATED,
+        explanation=f"`{name}` is defeated: weighed, the objections to `{target}` outweigh "
+        f"what holds it up ({attack:.2f} against {held:.2f}).",
+    )
+
+
+def _base_score(graph: IndexedMap, number: int) -> float:
+    """A statement's base score (`@confidence`, else the default)."""
+    confidence = graph.data[number]["attributes"].get("confidence")
+    return DEFAULT_BASE if confidence is None else float(confidence)
 
 
 def _verdict(

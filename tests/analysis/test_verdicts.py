@@ -100,3 +100,35 @@ def test_statement_text_never_enters_the_explanation() -> None:
     assert verdicts(amap)["c"].explanation == (
         "`c` is contested: its support stands, and so does the objection `x` -| `c`."
     )
+
+
+WEIGHED = "premise p: P.\n  @confidence {p}\npremise x: X.\n  @confidence {x}\nconclusion c: C.\np -> c\n"
+
+
+def test_weighing_keeps_a_contested_verdict_whose_support_prevails() -> None:
+    verdict = verdicts(argmap.parse(WEIGHED.format(p=0.9, x=0.3) + "x -| c\n"))["c"]
+    assert verdict.word is CONTESTED
+    # DF-QuAD: support 0.9 (the step's weakest premise), attack 0.3: 0.5 + 0.5 * 0.6 = 0.8.
+    assert verdict.explanation.endswith("; weighed, its support prevails (strength 0.80).")
+
+
+def test_weighing_defeats_where_the_objection_outweighs_the_support() -> None:
+    verdict = verdicts(argmap.parse(WEIGHED.format(p=0.3, x=0.9) + "x -| c\n"))["c"]
+    assert verdict.word is DEFEATED
+    assert verdict.explanation == (
+        "`c` is defeated: weighed, the objections to `c` outweigh what holds it up "
+        "(0.90 against 0.30)."
+    )
+
+
+def test_an_objection_to_a_premise_is_weighed_against_its_confidence() -> None:
+    strong = verdicts(argmap.parse(WEIGHED.format(p=0.9, x=0.3) + "x -| p\n"))["c"]
+    weak = verdicts(argmap.parse(WEIGHED.format(p=0.3, x=0.9) + "x -| p\n"))["c"]
+    assert (strong.word, weak.word) == (CONTESTED, DEFEATED)
+
+
+def test_without_weights_nothing_is_weighed() -> None:
+    source = "premise p: P.\npremise x: X.\nconclusion c: C.\np -> c\nx -| c\n"
+    verdict = verdicts(argmap.parse(source))["c"]
+    assert verdict.word is CONTESTED
+    assert "weighed" not in verdict.explanation
