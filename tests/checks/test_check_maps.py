@@ -41,18 +41,6 @@ RUSSIA_CHINA = [
         "statement": "credibility",
         "related": ["china_gains"],
     },
-    {
-        "code": "AM301",
-        "rule": "contested-conclusion",
-        "severity": "warning",
-        "message": "conclusion `raise_costs` is OUT (defeated): unanswered attack `energy` -| "
-        "(minor_costs + eu_lever + deal_first -> xi_distances)",
-        "file": "maps/russia-china.argmap",
-        "line": 175,
-        "column": 1,
-        "statement": "raise_costs",
-        "related": ["energy"],
-    },
 ]
 IMPLICIT = [
     {
@@ -67,7 +55,9 @@ IMPLICIT = [
         "statement": node,
         "related": [],
     }
-    for kind, node, line in (("claim", "durable", 43), ("assumption", "west_aim", 170))
+    for kind, node, line in (
+        ("claim", "durable", 43), ("assumption", "west_aim", 174), ("claim", "energy_ties", 199)
+    )
 ]
 
 
@@ -92,7 +82,8 @@ def test_the_article_map(in_root: None) -> None:
     assert sorted(every, key=lambda f: (f["line"], f["code"])) == sorted(
         RUSSIA_CHINA + IMPLICIT, key=lambda f: (f["line"], f["code"])
     )
-    assert check_json("--strict", "maps/russia-china.argmap")[0] == 1
+    # Accepted: no warning, so --strict passes too.
+    assert check_json("--strict", "maps/russia-china.argmap")[0] == 0
 
 
 def test_the_article_map_labels(in_root: None) -> None:
@@ -100,7 +91,12 @@ def test_the_article_map_labels(in_root: None) -> None:
     labels = compute_labels(amap)
     out = sorted(node for node, label in labels.items() if amap.is_statement(node)
                  and label is Label.OUT)
-    assert out == ["breakup", "durable", "raise_costs", "suspicions", "xi_distances"]
+    # The objection `durable` is answered by `limit`; the analyst's objection undercuts the
+    # EU example's step only, and the thesis stands on the general reason.
+    assert out == ["durable"]
+    assert labels["raise_costs"] is Label.IN
+    example = amap.find_inference(["eu_lever", "deal_first"], "xi_distances")
+    assert example is not None and labels[example] is Label.OUT
     assert Label.UNDEC not in labels.values()
 
 
@@ -125,4 +121,4 @@ def test_the_maps_folder(in_root: None) -> None:
         pytest.skip(f"the article is not beside the checkout ({ARTICLE} is absent)")
     result = CliRunner().invoke(main, ["check", "maps"])
     assert result.exit_code == 0
-    assert result.stdout.endswith("1 warning, 2 info in 2 files\n")
+    assert result.stdout.endswith("2 info in 2 files\n")
