@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("argmap.cli.check:rules", "List the check rules, or document one."),
     "render": ("argmap.cli.render:render", "Draw maps as SVG, PNG, PDF, DOT or JSON."),
     "fmt": ("argmap.cli.fmt:fmt", "Rewrite maps in the canonical layout (--check for CI)."),
+    "analyze": ("argmap.cli.analyze:analyze_command",
+                "What each conclusion's verdict rests on: cruxes, assumptions."),
     "diff": ("argmap.cli.diff:diff", "Compare two versions of a map, verdicts included."),
     "convert": ("argmap.cli.convert:convert", "Convert to and from Argdown, AIF, arggraph..."),
     "report": ("argmap.cli.report:report", "Write a self-contained HTML report of a map."),
