@@ -10,10 +10,10 @@ import pytest
 
 import argmap
 from argmap.errors import Diagnostic, MapFileError, Span
-from argmap.language import build, loader
+from argmap.language import build, loader, nodelink
 from argmap.language.format import format_text
 from argmap.language.loader import load_stream
-from argmap.language.nodelink import CHUNK, node_link_chunks, node_link_json
+from argmap.language.nodelink import node_link_chunks, node_link_json
 
 UTF8_HINT = "argmap reads UTF-8 text: save the file as UTF-8"
 SURROGATE = (
@@ -291,15 +291,18 @@ def test_an_include_too_big_is_refused_where_it_is_included(
     )
 
 
-def test_show_json_compact_is_sorted_and_streamed_in_chunks() -> None:
+def test_show_json_compact_is_sorted_and_streamed_in_chunks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Keys sorted at every level (a span's too) and pieces joined by commas, as one JSON
-    text equal to the indented output."""
+    text equal to the indented output (chunks of 2 here, of 2,000 in use)."""
+    monkeypatch.setattr(nodelink, "CHUNK", 2)
     lines = ["conclusion c: C."]
-    lines += [f"premise p{n}: P{n}.\np{n} -> c" for n in range(CHUNK + 1)]
+    lines += [f"premise p{n}: P{n}.\np{n} -> c" for n in range(3)]
     amap = argmap.parse("\n".join(lines) + "\n", "m.argmap")
     text = "".join(node_link_chunks(amap))
     data = json.loads(text)
-    assert len(data["nodes"]) == 2 * CHUNK + 3 and len(data["links"]) == 2 * CHUNK + 2
+    assert len(data["nodes"]) == 7 and len(data["links"]) == 6
     assert text == json.dumps(data, sort_keys=True, separators=(",", ":"),
                               ensure_ascii=False) + "\n"
     assert json.loads(node_link_json(amap)) == data
