@@ -90,6 +90,7 @@ EPILOG = """Examples:
   argmap render maps/*.argmap -o out/ -f pdf
   argmap render maps/russia-china.argmap --focus breakup --depth 1 -o - > focus.svg
   argmap render maps/russia-china.argmap --evaluate --findings -o out/review.svg
+  argmap render maps/russia-china.argmap --evaluate --cruxes -o out/cruxes.svg
   argmap render maps/tutorial.argmap --fit a4 -o out/figure.svg  # readable at A4's text width
   argmap render maps/russia-china.argmap --fit a4 --split -o out/figures/
 """
@@ -117,6 +118,10 @@ EPILOG = """Examples:
               help="Fill statements by acceptability label (IN, OUT, UNDEC).")
 @click.option("--findings", is_flag=True,
               help="Outline statements that `argmap check` reports on; messages as tooltips.")
+@click.option("--cruxes", is_flag=True,
+              help="Draw with a double border the cruxes of the accepted conclusions: the "
+              "premises and assumptions whose removal would change a verdict (see `argmap "
+              "analyze`); the tooltip names the conclusions.")
 @click.option("--quotes", is_flag=True, help="Show each statement's quotes under its text.")
 @click.option("--theme", type=click.Choice(list(THEMES)), default="default", show_default=True,
               help="Colours: print is black and white, dark is for dark slides.")
@@ -161,6 +166,7 @@ def render(
     tag: str | None,
     evaluate: bool,
     findings: bool,
+    cruxes: bool,
     quotes: bool,
     theme: str,
     legend: str,
@@ -200,6 +206,7 @@ def render(
         view=ViewSpec(focus=focus, depth=depth, section=section, tag=tag),
         evaluate=evaluate,
         findings=findings,
+        cruxes=cruxes,
         quotes=quotes,
         theme=theme,
         engine=engine,

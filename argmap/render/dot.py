@@ -22,6 +22,7 @@ from argmap.render.legend import legend_lines
 from argmap.render.quoting import quote, quote_lines
 from argmap.render.stubs import stub_edges, stub_lines
 from argmap.render.style import (
+    CRUX_LOOK,
     KIND_STYLES,
     Annotations,
     DotStyle,
@@ -247,10 +248,16 @@ def _statement(
     fill = _fill(kind, data["tags"], theme, colours, notes.labels, node)
     if fill is not None:
         values["fillcolor"] = quote(fill)
+    classes = [kind]
+    if notes.cruxes.get(node):
+        # A crux of an accepted conclusion: a thicker double border, whatever its fill.
+        values |= CRUX_LOOK
+        classes.append("crux")
     if notes.findings.get(node):
         values["color"] = quote(theme.finding)
         values["penwidth"] = "3"
-        values["class"] = quote(f"{kind} finding")
+        classes.append("finding")
+    values["class"] = quote(" ".join(classes))
     return values
 
 

@@ -12,6 +12,7 @@ from argmap.render.layout import edges_from, legend_anchors, ranked_graph
 from argmap.render.quoting import quote
 from argmap.render.stubs import stub_look
 from argmap.render.style import (
+    CRUX_LOOK,
     Annotations,
     DotStyle,
     attrs,
@@ -73,6 +74,9 @@ def legend_lines(
         items += _label_boxes(nodes, notes.labels, theme, body)
     else:
         items += _tag_boxes(amap, nodes, colours, theme, body)
+    if not nodes.isdisjoint(notes.cruxes):  # only when a drawn statement is a crux
+        box = _box("crux", theme.fill) | CRUX_LOOK | {"class": quote("crux")}
+        items.append(_item(body, "legend-crux", box))
     if not nodes.isdisjoint(notes.findings):  # only when a drawn statement is outlined
         box = _box("reported by check", theme.fill)
         box |= {"color": quote(theme.finding), "penwidth": "3"}

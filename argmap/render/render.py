@@ -40,6 +40,8 @@ class RenderOptions:
     view: ViewSpec = field(default_factory=ViewSpec)
     evaluate: bool = False
     findings: bool = False
+    # --cruxes: outline the premises and assumptions an accepted conclusion turns on.
+    cruxes: bool = False
     quotes: bool = False
     theme: str = "default"
     engine: str = "auto"
@@ -91,7 +93,7 @@ def prepare(
     if session is None:
         notes = annotate(amap, options)
     else:
-        key = (options.evaluate, options.findings, options.checks)
+        key = (options.evaluate, options.findings, options.cruxes, options.checks)
         notes = session.annotations(amap, key, lambda: annotate(amap, options))
     style = DotStyle(
         theme=THEMES[options.theme],
@@ -112,12 +114,20 @@ def build_dot(amap: ArgumentMap, options: RenderOptions) -> str:
 
 
 def annotate(amap: ArgumentMap, options: RenderOptions) -> Annotations:
-    """Labels (--evaluate) and findings (--findings), computed only when asked for."""
+    """Labels (--evaluate), findings (--findings) and cruxes (--cruxes), computed only when
+    asked for."""
     labels = None
     if options.evaluate:
         from argmap.analysis.labels import compute_labels
 
         labels = {node: label.value for node, label in compute_labels(amap).items()}
+    crux_of: dict[str, list[str]] = {}
+    if options.cruxes:
+        from argmap.analysis.cruxes import cruxes
+
+        for conclusion, premises in cruxes(amap).items():
+            for premise in premises:
+                crux_of.setdefault(premise, []).append(conclusion)
     findings: dict[str, list[str]] = {}
     if options.findings:
         from argmap.checks import run_checks
@@ -131,7 +141,7 @@ def annotate(amap: ArgumentMap, options: RenderOptions) -> Annotations:
             if finding.statement is not None:
                 text = f"{finding.severity.value} {finding.code} {finding.rule}: {finding.message}"
                 findings.setdefault(finding.statement, []).append(text)
-    return Annotations(labels=labels, findings=findings, tags=map_tags(amap),
+    return Annotations(labels=labels, findings=findings, cruxes=crux_of, tags=map_tags(amap),
                        sections=section_numbers(amap))
 
 

@@ -66,6 +66,10 @@ class DotStyle:
     title: str | None = None  # None: the map's title
 
 
+CRUX_LOOK = {"peripheries": "2", "penwidth": "2"}
+"""How a crux is drawn (--cruxes): a thicker double border; the legend shows the same."""
+
+
 @dataclass(frozen=True)
 class Annotations:
     """Results of analyses shown on the nodes: acceptability labels and findings; and
@@ -74,6 +78,8 @@ class Annotations:
 
     labels: Mapping[str, str] | None = None
     findings: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    cruxes: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """With --cruxes: each crux (a premise or assumption) and the conclusions it is one of."""
     tags: Sequence[str] | None = None
     sections: Mapping[str, int] | None = None
 

@@ -28,6 +28,8 @@ def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str
             lines = _inference(amap, node, data)
         if notes.labels is not None:
             lines.append(f"acceptability: {notes.labels[node]}")
+        if notes.cruxes.get(node):
+            lines.append("crux of: " + ", ".join(notes.cruxes[node]))
         lines.extend(notes.findings.get(node, ()))
         # One line per field: line breaks inside a field (maps built in code) become spaces.
         result[node_svg_id(node, data)] = "\n".join(clean(line) for line in lines)

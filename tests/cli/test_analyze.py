@@ -4,6 +4,8 @@ several maps, the semantics, and errors (located, exit 2, no traceback)."""
 from __future__ import annotations
 
 import json
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -211,3 +213,24 @@ def test_standard_input_alone(folder: Path) -> None:
     result = analyze("-", "streets.argmap", stdin=MAP)
     assert result.exit_code == 2
     assert "- reads one map from standard input: give it alone" in result.output
+
+
+PAGE = (Path(__file__).resolve().parents[2] / "docs" / "commands" / "analyze.md").read_text(
+    encoding="utf-8"
+)
+
+
+def test_the_docs_example_prints_what_the_page_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name, text in re.findall(r"```argmap file=(\S+)\n(.*?)```", PAGE, flags=re.S):
+        Path(name).write_text(text, encoding="utf-8")
+    examples = [block.splitlines() for block in re.findall(r"```console\n(.*?)```", PAGE,
+                                                           flags=re.S)]
+    shown = [(lines[0], lines[1:]) for lines in examples if lines[0].startswith("$ argmap")]
+    assert shown
+    for command, output in shown:
+        result = CliRunner().invoke(main, shlex.split(command)[2:], env={"NO_COLOR": "1"})
+        assert result.exit_code == 0, result.output
+        assert result.stdout == "\n".join(output) + "\n"
