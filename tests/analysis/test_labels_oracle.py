@@ -14,7 +14,7 @@ from analysis_helpers import maps
 from hypothesis import given, reject, settings
 
 import argmap
-from argmap.analysis.labels import Label, compute_labels
+from argmap.analysis.labels import Label, Semantics, compute_labels
 from argmap.model import ATTACK_EDGE_KINDS, ArgumentMap, needs_support
 
 MAX_ARGUMENTS = 3_000
@@ -187,7 +187,9 @@ def oracle_labels(amap: ArgumentMap) -> dict[str, Label]:
     }
 
 
-def argmap_labels(amap: ArgumentMap, semantics: str = "well-founded") -> dict[str, Label]:
+def argmap_labels(
+    amap: ArgumentMap, semantics: Semantics = Semantics.WELL_FOUNDED
+) -> dict[str, Label]:
     return compute_labels(amap, semantics)
 
 
@@ -200,7 +202,7 @@ def test_labels_equal_the_grounded_extension_of_the_arguments(amap: ArgumentMap)
         reject()
     assert argmap_labels(amap) == expected
     # The least fixed point alone decides less, never otherwise.
-    least = argmap_labels(amap, "kripke-kleene")
+    least = argmap_labels(amap, Semantics.KRIPKE_KLEENE)
     assert all(expected[node] is label for node, label in least.items() if label is not Label.UNDEC)
 
 
@@ -228,6 +230,15 @@ def test_a_circular_objection_blocks_nothing() -> None:
     )
     assert expected["c"] is Label.IN
     assert expected["x"] is expected["y"] is Label.OUT
+    assert labels == expected
+
+
+def test_a_rebutted_conclusion_leaves_its_step_standing() -> None:
+    # The step `p -> c` applies (its auxiliary argument holds only `p` and the step); the
+    # argument for `c` falls to `q`.
+    labels, expected = labels_of("premise p: P.\npremise q: Q.\nconclusion c: C.\np -> c\nq -| c\n")
+    assert expected["inference-1"] is Label.IN
+    assert expected["c"] is Label.OUT
     assert labels == expected
 
 
