@@ -77,7 +77,8 @@ class ArgumentMap:
     the real path of each of those files, in the same order. `syntax` holds the syntax
     trees the map was built from (comments and positions kept), in the same order.
     `document` is the analysed document's path; `document_written`, that path as the map's
-    `@document` wrote it (relative to the map).
+    `@document` wrote it (relative to the map). `document_text` is an analysed text a
+    converter read from inside its input (OVA3's `text`), not yet written to a file.
     """
 
     graph: nx.DiGraph = field(default_factory=_new_graph)
@@ -89,6 +90,7 @@ class ArgumentMap:
     document: Path | None = None
     document_span: Span | None = None
     document_written: str | None = None
+    document_text: str | None = None
     sections: list[Section] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     source_paths: list[Path] = field(default_factory=list)
@@ -190,7 +192,8 @@ class ArgumentMap:
                 tags=list(tags),
                 attributes=dict(attributes or {}),
             )
-        self._inference_keys[(frozenset(premises), conclusion)] = key
+        # Two named arguments may share premises and conclusion; `(a -> c)` means the first.
+        self._inference_keys.setdefault((frozenset(premises), conclusion), key)
         graph.add_edges_from([(premise, key) for premise in premises], kind=PREMISE_EDGE, span=span)
         graph.add_edge(key, conclusion, kind=CONCLUSION_EDGE, span=span)
         return key

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -16,6 +17,7 @@ from argmap.cli.common import (
     refuse_overwriting,
     stdin_filename_option,
 )
+from argmap.cli.convert_document import OVA3_WRITER, plan_document, write_document
 from argmap.convert import FORMATS, Format, format_of, read_map, read_map_text, write_map
 from argmap.convert.losses import Losses
 from argmap.convert.sources import decode
@@ -36,7 +38,8 @@ EPILOG = """Formats (by suffix, or named with --from/--to):
 \b
   .argmap            argmap (read and write)
   .argdown, .ad      Argdown (read and write)
-  .json              AIF nodeset (read and write); --to node-link for networkx JSON
+  .json              AIF nodeset: plain, OVA3 or arguebuf (read), plain or
+                     --aif-form ova3 (write); --to node-link for networkx JSON
   .xml               arggraph, the microtexts corpus format (read and write)
   .mmd               Mermaid flowchart (write)
   .graphml           GraphML (write)
@@ -59,12 +62,16 @@ Examples:
               help="IN's format, when its suffix does not say.")
 @click.option("--to", "to_format", type=click.Choice(list(FORMATS)),
               help="OUT's format, when its suffix does not say.")
+@click.option("--aif-form", type=click.Choice(["plain", "ova3"]),
+              help="AIF output as a plain nodeset (the default) or wrapped as OVA3 saves it "
+                   "(with the analysed text and a layout).")
 @stdin_filename_option
 def convert(
     source: str,
     output: str,
     from_format: str | None,
     to_format: str | None,
+    aif_form: str | None,
     stdin_filename: str | None,
 ) -> None:
     """Convert a map between argmap, Argdown, AIF, arggraph, Mermaid, GraphML and DOT.
@@ -77,6 +84,10 @@ def convert(
         writing = format_of(output, to_format, "output") if output != "-" or to_format else None
         if writing is None:
             raise ConvertError("with `-o -` name the output format with --to")
+        if aif_form is not None and writing.name != "aif":
+            raise click.UsageError(f"--aif-form applies to AIF output only, not {writing.name}")
+        if aif_form == "ova3":
+            writing = replace(writing, writer=OVA3_WRITER)
         if reading.name == "argmap":
             amap = load_map_or_exit(source, stdin_filename=stdin_filename)
         elif source == STDIN:
@@ -85,11 +96,12 @@ def convert(
             amap = read_map_text(text, display, reading, losses)
         else:
             amap = read_map(source, reading, losses)
+        target = None if output == "-" else Path(output)
+        kept = plan_document(amap, target, writing, losses)
         text = write_map(amap, writing, losses)
     except (ConvertError, MapFileError) as error:
         click.echo(f"error: {visible_line(str(error))}", err=True)
         raise click.exceptions.Exit(EXIT_MAP_ERRORS) from None
-    target = None if output == "-" else Path(output)
     refuse_overwriting([target], inputs_of(Path(source), amap), "the conversion")
     for loss in losses:
         click.echo(visible_line(loss.describe(source)), err=True)
@@ -97,6 +109,9 @@ def convert(
         sys.stdout.write(text)
         return
     try:
+        wrote = write_document(kept, write_output)
+        if wrote is not None:
+            click.echo(visible_line(wrote), err=True)
         write_output(target, text.encode("utf-8"))
     except OSError as error:  # a missing or read-only folder, a full disk: one line, exit 1
         reason = describe_os_error(error)

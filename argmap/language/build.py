@@ -288,7 +288,9 @@ def _argument(
     names = [ref.name for ref in premises]
     span = span_through(premises[0].span, conclusion.span)
     existing = amap.find_inference(names, conclusion.name)
-    if existing is not None:
+    # Two named arguments for one step (by two schemes, say) are two arguments, as AIF's
+    # two RA-nodes between the same statements are; an unnamed repeat is a mistake.
+    if existing is not None and amap.graph.nodes[existing].get("name") is None:
         return [_duplicate_inference(amap, existing, names, conclusion.name, span)]
     amap.add_inference(
         names,
