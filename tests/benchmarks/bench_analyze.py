@@ -1,6 +1,7 @@
 """CPU time of `argmap analyze`'s parts on maps of 10,000 and 100,000 statements (a script,
-not a test): the labels, the cruxes of every accepted conclusion, and the whole report (`analyze`: labels,
-verdicts, strengths, cruxes, assumptions, depth and breadth; loading the map aside).
+not a test): the labels, the cruxes of every accepted conclusion, and the whole report
+(`analyze`: labels, verdicts, strengths, cruxes, assumptions, depth and breadth; loading
+the map aside).
 
 Four shapes: the benchmark map of `synthetic.py` (sections, each a conclusion over claims
 over linked premises, with an objection and an undercut), `bench_check`'s map (one
