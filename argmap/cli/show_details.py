@@ -1,5 +1,6 @@
 """`argmap show --details`: every statement and named inference with all the map says of it,
-and what argmap makes of it: its label and its strength (docs/strength.md)."""
+and what argmap makes of it: its verdict (claims and conclusions) or label, and its
+strength (docs/strength.md)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rich.text import Text
 
 from argmap.analysis.labels import Label, compute_labels
 from argmap.analysis.strength import compute_strengths
+from argmap.analysis.verdicts import verdicts
 from argmap.model import ArgumentMap
 from argmap.visible import visible_line
 
@@ -18,18 +20,19 @@ INDENT = "    "
 
 
 def details(amap: ArgumentMap) -> list[Text]:
-    """A "Statements" part (each statement: text, tags, label and strength, quotes,
-    attributes, section) and an "Arguments" part (each named inference: its step, warrant,
-    tags, label and strength, attributes)."""
+    """A "Statements" part (each statement: text, tags, verdict or label and strength,
+    quotes, attributes, section) and an "Arguments" part (each named inference: its step,
+    tags, label and strength, warrant, attributes)."""
     parts: list[Text] = []
     statements = list(amap.statements())
     named = [(node, data) for node, data in amap.inferences() if data.get("name")]
     labels = compute_labels(amap)
     strengths = compute_strengths(amap)
+    words = {node: verdict.word.value for node, verdict in verdicts(amap, labels).items()}
     if statements:
         parts.append(Text("\nStatements", style="bold"))
         parts.extend(
-            _statement(node, data, _standing(labels[node], strengths[node]))
+            _statement(node, data, _standing(labels[node], strengths[node], words.get(node)))
             for node, data in statements
         )
     if named:
@@ -41,8 +44,11 @@ def details(amap: ArgumentMap) -> list[Text]:
     return parts
 
 
-def _standing(label: Label, strength: float) -> str:
-    """A node's label and its strength, two decimals: what the map makes of it."""
+def _standing(label: Label, strength: float, word: str | None = None) -> str:
+    """What the map makes of a node: its verdict (a claim's or a conclusion's) with its
+    label, or its label alone, then its strength, two decimals."""
+    if word is not None:
+        return f"verdict: {word} ({label.value}), strength {strength:.2f}"
     return f"label: {label.value}, strength {strength:.2f}"
 
 
