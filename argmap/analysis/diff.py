@@ -215,8 +215,9 @@ def _relations(amap: ArgumentMap) -> dict[str, _Relation]:
     """Every relation of the map by its key, in the order the map writes them."""
     found: list[tuple[tuple[int, int, int], _Relation]] = []
     files = {name: index for index, name in enumerate(amap.files)}
+    steps = _step_keys(amap)
     for node, data in amap.inferences():
-        found.append((_position(data["span"], files), _inference(amap, node, data)))
+        found.append((_position(data["span"], files), _inference(amap, node, data, steps)))
     for attacker, target, kind, data in amap.relations():
         if kind == CONTRADICTS_EDGE:
             if not _first_way(amap, attacker, target):
@@ -229,9 +230,8 @@ def _relations(amap: ArgumentMap) -> dict[str, _Relation]:
             )
         else:
             written = f"{attacker} -| {amap.written(target)}"
-            relation = _Relation(
-                f"{attacker} -| {_canonical(amap, target)}", ATTACK_RELATION, written, (target,)
-            )
+            key = f"{attacker} -| {_canonical(amap, target, steps)}"
+            relation = _Relation(key, ATTACK_RELATION, written, (target,))
         found.append((_position(data["span"], files), relation))
     found.sort(key=lambda pair: pair[0])
     return {relation.key: relation for _, relation in found}
@@ -250,7 +250,21 @@ def _first_way(amap: ArgumentMap, first: str, second: str) -> bool:
                                                          second)
 
 
-def _inference(amap: ArgumentMap, node: str, data: dict[str, Any]) -> _Relation:
+def _step_keys(amap: ArgumentMap) -> dict[str, str]:
+    """Each inference's key: its premises (sorted) and conclusion, whatever its node's key
+    or name; the second of two named arguments with the same step is `a -> c #2`."""
+    keys: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for node, _ in amap.inferences():
+        step = f"{' + '.join(sorted(amap.premises_of(node)))} -> {amap.conclusion_of(node)}"
+        seen[step] = seen.get(step, 0) + 1
+        keys[node] = step if seen[step] == 1 else f"{step} #{seen[step]}"
+    return keys
+
+
+def _inference(
+    amap: ArgumentMap, node: str, data: dict[str, Any], steps: dict[str, str]
+) -> _Relation:
     premises, conclusion = amap.premises_of(node), amap.conclusion_of(node)
     support = f"{' + '.join(premises)} -> {conclusion}"
     name = data.get("name")
@@ -261,7 +275,7 @@ def _inference(amap: ArgumentMap, node: str, data: dict[str, Any]) -> _Relation:
         "confidence": None if confidence is None else float(confidence),
     }
     return _Relation(
-        f"{' + '.join(sorted(premises))} -> {conclusion}",
+        steps[node],
         SUPPORT,
         f"argument {name}: {support}" if name else support,
         (node,),
@@ -269,19 +283,15 @@ def _inference(amap: ArgumentMap, node: str, data: dict[str, Any]) -> _Relation:
     )
 
 
-def _canonical(amap: ArgumentMap, node: str) -> str:
-    """`node` as a key that is the same in both maps: an inference by its premises (sorted)
-    and conclusion, whatever its key or name; an attack's node by its attacker and target.
-    A loop, not recursion: undercuts may nest deeply."""
+def _canonical(amap: ArgumentMap, node: str, steps: dict[str, str]) -> str:
+    """`node` as a key that is the same in both maps: an inference by its step's key (see
+    `_step_keys`), an attack's node by its attacker and target. A loop, not recursion:
+    undercuts may nest deeply."""
     attackers: list[str] = []
     while amap.kind(node) == ATTACK:
         attackers.append(amap.attacker_of(node))
         node = amap.target_of(node)
-    if amap.kind(node) == INFERENCE:
-        premises = sorted(amap.premises_of(node))
-        text = f"({' + '.join(premises)} -> {amap.conclusion_of(node)})"
-    else:
-        text = node
+    text = f"({steps[node]})" if amap.kind(node) == INFERENCE else node
     for attacker in reversed(attackers):
         text = f"({attacker} -| {text})"
     return text

@@ -151,6 +151,14 @@ CASES = [
         ["~ wet -> slow: @warrant (none) → wet roads slow cars"],
     ),
     (
+        "an attack moved between two arguments with the same step",
+        "premise a: A.\nconclusion c: C.\npremise x: X.\n"
+        "argument one: a -> c\nargument two: a -> c\nx -| two\n",
+        "premise a: A.\nconclusion c: C.\npremise x: X.\n"
+        "argument one: a -> c\nargument two: a -> c\nx -| one\n",
+        ["- x -| two", "+ x -| one"],
+    ),
+    (
         "an undercut of an attack",
         BASE + "premise u: U.\nx -| slow\n",
         BASE + "premise u: U.\nx -| slow\nu -| (x -| slow)\n",
