@@ -13,6 +13,7 @@ from typing import Any
 
 from argmap.analysis.labels import compute_labels
 from argmap.analysis.strength import compute_strengths
+from argmap.analysis.verdicts import verdicts
 from argmap.checks import Finding, run_checks
 from argmap.config import CheckConfig
 from argmap.model import STATEMENT_KINDS, ArgumentMap
@@ -46,15 +47,17 @@ def make_report(amap: ArgumentMap, options: ReportOptions, version: str) -> str:
     findings = run_checks(
         amap, select=checks.select, ignore=checks.ignore, severity=checks.severity
     )
-    labels = {node: label.value for node, label in compute_labels(amap).items()}
+    found = compute_labels(amap)
+    labels = {node: label.value for node, label in found.items()}
     strengths = compute_strengths(amap)
+    words = {node: verdict.word.value for node, verdict in verdicts(amap, found).items()}
     screen = render_map(amap, RenderOptions(
         fmt="svg", findings=True, engine=options.engine, timeout=options.timeout,
         checks=checks,
     ))
     printed = print_figures(amap, options)
     return report_page(
-        amap, findings, labels, screen.decode("utf-8"), printed, version, strengths
+        amap, findings, labels, screen.decode("utf-8"), printed, version, strengths, words
     )
 
 
@@ -110,9 +113,11 @@ def report_page(
     printed: Sequence[str],
     version: str,
     strengths: Mapping[str, float] | None = None,
+    words: Mapping[str, str] | None = None,
 ) -> str:
     """Assemble the page; every piece of user text passes through `html_text`. Each
-    statement's row shows its label and, when given, its strength (docs/strength.md)."""
+    statement's row shows its label and, when given, its verdict word (claims and
+    conclusions) and its strength (docs/strength.md)."""
     # The diagrams' font (argmap/render/fonts.py) once, in the page's own stylesheet:
     # an SVG's <style> inlined in HTML would apply to the whole page, and the policy
     # allows only the one stylesheet whose digest it names.
@@ -152,7 +157,7 @@ def report_page(
         f'<div id="diagram">{inline_svg(svg)}</div>',
         figures,
         _findings(findings),
-        _table(amap, labels, strengths or {}, findings),
+        _table(amap, labels, strengths or {}, words or {}, findings),
         f"<footer>Made by argmap {html_text(version)} from "
         f"{html_text(str(amap.path) if amap.path else 'text')}.</footer>",
         f"<script>{script}</script>",
@@ -221,10 +226,12 @@ def _table(
     amap: ArgumentMap,
     labels: dict[str, str],
     strengths: Mapping[str, float],
+    words: Mapping[str, str],
     findings: Sequence[Finding],
 ) -> str:
     flagged = {finding.statement for finding in findings if finding.statement is not None}
-    rows = [_row(node, data, labels.get(node, ""), strengths.get(node), node in flagged)
+    rows = [_row(node, data, labels.get(node, ""), words.get(node), strengths.get(node),
+                 node in flagged)
             for node, data in amap.statements()]
     kinds = "".join(f'<option value="{kind}">{kind}</option>' for kind in STATEMENT_KINDS)
     choices = "".join(f'<option value="{label}">{label}</option>'
@@ -240,13 +247,18 @@ def _table(
         f"{choices}</select>"
         '<span class="hint" id="filter-count"></span></div>'
         '<table id="statements"><thead><tr><th>ID</th><th>Kind</th><th>Text</th>'
-        "<th>Quotes</th><th>Sources</th><th>Label, strength</th></tr></thead>"
+        "<th>Quotes</th><th>Sources</th><th>Verdict, strength</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
 def _row(
-    node: str, data: dict[str, Any], label: str, strength: float | None, flagged: bool
+    node: str,
+    data: dict[str, Any],
+    label: str,
+    word: str | None,
+    strength: float | None,
+    flagged: bool,
 ) -> str:
     target = html_text(f"statement-{node}")
     tags = " ".join("#" + tag for tag in data.get("tags", ()))
@@ -267,6 +279,8 @@ def _row(
         sources.append(f'<a href="{href}" rel="noreferrer">{html_text(url)}</a>' if href
                        else html_text(url))
     badge = f'<span class="label {html_text(label)}">{html_text(label)}</span>' if label else ""
+    if word is not None:
+        badge += f' <span class="verdict">{html_text(word)}</span>'
     if strength is not None:
         badge += (f' <span class="strength" title="strength from 0 to 1 (DF-QuAD)">'
                   f"{strength:.2f}</span>")

@@ -162,16 +162,26 @@ def test_the_page_shows_the_map(hostile: tuple[str, Collector]) -> None:
     assert "statement-evil" in findings  # findings and table rows link to the diagram
 
 
-def test_each_statement_shows_its_label_and_strength(hostile: tuple[str, Collector]) -> None:
+def row_of(page: str, statement: str) -> str:
+    row = page[page.index(f'<tr id="row-statement-{statement}"') :]
+    return row[: row.index("</tr>")]
+
+
+def test_each_statement_shows_its_verdict_or_label_and_strength(
+    hostile: tuple[str, Collector],
+) -> None:
     text, _ = hostile
     # `evil` (0.5) -> `target` (0.5): target = 0.5 + 0.5 * 0.5 = 0.75 (docs/strength.md).
-    row = text[text.index('<tr id="row-statement-target"') :]
-    row = row[: row.index("</tr>")]
-    assert row.endswith(
-        '<td><span class="label IN">IN</span> '
+    assert row_of(text, "target").endswith(
+        '<td><span class="label IN">IN</span> <span class="verdict">accepted</span> '
         '<span class="strength" title="strength from 0 to 1 (DF-QuAD)">0.75</span></td>'
     )
-    assert "<th>Label, strength</th>" in text
+    # A premise has a label and no verdict.
+    assert row_of(text, "fine").endswith(
+        '<td><span class="label IN">IN</span> '
+        '<span class="strength" title="strength from 0 to 1 (DF-QuAD)">0.50</span></td>'
+    )
+    assert "<th>Verdict, strength</th>" in text
 
 
 def test_cli_default_output_and_failures(tmp_path: Path) -> None:
