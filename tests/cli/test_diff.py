@@ -187,6 +187,10 @@ def test_semantics_option(folder: Path) -> None:
     assert diff("c.argmap", "d.argmap").stdout.count("→") == 0
     kk = diff("c.argmap", "d.argmap", "--semantics", "kripke-kleene")
     assert "~ c: accepted → undecided\n" in kk.stdout
+    Path("pyproject.toml").write_text('[tool.argmap.check]\nsemantics = "kripke-kleene"\n',
+                                      encoding="utf-8")
+    assert diff("c.argmap", "d.argmap").stdout == kk.stdout
+    assert diff("c.argmap", "d.argmap", "--semantics", "well-founded").stdout.count("→") == 0
 
 
 @pytest.mark.parametrize(
