@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import argmap
 from argmap.analysis.diff import MARKS, MapDiff, Status, diff_maps
+from argmap.language.format import format_text
 
 BASE = """\
 premise rain: It rained.
@@ -226,3 +229,14 @@ def test_a_kind_change_is_a_reason() -> None:
 
 def test_statuses_are_words() -> None:
     assert [status.value for status in Status] == ["added", "removed", "changed"]
+
+
+VALID = sorted((Path(__file__).resolve().parents[1] / "data" / "valid").glob("*.argmap"))
+
+
+@pytest.mark.parametrize("path", VALID, ids=[path.name for path in VALID])
+def test_every_valid_test_map_is_the_same_argument_as_itself_and_formatted(path: Path) -> None:
+    amap = argmap.load(str(path))
+    assert diff_maps(amap, argmap.load(str(path))).same
+    formatted = format_text(path.read_text(encoding="utf-8-sig"), str(path))
+    assert diff_maps(amap, argmap.parse(formatted, str(path))).same
