@@ -8,14 +8,32 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import product
 from math import prod
+from pathlib import Path
 
 import clingo
+import pytest
 from analysis_helpers import maps
 from hypothesis import given, reject, settings
 
 import argmap
 from argmap.analysis.labels import Label, Semantics, compute_labels
+from argmap.convert import format_of, read_map
+from argmap.convert.losses import Losses
 from argmap.model import ATTACK_EDGE_KINDS, ArgumentMap, needs_support
+
+ROOT = Path(__file__).parents[2]
+CORPORA = ROOT.parent / "shared" / "corpora"
+REAL_MAPS = sorted(
+    [
+        *ROOT.glob("maps/*.argmap"),
+        *(ROOT / "tests" / "data" / "valid").glob("*.argmap"),
+        *CORPORA.glob("microtexts/*.xml"),
+        *CORPORA.glob("aif/*.json"),
+        *CORPORA.glob("argdown/*.argdown"),
+    ]
+)
+"""The example maps, the parser's valid maps and, where ../shared is beside the clone, the
+corpora's maps (the microtexts, AIF and Argdown), read by argmap's converters."""
 
 MAX_ARGUMENTS = 3_000
 """More arguments than this and a random map is skipped (trees multiply fast)."""
@@ -204,6 +222,12 @@ def test_labels_equal_the_grounded_extension_of_the_arguments(amap: ArgumentMap)
     # The least fixed point alone decides less, never otherwise.
     least = argmap_labels(amap, Semantics.KRIPKE_KLEENE)
     assert all(expected[node] is label for node, label in least.items() if label is not Label.UNDEC)
+
+
+@pytest.mark.parametrize("path", REAL_MAPS, ids=lambda path: path.name)
+def test_labels_equal_the_grounded_extension_on_real_maps(path: Path) -> None:
+    amap = read_map(str(path), format_of(str(path), None, "input"), Losses())
+    assert argmap_labels(amap) == oracle_labels(amap)
 
 
 def test_the_encoding_gives_the_grounded_extension() -> None:
