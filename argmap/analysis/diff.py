@@ -2,7 +2,7 @@
 
 Statements are matched by ID; relations by what they say, whatever their layout or order
 (`a + b -> c` is `b + a -> c`, `p >< q` is `q >< p`, an inference is the same whether it
-is named or not); verdicts are those of every conclusion and claim kept in both maps. For
+is named or not); verdicts are those of every conclusion and claim of either map. For
 each verdict that changed, the changes that can reach it are its reasons: those in its
 cone (the statements and relations from which a path of support or attack leads to it, in
 either version) that can change a label (not a text, a quote or `@implicit`).
@@ -99,11 +99,13 @@ class RelationDiff:
 
 @dataclass(frozen=True)
 class VerdictDiff:
-    """A conclusion or claim of both maps whose verdict changed (None: no verdict in that
-    map, as the statement is a premise or an assumption there), and why: the explanation of
-    its new verdict and the changes in its cone (`added \\`roof -| wet\\``)."""
+    """The verdict of a conclusion or claim: changed (of a statement of both maps; None: no
+    verdict in that map, as the statement is a premise or an assumption there), and why:
+    the explanation of its new verdict and the changes in its cone (`added \\`x -| c\\``);
+    or the verdict of a statement added or removed (with its explanation, no `because`)."""
 
     statement: str
+    status: Status
     old: str | None
     new: str | None
     old_label: str | None
@@ -340,23 +342,31 @@ def _verdict_diffs(
 ) -> Iterator[VerdictDiff]:
     old_verdicts, new_verdicts = _verdicts(old, semantics), _verdicts(new, semantics)
     old_ids = {sid for sid, _ in old.statements()}
-    kept = [sid for sid, _ in new.statements() if sid in old_ids]
-    changed = []
-    for statement in kept:
+    new_ids = {sid for sid, _ in new.statements()}
+    for statement, verdict in old_verdicts.items():
+        if statement not in new_ids:
+            yield VerdictDiff(statement, Status.REMOVED, verdict.word, None, verdict.label,
+                              None, verdict.explanation, ())
+    changed: list[tuple[str, Status, _Verdict | None, _Verdict | None]] = []
+    for statement, _ in new.statements():
         before, after = old_verdicts.get(statement), new_verdicts.get(statement)
-        if (before.word if before else None) != (after.word if after else None):
-            changed.append((statement, before, after))
+        if statement not in old_ids:
+            if after is not None:
+                changed.append((statement, Status.ADDED, before, after))
+        elif (before.word if before else None) != (after.word if after else None):
+            changed.append((statement, Status.CHANGED, before, after))
     reasons = _Reasons(old, new, statements, relations, old_relations, new_relations).of(
-        [statement for statement, _, _ in changed])
-    for statement, before, after in changed:
+        [statement for statement, status, _, _ in changed if status is Status.CHANGED])
+    for statement, status, before, after in changed:
         yield VerdictDiff(
             statement,
+            status,
             before.word if before else None,
             after.word if after else None,
             before.label if before else None,
             after.label if after else None,
             after.explanation if after else "",
-            tuple(reasons[statement]),
+            tuple(reasons.get(statement, ())),
         )
 
 

@@ -195,13 +195,17 @@ def _relation(item: RelationDiff) -> list[Text]:
 
 
 def _verdict(item: VerdictDiff) -> list[Text]:
-    lines = [_marked(Status.CHANGED,
-                     f"{item.statement}: {item.old or '(no verdict)'} → "
-                     f"{item.new or '(no verdict)'}")]
+    if item.status is Status.ADDED:
+        head = f"{item.statement}: {item.new}"
+    elif item.status is Status.REMOVED:
+        head = f"{item.statement}: was {item.old}"
+    else:
+        head = f"{item.statement}: {item.old or '(no verdict)'} → {item.new or '(no verdict)'}"
+    lines = [_marked(item.status, head)]
     for number, reason in enumerate(item.because):
         lead = "because: " if number == 0 else " " * len("because: ")
         lines.append(Text(f"{DETAIL}{lead}{visible_line(reason)}"))
-    if item.explanation:
+    if item.explanation and item.status is not Status.REMOVED:
         lines.append(Text(f"{DETAIL}now: {visible_line(item.explanation)}"))
     return lines
 
@@ -218,8 +222,9 @@ def summary(result: MapDiff) -> str:
             words = [f"{plural(first[1], noun)} {first[0].value}"]
             words += [f"{count} {status.value}" for status, count in rest]
             parts.append(", ".join(words))
-    if result.verdicts:
-        parts.append(f"{plural(len(result.verdicts), 'verdict')} changed")
+    verdicts = sum(1 for item in result.verdicts if item.status is Status.CHANGED)
+    if verdicts:
+        parts.append(f"{plural(verdicts, 'verdict')} changed")
     return "; ".join(parts)
 
 
@@ -243,7 +248,8 @@ def as_json(result: MapDiff, old: str, new: str) -> dict[str, Any]:
             for item in result.relations
         ],
         "verdicts": [
-            {"statement": item.statement, "old": item.old, "new": item.new,
+            {"statement": item.statement, "status": item.status.value,
+             "old": item.old, "new": item.new,
              "old_label": item.old_label, "new_label": item.new_label,
              "explanation": item.explanation, "because": list(item.because)}
             for item in result.verdicts

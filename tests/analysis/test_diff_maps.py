@@ -227,6 +227,18 @@ def test_a_kind_change_is_a_reason() -> None:
     )
 
 
+def test_conclusions_added_and_removed_have_their_verdict() -> None:
+    new = BASE.replace("wet -> slow\n", "").replace("conclusion slow: Traffic will be slow.\n",
+                                                    "conclusion late: We will be late.\n")
+    new += "wet -> late\n"
+    result = diff_of(BASE, new)
+    assert [(v.statement, v.status, v.old, v.new, v.because) for v in result.verdicts] == [
+        ("slow", Status.REMOVED, "accepted", None, ()),
+        ("late", Status.ADDED, None, "accepted", ()),
+    ]
+    assert result.verdicts[1].explanation == "`late` is accepted."
+
+
 def test_statuses_are_words() -> None:
     assert [status.value for status in Status] == ["added", "removed", "changed"]
 

@@ -135,7 +135,7 @@ def test_json(folder: Path) -> None:
         {"relation": "roof -| wet", "status": "added", "kind": "attack", "changes": []}]
     wet = data["verdicts"][0]
     assert wet == {
-        "statement": "wet", "old": "accepted", "new": "contested", "old_label": "IN",
+        "statement": "wet", "status": "changed", "old": "accepted", "new": "contested", "old_label": "IN",
         "new_label": "OUT", "explanation": wet["explanation"],
         "because": ["`rain`: @confidence (none) → 0.9", "added `roof -| wet`"],
     }
