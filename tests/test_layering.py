@@ -28,7 +28,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "checks": BASE | {"model", "analysis"},
     "settings": BASE,  # [tool.argmap]: where it is, its tables, warnings
     "folder_search": BASE | {"settings"},
-    "config": BASE | {"checks", "settings"},
+    "config": BASE | {"analysis", "checks", "settings"},
     # `__init__`: `__version__` only; the package's other names load lazily.
     "check_output": BASE | {"checks", "__init__"},
     "render": BASE | {"model", "analysis", "checks", "config"},

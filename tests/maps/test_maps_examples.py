@@ -107,11 +107,11 @@ def test_the_objection_is_attacked_and_a_step_is_undercut(russia_china: Argument
     # The first half tells against the thesis; the article's "limit" answers it.
     assert "durable" in russia_china.attackers_of("breakup")
     assert "limit" in russia_china.attackers_of("durable")
-    undercut = russia_china.find_inference(
-        ["minor_costs", "eu_lever", "deal_first"], "xi_distances"
-    )
+    # The analyst's own objection undercuts the EU example's step, and says it is implicit.
+    undercut = russia_china.find_inference(["eu_lever", "deal_first"], "xi_distances")
     assert undercut is not None
-    assert russia_china.attackers_of(undercut) == ["energy"]
+    assert russia_china.attackers_of(undercut) == ["energy_ties"]
+    assert russia_china.graph.nodes["energy_ties"]["attributes"]["implicit"]
 
 
 def test_every_statement_of_the_article_map_is_related(russia_china: ArgumentMap) -> None:
