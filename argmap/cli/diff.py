@@ -32,7 +32,7 @@ from argmap.cli.common import (
     stdin_filename_option,
     use_colour,
 )
-from argmap.errors import ArgmapError, MapFileError, ParseError
+from argmap.errors import ArgmapError, ParseError
 from argmap.language.loader import STDIN_NAME, load_file
 from argmap.model import ArgumentMap
 from argmap.suggest import plural
@@ -116,7 +116,7 @@ def _load(path: str, stdin_filename: str | None) -> ArgumentMap:
         click.echo(format_parse_errors(error.errors, color=colour), err=True, nl=False,
                    color=colour)
         _fail()
-    except (MapFileError, ArgmapError) as error:
+    except ArgmapError as error:  # a MapFileError: missing, unreadable, too large
         click.echo(f"error: {visible_line(str(error))}", err=True)
         _fail()
 
