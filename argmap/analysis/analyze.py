@@ -17,7 +17,7 @@ from argmap.analysis.indexed import CONCLUSION, NODE_KINDS, PREMISE, IndexedMap,
 from argmap.analysis.labels import IN_CODE, LABEL_OF_CODE, Label, Semantics, label_codes
 from argmap.analysis.strength import strength_values
 from argmap.analysis.support import grounded_flags
-from argmap.analysis.verdicts import VerdictWord, verdict_list
+from argmap.analysis.verdicts import Answer, VerdictWord, answered_objections, verdict_list
 from argmap.model import ASSUMPTION, ArgumentMap
 from argmap.model import CONCLUSION as CONCLUSION_KIND
 from argmap.model import PREMISE as PREMISE_KIND
@@ -42,6 +42,8 @@ class ConclusionAnalysis:
     """Accepted: the premises and assumptions whose removal would change the verdict."""
     defeaters: tuple[str, ...]
     """Not accepted: the attackers that contest, defeat or leave it undecided."""
+    answered: tuple[Answer, ...]
+    """Accepted: the objections its support meets that are answered, with their answers."""
     assumptions: tuple[str, ...]
     """The assumptions in its support (statements of the kind `assumption`)."""
     implicit: tuple[str, ...]
@@ -91,6 +93,7 @@ def analyze(amap: ArgumentMap, semantics: str = Semantics.WELL_FOUNDED) -> Analy
             strength=strengths[node],
             cruxes=tuple(names[premise] for premise in found.get(node, ())),
             defeaters=verdict.objections,
+            answered=tuple(answered_objections(amap, graph, codes, node)),
             assumptions=tuple(names[n] for n in cone if kinds[n] == _ASSUMPTION_CODE),
             implicit=tuple(names[n] for n in cone if implicit[n]),
             depth=depths[node],

@@ -341,3 +341,62 @@ def _unanswered(
                 seen.add(source)
                 queue.append(source)
     return attacks, self_defeating
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An objection to a statement or step an accepted verdict rests on, and what answers it."""
+
+    objection: Objection
+    answers: tuple[Objection, ...]
+    """The standing attacks on the objection (on its attacker, or on the attack itself)."""
+
+    @property
+    def written(self) -> str:
+        """`durable` -| `breakup`, answered by `limit` -| `durable`."""
+        if not self.answers:  # OUT because its own support falls (an undercut, a premise)
+            return f"{self.objection.written}, whose support falls"
+        answers = "; ".join(answer.written for answer in self.answers)
+        return f"{self.objection.written}, answered by {answers}"
+
+
+def answered_objections(
+    amap: ArgumentMap, graph: IndexedMap, labels: Sequence[int], number: int
+) -> list[Answer]:
+    """The objections that an IN statement's support meets and that are answered (OUT),
+    each with its answers: what a reader should see first of why it stands
+    (reinstatement). A breadth-first search down the IN support, each node once."""
+    index = graph.index
+    start = graph.names[number]
+    if labels[number] != IN_CODE:
+        return []
+    seen, queue = {start}, deque([start])
+    found: list[Answer] = []
+    pairs: set[frozenset[str]] = set()
+    while queue:
+        node = queue.popleft()
+        for attacker in amap.attackers_of(node):
+            if labels[index[attacker]] != OUT_CODE:
+                continue
+            source = amap.attack_source(attacker)
+            contradiction = amap.graph.edges[attacker, node]["kind"] == CONTRADICTS_EDGE
+            if contradiction:
+                pair = frozenset((source, node))
+                if pair in pairs:
+                    continue
+                pairs.add(pair)
+            objection = Objection(source, node, "><" if contradiction else "-|",
+                                  amap.written(node))
+            answers = tuple(
+                Objection(amap.attack_source(answer), target, "-|", amap.written(target))
+                for target in dict.fromkeys((source, attacker))
+                for answer in amap.attackers_of(target)
+                if labels[index[answer]] == IN_CODE
+            )
+            found.append(Answer(objection, answers))
+        below = amap.inferences_for(node) if amap.is_statement(node) else amap.premises_of(node)
+        for source in below:
+            if labels[index[source]] == IN_CODE and source not in seen:
+                seen.add(source)
+                queue.append(source)
+    return found

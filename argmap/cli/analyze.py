@@ -167,6 +167,7 @@ def _block(item: ConclusionAnalysis) -> list[Text]:
             "none (no single premise or assumption carries it)"
         )
         lines.append(_field("cruxes", cruxes))
+        lines += [_field("answered", visible_line(answer.written)) for answer in item.answered]
     else:
         lines.append(Text(INDENT + visible_line(item.explanation)))
         if item.defeaters:
@@ -220,6 +221,15 @@ def as_json(report: Analysis, name: str) -> dict[str, Any]:
                 "strength": item.strength,
                 "cruxes": list(item.cruxes),
                 "defeaters": list(item.defeaters),
+                "answered": [
+                    {
+                        "objection": answer.objection.written,
+                        "attacker": answer.objection.attacker,
+                        "target": answer.objection.target,
+                        "answers": [a.written for a in answer.answers],
+                    }
+                    for answer in item.answered
+                ],
                 "assumptions": list(item.assumptions),
                 "implicit": list(item.implicit),
                 "depth": item.depth,

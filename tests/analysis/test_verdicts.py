@@ -132,3 +132,21 @@ def test_without_weights_nothing_is_weighed() -> None:
     verdict = verdicts(argmap.parse(source))["c"]
     assert verdict.word is CONTESTED
     assert "weighed" not in verdict.explanation
+
+
+def test_the_answered_objections_of_an_accepted_conclusion() -> None:
+    from argmap.analysis.indexed import index_map
+    from argmap.analysis.labels import label_codes
+    from argmap.analysis.verdicts import answered_objections
+
+    amap = argmap.parse(
+        "premise p: P.\npremise x: X.\npremise y: Y.\nclaim z: Z.\npremise q: Q.\n"
+        "premise u: U.\nconclusion c: C.\np -> c\nx -| c\ny -| x\nq -> z\nz -| p\n"
+        "u -| (q -> z)\n"
+    )
+    graph = index_map(amap)
+    found = answered_objections(amap, graph, label_codes(graph), graph.index["c"])
+    assert [answer.written for answer in found] == [
+        "`x` -| `c`, answered by `y` -| `x`",
+        "`z` -| `p`, whose support falls",
+    ]

@@ -38,6 +38,7 @@ streets.argmap (well-founded semantics)
 conclusion slow: Traffic will be slow.
     accepted (IN), strength 0.{slow_strength}
     cruxes: rain, gutter, cleaned
+    answered: `sunny` -| `slow`, answered by `cleaned` -| `sunny`
     assumptions: gutter
     implicit: gutter
     support: depth 2, breadth 2 (premises and assumptions)
