@@ -4,8 +4,11 @@ JSON, colour, standard input and hostile text."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -245,3 +248,31 @@ def test_the_docs_example_prints_what_the_page_shows(tmp_path: Path,
         result = CliRunner().invoke(main, shlex.split(command)[2:])
         assert result.exit_code == 1
         assert result.stdout == "\n".join(output) + "\n"
+
+
+def test_a_terminal_gets_colour_unless_no_color(folder: Path) -> None:
+    pty = pytest.importorskip("pty", reason="needs pseudo-terminals (POSIX)")
+    unset = ("NO_COLOR", "TERM", "FORCE_COLOR")
+    base = {key: value for key, value in os.environ.items() if key not in unset}
+
+    def on_terminal(environ: dict[str, str]) -> bytes:
+        leader, follower = pty.openpty()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "argmap", "diff", "old.argmap", "new.argmap"],
+            stdout=follower, stderr=follower, env={**base, "TERM": "xterm", **environ})
+        os.close(follower)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed: the process has ended
+                break
+            if not chunk:
+                break
+            output += chunk
+        assert process.wait(timeout=60) == 1
+        os.close(leader)
+        return output
+
+    assert b"\x1b[32m+ premise roof" in on_terminal({})
+    assert b"\x1b[" not in on_terminal({"NO_COLOR": "1"})
