@@ -4,10 +4,13 @@ Import: an equivalence class (one `[Title]`) is one statement, the first text it
 members' other texts its note; an untitled statement is a statement of its own. An argument
 with a premise-conclusion structure becomes its inferences (the premises between two
 inference lines linked, the rule as warrant); one without becomes a claim named after it.
-Relations are read in loose mode: to an argument, a support goes to its conclusion and an
-attack or undercut undercuts its last inference; from an argument, a relation starts at its
-conclusion. Headings become sections, tags stay tags, the front matter gives the title.
-Untitled statements outside any relation or reconstruction are prose, left out and counted.
+A step's `uses` (or `from`) data names its premises by number. Relations: to an argument, a
+support goes to its conclusion and an attack or undercut undercuts its last inference; from
+an argument, a relation starts at its conclusion; an undercut under an inference line
+undercuts that step. In strict mode an attack between statements is a contradiction
+(Argdown's symmetric contrary). Headings become sections, tags stay tags, the front matter
+gives the title. Untitled statements outside any relation or reconstruction are prose, left
+out and counted; data and settings with no place in argmap are counted too.
 """
 
 from __future__ import annotations
@@ -17,7 +20,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from argmap.convert.argdown_shortcodes import escape_shortcodes
+from argmap.convert.argdown_syntax import (
+    ATTACK as ATTACK_RELATION,
+)
 from argmap.convert.argdown_syntax import (
     CONTRADICTION,
     SUPPORT,
@@ -72,6 +80,11 @@ class _Builder:
     tag_sets: dict[str, set[str]] = field(default_factory=dict)
     """statement ID -> its tags, to find a repeat at once (a list's `in` made 100,000
     members of one class, each with its own tag, quadratic)"""
+    steps: dict[int, str] = field(default_factory=dict)
+    """id(an inference line's anchor) -> the inference node it became"""
+    read_data: set[int] = field(default_factory=set)
+    """ids of the steps and inference lines whose `uses` or `from` data was read"""
+    strict: bool = False
 
 
 def read_argdown_map(text: str, path: str, losses: Losses) -> ArgumentMap:
@@ -82,11 +95,9 @@ def read_argdown_map(text: str, path: str, losses: Losses) -> ArgumentMap:
     amap.title = document.metadata.get("title") or None
     amap.author = document.metadata.get("author") or None
     amap.date = document.metadata.get("date") or None
-    if document.metadata.get("mode", "").lower() == "strict" or "mode: strict" in str(
-        document.metadata
-    ):
-        losses.add("strict mode is read as loose mode (relations as written, not derived)")
-    builder = _Builder(amap, losses)
+    for message, where in document.warnings:
+        losses.add(message, where)
+    builder = _Builder(amap, losses, strict=document.strict)
     _sections(document, amap)
     _statements(document, builder)
     _arguments(document, builder)
@@ -94,6 +105,7 @@ def read_argdown_map(text: str, path: str, losses: Losses) -> ArgumentMap:
         _reconstruction(reconstruction, builder)
     for relation in document.relations:
         _relation(relation.source, relation.target, relation.kind, relation.line, builder)
+    _data(document, builder)
     for statement, notes in builder.notes.items():
         attributes = amap.graph.nodes[statement]["attributes"]
         attributes["note"] = " / ".join(dict.fromkeys(notes))
@@ -194,35 +206,72 @@ def _statement_of(element: Element, builder: _Builder) -> str:
 
 
 def _reconstruction(reconstruction: Reconstruction, builder: _Builder) -> None:
-    """Each inference line ends a step: premises since the last conclusion, plus it. The
-    last step of a titled argument is a named inference (its ID from the title)."""
+    """Each inference line ends a step: premises since the last conclusion, plus it, or
+    the statements its `uses` names. The last step of a titled argument is a named
+    inference (its ID from the title)."""
     steps = reconstruction.steps
     final = max((i for i, step in enumerate(steps[:-1]) if isinstance(step, Inference)),
                 default=None)
+    for step in steps:
+        if isinstance(step, Element) and step.kind == "argument":
+            raise ConvertError(f"the step `<{step.title}>` of a premise-conclusion structure "
+                               "is an argument; a step must be a statement", step.path,
+                               step.line, step.column)
+    numbered = [_statement_of(step, builder) for step in steps if isinstance(step, Element)]
     premises: list[str] = []
     pending: Inference | None = None
     last: str | None = None
+    position = 0
     for index, step in enumerate(steps):
         if isinstance(step, Inference):
             pending = step
             continue
-        if step.kind == "argument":
-            raise ConvertError(f"the step `<{step.title}>` of a premise-conclusion structure "
-                               "is an argument; a step must be a statement", step.path,
-                               step.line, step.column)
-        statement = _statement_of(step, builder)
+        statement = numbered[position]
+        position += 1
         if pending is None:
             premises.append(statement)
             continue
+        uses = _uses(pending, step, position, numbered, builder)
+        if uses is not None:
+            premises = uses
         if premises:
             named = reconstruction.argument if index - 1 == final else None
             last = _infer(builder, premises, statement, pending, step, named)
+            if pending.anchor is not None:
+                builder.steps[id(pending.anchor)] = last
         premises, pending = [statement], None
     if reconstruction.argument is not None:
         made = builder.arguments.setdefault(reconstruction.argument.title or "", _Argument())
         if last is not None:
             made.inference = last
             made.conclusion = builder.amap.conclusion_of(last)
+
+
+def _uses(inference: Inference, conclusion: Element, position: int, numbered: list[str],
+          builder: _Builder) -> list[str] | None:
+    """The premises a step's `uses` (or `from`) names, on its inference line or its
+    conclusion, as Argdown looks for them: numbers of the reconstruction's statements."""
+    builder.read_data.update((id(inference), id(conclusion)))
+    for key in ("uses", "from"):
+        for owner, line in ((inference.data, inference.line),
+                            (conclusion.data, conclusion.data_line)):
+            if key not in owner:
+                continue
+            numbers = owner[key]
+            if not isinstance(numbers, list) or not all(
+                isinstance(n, int) and not isinstance(n, bool) for n in numbers
+            ):
+                raise ConvertError(f"`{key}` lists the numbers of the statements the step "
+                                   "uses, as in `{uses: [1, 2]}`", conclusion.path, line, 1)
+            for number in numbers:
+                if not 1 <= number <= len(numbered) or number == position:
+                    raise ConvertError(
+                        f"`{key}` names statement ({number}), which this step cannot use "
+                        f"(the reconstruction has {len(numbered)} statements; a step cannot "
+                        "use its own conclusion)", conclusion.path, line, 1,
+                    )
+            return [numbered[number - 1] for number in numbers]
+    return None
 
 
 def _infer(
@@ -253,6 +302,8 @@ def _end(element: Element, builder: _Builder, role: str) -> str | None:
     (role "undercut") its last inference; None where the argument has neither."""
     if element.kind == "statement":
         return _statement_of(element, builder)
+    if element.kind == "inference":
+        return builder.steps.get(id(element))
     argument = builder.arguments.get(element.title or "")
     if argument is None:
         return None
@@ -282,6 +333,12 @@ def _relation(source: Element, target: Element, kind: str, line: int, builder: _
         return
     if kind == UNDERCUT and amap.is_statement(end):
         losses.add("an undercut of a statement was read as an attack on it", line)
+    if builder.strict and kind == ATTACK_RELATION and _contrary(source, target, builder):
+        # Strict mode: an attack between statements is Argdown's contrary, which holds both
+        # ways; Argdown merges `[a] - [b]` with `[b] - [a]`, and so does a contradiction.
+        if not amap.graph.has_edge(start, end) and amap.is_statement(end):
+            amap.add_contradiction(start, end, span=Span(source.path, line, 1, line, 2))
+        return
     if kind == CONTRADICTION and amap.is_statement(end):
         if amap.graph.has_edge(start, end):
             losses.add("a repeated relation was merged with the first", line)
@@ -292,6 +349,71 @@ def _relation(source: Element, target: Element, kind: str, line: int, builder: _
         losses.add("a repeated relation was merged with the first", line)
         return
     amap.add_attack(start, end, span=span)
+
+
+def _contrary(source: Element, target: Element, builder: _Builder) -> bool:
+    """Whether an attack joins two statements, as Argdown's strict mode sees it: statements,
+    or the conclusion of a reconstructed argument."""
+    def statement(element: Element) -> bool:
+        if element.kind == "statement":
+            return True
+        made = builder.arguments.get(element.title or "")
+        return made is not None and made.statement is None and made.conclusion is not None
+
+    return statement(source) and target.kind == "statement"
+
+
+DATA_ATTRIBUTES = {"source": "source", "sources": "source", "url": "url"}
+"""Data keys that are statement attributes in argmap too (`@source`, `@url`)."""
+
+
+def _data(document: ArgdownDocument, builder: _Builder) -> None:
+    """Data blocks: `source(s)` and `url` of a statement become its attributes; every other
+    key (and a `uses` that no step reads) is counted, one warning per key. A prose
+    statement's data goes with it (the prose is counted)."""
+    holders: list[tuple[object, dict[str, Any], str, int, str | None]] = []
+    for element in document.elements:
+        node = _node_of(element, builder) if element.data else None
+        if element.data and (node is not None or element.kind != "statement"):
+            holders.append((element, element.data, element.path, element.data_line, node))
+    holders += [(step, step.data, step.anchor.path if step.anchor else document.path,
+                 step.line, None)
+                for reconstruction in document.reconstructions
+                for step in reconstruction.steps if isinstance(step, Inference) and step.data]
+    for holder, data, path, line, node in holders:
+        for key, value in data.items():
+            if key in ("uses", "from") and id(holder) in builder.read_data:
+                continue
+            if key in DATA_ATTRIBUTES and node is not None and _set_attribute(
+                builder.amap, node, DATA_ATTRIBUTES[key], value
+            ):
+                continue
+            where: int | str = line if path == document.path else f"{path}:{line}"
+            builder.losses.add(f"Argdown data `{key}` has no place in argmap and was left out",
+                               where)
+
+
+def _node_of(element: Element, builder: _Builder) -> str | None:
+    """The statement an element became, if any."""
+    if element.kind == "statement":
+        if element.title is None:
+            return builder.untitled.get(id(element))
+        return builder.classes.get(element.title)
+    made = builder.arguments.get(element.title or "")
+    return made.statement if made is not None else None
+
+
+def _set_attribute(amap: ArgumentMap, node: str, key: str, value: Any) -> bool:
+    """`@source`/`@url` from a data value (text, or a list of texts); False where the value
+    is no text or the statement has that attribute already."""
+    items = value if isinstance(value, list) else [value]
+    if not items or not all(isinstance(item, (str, int, float)) for item in items):
+        return False
+    attributes = amap.graph.nodes[node].setdefault("attributes", {})
+    if attributes.get(key) is not None:
+        return False
+    attributes[key] = "; ".join(" ".join(str(item).split()) for item in items)
+    return True
 
 
 def _derive_kinds(amap: ArgumentMap) -> None:
@@ -305,12 +427,15 @@ def _derive_kinds(amap: ArgumentMap) -> None:
 
 # -- export -----------------------------------------------------------------------------------
 
+EMPTY_MAP_HEADING = "This map has no statements"
 _ARGDOWN_SPECIAL = re.compile(r"([\\\[\]<>*_@{}#])|(/(?=[/*]))")
 
 
 def quote(text: str) -> str:
-    """Text for Argdown: markup characters backslash-escaped, on one line."""
-    return _ARGDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
+    """Text for Argdown: markup characters and shortcodes backslash-escaped, on one line."""
+    return escape_shortcodes(
+        _ARGDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
+    )
 
 
 def write_argdown(amap: ArgumentMap, losses: Losses) -> str:
@@ -332,6 +457,9 @@ def write_argdown(amap: ArgumentMap, losses: Losses) -> str:
             data = amap.graph.nodes[statement]
             tags = "".join(f" #({tag})" for tag in data.get("tags") or ())
             lines += [f"[{statement}]: {quote(str(data['text']))}{tags}", ""]
+    if not by_section[None] and len(by_section) == 1:
+        # Argdown refuses a file with no element; a heading that makes no group is one.
+        lines += [f"# {EMPTY_MAP_HEADING} {{isGroup: false}}", ""]
     names = _argument_names(amap)
     for inference, name in names.items():
         lines += _reconstruction_lines(amap, inference, name)

@@ -1,5 +1,5 @@
 """Argdown's inline markup found by scanning, in time linear in the text: comments, links,
-mentions, tags, data and emphasis.
+data blocks, shortcodes, mentions, tags and emphasis.
 
 Markup whose end may be far away or missing is not matched with lazy patterns (`<!--.*?-->`,
 `@\\[(.+?)\\]`): a pattern rescans to the end of the text from every opener that is never
@@ -9,14 +9,53 @@ closed, so 10,000 unclosed `<!--` took minutes. Here each closer is looked for o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
+
+from argmap.convert.argdown_shortcodes import replace_shortcodes
 
 COMMENT_MARK = "\x00"
-_MARKUP_START = re.compile(r"[\\</\[]")
+DATA_MARK = "\x01"
+"""`DATA_MARK n DATA_MARK` stands where the n-th data block (`{...}`) was taken out."""
+DATA_REFERENCE = re.compile("\x01(\\d+)\x01")
+_MARKUP_START = re.compile(r"[\\</\[{]")
 _ESCAPE = re.compile(r"\\(.)")
 _DATA = re.compile(r"\{[^{}]*\}\s*$")  # one `{` tried at a time, up to the next brace
 # An escaped character hides in the Supplementary Private Use Area while markup is taken out.
 _HIDDEN = 0xF0000
+
+
+@dataclass
+class DataBlock:
+    """A `{...}` data block (YAML) as written, and where it starts."""
+
+    raw: str
+    line: int
+    column: int
+
+
+class _DataFinder:
+    """Where the data block that opens at a `{` ends, as Argdown's lexer finds it
+    (`{((?!}\\s[^,}])(.|\\n))*}(?!\\s*(,|}))`), without rescanning from every opener: a
+    block may not run past a `}` followed by a space and another character (a *stop*), and
+    ends at the last `}` before that stop which no `,` or `}` follows."""
+
+    def __init__(self, text: str) -> None:
+        self.stops = [m.start() for m in re.finditer(r"\}(?=\s[^,}])|[\u2028\u2029]", text)]
+        self.ends = [m.start() for m in re.finditer(r"\}(?!\s*[,}])", text)]
+        self.text = text
+
+    def end(self, start: int) -> int:
+        """The index of the `}` that closes the block opened at `start`; -1 if none does."""
+        index = bisect_right(self.stops, start)
+        if index < len(self.stops):
+            stop = self.stops[index]
+            limit = stop if self.text[stop] == "}" else stop - 1
+        else:
+            limit = len(self.text) - 1
+        last = bisect_right(self.ends, limit) - 1
+        return self.ends[last] if last >= 0 and self.ends[last] > start else -1
 
 
 class _Finder:
@@ -35,20 +74,42 @@ class _Finder:
         return self.found
 
 
-def blank_comments(text: str) -> str:
+def blank_comments(text: str, data: list[DataBlock] | None = None, first_line: int = 1) -> str:
     """Comments replaced by COMMENT_MARK (newlines kept) and links by their text, so that
     positions stay; an escaped character (`\\<`) starts neither.
 
     A line left with nothing but marks was only a comment: the reader skips it, so that it
-    neither ends a paragraph nor a tree of relations.
+    neither ends a paragraph nor a tree of relations. With `data`, each data block (which
+    may span lines, and is looked for before a comment inside it) is appended to it and
+    replaced by its reference (`DATA_MARK n DATA_MARK`) on its first line and marks on the
+    others; `first_line` is the number of the text's first line.
     """
     finders = {needle: _Finder(text, needle) for needle in ("-->", "*/", "\n", "]", ")")}
+    blocks = _DataFinder(text) if data is not None and "{" in text else None
     parts: list[str] = []
-    done = at = 0
+    done = at = counted = line_start = 0
+    line = first_line
     while (match := _MARKUP_START.search(text, at)) is not None:
         at = match.start()
         if text[at] == "\\":
             at += 2  # an escaped character, kept as it is
+            continue
+        if text[at] == "{":
+            close = blocks.end(at) if blocks is not None else -1
+            if close < 0 or data is None:
+                at += 1
+                continue
+            line += text.count("\n", counted, at)
+            line_start = max(line_start, text.rfind("\n", counted, at) + 1)
+            counted = at
+            column = at - line_start + 1
+            reference = f"{DATA_MARK}{len(data)}{DATA_MARK}"
+            data.append(DataBlock(text[at : close + 1], line, column))
+            rows = text[at : close + 1].split("\n")
+            rows[0] = reference + COMMENT_MARK * (len(rows[0]) - len(reference))
+            rows[1:] = [COMMENT_MARK * len(row) for row in rows[1:]]
+            parts += [text[done:at], "\n".join(rows)]
+            done = at = close + 1
             continue
         end, replacement = _comment_or_link(text, at, finders)
         if end < 0:
@@ -88,11 +149,15 @@ def _comment_or_link(text: str, at: int, finders: dict[str, _Finder]) -> tuple[i
 
 def clean_text(text: str) -> tuple[str, list[str]]:
     """Argdown inline markup taken out of one line: tags (returned), data, mentions,
-    emphasis; an escaped character (`\\*`) stands for itself."""
+    emphasis; shortcodes become their symbols; an escaped character (`\\*`) stands for
+    itself."""
     # Each pass only where its mark is: most texts have none (a heading, a plain sentence).
     hidden = "\\" in text
     if hidden:
         text = _ESCAPE.sub(_hide, text)
+    if DATA_MARK in text:
+        text = DATA_REFERENCE.sub(" ", text)
+    text = replace_shortcodes(text)
     tags: list[str] = []
     if "#" in text:
         text, tags = _replace_marked(text, "#", _tag)
