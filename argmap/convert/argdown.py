@@ -368,9 +368,10 @@ DATA_ATTRIBUTES = {"source": "source", "sources": "source", "url": "url"}
 
 
 def _data(document: ArgdownDocument, builder: _Builder) -> None:
-    """Data blocks: `source(s)` and `url` of a statement become its attributes; every other
-    key (and a `uses` that no step reads) is counted, one warning per key. A prose
-    statement's data goes with it (the prose is counted)."""
+    """Data blocks: `source(s)` and `url` of a statement (of an argument: of its named
+    inference) become its attributes; every other key (and a `uses` that no step reads) is
+    counted, one warning per key. A prose statement's data goes with it (the prose is
+    counted)."""
     holders: list[tuple[object, dict[str, Any], str, int, str | None]] = []
     for element in document.elements:
         node = _node_of(element, builder) if element.data else None
@@ -394,13 +395,14 @@ def _data(document: ArgdownDocument, builder: _Builder) -> None:
 
 
 def _node_of(element: Element, builder: _Builder) -> str | None:
-    """The statement an element became, if any."""
+    """The statement an element became, or the named inference an argument's
+    reconstruction became, if any."""
     if element.kind == "statement":
         if element.title is None:
             return builder.untitled.get(id(element))
         return builder.classes.get(element.title)
     made = builder.arguments.get(element.title or "")
-    return made.statement if made is not None else None
+    return (made.statement or made.inference) if made is not None else None
 
 
 def _set_attribute(amap: ArgumentMap, node: str, key: str, value: Any) -> bool:
@@ -409,7 +411,8 @@ def _set_attribute(amap: ArgumentMap, node: str, key: str, value: Any) -> bool:
     items = value if isinstance(value, list) else [value]
     if not items or not all(isinstance(item, (str, int, float)) for item in items):
         return False
-    attributes = amap.graph.nodes[node].setdefault("attributes", {})
+    data = amap.graph.nodes[node]
+    attributes = data["attributes"] = data.get("attributes") or {}
     if attributes.get(key) is not None:
         return False
     attributes[key] = "; ".join(" ".join(str(item).split()) for item in items)

@@ -4,7 +4,9 @@ explained), small inputs have golden outputs, argmap -> Argdown -> argmap keeps 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from convert_helpers import DATA, ROUND_TRIP_MAPS, corpus
@@ -29,6 +31,45 @@ CORPUS_FILES = [
     "semmelweis_betz",
     "state-censorship",
 ]
+
+
+PROSE = ("untitled statements outside any relation or reconstruction left out as prose "
+         "(Argdown's map leaves them out too)")
+MERGED = "a support that the argument's reconstruction already states was merged with it"
+CORPUS_WARNINGS = {
+    "Populism-Core-Argument-Argdown-Example": [f"17 {PROSE}", MERGED],
+    "argdown-cli_test_test": [],
+    "argdown-core_test_intro": [f"7 {PROSE}"],
+    "argdown-core_test_parser-arguments": [],
+    "argdown-core_test_parser-mix": [f"5 {PROSE}"],
+    "argdown-primer": [
+        "a tag that argmap cannot write as it is was renamed (`#(a b)` -> `#a-b`)",
+        f"8 {PROSE}",
+        "Argdown data `some_additional_data` has no place in argmap and was left out",
+    ],
+    "greenspan-schefczyk_hardwrap": [
+        "the front matter's `subTitle` has no place in argmap and was left out", f"15 {PROSE}"],
+    "semmelweis_betz": [],
+    "state-censorship": [
+        "the front matter's `subTitle` has no place in argmap and was left out",
+        "Argdown data `isInMap` has no place in argmap and was left out",
+    ],
+}
+"""What importing each corpus file warns of: prose, supports merged into reconstructions,
+settings and data with no place in argmap (a `source` in a data block becomes `@source`)."""
+
+
+def argdown_text(text: str) -> str:
+    """A text as Argdown's JSON gives it, without the tags and mentions argmap takes out."""
+    text = re.sub(r"#\([^)]*\)|#[\w-]+", "", text)
+    text = re.sub(r"@\[(.+?)\]|@<(.+?)>", lambda m: m.group(1) or m.group(2), text)
+    return " ".join(text.split())
+
+
+def section_titles(sections: list[dict[str, Any]]) -> list[str]:
+    """Every section's title, parents before their children, in order."""
+    return [title for section in sections
+            for title in (section["title"], *section_titles(section["children"]))]
 
 
 def top_level_headings(headings: list[tuple[int, str]]) -> int:
@@ -57,14 +98,31 @@ def test_corpus_counts_agree_with_argdowns_json(name: str) -> None:
     arguments = {e.title for e in statements if e.kind == "argument"}
     anonymous = sum(1 for r in document.reconstructions if r.argument is None)
     assert len(arguments) + anonymous == len(reference["arguments"])
-    assert {tag for e in statements for tag in e.tags} == set(reference["tags"])
+    tags = {tag for e in statements for tag in e.tags} | set(document.heading_tags)
+    assert tags == set(reference["tags"])
     assert top_level_headings(document.headings) == len(reference["sections"])
+    # The texts as Argdown reads them (shortcodes too), but for tags and mentions, which
+    # argmap takes out of a text; a heading's title likewise, where no `regroup` renames them.
+    texts = {e.title: e.text for e in reversed(statements) if e.kind == "statement" and e.text}
+    for title, members in reference["statements"].items():
+        theirs = [m["text"] for m in members["members"] if m.get("text")]
+        if title in texts and theirs:
+            assert texts[title] == argdown_text(theirs[0])
+    if "regroup" not in path.read_text(encoding="utf-8"):
+        assert [title for _, title in document.headings] == [
+            argdown_text(title) for title in section_titles(reference["sections"])]
     # Argdown does not count a support between an argument and its own conclusion (or a
     # premise it reconstructs) as a relation; argmap merges it into the reconstruction.
     losses = Losses()
     amap = read_argdown_map(path.read_text(encoding="utf-8"), str(path), losses)
     merged = sum(loss.count for loss in losses if "already states" in loss.message)
     assert len(document.relations) - merged == len(reference["relations"])
+    # Strict mode: Argdown's contraries and contradictions are argmap's contradictions.
+    symmetric = {frozenset((s, t)) for s, t, kind, _ in amap.relations() if kind == "contradicts"}
+    assert len(symmetric) == sum(1 for r in reference["relations"]
+                                 if r["relationType"] in ("contrary", "contradictory"))
+    # Every warning is one a reader expects: nothing else is left out.
+    assert [loss.message for loss in losses] == CORPUS_WARNINGS[name]
     # What it writes is a valid map that checks with no error.
     again = parse(write_argmap(amap), str(path.with_suffix(".argmap")))
     assert shape(again) == shape(amap)
