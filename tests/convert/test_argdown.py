@@ -15,7 +15,8 @@ from test_aif import shape
 from argmap import load, parse
 from argmap.checks import run_checks
 from argmap.convert.argdown import quote, read_argdown_map, write_argdown
-from argmap.convert.argdown_syntax import clean_text, read_argdown
+from argmap.convert.argdown_markup import clean_text
+from argmap.convert.argdown_syntax import read_argdown
 from argmap.convert.argmap_writer import write_argmap
 from argmap.convert.losses import Losses
 from argmap.errors import ConvertError
