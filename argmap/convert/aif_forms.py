@@ -37,6 +37,11 @@ class Unwrapped:
 
 def unwrap(data: Any, path: str, losses: Losses) -> Unwrapped:
     """The plain nodeset inside `data`, whichever of the three forms it is in."""
+    if isinstance(data, dict) and not isinstance(data.get("AIF"), dict) and isinstance(
+        data.get("aif"), dict
+    ):  # OVA's own TypeScript names the members in lower case
+        data = {key.upper() if key in ("aif", "ova") else key: value
+                for key, value in data.items()}
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         return _ova3(data, path, losses)
     if isinstance(data, dict) and isinstance(data.get("nodes"), dict):

@@ -66,6 +66,15 @@ def test_an_ova3_nodeset_is_read_with_its_text() -> None:
     ]
 
 
+def test_lower_case_members_are_the_same_form() -> None:
+    data = json.loads((DATA / "ova3.json").read_text(encoding="utf-8"))
+    lower = {"aif": data["AIF"], "ova": data["OVA"], "text": data["text"]}
+    losses = Losses()
+    amap = read_aif(json.dumps(lower), "lower.json", losses)
+    assert sum(1 for _ in amap.statements()) == 6
+    assert amap.document_text is not None and len(losses) == 3
+
+
 def test_two_ra_nodes_between_the_same_statements_stay_two_arguments() -> None:
     amap, _ = read("plain.json")
     text = write_argmap(amap)
