@@ -405,3 +405,19 @@ def test_near_misses_are_offered_until_the_budget_of_comparisons_is_spent(
         "undefined statement `abd`; did you mean `abc`?",
         "undefined statement `abe`; define it with a line such as `premise abe: ...`",
     ]
+
+
+def test_errors_are_listed_file_by_file_in_include_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.argmap").write_bytes(b"premise q: Q\xff.\n")
+    (tmp_path / "other.argmap").write_text("premise r R.\n")
+    errors = errors_of(b"@include bad.argmap\n@include other.argmap\npremise s S.\n", tmp_path)
+    assert [(e.span.file, e.span.line) for e in errors] == [
+        ("m.argmap", 3), ("bad.argmap", 1), ("other.argmap", 1)]
+
+
+def test_standard_input_can_leave_the_syntax_trees_out() -> None:
+    assert load_stream(b"premise a: A.\n", syntax=False).syntax == []
+    assert len(load_stream(b"premise a: A.\n").syntax) == 1
