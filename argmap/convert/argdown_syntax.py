@@ -169,9 +169,10 @@ def load_yaml(raw: str, path: str, line: int, column: int, what: str) -> Any:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         return yaml.load(raw, Loader=loader)
-    except yaml.YAMLError as error:
+    # Not only YAMLError: a value may fail to construct (`2018-13-45`: ValueError).
+    except Exception as error:  # noqa: BLE001
         mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        problem = getattr(error, "problem", None) or (str(error).splitlines() or ["?"])[0]
         where_line, where_column = line, column
         if mark is not None:
             where_line = line + mark.line
@@ -525,12 +526,11 @@ def _rules_text(parts: list[str]) -> str | None:
 def _metadata_text(value: Any) -> str | None:
     """A front-matter value as text: a list (several authors) joined by commas; None for a
     mapping."""
-    if isinstance(value, dict):
-        return None
     if isinstance(value, list):
-        parts = [_metadata_text(item) for item in value]
-        return ", ".join(part for part in parts if part)
-    return str(value)
+        if any(isinstance(item, (list, dict)) for item in value):
+            return None  # (and a list may hold itself: `&x [*x]`)
+        return ", ".join(str(item) for item in value if item is not None)
+    return None if isinstance(value, dict) else str(value)
 
 
 def _key_positions(lines: list[str], first_line: int) -> dict[str, tuple[int, int]]:
