@@ -12,18 +12,24 @@ and attacks it (docs/strength.md says the same for users):
 argmap's structures map onto that as follows:
 
 - a **statement**'s base score is its `@confidence`, else 0.5; its supporters are its
-  inferences, its attackers the statements that attack (`-|`) or contradict (`><`, both
-  ways) it and the nodes of undercut attacks aimed at it;
+  grounded inferences, its attackers the statements that attack (`-|`) or contradict
+  (`><`, both ways) it and the nodes of undercut attacks aimed at it;
 - an **inference** (`a + b -> c`, a linked step) holds only as far as all its premises do:
   its base score is its weakest premise's strength; its attackers are its undercutters,
   and it has no supporters: C(base, F(undercutters), 0) = base * (1 - F(undercutters));
 - an **undercut attack**'s node (`y -| (x -| t)`) takes x's strength as its base score and
   its undercutters as attackers, the same way, and attacks `t` with what is left.
 
+Only a **grounded** inference supports (one that rests, through steps that end, on
+premises, assumptions and attributed claims: `grounded_flags`), as in the well-founded
+labels: support that only runs in a circle gives none, where DF-QuAD's iteration would
+let it lift itself to 1 (`a -> b; b -> a` ends at 1 for both), and a step from a claim
+that has no support lends none either. Such statements keep their base scores.
+
 DF-QuAD is defined on acyclic graphs. Here every node's strength depends only on the nodes
 with an edge into it, so the strongly connected components of the map are evaluated in
 topological order (what a node rests on first), each acyclic node once. Inside a cycle
-(`a >< b`, support that runs in a circle) every node starts from its base score (an
+(`a >< b`, support that runs in a circle from a premise) every node starts from its base score (an
 inference's and an attack's computed from their statements' base scores) and all are
 recomputed together, round after round, from the previous round's values, until the
 largest change is below 1e-9. Some cycles never settle: `a >< b` with both at confidence
@@ -37,9 +43,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from itertools import accumulate, chain, repeat
-from operator import add, sub
+from operator import sub
 
 from argmap.analysis.indexed import ATTACK, CONCLUSION, IndexedMap, index_map
+from argmap.analysis.support import grounded_flags
 from argmap.model import ArgumentMap
 
 DEFAULT_BASE = 0.5
@@ -166,18 +173,26 @@ def _store(component: list[int], values: list[float], new: list[float]) -> None:
 
 
 def _edges_into(graph: IndexedMap) -> tuple[list[int], list[int], list[int]]:
-    """Every edge grouped by the node it enters (CSR), with its code: the sources of the
-    edges into `v` are `sources[offsets[v]:offsets[v + 1]]`, their codes at the same
-    places in `codes`."""
-    out = graph.offsets
-    by_edge = list(
-        chain.from_iterable(map(repeat, range(len(graph.names)), map(sub, out[1:], out)))
-    )
-    order = sorted(range(len(graph.targets)), key=graph.targets.__getitem__)
-    into = map(add, graph.attacks_into, map(add, graph.reasons_into, graph.conclusions_into))
+    """Every edge that counts grouped by the node it enters (CSR), with its code: the
+    sources of the edges into `v` are `sources[offsets[v]:offsets[v + 1]]`, their codes at
+    the same places in `codes`. The conclusion edges of inferences that are not grounded
+    are left out: they support nothing."""
+    out, targets, codes = graph.offsets, graph.targets, graph.codes
+    count = len(graph.names)
+    by_edge = list(chain.from_iterable(map(repeat, range(count), map(sub, out[1:], out))))
+    grounded = grounded_flags(graph)
+    kept = [
+        edge
+        for edge, (code, source) in enumerate(zip(codes, by_edge, strict=True))
+        if code != CONCLUSION or grounded[source]
+    ]
+    into = [0] * count
+    for edge in kept:
+        into[targets[edge]] += 1
+    order = sorted(kept, key=targets.__getitem__)  # stable: the map's order for each node
     return (
         list(map(by_edge.__getitem__, order)),
-        list(map(graph.codes.__getitem__, order)),
+        list(map(codes.__getitem__, order)),
         list(accumulate(into, initial=0)),
     )
 

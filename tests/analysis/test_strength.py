@@ -11,7 +11,7 @@ import argmap
 from argmap.analysis import strength
 from argmap.analysis.strength import aggregate, combine, compute_strengths
 from argmap.errors import Span
-from argmap.model import STATEMENT_KINDS, ArgumentMap
+from argmap.model import STATEMENT_KINDS, ArgumentMap, needs_support
 
 SPAN = Span("random.argmap", 1, 1, 1, 2)
 
@@ -109,9 +109,23 @@ WORKED = [
     ),
     pytest.param(
         "claim a: A.\nclaim b: B.\na -> b\nb -> a\n",
-        # a = 0.5 + 0.5 * b and b = 0.5 + 0.5 * a: support in a circle rises to 1
+        # support that only runs in a circle is not grounded: it gives none, a and b keep
+        # their base scores (DF-QuAD's iteration alone would lift both to 1)
+        {"a": 0.5, "b": 0.5},
+        id="support only in a circle",
+    ),
+    pytest.param(
+        "premise p: P.\nclaim a: A.\nclaim b: B.\np -> a\na -> b\nb -> a\n",
+        # grounded through p: a = 0.5 + 0.5 * F(0.5, b) = 0.75 + 0.25 * b and
+        # b = 0.5 + 0.5 * a, whose one fixed point is a = b = 1
         {"a": 1.0, "b": 1.0},
-        id="support in a circle",
+        id="support in a circle from a premise",
+    ),
+    pytest.param(
+        "claim u: U.\nconclusion c: C.\nu -> c\n",
+        # u needs support and has none: its step is not grounded and lends c nothing
+        {"u": 0.5, "inference-1": 0.5, "c": 0.5},
+        id="a step from an unsupported claim",
     ),
 ]
 
@@ -158,19 +172,20 @@ def test_the_documented_example() -> None:
 def test_a_cycle_that_does_not_settle_in_time_gets_the_average_of_its_last_two_rounds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Every node starts at 0.5 (a, b and the inferences a -> b and b -> a, at their premise's
-    # 0.5). Each round computes every node from the round before: a statement is
-    # 0.5 + 0.5 * its inference, an inference its premise. Round 1: a = b = 0.75, inferences
-    # 0.5; round 2: a = b = 0.75, inferences 0.75; round 3: a = b = 0.875. With a limit of
-    # 3 rounds, a gets the average of the last two: (0.75 + 0.875) / 2 = 0.8125.
+    # a = 0.9 * (1 - b) and b = 0.9 * (1 - a), both from 0.9: round 1 gives 0.09 each,
+    # round 2 0.9 * 0.91 = 0.819, round 3 0.9 * 0.181 = 0.1629 (settling towards 0.9 / 1.9,
+    # slowly). With a limit of 3 rounds, each gets the average of the last two.
     monkeypatch.setattr(strength, "ROUNDS", 3)
-    strengths = strengths_of("claim a: A.\nclaim b: B.\na -> b\nb -> a\n")
-    assert strengths["a"] == pytest.approx((0.75 + 0.875) / 2)
+    strengths = strengths_of(
+        "premise a: A.\n  @confidence 0.9\npremise b: B.\n  @confidence 0.9\na >< b\n"
+    )
+    assert strengths["a"] == pytest.approx((0.819 + 0.1629) / 2)
+    assert strengths["b"] == strengths["a"]
 
 
 def test_a_long_chain_is_evaluated_without_recursion() -> None:
     size = 5000
-    lines = [f"claim s{i}: S{i}." for i in range(size)]
+    lines = ["premise s0: S0."] + [f"claim s{i}: S{i}." for i in range(1, size)]
     lines += [f"s{i} -> s{i + 1}" for i in range(size - 1)]
     strengths = strengths_of("\n".join(lines) + "\n")
     # s0 = 0.5, each next one 0.5 + 0.5 * the one before: 1 - 0.5 ** (i + 1)
@@ -308,8 +323,20 @@ def test_equal_support_and_attack_leave_the_base_score(
 
 def reference(amap: ArgumentMap) -> dict[str, float]:
     """DF-QuAD on an acyclic map, written from the definitions on the model's own queries
-    (no index, no components): each node from what it rests on, remembered."""
+    (no index, no components): each node from what it rests on, remembered; a statement's
+    grounded inferences support it."""
     known: dict[str, float] = {}
+    grounded: dict[str, bool] = {}
+
+    def is_grounded(node: str) -> bool:
+        if node not in grounded:
+            if amap.kind(node) == "inference":
+                grounded[node] = all(map(is_grounded, amap.premises_of(node)))
+            else:
+                grounded[node] = not needs_support(amap.graph.nodes[node]) or any(
+                    map(is_grounded, amap.inferences_for(node))
+                )
+        return grounded[node]
 
     def value(node: str) -> float:
         if node not in known:
@@ -321,7 +348,9 @@ def reference(amap: ArgumentMap) -> dict[str, float]:
             elif kind == "attack":
                 known[node] = combine(value(amap.attacker_of(node)), attack, 0.0)
             else:
-                support = aggregate([value(step) for step in amap.inferences_for(node)])
+                support = aggregate(
+                    [value(step) for step in amap.inferences_for(node) if is_grounded(step)]
+                )
                 known[node] = combine(base_of(amap, node), attack, support)
         return known[node]
 
