@@ -29,9 +29,9 @@ that has no support lends none either. Such statements keep their base scores.
 DF-QuAD is defined on acyclic graphs. Here every node's strength depends only on the nodes
 with an edge into it, so the strongly connected components of the map are evaluated in
 topological order (what a node rests on first), each acyclic node once. Inside a cycle
-(`a >< b`, support that runs in a circle from a premise) every node starts from its base score (an
-inference's and an attack's computed from their statements' base scores) and all are
-recomputed together, round after round, from the previous round's values, until the
+(`a >< b`, support that runs in a circle from a premise) every node starts from its base
+score (an inference's and an attack's computed from their statements' base scores) and
+all are recomputed together, round after round, from the previous round's values, until the
 largest change is below 1e-9. Some cycles never settle: `a >< b` with both at confidence
 1 alternates between (1, 1) and (0, 0). When a round repeats the one before the last (a
 two-round swing), or after ROUNDS rounds, each node gets the average of the last two
