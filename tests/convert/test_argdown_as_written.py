@@ -110,11 +110,15 @@ def test_a_data_block_over_several_lines_is_data() -> None:
     ]
 
 
-def test_data_that_is_not_yaml_is_a_located_error() -> None:
+@pytest.mark.parametrize(("text", "message", "line"), [
+    ("[A]: a\n  + [B]: b {\n  key: [unclosed\n}\n", "", 4),
+    ("[A]: a {day: 2018-13-45}\n", ": month must be in 1..12", 1),
+])
+def test_data_that_is_not_yaml_is_a_located_error(text: str, message: str, line: int) -> None:
     with pytest.raises(ConvertError) as caught:
-        read("[A]: a\n  + [B]: b {\n  key: [unclosed\n}\n")
-    assert caught.value.message.startswith("the data block is not valid YAML")
-    assert caught.value.line == 4
+        read(text)
+    assert caught.value.message.startswith(f"the data block is not valid YAML{message}")
+    assert caught.value.line == line
 
 
 # -- strict mode ------------------------------------------------------------------------------

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from argmap.convert.argdown_markup import blank_comments, clean_text
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.convert.argdown_markup import DataBlock, blank_comments, clean_text
 
 M = "\x00"  # COMMENT_MARK
 
@@ -42,3 +46,32 @@ def test_clean_text(text: str, expected: tuple[str, list[str]]) -> None:
 def test_blank_comments_keeps_positions(text: str, expected: str) -> None:
     assert blank_comments(text) == expected
     assert len(blank_comments(text)) == len(text)
+
+
+# Argdown's own Data token (lexer.ts), with JavaScript's `.` (no line terminator).
+ARGDOWN_DATA = re.compile(r"\{(?:(?!\}\s[^,}])(?:[^\n\r\u2028\u2029]|\n))*\}(?!\s*(?:,|\}))")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="{} ,\na:\u2028", max_size=30))
+def test_data_blocks_end_where_argdowns_pattern_ends_them(text: str) -> None:
+    data: list[DataBlock] = []
+    blank_comments(text, data)
+    expected, at = [], 0
+    while (start := text.find("{", at)) >= 0:
+        match = ARGDOWN_DATA.match(text, start)
+        if match:
+            expected.append(match.group())
+        at = match.end() if match else start + 1
+    assert [block.raw for block in data] == expected
+
+
+def test_a_data_block_keeps_its_lines_and_hides_comment_marks_inside() -> None:
+    data: list[DataBlock] = []
+    text = '[A]: a {\n  url: "http://x.org" // no comment\n}\n  + [B]: b {c: 1} // comment\n'
+    assert blank_comments(text, data) == (
+        "[A]: a \x010\x01\n" + M * 35 + "\n" + M + "\n  + [B]: b \x011\x01" + M * 3
+        + " " + M * 10 + "\n"
+    )
+    assert [(block.raw, block.line, block.column) for block in data] == [
+        ('{\n  url: "http://x.org" // no comment\n}', 1, 8), ("{c: 1}", 4, 12)]
