@@ -278,13 +278,23 @@ def test_a_statement_too_big_even_alone_is_refused_with_the_font_that_would_do()
         "drawing prints its text at 7.0 pt; give a bigger page box or `--min-font 7`")
 
 
-def test_a_part_too_big_is_cut_or_halved() -> None:
+def test_a_statement_with_no_text_drawn_is_refused_at_zero_points() -> None:
+    refused: list[Refusal] = []
+    error = FitError("", FigureSize(1.0, 1.0, None))
+    _recut(hub(), Part("V", ("v",), alone=True), error, RenderOptions(fit=300.0), refused)
+    assert refused[0].message == (
+        "statement `v` cannot be drawn inside 300 pt with text of 8 pt: alone, its best drawing "
+        "prints its text at 0.0 pt; give a bigger page box or `--min-font 0`")
+
+
+def test_a_part_too_big_is_cut_behind_its_top_statement() -> None:
     amap = hub()
     error = FitError("too big", FigureSize(900.0, 900.0, 4.0))
     options = RenderOptions(fit=300.0)
+    assert _recut(amap, Part("P", ("x1", "y1", "c")), error, options, []) == [
+        Part("P", ("c",)), Part("Behind: The hub.", ("x1", "y1"))]
     part = Part("Second", ("y1", "y2", "u", "t"))
     pieces = _recut(amap, part, error, options, [])
-    assert len(pieces) > 1
-    assert sorted(s for piece in pieces for s in piece.statements) == sorted(part.statements)
+    assert pieces == [Part("Second (1 of 2)", ("y1", "y2")), Part("Second (2 of 2)", ("u", "t"))]
     assert _replace([Part("A", ("a",)), part, Part("B", ("b",))], part, pieces) == [
         Part("A", ("a",)), *pieces, Part("B", ("b",))]
