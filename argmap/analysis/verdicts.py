@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from itertools import compress
+from itertools import chain, compress
 
 from argmap.analysis.indexed import ATTACK, CONCLUSION, PREMISE, IndexedMap, index_map
 from argmap.analysis.labels import (
@@ -38,7 +38,13 @@ from argmap.analysis.labels import (
 )
 from argmap.analysis.strength import DEFAULT_BASE, aggregate, strength_values
 from argmap.analysis.support import grounded_flags
-from argmap.model import CLAIM, CONTRADICTS_EDGE, ArgumentMap
+from argmap.model import (
+    ATTACK_EDGE_KINDS,
+    ATTACKER_EDGE,
+    CLAIM,
+    CONTRADICTS_EDGE,
+    ArgumentMap,
+)
 from argmap.model import CONCLUSION as CONCLUSION_KIND
 
 
@@ -120,8 +126,10 @@ def verdict_list(
     """The verdicts of the statements numbered `numbers`, from analyses already made."""
     stands = support_stands(graph, labels)
     explained = _explained_by_missing_support(graph, grounded)
+    unanswered = _Unanswered(amap, graph, labels, grounded)
     found = [
-        _verdict(amap, graph, labels, grounded, stands, explained, number) for number in numbers
+        _verdict(graph, labels, grounded, stands, explained, unanswered, number)
+        for number in numbers
     ]
     if any(verdict.word is VerdictWord.CONTESTED for verdict in found) and _weighted(graph):
         strengths = strength_values(graph)
@@ -181,12 +189,12 @@ def _base_score(graph: IndexedMap, number: int) -> float:
 
 
 def _verdict(
-    amap: ArgumentMap,
     graph: IndexedMap,
     labels: Sequence[int],
     grounded: Sequence[bool],
     stands: Sequence[bool],
     explained: Sequence[bool],
+    unanswered: _Unanswered,
     number: int,
 ) -> Verdict:
     name = graph.names[number]
@@ -205,7 +213,7 @@ def _verdict(
             )
         because = "its support runs in a circle and never reaches a premise"
         return Verdict(name, VerdictWord.CIRCULAR, label, (), f"`{name}` is circular: {because}.")
-    attacks, self_defeating = _unanswered(amap, graph, labels, grounded, number)
+    attacks, self_defeating = unanswered.of(name)
     objections = tuple(dict.fromkeys(attack.attacker for attack in attacks))
     written = "; ".join(attack.written for attack in attacks)
     one = len(attacks) == 1
@@ -299,48 +307,148 @@ def _explained_by_missing_support(graph: IndexedMap, grounded: Sequence[bool]) -
     return explained
 
 
-def _unanswered(
-    amap: ArgumentMap,
-    graph: IndexedMap,
-    labels: Sequence[int],
-    grounded: Sequence[bool],
-    number: int,
-) -> tuple[list[Objection], bool]:
-    """Attacks not OUT on the statement and on the grounded, not-IN part of its support,
-    and whether the statement itself makes one of them (it defeats itself).
+_ObjectionKey = tuple[str, ...] | frozenset[str]
 
-    A breadth-first search down the support, through grounded nodes that are not IN only
-    (what is IN needs no answer; what is ungrounded is another verdict). A contradiction
-    met from both of its ends is listed once.
+
+class _Unanswered:
+    """The attacks not OUT on each node and on the grounded, not-IN part of its support.
+
+    What is IN needs no answer and what is ungrounded is another verdict, so the search goes
+    down through grounded nodes that are not IN only. Each node's list is made once, from
+    its children's lists (children first; a node with no attack of its own and one child
+    shares the child's list), so a long chain of statements that all fall to one objection
+    costs a step per node, not per node and level; only nodes on a support cycle are
+    searched breadth-first, stopping at nodes already known. A contradiction met from both
+    of its ends is listed once.
     """
-    index = graph.index
-    start = graph.names[number]
-    seen, queue = {start}, deque([start])
-    attacks: list[Objection] = []
-    pairs: set[frozenset[str]] = set()
-    self_defeating = False
-    while queue:
-        node = queue.popleft()
+
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        graph: IndexedMap,
+        labels: Sequence[int],
+        grounded: Sequence[bool],
+    ) -> None:
+        self.amap, self.index, self.labels, self.grounded = amap, graph.index, labels, grounded
+        self.lists: dict[str, list[Objection]] = {}
+        self.children: dict[str, list[str]] = {}
+
+    def of(self, node: str) -> tuple[list[Objection], bool]:
+        """The node's list, and whether it attacks what its own support rests on."""
+        if node not in self.lists:
+            self._compute(node)
+        return self.lists[node], self._self_defeating(node)
+
+    def _self_defeating(self, start: str) -> bool:
+        """Whether an attack of `start`'s that is not OUT aims at `start` or at a node of
+        its grounded, not-IN support: a search only for statements that attack something."""
+        amap, index, labels = self.amap, self.index, self.labels
+        aims = set()
+        for target, edge in amap.graph.succ[start].items():
+            if edge["kind"] in ATTACK_EDGE_KINDS:
+                attacker = start
+            elif edge["kind"] == ATTACKER_EDGE:
+                attacker, target = target, amap.target_of(target)
+            else:
+                continue
+            if labels[index[attacker]] != OUT_CODE:
+                aims.add(target)
+        if not aims:
+            return False
+        seen, stack = {start}, [start]
+        while stack:
+            node = stack.pop()
+            if node in aims:
+                return True
+            for child in self.children[node]:
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return False
+
+    def _below(self, node: str) -> list[str]:
+        amap, index = self.amap, self.index
+        below = amap.inferences_for(node) if amap.is_statement(node) else amap.premises_of(node)
+        return [
+            source for source in below
+            if self.grounded[index[source]] and self.labels[index[source]] != IN_CODE
+        ]
+
+    def _own(self, node: str) -> list[Objection]:
+        amap, index, labels = self.amap, self.index, self.labels
+        own = []
         for attacker in amap.attackers_of(node):
             if labels[index[attacker]] == OUT_CODE:
                 continue
-            source = amap.attack_source(attacker)
-            self_defeating = self_defeating or source == start
             contradiction = amap.graph.edges[attacker, node]["kind"] == CONTRADICTS_EDGE
-            if contradiction:
-                pair = frozenset((source, node))
-                if pair in pairs:
-                    continue
-                pairs.add(pair)
             operator = "><" if contradiction else "-|"
-            attacks.append(Objection(source, node, operator, amap.written(node)))
-        below = amap.inferences_for(node) if amap.is_statement(node) else amap.premises_of(node)
-        for source in below:
-            source_number = index[source]
-            if grounded[source_number] and labels[source_number] != IN_CODE and source not in seen:
-                seen.add(source)
-                queue.append(source)
-    return attacks, self_defeating
+            own.append(Objection(amap.attack_source(attacker), node, operator, amap.written(node)))
+        return own
+
+    def _compute(self, start: str) -> None:
+        children, lists = self.children, self.lists
+        found: list[str] = []  # the part of the map below `start` not yet known
+        stack = [start]
+        while stack:
+            node = stack.pop()
+            if node not in children:
+                children[node] = self._below(node)
+                found.append(node)
+                stack += [child for child in children[node] if child not in children]
+        waiting = {
+            node: sum(1 for child in children[node] if child not in lists) for node in found
+        }
+        parents: dict[str, list[str]] = {}
+        for node in waiting:
+            for child in children[node]:
+                parents.setdefault(child, []).append(node)
+        ready = [node for node, count in waiting.items() if not count]
+        while ready:
+            node = ready.pop()
+            lists[node] = _merged(self._own(node), [lists[c] for c in children[node]])
+            for parent in parents.get(node, ()):
+                waiting[parent] -= 1
+                if not waiting[parent]:
+                    ready.append(parent)
+        for node in waiting:  # on or above a support cycle
+            if node not in lists:
+                lists[node] = self._search(node)
+
+    def _search(self, start: str) -> list[Objection]:
+        seen, queue = {start}, deque([start])
+        parts: list[list[Objection]] = []
+        while queue:
+            node = queue.popleft()
+            known = self.lists.get(node) if node != start else None
+            if known is not None:
+                parts.append(known)
+                continue
+            parts.append(self._own(node))
+            for child in self.children[node]:
+                if child not in seen:
+                    seen.add(child)
+                    queue.append(child)
+        return _merged([], parts)
+
+
+def _merged(own: list[Objection], parts: list[list[Objection]]) -> list[Objection]:
+    """`own` then each of `parts`, each objection once (a contradiction once either way)."""
+    if not own and len(parts) == 1:
+        return parts[0]
+    merged: list[Objection] = []
+    keys: set[_ObjectionKey] = set()
+    for objection in chain(own, *parts):
+        key = _key(objection)
+        if key not in keys:
+            keys.add(key)
+            merged.append(objection)
+    return merged
+
+
+def _key(objection: Objection) -> _ObjectionKey:
+    if objection.operator == "><":
+        return frozenset((objection.attacker, objection.target))
+    return (objection.attacker, objection.target)
 
 
 @dataclass(frozen=True)
