@@ -296,6 +296,12 @@ Prose that stands alone.
 * [listed]: A list item.
   + [list support]: Its support.
 
+1. [numbered]: An ordered list item, see @<Reasoning>.
+  - <Lone>: An argument without a reconstruction.
+
+[support]: The same support, said again \\[differently\\].
+  + An untitled reason.
+
 ## Reconstructions {isGroup: false}
 
 <Reasoning>
@@ -330,6 +336,13 @@ def test_every_construct_arrives_or_is_counted() -> None:
     assert premises(amap, "main") == [["r1", "r2"], ["support"]]
     assert premises(amap, "consequence") == [["main"]]
     assert premises(amap, "listed") == [["list_support"]]
+    assert premises(amap, "support") == [["untitled_reason"]]
+    assert amap.graph.nodes["support"]["attributes"]["note"] == (
+        "The same support, said again [differently].")
+    assert amap.graph.nodes["numbered"]["text"] == "An ordered list item, see Reasoning."
+    # An argument without a reconstruction is a claim; its attack stays one-way, as in
+    # Argdown's strict mode (an attack from an argument is no contrary).
+    assert ("lone", "numbered", "attack") in relations
     assert warnings == [
         "map.argdown: warning: the front matter's `subTitle` has no place in argmap and was "
         "left out (line 5)",
@@ -346,5 +359,5 @@ def test_every_construct_arrives_or_is_counted() -> None:
         "map.argdown: warning: Argdown data `color` has no place in argmap and was left out "
         "(line 15)",
         "map.argdown: warning: Argdown data `rule` has no place in argmap and was left out "
-        "(line 36)",
+        "(line 42)",
     ]
