@@ -36,7 +36,7 @@ RUSSIA_CHINA = [
         "message": "claim `credibility` is attributed to Vladimir Putin (@by), not asserted by "
         "the map, yet used as a reason for `china_gains`",
         "file": "maps/russia-china.argmap",
-        "line": 96,
+        "line": 105,
         "column": 1,
         "statement": "credibility",
         "related": ["china_gains"],
@@ -56,7 +56,7 @@ IMPLICIT = [
         "related": [],
     }
     for kind, node, line in (
-        ("claim", "durable", 43), ("assumption", "west_aim", 174), ("claim", "energy_ties", 199)
+        ("claim", "durable", 43), ("claim", "energy_ties", 98), ("assumption", "west_aim", 183)
     )
 ]
 
