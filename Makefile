@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/argmap show maps/russia-china.argmap
+	$(BIN)/argmap analyze maps/russia-china.argmap
 	$(BIN)/argmap check maps/russia-china.argmap
 	$(BIN)/argmap render maps/russia-china.argmap --fit a4 --split -o out/
 
