@@ -23,9 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.convert.argdown_shortcodes import escape_shortcodes
-from argmap.convert.argdown_syntax import (
-    ATTACK as ATTACK_RELATION,
-)
+from argmap.convert.argdown_syntax import ATTACK as ATTACK_RELATION
 from argmap.convert.argdown_syntax import (
     CONTRADICTION,
     SUPPORT,
@@ -336,8 +334,8 @@ def _relation(source: Element, target: Element, kind: str, line: int, builder: _
     if builder.strict and kind == ATTACK_RELATION and _contrary(source, target, builder):
         # Strict mode: an attack between statements is Argdown's contrary, which holds both
         # ways; Argdown merges `[a] - [b]` with `[b] - [a]`, and so does a contradiction.
-        if not amap.graph.has_edge(start, end) and amap.is_statement(end):
-            amap.add_contradiction(start, end, span=Span(source.path, line, 1, line, 2))
+        if not amap.graph.has_edge(start, end):
+            amap.add_contradiction(start, end, span=span)
         return
     if kind == CONTRADICTION and amap.is_statement(end):
         if amap.graph.has_edge(start, end):
