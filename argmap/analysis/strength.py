@@ -35,8 +35,8 @@ all are recomputed together, round after round, from the previous round's values
 largest change is below 1e-9. Some cycles never settle: `a >< b` with both at confidence
 1 alternates between (1, 1) and (0, 0). When a round repeats the one before the last (a
 two-round swing), or after ROUNDS rounds, each node gets the average of the last two
-rounds (0.5 each in that example). Linear in the map's size for acyclic maps (one
-iterative Tarjan pass over integer lists), times the rounds inside cycles.
+rounds (0.5 each in that example). Linear in the map's size for acyclic maps (networkx's
+strongly connected components), times the rounds inside cycles.
 """
 
 from __future__ import annotations
@@ -198,55 +198,18 @@ def _edges_into(graph: IndexedMap) -> tuple[list[int], list[int], list[int]]:
 
 
 def _components(offsets: list[int], sources: list[int]) -> Iterator[list[int]]:
-    """The strongly connected components of the graph whose edges run from each node to
-    the sources of the edges into it, each after every component it reaches: what a node
-    rests on comes first. Tarjan's algorithm with an explicit stack (maps nest deeper than
-    Python's recursion limit)."""
-    count = len(offsets) - 1
-    order = [-1] * count
-    low = [0] * count
-    waiting = [False] * count
-    stack: list[int] = []
-    counter = 0
-    for root in range(count):
-        if order[root] >= 0:
-            continue
-        order[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        waiting[root] = True
-        work = [(root, offsets[root])]
-        while work:
-            node, edge = work[-1]
-            end = offsets[node + 1]
-            descended = False
-            while edge < end:
-                reached = sources[edge]
-                edge += 1
-                if order[reached] < 0:
-                    work[-1] = (node, edge)
-                    order[reached] = low[reached] = counter
-                    counter += 1
-                    stack.append(reached)
-                    waiting[reached] = True
-                    work.append((reached, offsets[reached]))
-                    descended = True
-                    break
-                if waiting[reached] and order[reached] < low[node]:
-                    low[node] = order[reached]
-            if descended:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                if low[node] < low[parent]:
-                    low[parent] = low[node]
-            if low[node] == order[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    waiting[member] = False
-                    component.append(member)
-                    if member == node:
-                        break
-                yield component
+    """The strongly connected components of the graph whose edges run from the sources of
+    the edges into each node to the node, each after every component it rests on
+    (networkx's condensation, in topological order)."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(len(offsets) - 1))
+    graph.add_edges_from(
+        (sources[edge], node)
+        for node in range(len(offsets) - 1)
+        for edge in range(offsets[node], offsets[node + 1])
+    )
+    condensed = nx.condensation(graph)
+    for component in nx.topological_sort(condensed):
+        yield sorted(condensed.nodes[component]["members"])
