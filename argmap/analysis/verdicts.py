@@ -134,7 +134,7 @@ def verdict_list(
     if any(verdict.word is VerdictWord.CONTESTED for verdict in found) and _weighted(graph):
         strengths = strength_values(graph)
         found = [
-            _weigh(amap, graph, strengths, verdict)
+            _weigh(amap, graph, labels, strengths, verdict)
             if verdict.word is VerdictWord.CONTESTED
             else verdict
             for verdict in found
@@ -148,7 +148,11 @@ def _weighted(graph: IndexedMap) -> bool:
 
 
 def _weigh(
-    amap: ArgumentMap, graph: IndexedMap, strengths: Sequence[float], verdict: Verdict
+    amap: ArgumentMap,
+    graph: IndexedMap,
+    labels: Sequence[int],
+    strengths: Sequence[float],
+    verdict: Verdict,
 ) -> Verdict:
     """A contested verdict weighed by DF-QuAD strength: defeated when, at a statement an
     objection stands against, the objections together outweigh what holds it up (its
@@ -159,7 +163,10 @@ def _weigh(
         if not amap.is_statement(target):
             continue
         number = index[target]
-        attack = aggregate([strengths[index[a]] for a in amap.attackers_of(target)])
+        # Only what stands weighs: an answered objection is not put on the scale.
+        attack = aggregate([
+            strengths[index[a]] for a in amap.attackers_of(target) if labels[index[a]] != OUT_CODE
+        ])
         if graph.wanting[number]:
             held = aggregate([strengths[index[i]] for i in amap.inferences_for(target)])
         else:

@@ -150,3 +150,14 @@ def test_the_answered_objections_of_an_accepted_conclusion() -> None:
         "`x` -| `c`, answered by `y` -| `x`",
         "`z` -| `p`, whose support falls",
     ]
+
+
+def test_an_answered_objection_is_not_weighed() -> None:
+    # `y` answers `z`; only `x` (0.3) stands against the support (0.9). Weighed in, `z`
+    # (1 - 0.1 = 0.9 after its weak attacker) would tip the scale: 1 - 0.7 * 0.1 = 0.93.
+    source = WEIGHED.format(p=0.9, x=0.3) + (
+        "premise y: Y.\n  @confidence 0.1\npremise z: Z.\n  @confidence 1\nx -| c\nz -| c\n"
+        "y -| z\n"
+    )
+    verdict = verdicts(argmap.parse(source))["c"]
+    assert verdict.word is CONTESTED
