@@ -421,3 +421,112 @@ def test_errors_are_listed_file_by_file_in_include_order(
 def test_standard_input_can_leave_the_syntax_trees_out() -> None:
     assert load_stream(b"premise a: A.\n", syntax=False).syntax == []
     assert len(load_stream(b"premise a: A.\n").syntax) == 1
+
+
+# Every place fmt keeps or drops a blank line or a comment's own spacing: a header comment,
+# a second block after a gap, blanks in a quote, a section's comment, an argument's tags,
+# continued relations and a last line without a line end.
+FMT_SOURCE = (
+    '#   Top   comment, spaced\n'
+    '# second line of header\n'
+    '\n'
+    '# first block\n'
+    '\n'
+    '#  second block after a gap,   spaced\n'
+    'premise a: A.\n'
+    '  @note N   # why\n'
+    '  > q one\n'
+    '\n'
+    '  > q two\n'
+    '\n'
+    '  # body comment,   spaced\n'
+    '\n'
+    'premise b: B.\n'
+    '\n'
+    '# comment before c\n'
+    '\n'
+    'conclusion c: C.\n'
+    '== Section ==   # section comment\n'
+    'claim d: D.\n'
+    'argument step: a + b -> c #t1 #t2   # arg comment\n'
+    '  @note Step note\n'
+    '  # arg body   comment\n'
+    'a\n'
+    '  + b\n'
+    '  #   in a relation\n'
+    '  -> d   # end\n'
+    'argument two: a\n'
+    '    -> d\n'
+    '  @note N2   # n2\n'
+    '  #  after   note\n'
+    '#   trailing,  spaced'
+)
+FMT_FORMATTED = (
+    '#   Top   comment, spaced\n'
+    '# second line of header\n'
+    '\n'
+    '# first block\n'
+    '\n'
+    '#  second block after a gap,   spaced\n'
+    'premise a: A.\n'
+    '  @note N  # why\n'
+    '  > q one\n'
+    '\n'
+    '  > q two\n'
+    '\n'
+    '# body comment,   spaced\n'
+    '\n'
+    'premise b: B.\n'
+    '\n'
+    '# comment before c\n'
+    '\n'
+    'conclusion c: C.\n'
+    '\n'
+    '== Section ==  # section comment\n'
+    '\n'
+    'claim d: D.\n'
+    '\n'
+    'argument step: a + b -> c #t1 #t2  # arg comment\n'
+    '  @note Step note\n'
+    '# arg body   comment\n'
+    'a\n'
+    '  + b\n'
+    '  #   in a relation\n'
+    '  -> d  # end\n'
+    'argument two: a\n'
+    '    -> d\n'
+    '  @note N2  # n2\n'
+    '\n'
+    '#  after   note\n'
+    '#   trailing,  spaced\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "formatted"),
+    [
+        (FMT_SOURCE, FMT_FORMATTED),
+        # Line ends follow the first line's.
+        ("premise a: A.\r\npremise b: B.\n", "premise a: A.\r\npremise b: B.\r\n"),
+        ("premise a: A.\npremise b: B.\r\n", "premise a: A.\npremise b: B.\n"),
+        # One blank line kept between statements and inside a quote, however many.
+        ("premise a: A.\n\npremise b: B.\n", "premise a: A.\n\npremise b: B.\n"),
+        ("premise a: A.\n\n\n  > q\n", "premise a: A.\n  > q\n"),
+        ("premise a: A.\n  > q one\n\n\n  > q two\n  > q three\n\n\n  > q four\n",
+         "premise a: A.\n  > q one\n\n  > q two\n  > q three\n\n  > q four\n"),
+    ],
+)
+def test_fmt_layout(source: str, formatted: str) -> None:
+    assert format_text(source, "m.argmap") == formatted
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "shown"),
+    [("premise a A.\n", 1, "premise a A."),
+     ("premise a: A.\nconclusion c: C.\na ->\n  + c", 4, "  + c")],
+)
+def test_fmt_refuses_a_broken_map_showing_the_line(source: str, line: int, shown: str) -> None:
+    with pytest.raises(argmap.ParseError) as caught:
+        format_text(source, "m.argmap")
+    [error] = caught.value.errors
+    assert (error.span.line, error.source_line) == (line, shown)
