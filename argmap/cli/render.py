@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from argmap.analysis.labels import SEMANTICS_NAMES
 from argmap.cli.common import (
     EXIT_MAP_ERRORS,
     STDIN,
@@ -115,13 +116,17 @@ EPILOG = """Examples:
 @click.option("--section", metavar="NAME", help="Draw only the statements of this section.")
 @click.option("--tag", metavar="NAME", help="Draw only the statements with this tag.")
 @click.option("--evaluate", is_flag=True,
-              help="Fill statements by acceptability label (IN, OUT, UNDEC).")
+              help="Fill statements by acceptability label (IN, OUT, UNDEC); claims and "
+              "conclusions say their verdict (accepted, contested, defeated, ...).")
 @click.option("--findings", is_flag=True,
               help="Outline statements that `argmap check` reports on; messages as tooltips.")
 @click.option("--cruxes", is_flag=True,
               help="Draw with a double border the cruxes of the accepted conclusions: the "
               "premises and assumptions whose removal would change a verdict (see `argmap "
               "analyze`); the tooltip names the conclusions.")
+@click.option("--semantics", type=click.Choice(SEMANTICS_NAMES), default=None,
+              help="With --evaluate or --cruxes: how circular support counts (default: "
+              "[tool.argmap.check] semantics, else well-founded).")
 @click.option("--quotes", is_flag=True, help="Show each statement's quotes under its text.")
 @click.option("--theme", type=click.Choice(list(THEMES)), default="default", show_default=True,
               help="Colours: print is black and white, dark is for dark slides.")
@@ -167,6 +172,7 @@ def render(
     evaluate: bool,
     findings: bool,
     cruxes: bool,
+    semantics: str | None,
     quotes: bool,
     theme: str,
     legend: str,
@@ -207,6 +213,7 @@ def render(
         evaluate=evaluate,
         findings=findings,
         cruxes=cruxes,
+        semantics=semantics,
         quotes=quotes,
         theme=theme,
         engine=engine,
@@ -391,8 +398,9 @@ def _place(source: Path, stdin_filename: str | None) -> Path:
 
 def with_check_config(source: Path, options: RenderOptions) -> RenderOptions:
     """`--findings` reports what `argmap check` reports for the map: the rules and severities
-    of its `[tool.argmap.check]` (a broken one is a usage error, as for check)."""
-    if not options.findings:
+    of its `[tool.argmap.check]` (a broken one is a usage error, as for check); `--evaluate`
+    and `--cruxes` take its `semantics`."""
+    if not (options.findings or options.evaluate or options.cruxes):
         return options
     return replace(options, checks=check_config_or_exit(source))
 

@@ -295,7 +295,9 @@ def statement_lines(
     if data["attributes"].get("implicit"):
         meta.append("· implicit")
     if notes.labels is not None:
-        meta.append(f"· {notes.labels[node]}")
+        verdict = notes.verdicts.get(node)
+        label = notes.labels[node]
+        meta.append(f"· {verdict} ({label})" if verdict else f"· {label}")
     count = len(notes.findings.get(node, ()))
     if count:
         meta.append(f"· {count} finding{'s' if count != 1 else ''}")

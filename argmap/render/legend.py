@@ -25,7 +25,13 @@ from argmap.render.themes import Theme
 if TYPE_CHECKING:
     import networkx as nx
 
-LABEL_WORDS = {"IN": "IN: accepted", "OUT": "OUT: rejected", "UNDEC": "UNDEC: undecided"}
+LABEL_WORDS = {
+    "IN": "IN: accepted",
+    "OUT": "OUT: not accepted",
+    "UNDEC": "UNDEC: undecided",
+}
+"""The legend's words for the label fills (a contested, defeated, unsupported or circular
+statement is OUT; what the verdict is, the statement's own line says)."""
 RELATION_WORDS = {
     "support": "supports",
     "attack": "attacks",

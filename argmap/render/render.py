@@ -59,8 +59,12 @@ class RenderOptions:
     # PNG: pixels to the inch, recorded in the file.
     dpi: int = DEFAULT_DPI
     # --findings: the rules and severities of the map's [tool.argmap.check], as `check`
-    # uses them (None: every rule on by default, at its own severity).
+    # uses them (None: every rule on by default, at its own severity); its `semantics` is
+    # the labels' too, unless `semantics` below names one.
     checks: CheckConfig | None = None
+    # --semantics: how circular support counts for --evaluate and --cruxes (None: the
+    # configuration's, else well-founded).
+    semantics: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,9 @@ def prepare(
     if session is None:
         notes = annotate(amap, options)
     else:
-        key = (options.evaluate, options.findings, options.cruxes, options.checks)
+        key = (
+            options.evaluate, options.findings, options.cruxes, options.checks, options.semantics
+        )
         notes = session.annotations(amap, key, lambda: annotate(amap, options))
     style = DotStyle(
         theme=THEMES[options.theme],
@@ -116,16 +122,23 @@ def build_dot(amap: ArgumentMap, options: RenderOptions) -> str:
 def annotate(amap: ArgumentMap, options: RenderOptions) -> Annotations:
     """Labels (--evaluate), findings (--findings) and cruxes (--cruxes), computed only when
     asked for."""
+    semantics = options.semantics or (options.checks and options.checks.semantics)
+    semantics = semantics or "well-founded"
     labels = None
+    verdict_words: dict[str, str] = {}
     if options.evaluate:
         from argmap.analysis.labels import compute_labels
+        from argmap.analysis.verdicts import verdicts
 
-        labels = {node: label.value for node, label in compute_labels(amap).items()}
+        computed = compute_labels(amap, semantics)
+        labels = {node: label.value for node, label in computed.items()}
+        found = verdicts(amap, computed, semantics)
+        verdict_words = {node: verdict.word.value for node, verdict in found.items()}
     crux_of: dict[str, list[str]] = {}
     if options.cruxes:
         from argmap.analysis.cruxes import cruxes
 
-        for conclusion, premises in cruxes(amap).items():
+        for conclusion, premises in cruxes(amap, semantics=semantics).items():
             for premise in premises:
                 crux_of.setdefault(premise, []).append(conclusion)
     findings: dict[str, list[str]] = {}
@@ -142,7 +155,7 @@ def annotate(amap: ArgumentMap, options: RenderOptions) -> Annotations:
                 text = f"{finding.severity.value} {finding.code} {finding.rule}: {finding.message}"
                 findings.setdefault(finding.statement, []).append(text)
     return Annotations(labels=labels, findings=findings, cruxes=crux_of, tags=map_tags(amap),
-                       sections=section_numbers(amap))
+                       sections=section_numbers(amap), verdicts=verdict_words)
 
 
 def render_map(amap: ArgumentMap, options: RenderOptions) -> bytes:

@@ -32,7 +32,7 @@ class DrawSession:
     _done: dict[_Layout, list[bytes]] = field(default_factory=dict, repr=False)
     _measured: dict[_Layout, bytes] = field(default_factory=dict, repr=False)
     _engines: dict[str, Engine] = field(default_factory=dict, repr=False)
-    _notes: dict[tuple[int, bool, bool, bool, int], tuple[object, object, Annotations]] = field(
+    _notes: dict[tuple[int, bool, bool, bool, int, object], tuple[object, object, Annotations]] = field(
         default_factory=dict, repr=False
     )
 
@@ -43,13 +43,13 @@ class DrawSession:
         return self._engines[choice]
 
     def annotations(
-        self, amap: ArgumentMap, key: tuple[bool, bool, bool, object],
+        self, amap: ArgumentMap, key: tuple[bool, bool, bool, object, object],
         compute: Callable[[], Annotations],
     ) -> Annotations:
         """The findings, labels and cruxes of `amap` for `key` (evaluate, findings, cruxes,
-        the check configuration), computed once."""
-        evaluate, findings, cruxes, checks = key
-        slot = (id(amap), evaluate, findings, cruxes, id(checks))
+        the check configuration, the semantics), computed once."""
+        evaluate, findings, cruxes, checks, semantics = key
+        slot = (id(amap), evaluate, findings, cruxes, id(checks), semantics)
         if slot not in self._notes:
             # The map and the configuration are held with their notes: their ids stay theirs.
             self._notes[slot] = (amap, checks, compute())

@@ -80,6 +80,8 @@ class Annotations:
     findings: Mapping[str, Sequence[str]] = field(default_factory=dict)
     cruxes: Mapping[str, Sequence[str]] = field(default_factory=dict)
     """With --cruxes: each crux (a premise or assumption) and the conclusions it is one of."""
+    verdicts: Mapping[str, str] = field(default_factory=dict)
+    """With --evaluate: each claim's and conclusion's verdict in words (`contested`)."""
     tags: Sequence[str] | None = None
     sections: Mapping[str, int] | None = None
 

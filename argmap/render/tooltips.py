@@ -28,6 +28,8 @@ def tooltips(amap: ArgumentMap, nodes: set[str], notes: Annotations) -> dict[str
             lines = _inference(amap, node, data)
         if notes.labels is not None:
             lines.append(f"acceptability: {notes.labels[node]}")
+            if node in notes.verdicts:
+                lines.append(f"verdict: {notes.verdicts[node]}")
         if notes.cruxes.get(node):
             lines.append("crux of: " + ", ".join(notes.cruxes[node]))
         lines.extend(notes.findings.get(node, ()))

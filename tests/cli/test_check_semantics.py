@@ -73,3 +73,19 @@ def test_an_unknown_semantics_option_is_refused(project: Path) -> None:
     result = run("check", "map.argmap", "--semantics", "grounded")
     assert result.exit_code == 2
     assert "'grounded' is not one of 'well-founded', 'kripke-kleene'" in result.output
+
+
+def test_render_evaluate_follows_the_option_and_the_configuration(project: Path) -> None:
+    def drawn(*extra: str) -> str:
+        result = run("render", "map.argmap", "--evaluate", "-f", "dot", "-o", "-", *extra)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert "c  · accepted (IN)" in drawn()
+    assert "x  · circular (OUT)" in drawn()
+    assert "c  · undecided (UNDEC)" in drawn("--semantics", "kripke-kleene")
+    (project / "pyproject.toml").write_text(
+        '[tool.argmap.check]\nsemantics = "kripke-kleene"\n', encoding="utf-8"
+    )
+    assert "c  · undecided (UNDEC)" in drawn()
+    assert "c  · accepted (IN)" in drawn("--semantics", "well-founded")

@@ -177,7 +177,11 @@ def test_every_view_option(folder: Path) -> None:
     _, focused, _ = run(path, "-f", "dot", "-o", "-", "--focus", "go", "--depth", "1")
     assert b'"safer" [' not in focused and b'"build" [' in focused
     _, evaluated, _ = run(path, "-f", "dot", "-o", "-", "--evaluate")
-    assert b"go  \xc2\xb7 OUT" in evaluated  # attacked by an unanswered premise
+    # Attacked by an unanswered premise beside its support: its verdict and its label.
+    assert "go  · contested (OUT)".encode() in evaluated
+    # --semantics is taken, and changes nothing on a map without circular support.
+    _, kk, _ = run(path, "-f", "dot", "-o", "-", "--evaluate", "--semantics", "kripke-kleene")
+    assert kk == evaluated
 
 
 def test_findings_become_tooltips(folder: Path) -> None:
