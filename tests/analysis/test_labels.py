@@ -260,3 +260,15 @@ def test_an_attack_on_an_undercut_of_an_inference() -> None:
     attack = amap.find_attack("u", inference)
     assert attack is not None
     assert (labels[attack], labels[inference], labels["c"]) == (OUT, IN, IN)
+
+
+def test_a_contradiction_is_not_decided_by_support_but_by_an_answer() -> None:
+    # The docs' example: both sides supported, so neither defeats the other...
+    source = (
+        "claim lose: L.\nclaim keep: K.\npremise parking: P.\npremise survey: S.\n"
+        "parking -> lose\nsurvey -> keep\nlose >< keep\n"
+    )
+    assert labels_of(source) == {"lose": UNDEC, "keep": UNDEC, "parking": IN, "survey": IN}
+    # ...until one side's support is answered.
+    decided = labels_of(source + "survey -| (parking -> lose)\n")
+    assert (decided["lose"], decided["keep"]) == (OUT, IN)
