@@ -530,3 +530,143 @@ def test_fmt_refuses_a_broken_map_showing_the_line(source: str, line: int, shown
         format_text(source, "m.argmap")
     [error] = caught.value.errors
     assert (error.span.line, error.source_line) == (line, shown)
+
+
+XY = "premise x: X.\npremise y: Y.\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (AC + "a b >< c\n",
+         [('a contradiction has exactly two statements: `a >< b`', (3, 3, 4), 'a b >< c', ())]),
+        (AC + "a >< \n",
+         [('expected a statement ID after `><`', (3, 5, 6), 'a >< ', ())]),
+        (XY + AC + "a -> c\ny -| (-| c)\n",
+         [('expected a premise ID after `(`, found `-|`', (6, 7, 9), 'y -| (-| c)', ())]),
+        (XY + AC + "x -| c\ny -| (x -| )\n",
+         [
+           ('expected a statement ID, an inference `(a + b -> c)` or an attack `(x '
+            '-| c)` after `-|`, found `)`',
+            (6, 12, 13), 'y -| (x -| )', ()),
+         ]),
+        (XY + AC + "x -| (+ b -> c)\n",
+         [('expected a premise ID after `(`, found `+`', (5, 7, 8), 'x -| (+ b -> c)', ())]),
+        (XY + AC + "x -| (a + -> c)\n",
+         [('expected a statement ID after `a +`, found `->`', (5, 11, 13), 'x -| (a + -> c)', ())]),
+        (XY + AC + "x -| (a -> )\n",
+         [
+           ("expected the inference's conclusion after `->`, found `)`",
+            (5, 12, 13), 'x -| (a -> )', ()),
+         ]),
+        (XY + AC + "x -| (a\n",
+         [('expected `+` or `->` in the inference', (5, 8, 9), 'x -| (a', ())]),
+        (XY + AC + "x -| (\n",
+         [('expected a premise ID after `(`', (5, 7, 8), 'x -| (', ())]),
+        (XY + AC + "y -| (x -|\n",
+         [
+           ('expected a statement ID, an inference `(a + b -> c)` or an attack `(x '
+            '-| c)` after `-|`',
+            (5, 11, 12), 'y -| (x -|', ()),
+         ]),
+        (AC + "premise b: B.\n  @note,x\n",
+         [('expected a space after `@note`', (4, 8, 9), '  @note,x', ())]),
+        (AC + "argument arg: a -> c\n  @note,x\n",
+         [('expected a space after `@note`', (4, 8, 9), '  @note,x', ())]),
+        (AC + "argument arg: a -> c\n  @note x\n  @note y\n",
+         [
+           ('`@note` is given twice for `arg`; first at line 4',
+            (5, 3, 8), '  @note y', ((4, 3, 10),)),
+         ]),
+        ("@title=x\n",
+         [('expected a space after `@title`', (1, 7, 8), '@title=x', ())]),
+        (AC + "premise x: X.\na -> c\nx -| (a -> c)\na -| (a -> c)\n",
+         [
+           ('`a` is a premise of `(a -> c)` (line 4) and cannot also undercut it; a '
+            'reason cannot both support and attack the same step',
+            (6, 1, 14), 'a -| (a -> c)', ((4, 1, 7),)),
+         ]),
+        (AC + "premise x: X.\nx -| c\nx -| (x -| c)\n",
+         [
+           ('`x` makes the attack `(x -| c)` (line 4) and cannot also undercut it',
+            (5, 1, 14), 'x -| (x -| c)', ((4, 1, 7),)),
+         ]),
+        ("premise a: A.\npremise b: B.\npremise c: C\ud800.\n",
+         [
+           ('lone surrogate U+D800, half of a UTF-16 pair, not a character; argmap '
+            'reads text that can be written as UTF-8',
+            (3, 13, 14), 'premise c: C\\ud800.', ()),
+         ]),
+        ("\npremise b: B\ud800.\n",
+         [
+           ('lone surrogate U+D800, half of a UTF-16 pair, not a character; argmap '
+            'reads text that can be written as UTF-8',
+            (2, 13, 14), 'premise b: B\\ud800.', ()),
+         ]),
+        ("\n\ud800\n",
+         [
+           ('lone surrogate U+D800, half of a UTF-16 pair, not a character; argmap '
+            'reads text that can be written as UTF-8',
+            (2, 1, 2), '\\ud800', ()),
+         ]),
+        ("premise b: B\ud800  \r\n",
+         [
+           ('lone surrogate U+D800, half of a UTF-16 pair, not a character; argmap '
+            'reads text that can be written as UTF-8',
+            (1, 13, 14), 'premise b: B\\ud800  ', ()),
+         ]),
+        ("premise b: B\ud800X\r\n",
+         [
+           ('lone surrogate U+D800, half of a UTF-16 pair, not a character; argmap '
+            'reads text that can be written as UTF-8',
+            (1, 13, 14), 'premise b: B\\ud800X', ()),
+         ]),
+    ],
+)
+def test_a_syntax_error_is_worded_placed_and_shown(
+    source: str, expected: list[tuple[object, ...]]
+) -> None:
+    """Message, line and columns, the line shown (a lone surrogate escaped) and the related
+    place of each error: what `check` prints and JSON and SARIF carry."""
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(source, "m.argmap")
+    assert all(error.rule == "syntax-error" for error in caught.value.errors)
+    assert [(e.message, (e.span.line, e.span.column, e.span.end_column), e.source_line,
+             tuple((r.line, r.column, r.end_column) for r in e.related))
+            for e in caught.value.errors] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "quotes", "text"),
+    [("premise a: A.\n  >quote\n", ["quote"], "A."),
+     ("premise a: A.\n  > q   \n", ["q"], "A."),
+     ("premise a: A.\n  more   \n  text  \n", [], "A. more text")],
+)
+def test_quotes_and_continued_text_lose_their_outer_spaces(
+    source: str, quotes: list[str], text: str
+) -> None:
+    data = argmap.parse(source, "m.argmap").graph.nodes["a"]
+    assert (data["quotes"], data["text"]) == (quotes, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [("== Title ==   ", "Title"), ("==Xylo ==", "Xylo"), ("== Box X==", "Box X")],
+)
+def test_a_section_title_loses_its_equals_signs_only(line: str, title: str) -> None:
+    [section] = argmap.parse(f"{line}\npremise a: A.\n", "m.argmap").sections
+    assert section.title == title
+
+
+def test_a_document_of_text_parsed_without_a_path_is_anchored_in_the_working_folder() -> None:
+    assert argmap.parse("@document doc.txt\n").document == Path("doc.txt")
+
+
+def test_an_include_that_is_not_utf8_shows_its_own_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.argmap").write_bytes(b"premise q: Q\xff.\n")
+    errors = errors_of(b"@include bad.argmap\npremise s S.\n", tmp_path)
+    assert [(e.span.file, e.source_line) for e in errors] == [
+        ("m.argmap", "premise s S."), ("bad.argmap", "premise q: Q\ufffd.")]
