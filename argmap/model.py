@@ -2,7 +2,9 @@
 
 Nodes are statements (keyed by their ID), inferences (keyed by their name when the map
 names them with `argument ID: ...`, else `inference-<n>`, which can never clash with an ID
-because IDs cannot contain `-`) and attacks that are undercut (keyed `attack-<n>`). Edge
+because IDs cannot contain `-`) and attacks that have a node of their own (keyed by their name
+when named with `argument ID: x -| c`, else `attack-<n>`): an undercut attack, a named one,
+and a linked objection `a + b -| c`, whose node has one `attacker` edge per premise. Edge
 kinds: `premise` (statement -> inference), `conclusion` (inference -> statement), `attack`
 (attacker -> statement, inference or attack node; attack node -> what it attacks),
 `attacker` (statement -> its attack node) and `contradicts` (both directions for `a >< b`).
@@ -29,7 +31,8 @@ CLAIM = "claim"
 CONCLUSION = "conclusion"
 INFERENCE = "inference"
 ATTACK = "attack"
-"""The kind of an attack's own node: made when something undercuts the attack."""
+"""The kind of an attack's own node: made when something undercuts the attack, when the
+attack is named, or when it is linked (`a + b -| c`, several attackers together)."""
 
 STATEMENT_KINDS: tuple[str, ...] = (PREMISE, ASSUMPTION, CLAIM, CONCLUSION)
 GROUND_KINDS = frozenset({PREMISE, ASSUMPTION})
@@ -48,7 +51,7 @@ CONCLUSION_EDGE = "conclusion"
 ATTACK_EDGE = "attack"
 CONTRADICTS_EDGE = "contradicts"
 ATTACKER_EDGE = "attacker"
-"""From an attacking statement to its attack's node (the attack's one 'premise')."""
+"""From an attacking statement to its attack's node (one of the attack's 'premises')."""
 ATTACK_EDGE_KINDS = frozenset({ATTACK_EDGE, CONTRADICTS_EDGE})
 
 
@@ -99,7 +102,10 @@ class ArgumentMap:
         default_factory=dict, repr=False
     )
     _unnamed_inferences: int = field(default=0, repr=False)
-    _attack_keys: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _attack_keys: dict[tuple[frozenset[str], str], str] = field(
+        default_factory=dict, repr=False
+    )
+    _attack_nodes: int = field(default=0, repr=False)
     _line_starts: dict[str, array[int]] = field(default_factory=dict, repr=False)
 
     # -- building -------------------------------------------------------------------------
@@ -209,17 +215,54 @@ class ArgumentMap:
         The edge attacker -> target becomes attacker -> node (`attacker`) and node -> target
         (the edge's own kind, `attack` or `contradicts`), both keeping the edge's span.
         """
-        existing = self._attack_keys.get((attacker, target))
+        existing = self._attack_keys.get((frozenset((attacker,)), target))
         if existing is not None:
             return existing
         edge = self.graph.edges[attacker, target]
-        key = f"attack-{len(self._attack_keys) + 1}"
-        self._attack_keys[(attacker, target)] = key
+        key = self._next_attack_key()
+        self._attack_keys[(frozenset((attacker,)), target)] = key
         self.graph.remove_edge(attacker, target)
         self.graph.add_node(key, kind=ATTACK, span=edge["span"])
         self.graph.add_edge(attacker, key, kind=ATTACKER_EDGE, span=edge["span"])
         self.graph.add_edge(key, target, kind=edge["kind"], span=edge["span"])
         return key
+
+    def add_attack_node(
+        self,
+        attackers: Sequence[str],
+        target: str,
+        *,
+        span: Span,
+        name: str | None = None,
+        tags: Sequence[str] = (),
+        attributes: dict[str, Any] | None = None,
+    ) -> str:
+        """`a + b -| target` (a linked objection: the attackers together) or a named attack
+        `argument NAME: x -| target`: an attack with a node of its own from the start, one
+        `attacker` edge per attacker; return the node's key (its name, or `attack-<n>`)."""
+        if name is None:
+            key = self._next_attack_key()
+            self.graph.add_node(key, kind=ATTACK, span=span)
+        else:
+            key = name
+            self.graph.add_node(
+                key,
+                kind=ATTACK,
+                span=span,
+                name=name,
+                tags=list(tags),
+                attributes=dict(attributes or {}),
+            )
+        self._attack_keys.setdefault((frozenset(attackers), target), key)
+        self.graph.add_edges_from(
+            [(attacker, key) for attacker in attackers], kind=ATTACKER_EDGE, span=span
+        )
+        self.graph.add_edge(key, target, kind=ATTACK_EDGE, span=span)
+        return key
+
+    def _next_attack_key(self) -> str:
+        self._attack_nodes += 1
+        return f"attack-{self._attack_nodes}"
 
     def add_contradiction(self, first: str, second: str, *, span: Span) -> None:
         """`first >< second`: a symmetric attack, stored as two `contradicts` edges."""
@@ -232,16 +275,20 @@ class ArgumentMap:
         """The key of the inference with these premises (in any order) and conclusion."""
         return self._inference_keys.get((frozenset(premises), conclusion))
 
-    def find_attack(self, attacker: str, target: str) -> str | None:
-        """The node of the attack `attacker -| target`, when it has one (it is undercut)."""
-        return self._attack_keys.get((attacker, target))
+    def find_attack(self, attacker: str | Sequence[str], target: str) -> str | None:
+        """The node of the attack `attacker -| target`, when it has one (it is undercut,
+        named or linked); a linked objection's attackers are given as a sequence."""
+        attackers = frozenset((attacker,) if isinstance(attacker, str) else attacker)
+        return self._attack_keys.get((attackers, target))
 
     def written(self, node: str) -> str:
-        """A node as the map's text names it: a statement or named inference by its ID, an
-        inference `(a + b -> c)`, an attack `(x -| c)` (nested: `(y -| (x -| c))`)."""
+        """A node as the map's text names it: a statement, named inference or named attack
+        by its ID, an inference `(a + b -> c)`, an attack `(x -| c)` (nested:
+        `(y -| (x -| c))`; linked: `(a + b -| c)`)."""
         attackers: list[str] = []
-        while self.kind(node) == ATTACK:  # a loop, not recursion: undercuts may nest deeply
-            attackers.append(self.attacker_of(node))
+        # A loop, not recursion: undercuts may nest deeply.
+        while self.kind(node) == ATTACK and not self.graph.nodes[node].get("name"):
+            attackers.append(" + ".join(self.attackers_of_attack(node)))
             node = self.target_of(node)
         if self.kind(node) == INFERENCE and not self.graph.nodes[node].get("name"):
             inner = inference_ref(self.premises_of(node), self.conclusion_of(node))
@@ -266,17 +313,31 @@ class ArgumentMap:
         return bool(self.graph.succ[node] or self.graph.pred[node])
 
     def attack_nodes(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        """The nodes of undercut attacks (`attack-<n>`), in the order they were made."""
+        """The nodes of attacks (undercut, named or linked), in the order they were made."""
         for node, data in self.graph.nodes(data=True):
             if data["kind"] == ATTACK:
                 yield node, data
 
     def attacker_of(self, attack: str) -> str:
-        """The statement whose attack `attack` (an attack node) is."""
+        """The (first) statement whose attack `attack` (an attack node) is; a linked
+        objection has several: `attackers_of_attack`."""
         for source, edge in self.graph.pred[attack].items():
             if edge["kind"] == ATTACKER_EDGE:
                 return str(source)
         raise KeyError(f"attack node without attacker: {attack}")
+
+    def attackers_of_attack(self, attack: str) -> list[str]:
+        """The statements that together make the attack `attack` (an attack node), in the
+        order written: one, or several for a linked objection `a + b -| c`."""
+        return [
+            str(source)
+            for source, edge in self.graph.pred[attack].items()
+            if edge["kind"] == ATTACKER_EDGE
+        ]
+
+    def is_linked(self, attack: str) -> bool:
+        """Whether `attack` is the node of a linked objection (several attackers)."""
+        return self.kind(attack) == ATTACK and len(self.attackers_of_attack(attack)) > 1
 
     def target_of(self, attack: str) -> str:
         """What the attack node `attack` attacks: a statement, inference or attack node."""
@@ -286,16 +347,27 @@ class ArgumentMap:
         raise KeyError(f"attack node without target: {attack}")
 
     def attack_source(self, node: str) -> str:
-        """The statement behind an attacking node: itself, or an attack node's attacker."""
+        """The statement behind an attacking node: itself, or an attack node's (first)
+        attacker; `attack_sources` gives all of a linked objection's."""
         return self.attacker_of(node) if self.kind(node) == ATTACK else node
+
+    def attack_sources(self, node: str) -> list[str]:
+        """The statements behind an attacking node: itself, or an attack node's attackers."""
+        return self.attackers_of_attack(node) if self.kind(node) == ATTACK else [node]
+
+    def attacker_written(self, node: str) -> str:
+        """An attacking node's attacker as written before `-|`: `x`, or `a + b`."""
+        return " + ".join(self.attack_sources(node))
 
     def relations(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """Every attack and contradiction direction as written: (attacker statement,
-        target, edge kind, edge data), whether the attack has a node of its own or not."""
+        target, edge kind, edge data), whether the attack has a node of its own or not.
+        A linked objection `a + b -| c` gives one row, its attackers as written: `a + b`
+        (`attack_sources` of the edge's source splits them)."""
         for source, targets in self.graph.adjacency():
             for target, data in targets.items():
                 if data["kind"] in ATTACK_EDGE_KINDS:
-                    yield self.attack_source(source), target, data["kind"], data
+                    yield self.attacker_written(source), target, data["kind"], data
 
     def inferences(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Inference keys with their attributes, in the order they were written."""

@@ -1,7 +1,8 @@
 """Build an ArgumentMap from syntax trees: statements first, so references may point forward.
 
-Then inferences (so undercuts can name any of them), then attacks and contradictions, then
-undercuts of attacks, innermost first (so that each finds the attack it names).
+Then inferences (so undercuts can name any of them), then named attacks (`argument ID: x -|
+c`, so that plain attacks can name them), attacks and contradictions, then undercuts of
+attacks, innermost first (so that each finds the attack it names).
 Reference errors are collected, never raised: the caller reports them all at once.
 """
 
@@ -54,17 +55,32 @@ def build_map(
             errors.extend(_support(amap, resolver, node))
         elif isinstance(node, Argument) and node.support is not None:
             errors.extend(_argument(amap, resolver, node, node.support))
-    on_attacks: list[tuple[int, Attack]] = []
+    named = {
+        node.id for node in relations if isinstance(node, Argument) and node.attack is not None
+    }
+    # Undercuts wait for the attacks they name, innermost first; an attack on a named
+    # attack (`y -| NAME`) waits for the attacks written in full.
+    on_attacks: list[tuple[float, Attack | Argument]] = []
     for node in relations:
-        if isinstance(node, Attack) and isinstance(node.target, AttackRef):
-            on_attacks.append((len(node.target.chain()[0]), node))
+        attack = node.attack if isinstance(node, Argument) else node
+        if isinstance(attack, Attack) and isinstance(attack.target, AttackRef):
+            assert isinstance(node, (Attack, Argument))
+            on_attacks.append((len(attack.target.chain()[0]), node))
+        elif isinstance(attack, Attack) and getattr(attack.target, "name", None) in named:
+            assert isinstance(node, (Attack, Argument))
+            on_attacks.append((0.5, node))
+        elif isinstance(node, Argument) and node.attack is not None:
+            errors.extend(_named_attack(amap, resolver, node))
         elif isinstance(node, Attack):
             errors.extend(_attack(amap, resolver, node))
         elif isinstance(node, Contradiction):
             errors.extend(_contradiction(amap, resolver, node))
     on_attacks.sort(key=lambda pair: pair[0])  # stable: the written order within a depth
-    for _, node in on_attacks:
-        errors.extend(_attack(amap, resolver, node))
+    for _, relation in on_attacks:
+        if isinstance(relation, Argument):
+            errors.extend(_named_attack(amap, resolver, relation))
+        else:
+            errors.extend(_attack(amap, resolver, relation))
     return errors
 
 
@@ -313,10 +329,20 @@ def _duplicate_inference(
     return _error(message, span, (first,))
 
 
-def _attack(amap: ArgumentMap, resolver: _Resolver, node: Attack) -> list[Diagnostic]:
+def _named_attack(amap: ArgumentMap, resolver: _Resolver, node: Argument) -> list[Diagnostic]:
+    """`argument ID: a + b -| c`: one attack with a node of its own, keyed by its ID."""
+    if node.id in amap.graph:
+        return [_duplicate_id(amap, node, "ID")]
+    assert node.attack is not None
+    return _attack(amap, resolver, node.attack, node)
+
+
+def _attack(
+    amap: ArgumentMap, resolver: _Resolver, node: Attack, named: Argument | None = None
+) -> list[Diagnostic]:
     target = node.target
     attacks, inner = target.chain() if isinstance(target, AttackRef) else ([], target)
-    refs = [node.attacker, *(attack.attacker for attack in attacks)]
+    refs = [*node.attackers, *(ref for attack in attacks for ref in attack.attackers)]
     if isinstance(inner, InferenceRef):
         undefined = resolver.undefined([*refs, *inner.premises, inner.conclusion])
     else:
@@ -332,19 +358,70 @@ def _attack(amap: ArgumentMap, resolver: _Resolver, node: Attack) -> list[Diagno
     for depth, attack in enumerate(reversed(attacks)):
         # Every attack inside the outermost must already be undercut (have a node); the
         # outermost gets its node now, if it is written at all.
-        attacker = attack.attacker.name
-        found = amap.find_attack(attacker, key)
-        if found is None and depth == len(attacks) - 1 and amap.graph.has_edge(attacker, key):
+        names = attack.attacker_names()
+        found = amap.find_attack(names, key)
+        attacker = names[0]
+        if (
+            found is None
+            and len(names) == 1
+            and depth == len(attacks) - 1
+            and amap.graph.has_edge(attacker, key)
+        ):
             found = _attack_node(amap, attacker, key)
         if found is None:
-            written = attack_ref([attacker], amap.written(key))
+            written = attack_ref([" + ".join(names)], amap.written(key))
             return [resolver.undefined_attack(attack, written)]
         key = found
-    repeated = _repeated_edge(amap, node.attacker.name, key, node.span)
+    names = node.attacker_names()
+    if len(names) == 1 and named is None:
+        repeated = _repeated_edge(amap, names[0], key, node.span)
+        if repeated is None:
+            repeated = _repeated_objection(amap, names, key, node.span)
+        if repeated is not None:
+            return [repeated]
+        amap.add_attack(names[0], key, span=node.span)
+        return []
+    for attacker in names:
+        repeated = _repeated_edge(amap, attacker, key, node.span, ("premise", "attacker"))
+        if repeated is not None:
+            return [repeated]
+    repeated = None if named else _repeated_objection(amap, names, key, node.span)
+    if repeated is None and len(names) == 1 and amap.graph.has_edge(names[0], key):
+        repeated = _repeated_edge(amap, names[0], key, node.span)
     if repeated is not None:
         return [repeated]
-    amap.add_attack(node.attacker.name, key, span=node.span)
+    if named is None:
+        amap.add_attack_node(names, key, span=node.span)
+    else:
+        amap.add_attack_node(
+            names,
+            key,
+            span=named.span,
+            name=named.id,
+            tags=named.tags,
+            attributes=named.attributes,
+        )
     return []
+
+
+def _repeated_objection(
+    amap: ArgumentMap, attackers: list[str], target: str, span: Span
+) -> Diagnostic | None:
+    """An error when `attackers` already make an attack on `target` with a node of its own
+    (a linked or named objection)."""
+    found = amap.find_attack(attackers, target)
+    # Two named attacks with the same attackers and target are two arguments (as two named
+    # inferences for one step are); an unnamed repeat is a mistake.
+    if (
+        found is None
+        or not amap.graph.has_edge(found, target)
+        or amap.graph.nodes[found].get("name")
+    ):
+        return None
+    first: Span = amap.graph.nodes[found]["span"]
+    written = attack_ref([" + ".join(attackers)], amap.written(target))
+    message = f"the attack `{written}` is written twice; first at {where(first, span)}"
+    return _error(message, span, (first,))
 
 
 def _attack_node(amap: ArgumentMap, attacker: str, target: str) -> str | None:
@@ -368,10 +445,17 @@ def _contradiction(amap: ArgumentMap, resolver: _Resolver, node: Contradiction) 
     return []
 
 
-def _repeated_edge(amap: ArgumentMap, source: str, target: str, span: Span) -> Diagnostic | None:
-    """An error when `source` already attacks or contradicts `target`."""
+def _repeated_edge(
+    amap: ArgumentMap,
+    source: str,
+    target: str,
+    span: Span,
+    kinds: tuple[str, ...] = ("premise", "attacker", "attack", "contradicts"),
+) -> Diagnostic | None:
+    """An error when `source` already attacks or contradicts `target` (or has an edge of
+    another of `kinds` to it)."""
     data = amap.graph.get_edge_data(source, target)
-    if data is None:
+    if data is None or data["kind"] not in kinds:
         return None
     first: Span = data["span"]
     shown = amap.written(target)

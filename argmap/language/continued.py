@@ -1,6 +1,8 @@
-"""Relations over several lines, and named inferences (`argument ID: a + b -> c : warrant`).
+"""Relations over several lines, and named inferences (`argument ID: a + b -> c : warrant`)
+and attacks (`argument ID: a + b -| c`).
 
-A relation line may go on over indented lines that start with `+`, `->` (or `→`) or `:`. Its
+A relation line may go on over indented lines that start with `+`, `->` (or `→`), `-|` or
+`:`. Its
 parts are joined into one text whose columns map back to each part's line, so the relation
 parser and its errors work on the whole as on one line. An `argument` line is a relation
 with an ID, tags and indented `@` attribute lines.
@@ -28,6 +30,7 @@ from argmap.language.statements import parse_body_line, record_attributes
 from argmap.language.syntax import (
     SYNTAX_ERROR,
     Argument,
+    Attack,
     Attribute,
     Blank,
     BodyLine,
@@ -40,7 +43,7 @@ from argmap.language.syntax import (
 from argmap.valueclass import value_class
 
 ARGUMENT = "argument"
-CONTINUATION_STARTS = ("+", "->", "→", ":")
+CONTINUATION_STARTS = ("+", "->", "→", "-|", ":")
 ARGUMENT_ATTRIBUTES = ("note", "source", "url", "confidence")
 
 
@@ -107,12 +110,13 @@ class OpenRelation:
 
 
 def is_continuation(line: str, indent: int) -> bool:
-    """An indented line that continues a relation: it starts with `+`, `->`, `→` or `:`."""
+    """An indented line that continues a relation: it starts with `+`, `->`, `→`, `-|` or
+    `:`."""
     return line.startswith(CONTINUATION_STARTS, indent)
 
 
 def continue_relation(relation: OpenRelation, line: str, number: int, indent: int) -> None:
-    """Add an indented `+`, `->` or `:` line to the relation."""
+    """Add an indented `+`, `->`, `-|` or `:` line to the relation."""
     end, comment = split_comment(line, indent)
     relation.parts.append(Part(number, line, indent, end, comment))
     relation.raw[number] = line
@@ -226,8 +230,11 @@ def finish_relation(relation: OpenRelation) -> tuple[list[Node], list[Diagnostic
     if relation.argument is None:
         return [parsed], errors
     argument = relation.argument
-    assert isinstance(parsed, Support)
-    argument.support = parsed
+    if isinstance(parsed, Support):
+        argument.support = parsed
+    else:
+        assert isinstance(parsed, Attack)
+        argument.attack = parsed
     argument.tags = tags
     argument.body = relation.body
     parsed.body = []
@@ -246,18 +253,20 @@ def _parse(relation: OpenRelation, text: str) -> Relation:
     argument = relation.argument
     if argument is not None and not text.strip():
         raise LexError(
-            f"expected an inference after `argument {argument.id}:`, as in "
-            f"`argument {argument.id}: a + b -> c`",
+            f"expected an inference or an attack after `argument {argument.id}:`, as in "
+            f"`argument {argument.id}: a + b -> c` or `argument {argument.id}: a + b -| c`",
             0,
             1,
         )
     parsed = parse_relation(text, relation.span)
     if argument is None:
         return parsed
+    if isinstance(parsed, Attack):
+        return parsed
     if not isinstance(parsed, Support):
         raise LexError(
-            "an argument names an inference (`a + b -> c`); attacks and contradictions "
-            "have no name",
+            "an argument names an inference (`a + b -> c`) or an attack (`a + b -| c`); "
+            "a contradiction has no name",
             0,
             len(text.rstrip()),
         )

@@ -242,17 +242,19 @@ def _relation(node: Relation, lines: list[str]) -> list[str]:
             out.extend(_body(attributes, lines))
         return out
     if isinstance(node, Argument):
-        assert node.support is not None
-        code = argument_line(node.id, _support(node.support))
+        relation: Support | Attack | None = node.support or node.attack
+        assert relation is not None
+        written = _support(relation) if isinstance(relation, Support) else _attack(relation)
+        code = argument_line(node.id, written)
         tags = [tag for tag in node.tags if f"#{tag}" not in code]
         if tags:
             code += " " + " ".join(f"#{tag}" for tag in tags)
         rest = [line for line in node.body if not isinstance(line, Continuation)]
-        return [with_comment(code, node.support.comment), *_body(rest, lines)]
+        return [with_comment(code, relation.comment), *_body(rest, lines)]
     if isinstance(node, Support):
         return [with_comment(_support(node), node.comment)]
     if isinstance(node, Attack):
-        return [with_comment(attack_line(node.attacker.name, _target(node.target)), node.comment)]
+        return [with_comment(_attack(node), node.comment)]
     return [with_comment(contradiction_line(node.first.name, node.second.name), node.comment)]
 
 
@@ -274,6 +276,10 @@ def _continuations(node: Relation) -> list[BodyLine]:
 
 def _support(support: Support) -> str:
     return support_line([[ref.name for ref in group] for group in support.chain], support.warrant)
+
+
+def _attack(attack: Attack) -> str:
+    return attack_line(" + ".join(attack.attacker_names()), _target(attack.target))
 
 
 def _target(target: Ref | InferenceRef | AttackRef) -> str:

@@ -1,4 +1,5 @@
-"""Parse a relation line (`a + b -> c : warrant`, `x -| c`, `x -| (a -> c)`, `a >< b`)."""
+"""Parse a relation line (`a + b -> c : warrant`, `x -| c`, `a + b -| c`, `x -| (a -> c)`,
+`a >< b`)."""
 
 from __future__ import annotations
 
@@ -110,7 +111,8 @@ def parse_relation(line: str, span_of: SpanOf) -> Relation:
         return Support(chain, whole, warrant.value if warrant else None, comment)
     cursor = _Cursor(tokens, end, span_of)
     if first.kind == ATTACK:
-        return Attack(*_attack(cursor), span=whole, comment=comment)
+        attackers, target = _attack(cursor)
+        return Attack(attackers, target, span=whole, comment=comment)
     return Contradiction(*_contradiction(cursor), span=whole, comment=comment)
 
 
@@ -164,11 +166,11 @@ def _chain(tokens: list[Token], end: int, span_of: SpanOf) -> list[list[Ref]]:
     return chain
 
 
-def _no_repeated_premise(premises: list[Token]) -> None:
+def _no_repeated_premise(premises: list[Token], whole: str = "one inference") -> None:
     seen: set[str] = set()
     for token in premises:
         if token.value in seen:
-            message = f"`{token.value}` appears twice among the premises of one inference"
+            message = f"`{token.value}` appears twice among the premises of {whole}"
             raise LexError(message, token.start, token.end)
         seen.add(token.value)
 
@@ -192,20 +194,31 @@ def _unexpected(token: Token, previous: str) -> LexError:
     return LexError(message, token.start, token.end)
 
 
-def _attack(cursor: _Cursor) -> tuple[Ref, Ref | InferenceRef | AttackRef]:
-    attacker = cursor.ref("expected the attacking statement's ID before `-|`")
-    operator = cursor.take()
-    if operator is not None and operator.kind != ATTACK:
-        raise LexError(
-            "an attack has exactly one attacker; write one `-|` line per attacker"
-            if operator.kind == PLUS
-            else f"expected `-|` after `{attacker.name}`",
-            operator.start,
-            operator.end,
-        )
+def _attack(cursor: _Cursor) -> tuple[tuple[Ref, ...], Ref | InferenceRef | AttackRef]:
+    attackers = _attackers(cursor, "expected the attacking statement's ID before `-|`")
     target = _attack_target(cursor)
     _expect_end(cursor, "an attack has exactly one target; write one `-|` line per target")
-    return attacker, target
+    return attackers, target
+
+
+def _attackers(cursor: _Cursor, message: str) -> tuple[Ref, ...]:
+    """`x -|` or, a linked objection, `a + b -|`: the attackers and the `-|` after them."""
+    tokens = [cursor.id_token(message)]
+    while True:
+        operator = cursor.take()
+        if operator is not None and operator.kind == PLUS:
+            tokens.append(
+                cursor.id_token(f"expected a statement ID after `{tokens[-1].value} +`")
+            )
+            _not_too_many(tokens)
+            continue
+        if operator is None or operator.kind != ATTACK:
+            message = f"expected `+` or `-|` after `{tokens[-1].value}`"
+            raise _not_an_id(operator, cursor.end, message)
+        break
+    if len(tokens) > 1:
+        _no_repeated_premise(tokens, "one objection")
+    return tuple(Ref(token.value, cursor.span_of(token.start, token.end)) for token in tokens)
 
 
 _TARGET = "expected a statement ID, an inference `(a + b -> c)` or an attack `(x -| c)`"
@@ -217,21 +230,22 @@ def _attack_target(cursor: _Cursor) -> Ref | InferenceRef | AttackRef:
     Nested attacks are read with a loop (openings on a stack), not recursion, so no line
     can exhaust Python's stack.
     """
-    openings: list[tuple[Token, Ref]] = []
+    openings: list[tuple[Token, tuple[Ref, ...]]] = []
     while _opens_attack(cursor):
         opening = cursor.take()
         assert opening is not None
-        attacker = cursor.ref("expected the attacking statement's ID after `(`")
-        operator = cursor.take()
-        assert operator is not None
-        if operator.kind == CONTRADICTS:
+        operator = cursor.peek(1)
+        if operator is not None and operator.kind == CONTRADICTS:
+            name = cursor.ref("expected the attacking statement's ID after `(`")
             raise LexError(
                 "an undercut names one direction of a contradiction: "
-                f"`({attacker.name} -| ...)`",
+                f"`({name.name} -| ...)`",
                 operator.start,
                 operator.end,
             )
-        openings.append((opening, attacker))
+        openings.append(
+            (opening, _attackers(cursor, "expected the attacking statement's ID after `(`"))
+        )
     following = cursor.peek()
     target: Ref | InferenceRef | AttackRef
     if following is not None and following.kind == LPAREN:
@@ -239,25 +253,30 @@ def _attack_target(cursor: _Cursor) -> Ref | InferenceRef | AttackRef:
     else:
         target = cursor.ref(f"{_TARGET} after `-|`")
     while openings:
-        opening, attacker = openings.pop()
+        opening, attackers = openings.pop()
         closing = cursor.take()
         if closing is None or closing.kind != RPAREN:
             raise _closing_error(cursor, closing, "expected `)` after the attack's target")
-        target = AttackRef(attacker, target, cursor.span_of(opening.start, closing.end))
+        target = AttackRef(attackers, target, cursor.span_of(opening.start, closing.end))
     return target
 
 
 def _opens_attack(cursor: _Cursor) -> bool:
-    """`( ID -|` or `( ID ><` comes next: an attack (or a contradiction) in brackets."""
-    opening, name, operator = cursor.peek(), cursor.peek(1), cursor.peek(2)
-    return (
-        opening is not None
-        and opening.kind == LPAREN
-        and name is not None
-        and name.kind == "id"
-        and operator is not None
-        and operator.kind in (ATTACK, CONTRADICTS)
-    )
+    """`( ID -|`, `( ID + ID -|` or `( ID ><` comes next: an attack (or a contradiction) in
+    brackets, not an inference `(a + b -> c)`."""
+    opening = cursor.peek()
+    if opening is None or opening.kind != LPAREN:
+        return False
+    ahead = 1
+    while True:
+        name, operator = cursor.peek(ahead), cursor.peek(ahead + 1)
+        if name is None or name.kind != "id" or operator is None:
+            return False
+        if operator.kind == ATTACK or (operator.kind == CONTRADICTS and ahead == 1):
+            return True
+        if operator.kind != PLUS:
+            return False
+        ahead += 2
 
 
 def _undercut_target(cursor: _Cursor) -> InferenceRef:

@@ -155,12 +155,21 @@ class InferenceRef:
 class AttackRef:
     """`(x -| c)`: an attack named by its attacker and target (in an undercut of it).
 
-    `target` may itself be an inference or an attack: `(y -| (x -| c))`.
+    `target` may itself be an inference or an attack: `(y -| (x -| c))`; a linked objection
+    has several attackers: `(a + b -| c)`.
     """
 
-    attacker: Ref
+    attackers: tuple[Ref, ...]
     target: Ref | InferenceRef | AttackRef
     span: Span
+
+    @property
+    def attacker(self) -> Ref:
+        """The first attacker (the only one unless the objection is linked)."""
+        return self.attackers[0]
+
+    def attacker_names(self) -> list[str]:
+        return [ref.name for ref in self.attackers]
 
     def chain(self) -> tuple[list[AttackRef], Ref | InferenceRef]:
         """The nested attacks, outermost first, and the innermost target (a loop: nesting
@@ -175,7 +184,7 @@ class AttackRef:
     def written(self) -> str:
         attacks, inner = self.chain()
         target = inner.written() if isinstance(inner, InferenceRef) else inner.name
-        return attack_ref([attack.attacker.name for attack in attacks], target)
+        return attack_ref([" + ".join(attack.attacker_names()) for attack in attacks], target)
 
 
 @dataclass(slots=True)
@@ -194,14 +203,16 @@ class Support:
 class Argument:
     """`argument ID: a + b -> c : warrant #tag`: a named inference, with indented `@` lines.
 
-    `support` is its one inference step (None until parsed); `span` runs from the
-    `argument` keyword to the end of the inference, over continuation lines too.
+    `support` is its one inference step (None until parsed), or `attack` its one attack
+    (`argument ID: a + b -| c`, a named objection); `span` runs from the `argument` keyword
+    to the end of the relation, over continuation lines too.
     """
 
     id: str
     span: Span
     id_span: Span
     support: Support | None = None
+    attack: Attack | None = None
     tags: list[str] = field(default_factory=list)
     body: list[BodyLine] = field(default_factory=list)
     attributes: dict[str, Any] = field(default_factory=dict)
@@ -209,15 +220,23 @@ class Argument:
 
 @dataclass(slots=True)
 class Attack:
-    """`x -| c` (rebuttal), `x -| (a + b -> c)` (undercut) or `y -| (x -| c)` (an undercut
-    of an attack)."""
+    """`x -| c` (rebuttal), `x -| (a + b -> c)` (undercut), `y -| (x -| c)` (an undercut
+    of an attack), `a + b -| c` (a linked objection: its attackers together)."""
 
-    attacker: Ref
+    attackers: tuple[Ref, ...]
     target: Ref | InferenceRef | AttackRef
     span: Span
     comment: str | None = None
     body: list[BodyLine] = field(default_factory=list)
     """The lines after the first, in order: continuations, comments, blank lines."""
+
+    @property
+    def attacker(self) -> Ref:
+        """The first attacker (the only one unless the objection is linked)."""
+        return self.attackers[0]
+
+    def attacker_names(self) -> list[str]:
+        return [ref.name for ref in self.attackers]
 
 
 @dataclass(slots=True)
