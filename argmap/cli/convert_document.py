@@ -14,7 +14,8 @@ from argmap.model import ArgumentMap
 OVA3_WRITER = "argmap.convert.aif:write_ova3"
 MAX_TEXT = 64 * 1024 * 1024
 """A file beside the map larger than any text argmap reads is not compared: it differs."""
-CARRIES_TEXT = frozenset({OVA3_WRITER})
+ARGGRAPH_WRITER = "argmap.convert.arggraph:write_arggraph"
+CARRIES_TEXT = frozenset({OVA3_WRITER, ARGGRAPH_WRITER})
 """Writers that carry the analysed text inside the file they write."""
 
 

@@ -1,13 +1,17 @@
 """arggraph XML (the argumentative microtexts corpus): import and export.
 
-Import: an ADU's text is its EDUs' text joined (through a joint where there is one); the
-central claim (the ADU with no outgoing argumentative edge) is the conclusion; an opponent
-(`opp`) ADU is attributed to the opponent; other ADUs are premises or claims by whether they
-are supported. Each edge is one relation: `sup` a support, `exa` a support whose warrant is
+Import: an ADU is a statement whose text is its EDUs' text joined (through a joint where
+there is one) and whose quotes are those EDUs; the text, one EDU a line, is the map's
+`@document` (EDUs in no ADU included, with a warning); an `implicit` EDU is no part of the
+text, and an ADU made of such EDUs is `@implicit`. The central claim (the ADU with no
+outgoing argumentative edge) is the conclusion, supported or not; an opponent (`opp`) ADU
+is attributed to the opponent; other ADUs are premises or claims by whether they are
+supported. Each edge is one relation: `sup` a support, `exa` a support whose warrant is
 `example`, `add` a further premise linked into the support it points at, `reb` an attack,
-`und` an undercut of whatever it targets (a support, an attack or another undercut). An `add`
-on an attack (a linked attack, which argmap has not) becomes an attack of its own, with a
-warning. XML is read with defusedxml: entity expansion and external entities are refused.
+`und` an undercut of whatever it targets (a support, an attack or another undercut; on an
+`add` edge, the support it is part of, with a warning). An `add` on an attack (a linked
+attack) becomes an attack of its own, with a warning. `topic_id` and `stance` go into the
+title. XML is read with defusedxml: entity expansion and external entities are refused.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from argmap.convert.sources import LineIndex
 from argmap.convert.xmltext import report_unsafe, xml_safe
 from argmap.errors import ConvertError, Span
 from argmap.model import (
-    ASSUMPTION,
+    ATTACK,
+    ATTACK_EDGE_KINDS,
+    ATTACKER_EDGE,
     CLAIM,
     CONCLUSION,
     CONTRADICTS_EDGE,
@@ -38,11 +44,17 @@ OPPONENT = "opponent"
 """Who an opponent ADU (`type="opp"`) is attributed to (`@by opponent`)."""
 ARGUMENTATIVE = ("sup", "exa", "add", "reb", "und")
 _ID_ATTRIBUTE = re.compile(r'\bid\s*=\s*["\']([^"\']+)["\']')
+_TITLE = re.compile(r"(?P<id>.*?) \((?P<details>[^()]*)\)")
+_DETAIL = re.compile(r"(?:(topic|stance) )?(\S+)")
+UNSEGMENTED = "EDUs in no ADU are kept in the @document only (one EDU a line), in no statement"
+UND_ON_ADD = ("an `und` on an `add` edge undercuts the whole linked support (argmap undercuts "
+              "a step, not one premise's part in it)")
 
 
 @dataclass
 class _Graph:
     edus: dict[str, str] = field(default_factory=dict)
+    implicit: set[str] = field(default_factory=set)
     adus: dict[str, str] = field(default_factory=dict)  # id -> pro/opp
     joints: set[str] = field(default_factory=set)
     edges: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -54,14 +66,25 @@ def read_arggraph(text: str, path: str, losses: Losses) -> ArgumentMap:
     root = _parse_xml(text, path)
     graph = _graph(root, text, path)
     amap = ArgumentMap(path=Path(path))
-    title = root.get("id")
-    if title:
-        topic = root.get("topic_id")
-        amap.title = f"{title} ({topic})" if topic else title
-    statements = _statements(amap, graph, path)
+    amap.title = _title(root)
+    segments = _segments(graph)
+    amap.document_text = _document(graph, segments, losses)
+    statements = _statements(amap, graph, segments, path, losses)
     _relations(amap, graph, statements, path, losses)
     _kinds(amap, graph, statements)
     return amap
+
+
+def _title(root: Any) -> str | None:
+    """The graph's id, with its topic and the author's stance: `micro_b001 (topic
+    waste_separation, stance pro)`; export reads them back."""
+    title = root.get("id")
+    details = [f"{name} {root.get(key)}" for name, key in (("topic", "topic_id"),
+                                                             ("stance", "stance"))
+               if root.get(key)]
+    if details:
+        return f"{title or ''} ({', '.join(details)})".lstrip()
+    return title or None
 
 
 def _parse_xml(text: str, path: str) -> Any:
@@ -91,6 +114,8 @@ def _graph(root: Any, text: str, path: str) -> _Graph:
             raise ConvertError(f"an <{element.tag}> has no id", path, 1, 1)
         if element.tag == "edu":
             graph.edus[identifier] = " ".join((element.text or "").split())
+            if element.get("implicit", "").lower() == "true":
+                graph.implicit.add(identifier)
         elif element.tag == "joint":
             graph.joints.add(identifier)
         elif element.tag == "adu":
@@ -113,7 +138,8 @@ def _check_edge(graph: _Graph, identifier: str, edge: dict[str, str], path: str)
     elif kind in ("sup", "exa", "reb"):
         ends_ok = edge["src"] in graph.adus and edge["trg"] in graph.adus
     elif kind in ("add", "und"):
-        ends_ok = edge["src"] in graph.adus and edge["trg"] in graph.edges
+        target = graph.edges.get(edge["trg"])
+        ends_ok = edge["src"] in graph.adus and target is not None and target["type"] != "seg"
     else:
         raise ConvertError(f"edge `{identifier}` has the unknown type `{kind}`", path, line, 1)
     if not ends_ok:
@@ -126,16 +152,15 @@ def _span(graph: _Graph, identifier: str, path: str) -> Span:
     return Span(path, line, 1, line, 2)
 
 
-def _statements(amap: ArgumentMap, graph: _Graph, path: str) -> dict[str, str]:
-    """ADU id -> statement ID; the text is the ADU's EDUs (through joints), in EDU order."""
+def _segments(graph: _Graph) -> dict[str, list[str]]:
+    """ADU id -> its EDUs (through joints), in EDU order."""
     sources: dict[str, list[str]] = {}
     for edge in graph.edges.values():
         if edge["type"] == "seg":
             sources.setdefault(edge["trg"], []).append(edge["src"])
     order = {edu: index for index, edu in enumerate(graph.edus)}
-    maker = IdMaker()
-    ids: dict[str, str] = {}
-    for adu, role in graph.adus.items():
+    segments: dict[str, list[str]] = {}
+    for adu in graph.adus:
         edus: set[str] = set()
         seen: set[str] = set()
         pending = list(sources.get(adu, ()))
@@ -149,10 +174,49 @@ def _statements(amap: ArgumentMap, graph: _Graph, path: str) -> dict[str, str]:
                     pending.extend(sources.get(node, ()))
             else:
                 edus.add(node)
-        text = " ".join(graph.edus[edu] for edu in sorted(edus, key=order.__getitem__))
+        segments[adu] = sorted(edus, key=order.__getitem__)
+    return segments
+
+
+def _document(graph: _Graph, segments: dict[str, list[str]], losses: Losses) -> str | None:
+    """The text, one EDU a line, implicit EDUs left out (the text does not say them); EDUs
+    in no ADU are lines of it too, counted."""
+    used = {edu for edus in segments.values() for edu in edus}
+    lines: list[str] = []
+    for edu, text in graph.edus.items():
+        if edu in used or not text:
+            if text and edu not in graph.implicit:
+                lines.append(text)
+            elif not text:
+                losses.add("empty EDUs are dropped", graph.lines.get(edu))
+        elif edu in graph.implicit:
+            losses.add("implicit EDUs in no ADU are dropped (the text does not say them)",
+                       graph.lines.get(edu))
+        else:
+            losses.add(UNSEGMENTED, graph.lines.get(edu))
+            lines.append(text)
+    return "".join(f"{line}\n" for line in lines) if lines else None
+
+
+def _statements(
+    amap: ArgumentMap, graph: _Graph, segments: dict[str, list[str]], path: str,
+    losses: Losses,
+) -> dict[str, str]:
+    """ADU id -> statement ID; the text is the ADU's EDUs, each also a quote of the text."""
+    maker = IdMaker()
+    ids: dict[str, str] = {}
+    for adu, role in graph.adus.items():
+        edus = [edu for edu in segments[adu] if graph.edus[edu]]
+        text = " ".join(graph.edus[edu] for edu in edus)
         ids[adu] = maker.make(text or adu)
-        attributes = {"by": OPPONENT} if role == "opp" else None
-        amap.add_statement(ids[adu], PREMISE, text or f"(ADU {adu})",
+        attributes: dict[str, Any] = {"by": OPPONENT} if role == "opp" else {}
+        stated = [graph.edus[edu] for edu in edus if edu not in graph.implicit]
+        if edus and not stated:
+            attributes["implicit"] = True
+        elif len(stated) < len(edus):
+            losses.add("an ADU of stated and implicit EDUs is not marked implicit (its quotes "
+                       "are the stated ones)", graph.lines.get(adu))
+        amap.add_statement(ids[adu], PREMISE, text or f"(ADU {adu})", quotes=stated,
                            span=_span(graph, adu, path), attributes=attributes)
     return ids
 
@@ -163,9 +227,11 @@ def _relations(
     """Supports (with their `add` premises) first, then attacks, then undercuts once the
     relation each one targets exists (a queue, so nested undercuts need no recursion)."""
     added: dict[str, list[str]] = {}
-    for edge in graph.edges.values():
-        if edge["type"] == "add":
-            added.setdefault(edge["trg"], []).append(edge["src"])
+    for identifier in graph.edges:
+        if graph.edges[identifier]["type"] == "add":
+            base = _base(graph, identifier)
+            if graph.edges[base]["type"] in ("sup", "exa"):
+                added.setdefault(base, []).append(graph.edges[identifier]["src"])
     made: dict[str, str] = {}
     """edge id -> the node an undercut of that edge attacks"""
     attacks: dict[str, tuple[str, str]] = {}
@@ -181,10 +247,13 @@ def _relations(
         elif edge["type"] == "reb":
             attacks[identifier] = (ids[edge["src"]], ids[edge["trg"]])
             amap.add_attack(ids[edge["src"]], ids[edge["trg"]], span=span)
+    for identifier, edge in graph.edges.items():
+        if edge["type"] == "add" and _base(graph, identifier) in made:
+            made[identifier] = made[_base(graph, identifier)]
     waiting: dict[str, list[str]] = {}
     ready: list[str] = []
     for identifier, edge in graph.edges.items():
-        if edge["type"] == "und" or (edge["type"] == "add" and _on_attack(graph, edge)):
+        if edge["type"] == "und" or (edge["type"] == "add" and identifier not in made):
             target = edge["trg"]
             (ready if target in made or target in attacks else waiting.setdefault(
                 target, [])).append(identifier)
@@ -193,16 +262,17 @@ def _relations(
         edge = graph.edges[identifier]
         span = _span(graph, identifier, path)
         target_edge = edge["trg"]
+        attacker = ids[edge["src"]]
         if edge["type"] == "add":
             losses.add("a linked attack (an `add` on an attack) became an attack of its own",
                        graph.lines.get(identifier))
-            attacker, node = ids[edge["src"]], attacks[target_edge][1]
+            node = attacks[target_edge][1]
+        elif target_edge in attacks:
+            node = amap.undercut_attack(*attacks[target_edge])
         else:
-            attacker = ids[edge["src"]]
-            if target_edge in attacks:
-                node = amap.undercut_attack(*attacks[target_edge])
-            else:
-                node = made[target_edge]
+            if graph.edges[target_edge]["type"] == "add":
+                losses.add(UND_ON_ADD, graph.lines.get(identifier))
+            node = made[target_edge]
         amap.add_attack(attacker, node, span=span)
         attacks[identifier] = (attacker, node)
         ready.extend(waiting.pop(identifier, ()))
@@ -212,100 +282,221 @@ def _relations(
                            "undercuts", path, line, 1)
 
 
-def _on_attack(graph: _Graph, edge: dict[str, str]) -> bool:
-    return graph.edges[edge["trg"]]["type"] in ("reb", "und")
-
-
-CENTRAL_UNSUPPORTED = (
-    "The text's central claim. The text gives no reason for it; it only answers objections."
-)
+def _base(graph: _Graph, identifier: str) -> str:
+    """The edge an `add` edge adds to, through `add`s on `add`s (each edge once: a cycle of
+    them ends at the edge where it closes)."""
+    seen = {identifier}
+    while graph.edges[identifier]["type"] == "add":
+        identifier = graph.edges[identifier]["trg"]
+        if identifier in seen:
+            break
+        seen.add(identifier)
+    return identifier
 
 
 def _kinds(amap: ArgumentMap, graph: _Graph, ids: dict[str, str]) -> None:
-    """The central claim is the conclusion (an assumption, with a note saying why, where the
-    text gives it no support); an opponent's ADU is an attributed claim; others premises or
-    claims by whether they are supported."""
+    """The central claim is the conclusion, whether the text supports it or only defends
+    it (then `check` says so: a conclusion with no reason); an opponent's ADU is an
+    attributed claim; others premises or claims by whether they are supported."""
     outgoing = {edge["src"] for edge in graph.edges.values() if edge["type"] in ARGUMENTATIVE}
     for adu, statement in ids.items():
         data = amap.graph.nodes[statement]
-        supported = bool(amap.inferences_for(statement))
         if adu not in outgoing:
-            data["kind"] = CONCLUSION if supported else ASSUMPTION
-            if not supported:
-                data["attributes"]["note"] = CENTRAL_UNSUPPORTED
-        elif supported or graph.adus[adu] == "opp":
+            data["kind"] = CONCLUSION
+        elif amap.inferences_for(statement) or graph.adus[adu] == "opp":
             data["kind"] = CLAIM
 
 
 # -- export -----------------------------------------------------------------------------------
 
+STANCES = ("pro", "con", "unclear")
+
+
+@dataclass
+class _Edus:
+    """The EDUs an export writes (text, implicit) and each statement's, by position."""
+
+    texts: list[tuple[str, bool]] = field(default_factory=list)
+    of: dict[str, list[int]] = field(default_factory=dict)
+
 
 def write_arggraph(amap: ArgumentMap, losses: Losses) -> str:
-    """The map as arggraph XML: one EDU and one ADU per statement, one edge per relation."""
-    root = ElementTree.Element("arggraph", id=_graph_id(amap))
-    adus: dict[str, str] = {}
+    """The map as arggraph XML: the @document's lines as EDUs where the statements quote
+    them (else one EDU per statement), one ADU per statement, one edge per relation."""
+    root = ElementTree.Element("arggraph", _root_attributes(amap, losses))
     statements = list(amap.statements())
-    for number, (statement, data) in enumerate(statements, start=1):
+    lines = _document_lines(amap, losses)
+    edus = _edus(statements, lines, losses)
+    for number, (text, implicit) in enumerate(edus.texts, start=1):
         edu = ElementTree.SubElement(root, "edu", id=f"e{number}")
-        edu.text = str(data.get("text") or statement)
-    for number, (statement, data) in enumerate(statements, start=1):
-        adus[statement] = f"a{number}"
-        role = "opp" if (data.get("attributes") or {}).get("by") else "pro"
-        ElementTree.SubElement(root, "adu", id=f"a{number}", type=role)
+        if implicit:
+            edu.set("implicit", "true")
+        edu.text = text
     edges: list[tuple[str, str, str]] = []
-    for number in range(1, len(statements) + 1):
-        edges.append((f"e{number}", f"a{number}", "seg"))
-    edge_of: dict[str, str] = {}
-    """inference or attack node -> the id of the edge that stands for it"""
-
-    def edge(source: str, target: str, kind: str) -> str:
-        edges.append((source, target, kind))
-        return f"c{len(edges)}"
-
-    warrants = 0
-    for inference, data in amap.inferences():
-        premises = amap.premises_of(inference)
-        kind = "exa" if data.get("warrant") == EXAMPLE else "sup"
-        warrants += bool(data.get("warrant")) and kind == "sup"
-        main = edge(adus[premises[0]], adus[amap.conclusion_of(inference)], kind)
-        edge_of[inference] = main
-        for premise in premises[1:]:
-            edge(adus[premise], main, "add")
-    pending = list(amap.relations())
-    while pending:  # an undercut needs the id of the edge it targets: targets first
-        later = []
-        for attacker, target, kind, _ in pending:
-            if amap.is_statement(target):
-                identifier = edge(adus[attacker], adus[target], "reb")
-            elif target in edge_of:
-                identifier = edge(adus[attacker], edge_of[target], "und")
-            else:
-                later.append((attacker, target, kind, None))
-                continue
-            node = amap.find_attack(attacker, target)
-            if node is not None:
-                edge_of[node] = identifier
-        if len(later) == len(pending):
-            break
-        pending = later  # type: ignore[assignment]
+    adus: dict[str, str] = {}
+    for number, (statement, _) in enumerate(statements, start=1):
+        adus[statement] = f"a{number}"
+        positions = edus.of[statement]
+        if len(positions) > 1:  # EDUs taken together: through a joint, as the DTD says
+            joint = f"j{len(adus)}"
+            ElementTree.SubElement(root, "joint", id=joint)
+            edges.extend((f"e{position + 1}", joint, "seg") for position in positions)
+            edges.append((joint, adus[statement], "seg"))
+        else:
+            edges.extend((f"e{position + 1}", adus[statement], "seg") for position in positions)
+    for statement, data in statements:
+        role = "opp" if (data.get("attributes") or {}).get("by") else "pro"
+        ElementTree.SubElement(root, "adu", id=adus[statement], type=role)
+    _argumentative_edges(amap, adus, edges)
     for number, (source, target, kind) in enumerate(edges, start=1):
         ElementTree.SubElement(root, "edge", id=f"c{number}", src=source, trg=target, type=kind)
-    _export_losses(amap, losses, warrants)
-    report_unsafe(amap, losses, lambda data: [data.get("text")])
+    _export_losses(amap, losses, quotes=lines is None)
+    report_unsafe(amap, losses, lambda data: [data.get("text"), *(data.get("quotes") or ())])
     ElementTree.indent(root)
     return xml_safe(ElementTree.tostring(root, encoding="unicode", xml_declaration=True)) + "\n"
 
 
-def _graph_id(amap: ArgumentMap) -> str:
-    title = (amap.title or "").split(" (")[0]
-    return title if re.fullmatch(r"[A-Za-z_][\w.-]*", title) else "argmap"
+def _root_attributes(amap: ArgumentMap, losses: Losses) -> dict[str, str]:
+    """`id`, `topic_id` and `stance` from the title as the import writes it."""
+    title = amap.title or ""
+    attributes = {"id": title}
+    match = _TITLE.fullmatch(title)
+    details = [_DETAIL.fullmatch(part) for part in match["details"].split(", ")] if match else []
+    if match and all(details):
+        attributes["id"] = match["id"]
+        for detail in details:
+            assert detail is not None  # all(details) above; for mypy
+            key = "stance" if detail[1] == "stance" else "topic_id"
+            attributes[key] = detail[2]
+    if not re.fullmatch(r"[A-Za-z_][\w.-]*", attributes["id"]):
+        if title:
+            losses.add("the map's title is not carried by arggraph (its id is a name such as "
+                       "`micro_b001`, then topic and stance: `micro_b001 (topic waste, "
+                       "stance pro)`)")
+        return {"id": "argmap"}
+    if attributes.get("stance", "pro") not in STANCES:
+        losses.add("a stance other than pro, con or unclear is not carried by arggraph")
+        del attributes["stance"]
+    return attributes
 
 
-def _export_losses(amap: ArgumentMap, losses: Losses, warrants: int) -> None:
+def _document_lines(amap: ArgumentMap, losses: Losses) -> list[str] | None:
+    """The analysed text's lines (whitespace as in quotes) when every quote of the map is
+    one of them: the text as the import writes it, one EDU a line; else None."""
+    text = amap.document_text
+    if text is None and amap.document is not None:
+        from argmap.convert.sources import decode
+        from argmap.fileio import DOCUMENT_SIZE_LIMIT, read_limited
+
+        try:
+            text = decode(read_limited(amap.document, DOCUMENT_SIZE_LIMIT, "a document"),
+                          str(amap.document))
+        except (OSError, ConvertError):
+            losses.add(f"the @document `{amap.document}` could not be read; each statement "
+                       "is one EDU")
+            return None
+    if text is None:
+        return None
+    lines = [_plain(line) for line in text.splitlines() if line.strip()]
+    quotes = [_plain(quote) for _, data in amap.statements() for quote in data["quotes"]]
+    if quotes and set(quotes) <= set(lines):
+        return lines
+    losses.add("the analysed text (@document) is not carried by arggraph unless each quote is "
+               "one of its lines (one EDU a line, as the import writes it)")
+    return None
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _edus(
+    statements: list[tuple[str, dict[str, Any]]], lines: list[str] | None, losses: Losses
+) -> _Edus:
+    """The document's lines first, each statement's quotes taken from them in order; a
+    statement without quotes (or every statement, without such a document) is an EDU of
+    its own, `implicit` where the statement is."""
+    edus = _Edus([(line, False) for line in lines or ()])
+    free: dict[str, list[int]] = {}
+    for position in reversed(range(len(edus.texts))):
+        free.setdefault(edus.texts[position][0], []).append(position)
+    for statement, data in statements:
+        quotes = [_plain(quote) for quote in data["quotes"]] if lines is not None else []
+        implicit = bool((data.get("attributes") or {}).get("implicit"))
+        line = data["span"].line if data.get("span") is not None else None
+        if not quotes:
+            edus.texts.append((str(data.get("text") or statement), implicit))
+            edus.of[statement] = [len(edus.texts) - 1]
+            continue
+        # Repeated text: each quote takes the next line of it not yet taken.
+        edus.of[statement] = [
+            free[quote].pop() if len(free[quote]) > 1 else free[quote][0] for quote in quotes
+        ]
+        if " ".join(quotes) != _plain(str(data.get("text") or "")):
+            losses.add("statement texts other than their quotes joined are not carried by "
+                       "arggraph (an ADU's text is its EDUs')", line)
+        if implicit:
+            losses.add("implicit marks on quoted statements are not carried by arggraph (an "
+                       "EDU of the text is not implicit)", line)
+    return edus
+
+
+def _argumentative_edges(
+    amap: ArgumentMap, adus: dict[str, str], edges: list[tuple[str, str, str]]
+) -> None:
+    """One `sup`/`exa` per inference (its other premises `add`ed), one `reb` per attack on
+    a statement and one `und` per attack on a step or an attack (its other attackers
+    `add`ed), each undercut after the edge it targets."""
+    edge_of: dict[str, str] = {}
+    """inference or attack node -> the id of the edge that stands for it"""
+
+    def edge(sources: list[str], target: str, kind: str) -> str:
+        edges.append((adus[sources[0]], target, kind))
+        main = f"c{len(edges)}"
+        edges.extend((adus[source], main, "add") for source in sources[1:])
+        return main
+
+    for inference, data in amap.inferences():
+        kind = "exa" if data.get("warrant") == EXAMPLE else "sup"
+        target = adus[amap.conclusion_of(inference)]
+        edge_of[inference] = edge(amap.premises_of(inference), target, kind)
+    graph = amap.graph
+    pending = [(source, target) for source, target, kind in graph.edges(data="kind")
+               if kind in ATTACK_EDGE_KINDS]
+    while pending:  # an undercut needs the id of the edge it targets: targets first
+        later = []
+        for source, target in pending:
+            attackers = _attackers(amap, source)
+            if amap.is_statement(target):
+                identifier = edge(attackers, adus[target], "reb")
+            elif target in edge_of:
+                identifier = edge(attackers, edge_of[target], "und")
+            else:
+                later.append((source, target))
+                continue
+            if graph.nodes[source]["kind"] == ATTACK:
+                edge_of[source] = identifier
+        if len(later) == len(pending):
+            break
+        pending = later
+
+
+def _attackers(amap: ArgumentMap, source: str) -> list[str]:
+    """The statements of an attacking node: itself, or an attack node's attackers."""
+    if amap.graph.nodes[source]["kind"] != ATTACK:
+        return [source]
+    return [attacker for attacker, data in amap.graph.pred[source].items()
+            if data["kind"] == ATTACKER_EDGE]
+
+
+def _export_losses(amap: ArgumentMap, losses: Losses, quotes: bool) -> None:
+    warrants = sum(1 for _, data in amap.inferences()
+                   if data.get("warrant") not in (None, EXAMPLE))
     if warrants:
         losses.add("warrants are not carried by arggraph (but `example`)", count=warrants)
-    statement_losses(amap, losses, "arggraph", ("quotes", "tags", "notes", "sections",
-                                                "assumptions", "implicit"))
-    contradictions = sum(1 for _, _, kind, _ in amap.relations() if kind == CONTRADICTS_EDGE)
+    lost = ("tags", "notes", "sections", "assumptions")
+    statement_losses(amap, losses, "arggraph", ("quotes", *lost) if quotes else lost)
+    contradictions = sum(1 for _, _, kind in amap.graph.edges(data="kind")
+                         if kind == CONTRADICTS_EDGE)
     if contradictions:
         losses.add("a contradiction is written as two rebuttals", count=contradictions // 2)
