@@ -64,6 +64,7 @@ class Objection:
     """A standing or undecided attack on a statement or step that a verdict rests on."""
 
     attacker: str
+    """The attacking statement's ID; a linked objection's IDs as written: `a + b`."""
     target: str
     operator: str
     """`-|` or `><`."""
@@ -72,10 +73,16 @@ class Objection:
 
     @property
     def written(self) -> str:
-        """`attacker` -| `target`, as a message shows it."""
+        """`attacker` -| `target` (`a` + `b` -| `target` when linked), as a message shows it."""
         target = self.written_target
         shown = target if target.startswith("(") else f"`{target}`"
-        return f"`{self.attacker}` {self.operator} {shown}"
+        attackers = " + ".join(f"`{attacker}`" for attacker in self.attackers)
+        return f"{attackers} {self.operator} {shown}"
+
+    @property
+    def attackers(self) -> list[str]:
+        """The attacking statements: one, or a linked objection's several."""
+        return self.attacker.split(" + ")
 
 
 @dataclass(frozen=True)
@@ -221,7 +228,7 @@ def _verdict(
         because = "its support runs in a circle and never reaches a premise"
         return Verdict(name, VerdictWord.CIRCULAR, label, (), f"`{name}` is circular: {because}.")
     attacks, self_defeating = unanswered.of(name)
-    objections = tuple(dict.fromkeys(attack.attacker for attack in attacks))
+    objections = tuple(dict.fromkeys(a for attack in attacks for a in attack.attackers))
     written = "; ".join(attack.written for attack in attacks)
     one = len(attacks) == 1
     the = f"the objection {written}" if one else f"the objections {written}"
@@ -389,7 +396,9 @@ class _Unanswered:
                 continue
             contradiction = amap.graph.edges[attacker, node]["kind"] == CONTRADICTS_EDGE
             operator = "><" if contradiction else "-|"
-            own.append(Objection(amap.attack_source(attacker), node, operator, amap.written(node)))
+            own.append(
+                Objection(amap.attacker_written(attacker), node, operator, amap.written(node))
+            )
         return own
 
     def _compute(self, start: str) -> None:
@@ -493,7 +502,7 @@ def answered_objections(
         for attacker in amap.attackers_of(node):
             if labels[index[attacker]] != OUT_CODE:
                 continue
-            source = amap.attack_source(attacker)
+            source = amap.attacker_written(attacker)
             contradiction = amap.graph.edges[attacker, node]["kind"] == CONTRADICTS_EDGE
             if contradiction:
                 pair = frozenset((source, node))
@@ -503,8 +512,8 @@ def answered_objections(
             objection = Objection(source, node, "><" if contradiction else "-|",
                                   amap.written(node))
             answers = tuple(
-                Objection(amap.attack_source(answer), target, "-|", amap.written(target))
-                for target in dict.fromkeys((source, attacker))
+                Objection(amap.attacker_written(answer), target, "-|", amap.written(target))
+                for target in dict.fromkeys((*amap.attack_sources(attacker), attacker))
                 for answer in amap.attackers_of(target)
                 if labels[index[answer]] == IN_CODE
             )

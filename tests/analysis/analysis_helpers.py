@@ -24,7 +24,7 @@ def grounded_nodes(amap: ArgumentMap) -> set[str]:
 def maps(draw: st.DrawFn) -> ArgumentMap:
     """Maps of up to 7 statements of every kind (some attributed), with inferences (support
     cycles and self-support among them), attacks on statements and inferences,
-    contradictions, and undercut attacks (nested)."""
+    contradictions, linked objections, and undercut attacks (nested, linked ones too)."""
     amap = ArgumentMap()
     count = draw(st.integers(1, 7))
     ids = [f"s{i}" for i in range(count)]
@@ -44,18 +44,26 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
             amap.add_contradiction(attacker, target, span=SPAN)
         elif not amap.graph.has_edge(attacker, target):
             amap.add_attack(attacker, target, span=SPAN)
+    # Linked objections (`a + b -| t`): attack nodes from the start, with several attackers.
+    for _ in range(draw(st.integers(0, 2)) if count > 1 else 0):
+        attackers = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=3, unique=True))
+        target = draw(st.sampled_from(targets))
+        if amap.find_attack(attackers, target) is None and not any(
+            amap.graph.has_edge(attacker, target) for attacker in attackers
+        ):
+            amap.add_attack_node(attackers, target, span=SPAN)
     # Undercuts of attacks: any attack or contradiction direction may get a node, and the
     # attacks on those nodes may be undercut in turn.
     for _ in range(draw(st.integers(0, 4))):
         attacks = [
             (source, target)
             for source, target, kind in amap.graph.edges(data="kind")
-            if kind in ("attack", "contradicts") and amap.is_statement(source)
+            if kind in ("attack", "contradicts")
         ]
         if not attacks:
             break
         attacker, target = draw(st.sampled_from(attacks))
-        node = amap.undercut_attack(attacker, target)
+        node = amap.undercut_attack(attacker, target) if amap.is_statement(attacker) else attacker
         undercutter = draw(st.sampled_from(ids))
         if not amap.graph.has_edge(undercutter, node):
             amap.add_attack(undercutter, node, span=SPAN)

@@ -272,3 +272,49 @@ def test_a_contradiction_is_not_decided_by_support_but_by_an_answer() -> None:
     # ...until one side's support is answered.
     decided = labels_of(source + "survey -| (parking -> lose)\n")
     assert (decided["lose"], decided["keep"]) == (OUT, IN)
+
+
+LINKED = (
+    "premise a: A.\npremise b: B.\npremise s: S.\nconclusion c: C.\n"
+    "s -> c\na + b -| c\n"
+)
+
+
+def test_a_linked_objection_whose_premises_are_all_in_defeats_its_target() -> None:
+    amap, labels = all_labels(LINKED)
+    attack = amap.find_attack(["a", "b"], "c")
+    assert attack is not None
+    assert (labels["a"], labels["b"], labels[attack], labels["c"]) == (IN, IN, IN, OUT)
+
+
+def test_a_linked_objection_falls_with_any_one_of_its_premises() -> None:
+    # Only together do a and b tell against c: defeat b, and the objection blocks nothing.
+    amap, labels = all_labels(LINKED + "premise w: W.\nw -| b\n")
+    attack = amap.find_attack(["b", "a"], "c")
+    assert attack is not None
+    assert (labels["a"], labels["b"], labels[attack], labels["c"]) == (IN, OUT, OUT, IN)
+
+
+def test_a_linked_objection_with_an_undecided_premise_is_undecided() -> None:
+    amap, labels = all_labels(LINKED + "premise v: V.\nb >< v\n")
+    attack = amap.find_attack(["a", "b"], "c")
+    assert attack is not None
+    assert (labels["b"], labels[attack], labels["c"]) == (UNDEC, UNDEC, UNDEC)
+
+
+def test_an_undercut_of_a_linked_objection_reinstates_its_target() -> None:
+    amap, labels = all_labels(LINKED + "premise u: U.\nu -| (a + b -| c)\n")
+    attack = amap.find_attack(["a", "b"], "c")
+    assert attack is not None
+    assert (labels[attack], labels["c"], labels["u"]) == (OUT, IN, IN)
+
+
+def test_a_named_linked_objection_undercuts_an_inference() -> None:
+    amap, labels = all_labels(
+        "premise a: A.\npremise b: B.\npremise s: S.\nconclusion c: C.\n"
+        "s -> c\nargument against: a + b -| (s -> c)\n"
+    )
+    inference = amap.find_inference(["s"], "c")
+    assert (labels["against"], labels[str(inference)], labels["c"]) == (IN, OUT, OUT)
+    assert amap.written("against") == "against"
+    assert amap.attackers_of_attack("against") == ["a", "b"]

@@ -143,15 +143,22 @@ def build_framework(amap: ArgumentMap) -> Framework:
             )
             for subs in combinations(inference, frozenset())
         ]
-    # Auxiliary arguments: one for each argument for an undercut attack's attacker.
+    # Auxiliary arguments: one for each argument for an undercut attack's attacker; for a
+    # linked objection (`a + b -| c`), one for each combination of arguments for its
+    # attackers, one argument per attacker.
     for node, _ in amap.attack_nodes():
-        attacker = amap.attacker_of(node)
+        choices = [arguments_by_conclusion.get(a, []) for a in amap.attackers_of_attack(node)]
+        if prod(map(len, choices)) > MAX_ARGUMENTS:
+            raise TooManyArguments
         framework.by_node[node] = [
             framework.add(
-                (node, (number,)),
-                Argument(node, framework.arguments[number].contents | {node}),
+                (node, subs),
+                Argument(
+                    node,
+                    frozenset({node}).union(*(framework.arguments[sub].contents for sub in subs)),
+                ),
             )
-            for number in arguments_by_conclusion.get(attacker, [])
+            for subs in product(*choices)
         ]
     # Attacks: through every attack or contradiction edge, from each argument that attacks
     # through its source to each argument that contains its target.

@@ -1,5 +1,6 @@
 """The worklist labelling equals a plain round-by-round iteration of the definition, on maps
-with inferences, attacks, contradictions, attributed claims and undercut attacks (nested)."""
+with inferences, attacks, contradictions, attributed claims, linked objections and undercut
+attacks (nested)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ def step(amap: ArgumentMap, labels: dict[str, Label], node: str) -> Label:
         if all(a is Label.OUT for a in attackers) and (ground or Label.IN in support):
             return Label.IN
         return Label.UNDEC
-    if amap.kind(node) == ATTACK:  # an undercut attack: its attacker plays the premise
-        premises = [labels[amap.attacker_of(node)]]
+    if amap.kind(node) == ATTACK:  # an attack's node: its attackers play the premises
+        premises = [labels[a] for a in amap.attackers_of_attack(node)]
     else:
         premises = [labels[p] for p in amap.premises_of(node)]
     if Label.IN in attackers or Label.OUT in premises:

@@ -161,3 +161,31 @@ def test_an_answered_objection_is_not_weighed() -> None:
     )
     verdict = verdicts(argmap.parse(source))["c"]
     assert verdict.word is CONTESTED
+
+
+def test_a_linked_objection_is_named_with_all_its_premises() -> None:
+    amap = argmap.parse(
+        "premise p: P.\npremise a: A.\npremise b: B.\nconclusion c: C.\np -> c\na + b -| c\n"
+    )
+    verdict = verdicts(amap)["c"]
+    assert verdict.word is VerdictWord.CONTESTED
+    assert verdict.objections == ("a", "b")
+    assert verdict.explanation == (
+        "`c` is contested: its support stands, and so does the objection `a` + `b` -| `c`."
+    )
+
+
+def test_a_linked_objection_answered_through_one_premise() -> None:
+    from argmap.analysis.indexed import index_map
+    from argmap.analysis.labels import label_codes
+    from argmap.analysis.verdicts import answered_objections
+
+    amap = argmap.parse(
+        "premise p: P.\npremise a: A.\npremise b: B.\npremise y: Y.\nconclusion c: C.\n"
+        "p -> c\na + b -| c\ny -| b\n"
+    )
+    graph = index_map(amap)
+    found = answered_objections(amap, graph, label_codes(graph), graph.index["c"])
+    assert [answer.written for answer in found] == [
+        "`a` + `b` -| `c`, answered by `y` -| `b`"
+    ]

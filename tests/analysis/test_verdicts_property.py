@@ -28,8 +28,8 @@ def reference(amap: ArgumentMap, labels: dict[str, Label], start: str) -> tuple[
         for attacker in amap.attackers_of(node):
             if labels[attacker] is Label.OUT:
                 continue
-            source = amap.attack_source(attacker)
-            self_defeating = self_defeating or source == start
+            source = amap.attacker_written(attacker)
+            self_defeating = self_defeating or start in amap.attack_sources(attacker)
             if amap.graph.edges[attacker, node]["kind"] == CONTRADICTS_EDGE:
                 found.add(frozenset((source, node)))
             else:
