@@ -494,6 +494,10 @@ def _export_losses(amap: ArgumentMap, losses: Losses, quotes: bool) -> None:
                    if data.get("warrant") not in (None, EXAMPLE))
     if warrants:
         losses.add("warrants are not carried by arggraph (but `example`)", count=warrants)
+    named = sum(1 for _, data in amap.graph.nodes(data="name") if data)
+    if named:
+        losses.add("names of arguments and objections are not carried by arggraph (nor their "
+                   "tags and notes)", count=named)
     lost = ("tags", "notes", "sections", "assumptions")
     statement_losses(amap, losses, "arggraph", ("quotes", *lost) if quotes else lost)
     contradictions = sum(1 for _, _, kind in amap.graph.edges(data="kind")
