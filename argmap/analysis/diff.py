@@ -291,7 +291,7 @@ def _canonical(amap: ArgumentMap, node: str, steps: dict[str, str]) -> str:
     undercuts may nest deeply."""
     attackers: list[str] = []
     while amap.kind(node) == ATTACK:
-        attackers.append(amap.attacker_of(node))
+        attackers.append(" + ".join(sorted(amap.attackers_of_attack(node))))
         node = amap.target_of(node)
     text = f"({steps[node]})" if amap.kind(node) == INFERENCE else node
     for attacker in reversed(attackers):

@@ -45,24 +45,26 @@ def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     for place in find_all(graph.codes, ATTACK):
         source, target = graph.source_of(place), graph.targets[place]
         if graph.kind(source) == ATTACK_NODE:
-            attacker = graph.index[amap.attacker_of(names[source])]
+            # Each premise of a linked objection `a + b -| c` is checked on its own.
+            attackers = [graph.index[a] for a in amap.attackers_of_attack(names[source])]
         else:
-            attacker = source
-        itself = target == attacker
-        if not itself and not _supports(graph, attacker, target):
-            continue
-        node, edge = names[attacker], succ[names[source]][names[target]]
-        verb = "contradicts" if edge["kind"] == CONTRADICTS_EDGE else "attacks"
-        if itself:
-            yield Problem(f"`{node}` {verb} itself", edge["span"], node)
-        else:
-            yield Problem(
-                f"`{node}` both supports and {verb} `{names[target]}`; keep one of the two "
-                "relations",
-                edge["span"],
-                node,
-                (names[target],),
-            )
+            attackers = [source]
+        for attacker in attackers:
+            itself = target == attacker
+            if not itself and not _supports(graph, attacker, target):
+                continue
+            node, edge = names[attacker], succ[names[source]][names[target]]
+            verb = "contradicts" if edge["kind"] == CONTRADICTS_EDGE else "attacks"
+            if itself:
+                yield Problem(f"`{node}` {verb} itself", edge["span"], node)
+            else:
+                yield Problem(
+                    f"`{node}` both supports and {verb} `{names[target]}`; keep one of the "
+                    "two relations",
+                    edge["span"],
+                    node,
+                    (names[target],),
+                )
 
 
 def _supports(graph: IndexedMap, node: int, target: int) -> bool:
