@@ -293,10 +293,13 @@ def _height(amap: ArgumentMap, node: str, heights: dict[str, int]) -> int:
 def _below(amap: ArgumentMap, node: str) -> list[tuple[str, str]]:
     """The nodes shown under `node`, with their markers: for a statement its supporting
     inferences (or lone premises) then its attackers; for an inference its premises then
-    its attackers (undercuts); for an undercut attack its attacker, then what attacks it."""
+    its attackers (undercuts); for an attack's node its attacker (a linked objection's
+    premises, each after `+`), then what attacks it."""
     items: list[tuple[str, str]] = []
     if amap.kind(node) == ATTACK:
-        items.append((amap.attacker_of(node), "from "))
+        attackers = amap.attackers_of_attack(node)
+        marker = "+ " if len(attackers) > 1 else "from "
+        items += [(attacker, marker) for attacker in attackers]
     elif amap.is_statement(node):
         for inference in amap.inferences_for(node):
             premises = amap.premises_of(inference)
@@ -322,8 +325,27 @@ def _label(amap: ArgumentMap, node: str, marker: str) -> Text:
     if amap.is_statement(node):
         return _statement_label(amap, node, marker)
     if amap.kind(node) == ATTACK:
-        return Text("⊣ attack, itself attacked", style="bold red")
+        return _attack_label(amap, node)
     return _inference_label(amap, node)
+
+
+def _attack_label(amap: ArgumentMap, attack: str) -> Text:
+    """`⊣ attack, itself attacked`, `⊣ together` (a linked objection), `⊣ argument NAME`."""
+    label = Text("⊣ ", style="bold red")
+    name = amap.graph.nodes[attack].get("name")
+    words = ["together"] if amap.is_linked(attack) else []
+    if amap.attackers_of(attack):
+        words.append("itself attacked")
+    if name:
+        label.append("argument ", style="")
+        label.append(visible_line(name), style="bold")
+        label.append(": " if words else "")
+        label.append(", ".join(words), style="italic")
+    elif words == ["itself attacked"]:
+        label.append("attack, itself attacked", style="bold red")
+    else:
+        label.append(", ".join(["objection", *words]), style="italic")
+    return label
 
 
 def _statement_label(amap: ArgumentMap, statement: str, marker: str) -> Text:

@@ -308,3 +308,25 @@ def test_details_say_everything_the_map_says_of_each_statement_and_argument(
     )
     code, plain, _ = show(write(tmp_path, DETAILED))
     assert "\nStatements\n" not in plain and "Police report" not in plain
+
+
+def test_a_linked_objection_is_one_attack_with_its_premises_together(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "premise s: S.\npremise a: A.\npremise b: B.\npremise u: U.\nconclusion c: C.\n"
+        "s -> c\na + b -| c\nargument late: u + a -| (s -> c)\n",
+    )
+    code, out, _ = show(path)
+    assert code == 0
+    assert "1 inference, 2 attacks, 0 contradictions" in out
+    assert out.endswith(
+        "conclusion c: C.\n"
+        "├── ⇐ inference\n"
+        "│   ├── + premise s: S.\n"
+        "│   └── ⊣ argument late: together\n"
+        "│       ├── + premise u: U.\n"
+        "│       └── + premise a: A.\n"
+        "└── ⊣ objection, together\n"
+        "    ├── + premise a: A.  ↑ see above\n"
+        "    └── + premise b: B.\n"
+    )
