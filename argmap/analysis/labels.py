@@ -34,11 +34,11 @@ Two readings of these rules (`Semantics`):
 
 The least fixed point is computed with a worklist: every node keeps counts of what it still
 waits for, and deciding a node updates the counts of its neighbours, so every edge is looked
-at a bounded number of times. The well-founded reading then takes, while there is one, the
-undecided nodes that no chain of support from a premise reaches (an unfounded set), labels
-them OUT and goes on with the worklist: each round walks only the undecided part of the map,
-and real maps need one or two rounds (a map built so that each round frees only the next
-circle needs as many rounds as it has circles).
+at a bounded number of times. The well-founded reading then takes the undecided part of the
+map one strongly connected component at a time, in the order of its edges: in each, while
+there are some, the undecided nodes that no chain of support from a premise reaches (an
+unfounded set) are labelled OUT and the worklist goes on from them. What a component rests
+on is final by then, so a round walks only the component's own nodes.
 """
 
 from __future__ import annotations
@@ -123,11 +123,129 @@ def label_codes(graph: IndexedMap, semantics: str = Semantics.WELL_FOUNDED) -> l
         labels[node] = IN_CODE
     _propagate(graph, labels, state, work + starting)
     if semantics == Semantics.WELL_FOUNDED:
-        while unfounded := _unfounded(graph, labels, state.supported):
+        _refute_unfounded(graph, labels, state)
+    return labels
+
+
+def _refute_unfounded(graph: IndexedMap, labels: list[int], state: _Counts) -> None:
+    """Label OUT, and propagate, every unfounded set of the undecided nodes.
+
+    The undecided part of the map is taken one strongly connected component at a time, in
+    the order of its edges (networkx's condensation), each until it has no unfounded node
+    left: what a component's nodes rest on is then final, so its rounds walk only its own
+    nodes, and a chain of circles, each freed by the one before, costs one round per
+    circle, not one walk of the whole chain per circle.
+    """
+    import networkx as nx
+
+    offsets, targets = graph.offsets, graph.targets
+    undecided = [node for node, label in enumerate(labels) if label == UNDEC_CODE]
+    if not undecided:
+        return
+    within = nx.DiGraph()
+    within.add_nodes_from(undecided)
+    within.add_edges_from(
+        (node, targets[edge])
+        for node in undecided
+        for edge in range(offsets[node], offsets[node + 1])
+        if labels[targets[edge]] == UNDEC_CODE
+    )
+    sources, into = graph.predecessors()
+    edge_codes = _codes_into(graph, sources, into)
+    founded_before = [False] * len(labels)  # left undecided by a component done: founded
+    condensed = nx.condensation(within)
+    for component in nx.topological_sort(condensed):
+        members = {n for n in condensed.nodes[component]["members"] if not labels[n]}
+        while members:
+            ground = _Ground(sources, into, edge_codes, founded_before)
+            founded = _founded(graph, labels, state.supported, ground, members)
+            unfounded = sorted(members - founded)
+            if not unfounded:
+                break
             for node in unfounded:
                 labels[node] = OUT_CODE
             _propagate(graph, labels, state, unfounded)
-    return labels
+            members = {n for n in members if not labels[n]}
+        for node in members:
+            founded_before[node] = True
+
+
+@dataclass(frozen=True)
+class _Ground:
+    """The edges into each node (CSR, with their codes) and which undecided nodes are known
+    to be founded: what `_founded` reads of the nodes outside a component."""
+
+    sources: list[int]
+    into: list[int]
+    codes: list[int]
+    founded_before: list[bool]
+
+
+def _codes_into(graph: IndexedMap, sources: list[int], into: list[int]) -> list[int]:
+    """The code of each edge in the order of `graph.predecessors()` (grouped by target)."""
+    offsets, targets, codes = graph.offsets, graph.targets, graph.codes
+    found = [0] * len(sources)
+    place = into[:-1].copy()
+    for source in range(len(offsets) - 1):
+        for edge in range(offsets[source], offsets[source + 1]):
+            target = targets[edge]
+            found[place[target]] = codes[edge]
+            place[target] += 1
+    return found
+
+
+def _founded(
+    graph: IndexedMap,
+    labels: list[int],
+    supported: list[bool],
+    ground: _Ground,
+    members: set[int],
+) -> set[int]:
+    """The members (undecided nodes of one component) that a chain of support from a
+    premise reaches: a statement that needs no support, or has an IN inference or a
+    founded one, outside the component or in it; an inference (or an attack's node) whose
+    premises (or attacker) are all IN or founded. What is IN is founded already, and what
+    an IN node attacks is OUT, so attacks play no part."""
+    offsets, targets, codes, statement = graph.offsets, graph.targets, graph.codes, graph.statement
+    sources, into, into_codes = ground.sources, ground.into, ground.codes
+    before = ground.founded_before
+    left: dict[int, int] = {}
+    founded: set[int] = set()
+    for node in members:
+        edges = range(into[node], into[node + 1])
+        if statement[node]:
+            if supported[node] or any(
+                into_codes[e] == CONCLUSION and before[sources[e]] for e in edges
+            ):
+                founded.add(node)
+        else:
+            left[node] = sum(
+                1 for e in edges
+                if into_codes[e] in _REASONS and labels[sources[e]] == UNDEC_CODE
+                and not before[sources[e]]
+            )
+            if not left[node]:
+                founded.add(node)
+    work = list(founded)
+    while work:
+        node = work.pop()
+        for edge in range(offsets[node], offsets[node + 1]):
+            target = targets[edge]
+            if target not in members or target in founded:
+                continue
+            code = codes[edge]
+            if code == CONCLUSION:
+                founded.add(target)
+                work.append(target)
+            elif code in _REASONS:
+                left[target] -= 1
+                if not left[target]:
+                    founded.add(target)
+                    work.append(target)
+    return founded
+
+
+_REASONS = frozenset((PREMISE, ATTACKER))
 
 
 @dataclass
@@ -184,52 +302,3 @@ def _propagate(graph: IndexedMap, labels: list[int], state: _Counts, work: list[
                 if not left and supported[target]:
                     labels[target] = label_in
                     push(target)
-
-
-def _unfounded(graph: IndexedMap, labels: list[int], supported: list[bool]) -> list[int]:
-    """The undecided nodes that no chain of support from a premise reaches any more.
-
-    Founded, among the undecided nodes: a statement that needs no support or has an IN
-    inference (it waits only for its attackers), or has a founded inference; an inference
-    whose premises are all IN or founded; an attack's node whose attacker is. What is IN
-    is founded already, and what an IN node attacks is OUT, so attacks play no part. Only
-    the undecided part of the map is walked.
-    """
-    offsets, targets, codes = graph.offsets, graph.targets, graph.codes
-    undecided = [node for node, label in enumerate(labels) if label == UNDEC_CODE]
-    if not undecided:
-        return []
-    # Reasons (premise and attacker edges) from undecided nodes that each undecided
-    # inference or attack node still waits for.
-    waiting: dict[int, int] = {}
-    for node in undecided:
-        for edge in range(offsets[node], offsets[node + 1]):
-            code = codes[edge]
-            if code in (PREMISE, ATTACKER) and not labels[targets[edge]]:
-                target = targets[edge]
-                waiting[target] = waiting.get(target, 0) + 1
-    statement = graph.statement
-    founded = [
-        node
-        for node in undecided
-        if (supported[node] if statement[node] else node not in waiting)
-    ]
-    is_founded = set(founded)
-    work = founded.copy()
-    while work:
-        node = work.pop()
-        for edge in range(offsets[node], offsets[node + 1]):
-            target = targets[edge]
-            if labels[target] or target in is_founded:
-                continue
-            code = codes[edge]
-            if code == CONCLUSION:
-                is_founded.add(target)
-                work.append(target)
-            elif code in (PREMISE, ATTACKER):
-                left = waiting[target] - 1
-                waiting[target] = left
-                if not left:
-                    is_founded.add(target)
-                    work.append(target)
-    return [node for node in undecided if node not in is_founded]
