@@ -98,7 +98,8 @@ class Preview {
       }
       const reason = error instanceof Error ? error.message : String(error);
       this.output.appendLine(`preview of ${this.uri.fsPath}: ${reason}`);
-      this.post({ type: "error", message: `The map cannot be drawn: ${reason}` });
+      // The server says why in a sentence of its own ("the map has errors; fix them ...").
+      this.post({ type: "error", message: reason.charAt(0).toUpperCase() + reason.slice(1) });
     }
   }
 
