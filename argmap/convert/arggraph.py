@@ -45,7 +45,7 @@ OPPONENT = "opponent"
 ARGUMENTATIVE = ("sup", "exa", "add", "reb", "und")
 _ID_ATTRIBUTE = re.compile(r'\bid\s*=\s*["\']([^"\']+)["\']')
 _TITLE = re.compile(r"(?P<id>.*?) \((?P<details>[^()]*)\)")
-_DETAIL = re.compile(r"(?:(topic|stance) )?(\S+)")
+_DETAIL = re.compile(r"(topic|stance) (\S+)")
 UNSEGMENTED = "EDUs in no ADU are kept in the @document only (one EDU a line), in no statement"
 UND_ON_ADD = ("an `und` on an `add` edge undercuts the whole linked support (argmap undercuts "
               "a step, not one premise's part in it)")
@@ -184,16 +184,15 @@ def _document(graph: _Graph, segments: dict[str, list[str]], losses: Losses) -> 
     used = {edu for edus in segments.values() for edu in edus}
     lines: list[str] = []
     for edu, text in graph.edus.items():
-        if edu in used or not text:
-            if text and edu not in graph.implicit:
-                lines.append(text)
-            elif not text:
-                losses.add("empty EDUs are dropped", graph.lines.get(edu))
+        if not text:
+            losses.add("empty EDUs are dropped", graph.lines.get(edu))
         elif edu in graph.implicit:
-            losses.add("implicit EDUs in no ADU are dropped (the text does not say them)",
-                       graph.lines.get(edu))
+            if edu not in used:
+                losses.add("implicit EDUs in no ADU are dropped (the text does not say them)",
+                           graph.lines.get(edu))
         else:
-            losses.add(UNSEGMENTED, graph.lines.get(edu))
+            if edu not in used:
+                losses.add(UNSEGMENTED, graph.lines.get(edu))
             lines.append(text)
     return "".join(f"{line}\n" for line in lines) if lines else None
 

@@ -279,6 +279,59 @@ def test_an_add_on_an_add_joins_the_same_support() -> None:
     assert not losses
 
 
+def small(*elements: str) -> str:
+    """A graph of one ADU `a1` (EDU `e1`, "C.") and the elements given, one a line."""
+    return "\n".join(['<arggraph id="x">', '<edu id="e1">C.</edu>', *elements,
+                      '<adu id="a1" type="pro"/>', '<edge id="c1" src="e1" trg="a1" type="seg"/>',
+                      "</arggraph>"])
+
+
+@pytest.mark.parametrize(
+    ("elements", "warning"),
+    [
+        (['<edu id="e2">  </edu>'], "empty EDUs are dropped (line 3)"),
+        (['<edu id="e2" implicit="true">I.</edu>'],
+         "implicit EDUs in no ADU are dropped (the text does not say them) (line 3)"),
+        (['<edu id="e2" implicit="true">I.</edu>', '<adu id="a2" type="pro"/>',
+          '<edge id="c2" src="e2" trg="a2" type="seg"/>',
+          '<edge id="c3" src="e1" trg="a2" type="seg"/>',
+          '<edge id="c4" src="a2" trg="a1" type="sup"/>'],
+         "an ADU of stated and implicit EDUs is not marked implicit (its quotes are the stated "
+         "ones) (line 4)"),
+    ],
+)
+def test_what_the_text_cannot_hold_is_a_counted_warning(elements: list[str], warning: str) -> None:
+    losses = Losses()
+    read_arggraph(small(*elements), "x.xml", losses)
+    assert [loss.describe("x.xml") for loss in losses] == [f"x.xml: warning: {warning}"]
+
+
+@pytest.mark.parametrize(
+    ("title", "attributes", "warning"),
+    [
+        ("micro_b001 (topic waste, stance pro)",
+         {"id": "micro_b001", "topic_id": "waste", "stance": "pro"}, None),
+        ("micro_d01", {"id": "micro_d01"}, None),
+        ("x (stance con)", {"id": "x", "stance": "con"}, None),
+        ("x (topic waste, stance maybe)", {"id": "x", "topic_id": "waste"},
+         "a stance other than pro, con or unclear is not carried by arggraph"),
+        ("Bins (draft)", {"id": "argmap"}, "the map's title is not carried by arggraph (its id "
+         "is a name such as `micro_b001`, then topic and stance: `micro_b001 (topic waste, "
+         "stance pro)`)"),
+    ],
+)
+def test_the_title_gives_id_topic_and_stance(
+    title: str, attributes: dict[str, str], warning: str | None
+) -> None:
+    amap = parse(f"@title {title}\nconclusion c: C.\n", "m.argmap")
+    losses = Losses()
+    root = ElementTree.fromstring(write_arggraph(amap, losses))
+    assert root.attrib == attributes
+    assert [loss.message for loss in losses] == ([warning] if warning else [])
+    if warning is None:
+        assert read_arggraph(write_arggraph(amap, Losses()), "x.xml", Losses()).title == title
+
+
 # -- export of maps made in argmap ------------------------------------------------------------
 
 
