@@ -41,10 +41,12 @@ def _engine_missing() -> str | None:
 pytestmark = pytest.mark.skipif(_engine_missing() is not None, reason=str(_engine_missing()))
 
 
-def tokenize(paths: list[Path]) -> dict[Path, list[list[Token]]]:
-    """Each file's lines, each a list of tokens, as VS Code would scope them."""
+def tokenize(paths: list[Path], *, markdown: bool = False) -> dict[Path, list[list[Token]]]:
+    """Each file's lines, each a list of tokens, as VS Code would scope them (as Markdown,
+    with the extension's grammar for ```argmap blocks, when `markdown`)."""
+    options = ["--markdown"] if markdown else []
     done = subprocess.run(
-        ["node", str(EXTENSION / "scripts" / "tokenize.js"), *map(str, paths)],
+        ["node", str(EXTENSION / "scripts" / "tokenize.js"), *options, *map(str, paths)],
         capture_output=True, text=True, encoding="utf-8", check=False, timeout=120,
     )
     assert done.returncode == 0, done.stderr
@@ -230,3 +232,42 @@ def test_the_grammar_reads_what_the_parser_reads(
             quote for _, data in nodes for quote in data.get("quotes") or []
         )
         assert quoted.split() == wanted.split()
+
+
+PAGES = sorted({*ROOT.glob("docs/*.md"), *ROOT.glob("docs/*/*.md"), ROOT / "README.md"})
+EMBEDDED = "meta.embedded.block.argmap"
+
+
+def argmap_blocks(path: Path) -> Iterator[tuple[int, bool]]:
+    """(line number, whether the block is an error example) of each line inside a
+    ```argmap block of a Markdown page."""
+    fence: str | None = None
+    error = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.strip()
+        if fence is None and stripped.startswith("```argmap"):
+            fence, error = stripped[: len(stripped) - len(stripped.lstrip("`"))], "error" in line
+        elif fence is not None and stripped == fence:
+            fence = None
+        elif fence is not None:
+            yield number, error
+
+
+def test_argmap_blocks_in_markdown_are_highlighted_with_the_grammar() -> None:
+    pages = tokenize(PAGES, markdown=True)
+    inside = 0
+    for path, lines in pages.items():
+        blocks = dict(argmap_blocks(path))
+        for number, line in enumerate(lines, start=1):
+            embedded = [token for token in line if EMBEDDED in token[1]]
+            if number not in blocks:
+                assert embedded == [], f"{path.name}:{number}"
+                continue
+            inside += 1
+            shown = [token for token in line if token[0].strip()]
+            assert embedded or not shown, f"{path.name}:{number}"
+            assert all(token[1][-1] != EMBEDDED for token in shown), f"{path.name}:{number}"
+            if not blocks[number]:
+                assert not any(scope.startswith("invalid.") for token in shown
+                               for scope in token[1]), f"{path.name}:{number}"
+    assert inside > 300, inside
