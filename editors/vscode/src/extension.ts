@@ -1,5 +1,8 @@
 // The argmap extension: starts the language server (`argmap lsp`) for .argmap files and
 // opens the live preview beside the editor.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as vscode from "vscode";
 import {
   LanguageClient,
@@ -13,10 +16,35 @@ const INSTALL = "pip install 'argmap[lsp]'";
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 
-/** The `argmap.path` setting, or `argmap` (looked up on PATH). */
+/**
+ * The argmap executable: `argmap.path` (`~` and `${workspaceFolder}` expanded, a relative
+ * path taken from the first workspace folder); left at `argmap`, the workspace's own
+ * `.venv` first (in a trusted workspace), as a project that installs argmap there
+ * expects, else `argmap` on PATH.
+ */
 function executable(): string {
-  const configured = vscode.workspace.getConfiguration("argmap").get<string>("path", "argmap");
-  return configured.trim() || "argmap";
+  const configured = vscode.workspace.getConfiguration("argmap").get<string>("path", "argmap").trim();
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (!configured || configured === "argmap") {
+    // A workspace's own executable runs only once the workspace is trusted.
+    const folders = vscode.workspace.isTrusted ? vscode.workspace.workspaceFolders ?? [] : [];
+    for (const workspace of folders) {
+      const candidates = process.platform === "win32"
+        ? [path.join(workspace.uri.fsPath, ".venv", "Scripts", "argmap.exe")]
+        : [path.join(workspace.uri.fsPath, ".venv", "bin", "argmap")];
+      const found = candidates.find((candidate) => fs.existsSync(candidate));
+      if (found) {
+        return found;
+      }
+    }
+    return "argmap";
+  }
+  let expanded = configured.replace(/^~(?=$|[\\/])/, os.homedir());
+  if (folder) {
+    expanded = expanded.replace(/\$\{workspaceFolder\}/g, folder);
+  }
+  const isPath = expanded.includes("/") || expanded.includes("\\");
+  return isPath && folder && !path.isAbsolute(expanded) ? path.join(folder, expanded) : expanded;
 }
 
 /** The `argmap.semantics` setting; undefined leaves the project's own setting in force. */
@@ -84,6 +112,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       previews.show(uri),
     ),
     vscode.commands.registerCommand("argmap.restartServer", async () => {
+      await stopClient();
+      await startClient();
+      previews.refreshAll();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      // Trust may bring the workspace's own .venv/bin/argmap into use.
       await stopClient();
       await startClient();
       previews.refreshAll();
