@@ -177,14 +177,15 @@ def _forest(amap: ArgumentMap, statements: Sequence[str]) -> _Forest:
 
 def _reason_units(amap: ArgumentMap, node: str, members: set[str]) -> list[list[str]]:
     """The reasons for and against `node` among `members`: the premises of each of its
-    inferences as one unit, each attacker (of it, of its inferences) as one."""
+    inferences as one unit, each attacker (of it, of its inferences) as one (a linked
+    objection's premises as one unit)."""
     units: list[list[str]] = []
     for source, _, kind in amap.graph.in_edges(node, data="kind"):
         if kind == CONCLUSION_EDGE:
             units.append(list(dict.fromkeys(p for p in amap.premises_of(source) if p in members)))
-            units += [[amap.attack_source(a)] for a in amap.attackers_of(source)]
+            units += [amap.attack_sources(a) for a in amap.attackers_of(source)]
         elif amap.kind(source) == ATTACK:
-            units.append([amap.attacker_of(source)])
+            units.append(amap.attackers_of_attack(source))
         elif amap.kind(source) != INFERENCE:
             units.append([source])
     return [[m for m in unit if m in members and m != node] for unit in units if unit]

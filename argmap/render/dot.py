@@ -181,7 +181,7 @@ def _section_of(
         section: str | None = data.get("section")
         return section
     if data["kind"] == ATTACK:
-        ends = [amap.attacker_of(node), amap.target_of(node)]
+        ends = [*amap.attackers_of_attack(node), amap.target_of(node)]
         ends = [end for end in ends if amap.is_statement(end)]
     else:
         ends = inference_ends.get(node, [])
@@ -222,7 +222,7 @@ def _cluster(
         if data["kind"] in STATEMENT_KINDS:
             values = _statement(node, data, style, colours, notes)
         elif data["kind"] == ATTACK:
-            values = _attack(node, style, notes)
+            values = _attack(node, data, style, notes)
         else:
             values = _inference(node, data, style, notes)
         yield f"{indent}{quote(node)} {attrs(values)};"
@@ -417,11 +417,28 @@ def _wrap(pieces: Sequence[tuple[str, bool]], width: int) -> list[str]:
     return lines
 
 
-def _attack(node: str, style: DotStyle, notes: Annotations) -> dict[str, str]:
-    """An undercut attack's node: a small dot on the attack line, where undercuts end;
-    with --evaluate, in its label's colour (an attack can be defeated too)."""
+def _attack(
+    node: str, data: Mapping[str, Any], style: DotStyle, notes: Annotations
+) -> dict[str, str]:
+    """An attack's node: a small dot on the attack line, where undercuts end and a linked
+    objection's premises join; a named attack, a small box with its name (and tags), as a
+    named inference has; with --evaluate, in its label's colour (an attack can be defeated
+    too)."""
     label = notes.labels.get(node) if notes.labels is not None else None
     colour = quote(style.theme.attack if label is None else style.theme.label_mark(label))
+    name = data.get("name")
+    if name:
+        fill = style.theme.inference_fill if label is None else style.theme.label_fill(label)
+        return {
+            "id": quote(f"attack-{name}"),
+            "class": quote("attack named"),
+            "style": '"rounded,filled"',
+            "fillcolor": quote(fill),
+            "color": colour,
+            "fontcolor": quote(style.theme.muted),
+            "margin": '"0.1,0.04"',
+            "label": quote_lines(["  ".join([name, *(f"#{tag}" for tag in data.get("tags", ()))])]),
+        }
     return {
         "id": quote(node),
         "class": quote("attack"),

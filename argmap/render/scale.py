@@ -163,7 +163,7 @@ def pieces(amap: ArgumentMap, groups: Groups, edges: Sequence[tuple[str, str]]) 
 
 def _home(amap: ArgumentMap, node: str, part: Mapping[str, str | None]) -> str | None:
     if amap.kind(node) == ATTACK:
-        ends = [amap.attack_source(node)]
+        ends = amap.attack_sources(node)
     else:
         ends = [premise for premise in amap.premises_of(node) if premise in part]
     homes = {part[end] for end in ends if end in part}

@@ -479,13 +479,15 @@ def _homes(amap: ArgumentMap, part_of: dict[str, int], placed: set[str]) -> dict
                 homes[node] = min(tied, key=lambda index: load[index])
                 load[homes[node]] += 1
         elif kind == ATTACK:
-            target, attacker = amap.target_of(node), amap.attacker_of(node)
-            if attacker not in placed or (target not in placed and target not in homes):
+            target = amap.target_of(node)
+            attackers = [a for a in amap.attackers_of_attack(node) if a in placed]
+            if not attackers or (target not in placed and target not in homes):
                 continue
+            drawn = [part_of[a] for a in attackers if a in part_of]
             if target in homes:
                 homes[node] = homes[target]
-            elif attacker in part_of:
-                homes[node] = part_of[attacker]
+            elif drawn:  # a linked objection: in the part of most of its premises
+                homes[node] = Counter(drawn).most_common(1)[0][0]
             elif target in part_of:
                 homes[node] = part_of[target]
     return homes

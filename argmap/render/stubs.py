@@ -168,7 +168,7 @@ def _group_attrs(
     starts = list(dict.fromkeys(
         start for node in members
         for start in (amap.premises_of(node) if amap.kind(node) == INFERENCE
-                      else [amap.attack_source(node)])))
+                      else amap.attack_sources(node))))
     stub = stubs[members[0]]
     # In reading order: the parts' files are numbered.
     parts = [part for _, part in sorted({(stubs[node].href, stubs[node].part)
@@ -211,16 +211,17 @@ def _overview_edges(amap: ArgumentMap, nodes: set[str], stubs: Mapping[str, Stub
     for source, target, kind in amap.graph.edges(data="kind"):
         if kind in (CONCLUSION_EDGE, ATTACKER_EDGE):
             continue  # carried by the inference's premise edges, the attack node's edge
-        tail = _end(amap, amap.attack_source(source), nodes, stubs)
         # A premise's arrow runs to the part of the inference's conclusion.
         reached = amap.conclusion_of(target) if kind == PREMISE_EDGE else target
         head = _end(amap, reached, nodes, stubs)
-        if tail is None or head is None or tail == head:
-            continue
         relation = "support" if kind == PREMISE_EDGE else relation_of(amap, kind, target)
-        if kind == CONTRADICTS_EDGE and (head, tail, relation) in edges:
-            continue
-        edges[(tail, head, relation)] = None
+        for attacker in amap.attack_sources(source):  # each premise of a linked objection
+            tail = _end(amap, attacker, nodes, stubs)
+            if tail is None or head is None or tail == head:
+                continue
+            if kind == CONTRADICTS_EDGE and (head, tail, relation) in edges:
+                continue
+            edges[(tail, head, relation)] = None
     return edges
 
 
@@ -295,7 +296,7 @@ def _ref_attrs(
 def _described(amap: ArgumentMap, node: str) -> tuple[str, str]:
     """A stand-in's text and name: a statement's text and ID; an inference's warrant (or
     its premises' text: its conclusion is drawn beside it) and `a + b → c`; an attack's
-    attacker's text and `a -| …`."""
+    attacker's text and `a -| …` (a linked objection's premises' texts and `a + b -| …`)."""
     data = amap.graph.nodes[node]
     kind = amap.kind(node)
     if kind == INFERENCE:
@@ -307,10 +308,13 @@ def _described(amap: ArgumentMap, node: str) -> tuple[str, str]:
             *premises[: MAX_NAMED - 1], f"{len(premises) - MAX_NAMED + 1} more"]
         return str(text), f"{' + '.join(named)} → {conclusion}"
     if kind == ATTACK:
-        attacker = amap.attack_source(node)
+        attackers = amap.attack_sources(node)
         target = amap.target_of(node)
         shown = target if amap.is_statement(target) else "…"
-        return str(amap.graph.nodes[attacker]["text"]), f"{attacker} -| {shown}"
+        text = " + ".join(str(amap.graph.nodes[attacker]["text"]) for attacker in attackers)
+        named = attackers if len(attackers) <= MAX_NAMED else [
+            *attackers[: MAX_NAMED - 1], f"{len(attackers) - MAX_NAMED + 1} more"]
+        return text, f"{' + '.join(named)} -| {shown}"
     return str(data["text"]), node
 
 

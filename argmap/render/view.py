@@ -81,9 +81,12 @@ def select(amap: ArgumentMap, spec: ViewSpec) -> set[str]:
             reasoned.add(target)
     nodes.update(concluded & reasoned)  # a premise edge's target is an inference
     # Attack nodes come after the inferences and attacks they target (the order they were
-    # made in), so one pass sees every target's fate.
+    # made in), so one pass sees every target's fate. A linked objection is drawn when one
+    # of its premises is, as a linked inference is.
     for attack, _ in amap.attack_nodes():
-        if amap.attacker_of(attack) in nodes and amap.target_of(attack) in nodes:
+        if amap.target_of(attack) in nodes and any(
+            attacker in nodes for attacker in amap.attackers_of_attack(attack)
+        ):
             nodes.add(attack)
     return nodes
 

@@ -293,3 +293,24 @@ def test_an_undercut_direction_of_a_contradiction_is_drawn_as_two_one_way_halves
     # ...while b's contradiction of a stands as it was, one bar at a.
     assert re.search(r'"b" -> "a" \[class="contradiction" [^]]*arrowhead=tee', dot)
     assert "dir=both" not in dot
+
+
+def test_a_linked_objection_joins_its_premises_at_one_point() -> None:
+    # As a linked inference joins its premises: one line from each premise to a point, one
+    # attack line from the point to the target; a named one is a box with its name.
+    amap = argmap.parse(
+        "premise a: A.\npremise b: B.\npremise d: D.\npremise s: S.\nconclusion c: C.\n"
+        "s -> c\na + b -| c\nargument named: a + d -| (s -> c) #why\n",
+        "linked.argmap",
+    )
+    lines = build_dot(amap, RenderOptions()).splitlines()
+    point = next(line for line in lines if line.strip().startswith('"attack-1" ['))
+    assert "shape=point" in point
+    starts = ('"a" -> "attack-1"', '"b" -> "attack-1"')
+    joined = [line for line in lines if line.strip().startswith(starts)]
+    assert len(joined) == 2 and all("arrowhead=none" in line for line in joined)
+    attack = next(line for line in lines if line.strip().startswith('"attack-1" -> "c"'))
+    assert "arrowhead=tee" in attack
+    named = next(line for line in lines if line.strip().startswith('"named" ['))
+    assert 'class="attack named"' in named and "named  #why" in named
+    assert sum(line.strip().startswith(('"a" -> "named"', '"d" -> "named"')) for line in lines) == 2
