@@ -11,6 +11,7 @@
   let view = null;
   let fontSheet = null;
   const saved = vscode.getState() || {};
+  let uri = saved.uri;  // the map's, kept so that VS Code can reopen the preview
 
   function readViewBox() {
     const box = svg.viewBox.baseVal;
@@ -18,7 +19,7 @@
   }
   function apply() {
     svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
-    vscode.setState({ view: view, full: full });
+    vscode.setState({ view: view, full: full, uri: uri });
   }
   function toSvg(clientX, clientY) {
     const point = svg.createSVGPoint();
@@ -50,7 +51,7 @@
   // What the SVG may not bring into the page: scripts, foreign HTML, event handlers and
   // javascript: links (the policy blocks them too; this keeps the console quiet).
   function clean(root) {
-    root.querySelectorAll("script, foreignObject, style").forEach(function (element) {
+    root.querySelectorAll("script, foreignObject").forEach(function (element) {
       element.remove();
     });
     root.querySelectorAll("*").forEach(function (element) {
@@ -64,8 +65,18 @@
     });
   }
 
-  // The drawing's font comes as CSS from the extension (taken out of the SVG's <style>):
-  // a constructed stylesheet, which the policy allows where an inline <style> is not.
+  // The drawing's <style> (its embedded font) becomes a constructed stylesheet, which the
+  // policy allows where an inline <style> is not; taken out before the SVG is parsed, since
+  // parsing it would already be a violation.
+  const STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
+  function takeStyles(text) {
+    const css = [];
+    const rest = text.replace(STYLE, function (_whole, content) {
+      css.push(content.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ""));
+      return "";
+    });
+    return { svg: rest, css: css.join("\n") };
+  }
   function useFont(css) {
     if (!css || typeof CSSStyleSheet === "undefined" || !document.adoptedStyleSheets) { return; }
     if (!fontSheet) {
@@ -75,15 +86,17 @@
     fontSheet.replaceSync(css);
   }
 
-  function show(text, css) {
-    const parsed = new DOMParser().parseFromString(text, "image/svg+xml");
+  function show(text) {
+    const styles = takeStyles(text);
+    const parsed = new DOMParser().parseFromString(styles.svg, "image/svg+xml");
     const root = parsed.documentElement;
     if (!root || root.nodeName !== "svg" || parsed.querySelector("parsererror")) {
       showError("The language server sent a drawing that is not SVG.");
       return;
     }
+    root.querySelectorAll("style").forEach(function (element) { element.remove(); });
+    useFont(styles.css);
     clean(root);
-    useFont(css);
     const before = full;
     const kept = view;
     svg = document.importNode(root, true);
@@ -169,7 +182,8 @@
   window.addEventListener("message", function (event) {
     const message = event.data;
     if (message.type === "svg") {
-      show(message.svg, message.css);
+      uri = message.uri || uri;
+      show(message.svg);
     } else if (message.type === "error") {
       showError(message.message);
     }

@@ -1,11 +1,12 @@
 // The live preview: one webview beside each map's editor, redrawn from the language server's
 // `argmap.preview` command on open and, debounced, on every change of the map's text.
 import * as crypto from "crypto";
+import * as fs from "fs";
+import * as path from "path";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 
 const DEBOUNCE_MS = 300;
-const STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
 
 /** The SVG in the server's answer: the text itself, or an object holding it. */
 export function svgOf(answer: unknown): string | undefined {
@@ -19,16 +20,6 @@ export function svgOf(answer: unknown): string | undefined {
     }
   }
   return undefined;
-}
-
-/** The SVG without its <style> elements, and their CSS (the drawing's embedded font). */
-export function splitStyle(svg: string): { svg: string; css: string } {
-  const css: string[] = [];
-  const rest = svg.replace(STYLE, (_whole, text: string) => {
-    css.push(text);
-    return "";
-  });
-  return { svg: rest, css: css.join("\n") };
 }
 
 class Preview {
@@ -90,8 +81,7 @@ class Preview {
         this.post({ type: "error", message });
         return;
       }
-      const parts = splitStyle(svg);
-      this.post({ type: "svg", svg: parts.svg, css: parts.css, uri: this.uri.toString() });
+      this.post({ type: "svg", svg, uri: this.uri.toString() });
     } catch (error) {
       if (asked !== this.generation) {
         return;
@@ -229,42 +219,15 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = crypto.randomBytes(16).toString("base64");
     const media = vscode.Uri.joinPath(this.context.extensionUri, "media");
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, "preview.js"));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, "preview.css"));
-    // Only the extension's own script and stylesheet; the drawing's font as data: (its
-    // @font-face arrives as a constructed stylesheet, which needs no inline style).
-    const policy = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} data:`,
-      `font-src ${webview.cspSource} data:`,
-      `style-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-      "base-uri 'none'",
-      "form-action 'none'",
-    ].join("; ");
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${policy}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>argmap preview</title>
-</head>
-<body>
-<div id="toolbar" role="toolbar" aria-label="Zoom">
-<button id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
-<button id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">−</button>
-<button id="zoom-reset" title="Whole map (0)" aria-label="Whole map">Fit</button>
-<span class="hint">Scroll to zoom, drag to pan, click a statement to show it</span>
-</div>
-<div id="status" role="status" hidden>Drawing the map…</div>
-<div id="diagram"></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    const values: Record<string, string> = {
+      nonce: crypto.randomBytes(16).toString("base64"),
+      cspSource: webview.cspSource,
+      script: webview.asWebviewUri(vscode.Uri.joinPath(media, "preview.js")).toString(),
+      style: webview.asWebviewUri(vscode.Uri.joinPath(media, "preview.css")).toString(),
+    };
+    const template = fs.readFileSync(path.join(this.context.extensionPath, "media", "preview.html"), "utf8");
+    return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
   }
 }
 
