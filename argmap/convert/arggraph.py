@@ -39,6 +39,9 @@ EXAMPLE = "example"
 OPPONENT = "opponent"
 """Who an opponent ADU (`type="opp"`) is attributed to (`@by opponent`)."""
 ARGUMENTATIVE = ("sup", "exa", "add", "reb", "und")
+KNOWN = {"arggraph": {"id", "topic_id", "stance"}, "edu": {"id", "implicit"},
+         "joint": {"id"}, "adu": {"id", "type"}, "edge": {"id", "src", "trg", "type"}}
+"""The elements and attributes of the DTD (and `implicit`, of the corpus's second part)."""
 _ID_ATTRIBUTE = re.compile(r'\bid\s*=\s*["\']([^"\']+)["\']')
 TITLE = re.compile(r"(?P<id>.*?) \((?P<details>[^()]*)\)")
 """A title as the import writes it, `micro_b001 (topic waste_separation, stance pro)`."""
@@ -62,7 +65,7 @@ class _Graph:
 def read_arggraph(text: str, path: str, losses: Losses) -> ArgumentMap:
     """An ArgumentMap from arggraph XML; malformed input raises a located ConvertError."""
     root = _parse_xml(text, path)
-    graph = _graph(root, text, path)
+    graph = _graph(root, text, path, losses)
     amap = ArgumentMap(path=Path(path))
     amap.title = _title(root)
     segments = _segments(graph)
@@ -99,31 +102,52 @@ def _parse_xml(text: str, path: str) -> Any:
         raise ConvertError(f"refused: {type(error).__name__} ({error})", path, 1, 1) from None
 
 
-def _graph(root: Any, text: str, path: str) -> _Graph:
+def _graph(root: Any, text: str, path: str, losses: Losses) -> _Graph:
     if root.tag != "arggraph":
         raise ConvertError(f"not an arggraph: the root element is <{root.tag}>", path, 1, 1)
     graph = _Graph()
     index = LineIndex(text)
     for match in _ID_ATTRIBUTE.finditer(text):
         graph.lines.setdefault(match.group(1), index.line(match.start()))
+    _unknown(root, None, losses)
     for element in root:
         identifier = element.get("id")
         if element.tag in ("edu", "joint", "adu", "edge") and not identifier:
             raise ConvertError(f"an <{element.tag}> has no id", path, 1, 1)
+        _unknown(element, graph.lines.get(identifier or ""), losses)
         if element.tag == "edu":
-            graph.edus[identifier] = " ".join((element.text or "").split())
+            graph.edus[identifier] = " ".join("".join(element.itertext()).split())
             if element.get("implicit", "").lower() == "true":
                 graph.implicit.add(identifier)
         elif element.tag == "joint":
             graph.joints.add(identifier)
         elif element.tag == "adu":
             graph.adus[identifier] = element.get("type", "pro")
+            if graph.adus[identifier] not in ("pro", "opp"):
+                losses.add("ADU types other than `pro` and `opp` are read as `pro`",
+                           graph.lines.get(identifier))
         elif element.tag == "edge":
             edge = {key: element.get(key, "") for key in ("src", "trg", "type")}
             graph.edges[identifier] = edge
     for identifier, edge in graph.edges.items():
         _check_edge(graph, identifier, edge, path)
     return graph
+
+
+def _unknown(element: Any, line: int | None, losses: Losses) -> None:
+    """Count what the DTD does not have: an element or attribute argmap does not read,
+    elements inside one (an EDU's text is kept)."""
+    known = KNOWN.get(element.tag)
+    if known is None:
+        losses.add(f"<{element.tag}> elements are not read (the DTD has no such element)", line)
+        return
+    for name in element.attrib:
+        if name not in known:
+            losses.add(f"the attribute `{name}` of <{element.tag}> is not read", line)
+    if element.tag == "edu" and len(element):
+        losses.add("markup inside an <edu> is dropped (its text is kept)", line)
+    elif element.tag != "arggraph" and len(element):
+        losses.add(f"elements inside an <{element.tag}> are not read", line)
 
 
 def _check_edge(graph: _Graph, identifier: str, edge: dict[str, str], path: str) -> None:

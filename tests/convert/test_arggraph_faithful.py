@@ -298,6 +298,17 @@ def small(*elements: str) -> str:
           '<edge id="c4" src="a2" trg="a1" type="sup"/>'],
          "an ADU of stated and implicit EDUs is not marked implicit (its quotes are the stated "
          "ones) (line 4)"),
+        (['<edu id="e2">A <b>bold</b> claim.</edu>', '<adu id="a2" type="pro"/>',
+          '<edge id="c2" src="e2" trg="a2" type="seg"/>',
+          '<edge id="c3" src="a2" trg="a1" type="sup"/>'],
+         "markup inside an <edu> is dropped (its text is kept) (line 3)"),
+        (['<meta name="m"/>'], "<meta> elements are not read (the DTD has no such element)"),
+        (['<joint id="j1" colour="red"/>'], "the attribute `colour` of <joint> is not read "
+         "(line 3)"),
+        (['<adu id="a2" type="neutral"/>'], "ADU types other than `pro` and `opp` are read as "
+         "`pro` (line 3)"),
+        (['<adu id="a2" type="pro"><note/></adu>'],
+         "elements inside an <adu> are not read (line 3)"),
     ],
 )
 def test_what_the_text_cannot_hold_is_a_counted_warning(elements: list[str], warning: str) -> None:
