@@ -29,10 +29,12 @@ from argmap.errors import ConvertError, Span
 from argmap.model import (
     ATTACK,
     ATTACK_EDGE,
+    ATTACKER_EDGE,
     CLAIM,
     CONCLUSION,
     CONTRADICTS_EDGE,
     PREMISE,
+    PREMISE_EDGE,
     ArgumentMap,
 )
 
@@ -74,7 +76,7 @@ def read_aif(text: str, path: str, losses: Losses) -> ArgumentMap:
     amap.document_text = unwrapped.text
     ids = _statements(amap, nodeset, path, unwrapped.nodeset.get("quotes") or {})
     _inferences(amap, nodeset, ids, path, losses)
-    made: dict[str, list[tuple[str, str]]] = {}
+    made: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for node_id in _targets_first(nodeset):
         _conflict(amap, nodeset, node_id, ids, path, losses, made)
     _mutual_attacks_as_contradictions(amap)
@@ -87,12 +89,15 @@ def read_aif(text: str, path: str, losses: Losses) -> ArgumentMap:
 
 def _mutual_attacks_as_contradictions(amap: ArgumentMap) -> None:
     """Two statements that attack each other contradict each other (`a >< b`), whether
-    either attack has a node of its own (it is undercut) or not."""
+    either attack has a node of its own (it is undercut) or not; a linked objection is no
+    contradiction."""
     graph = amap.graph
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for source, target, data in graph.edges(data=True):
         if data["kind"] == ATTACK_EDGE and amap.is_statement(target):
-            edges[(amap.attack_source(source), target)] = data
+            sources = amap.attack_sources(source)
+            if len(sources) == 1:
+                edges[(sources[0], target)] = data
     for (source, target), data in edges.items():
         reverse = edges.get((target, source))
         if source != target and reverse is not None:
@@ -281,10 +286,13 @@ def _targets_first(nodeset: _Nodeset) -> list[str]:
 
 def _conflict(
     amap: ArgumentMap, nodeset: _Nodeset, node_id: str, ids: dict[str, str], path: str,
-    losses: Losses, made: dict[str, list[tuple[str, str]]],
+    losses: Losses, made: dict[str, list[tuple[tuple[str, ...], str]]],
 ) -> None:
+    """A CA-node: an attack from its premises (several: a linked objection, `a + b -| c`)
+    on each of its targets."""
     line = nodeset.lines.get(node_id)
-    attackers = [ids[end] for end in nodeset.into.get(node_id, ()) if end in ids]
+    attackers = list(dict.fromkeys(
+        ids[end] for end in nodeset.into.get(node_id, ()) if end in ids))
     targets = nodeset.out_of.get(node_id, [])
     if not attackers or not targets:
         losses.add("a CA-node without attacker or target was dropped", line)
@@ -302,19 +310,31 @@ def _conflict(
             continue
         for node_target in node_targets:
             assert node_target is not None
-            for attacker in attackers:
-                if amap.graph.has_edge(attacker, node_target):
+            if len(attackers) > 1:
+                if amap.find_attack(attackers, node_target) is not None:
                     losses.add("a repeated attack was merged with the first", line)
+                elif any(amap.graph.get_edge_data(a, node_target, {}).get("kind")
+                         in (PREMISE_EDGE, ATTACKER_EDGE) for a in attackers):
+                    losses.add("a linked attack by a premise of what it attacks was dropped",
+                               line)
                 else:
-                    amap.add_attack(attacker, node_target, span=span)
-                    made[node_id].append((attacker, node_target))
+                    amap.add_attack_node(attackers, node_target, span=span)
+                    made[node_id].append((tuple(attackers), node_target))
+                continue
+            attacker = attackers[0]
+            if amap.graph.has_edge(attacker, node_target):
+                losses.add("a repeated attack was merged with the first", line)
+            else:
+                amap.add_attack(attacker, node_target, span=span)
+                made[node_id].append(((attacker,), node_target))
 
 
-def _attack_node(amap: ArgumentMap, attacker: str, target: str) -> str | None:
-    """The node of the attack `attacker -| target`, made if it has none yet."""
-    found = amap.find_attack(attacker, target)
-    if found is None and amap.graph.has_edge(attacker, target):
-        found = amap.undercut_attack(attacker, target)
+def _attack_node(amap: ArgumentMap, attackers: tuple[str, ...], target: str) -> str | None:
+    """The node of the attack `attackers -| target`, made if it has none yet (a linked
+    objection has one from the start)."""
+    found = amap.find_attack(attackers, target)
+    if found is None and len(attackers) == 1 and amap.graph.has_edge(attackers[0], target):
+        found = amap.undercut_attack(attackers[0], target)
     return found
 
 
@@ -383,7 +403,8 @@ def _written_nodeset(amap: ArgumentMap, losses: Losses, form: str) -> dict[str, 
     for key, _, _ in attacks:
         node(key, "CA", DEFAULT_CONFLICT, scheme=DEFAULT_CONFLICT)
     for key, source, target in attacks:
-        edge(numbers[amap.attack_source(source)], numbers[key])
+        for attacker in amap.attack_sources(source):  # a linked objection: its premises
+            edge(numbers[attacker], numbers[key])
         edge(numbers[key], numbers[target])
     _report_losses(amap, losses, form)
     return {"nodes": nodes, "edges": edges, "locutions": []}
@@ -424,8 +445,10 @@ def _report_losses(amap: ArgumentMap, losses: Losses, form: str) -> None:
                                            "attribution", "implicit"))
     named = sum(1 for _, data in amap.inferences()
                 if data.get("name") and not _made_name(data["name"], data.get("warrant")))
+    named += sum(1 for _, data in amap.attack_nodes() if data.get("name"))
     if named:
-        losses.add("argument names (named inferences) are not carried by AIF", count=named)
+        losses.add("argument names (named inferences and attacks) are not carried by AIF",
+                   count=named)
     if amap.title:
         losses.add("the map's title is not carried by AIF")
     if form == PLAIN and (amap.document is not None or amap.document_text is not None):

@@ -124,26 +124,39 @@ def _relations(amap: ArgumentMap) -> Iterable[tuple[str | None, str]]:
         line = support_line(
             [amap.premises_of(inference), [conclusion]], one_line(warrant) if warrant else None
         )
-        if data.get("name"):
-            tags = [tag_name(tag, None) for tag in data.get("tags") or ()]
-            line = tags_after(argument_line(data["name"], line), tags)
-            attributes = data.get("attributes") or {}
-            for name in ATTRIBUTE_ORDER:
-                value = attributes.get(name)
-                text = _attribute_text(value, None) if value is not None else ""
-                if text:
-                    line += "\n" + attribute_line(name, text)
-        yield graph.nodes[conclusion].get("section"), line
+        yield graph.nodes[conclusion].get("section"), _named(line, data)
     written: set[frozenset[str]] = set()
-    for source, target, kind, edge in amap.relations():
-        if kind == ATTACK_EDGE:
-            _check_nesting(amap, source, target, edge)
-            yield _home(amap, target), attack_line(source, amap.written(target))
-        elif kind == CONTRADICTS_EDGE:
-            pair = frozenset((source, target))
-            if pair not in written:
-                written.add(pair)
-                yield graph.nodes[source].get("section"), contradiction_line(source, target)
+    # The graph's edges rather than `amap.relations()`: a named attack's line needs its node.
+    for node, targets in graph.adjacency():
+        for target, edge in targets.items():
+            kind = edge["kind"]
+            if kind == ATTACK_EDGE:
+                source = amap.attacker_written(node)
+                _check_nesting(amap, source, target, edge)
+                line = attack_line(source, amap.written(target))
+                yield _home(amap, target), _named(line, graph.nodes[node])
+            elif kind == CONTRADICTS_EDGE:
+                source = amap.attack_source(node)
+                pair = frozenset((source, target))
+                if pair not in written:
+                    written.add(pair)
+                    yield graph.nodes[source].get("section"), contradiction_line(source, target)
+
+
+def _named(line: str, data: dict[str, Any]) -> str:
+    """A relation's line as `argument NAME: ...` with its tags and attributes, when the
+    inference or attack is named (else the line as it is)."""
+    if not data.get("name"):
+        return line
+    tags = [tag_name(tag, None) for tag in data.get("tags") or ()]
+    line = tags_after(argument_line(data["name"], line), tags)
+    attributes = data.get("attributes") or {}
+    for name in ATTRIBUTE_ORDER:
+        value = attributes.get(name)
+        text = _attribute_text(value, None) if value is not None else ""
+        if text:
+            line += "\n" + attribute_line(name, text)
+    return line
 
 
 def _check_nesting(amap: ArgumentMap, source: str, target: str, data: dict[str, Any]) -> None:

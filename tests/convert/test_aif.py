@@ -20,7 +20,8 @@ from argmap.model import ArgumentMap
 
 def shape(amap: ArgumentMap) -> tuple[Counter[str], set[tuple[frozenset[str], str, str | None]],
                                       set[tuple[str, str, str]]]:
-    """Statement texts, inferences (premise texts, conclusion text, warrant) and attacks."""
+    """Statement texts, inferences (premise texts, conclusion text, warrant) and attacks (a
+    linked objection's attacker texts joined with ` + `, sorted)."""
     text = {node: data["text"] for node, data in amap.statements()}
     inferences = {
         (frozenset(text[p] for p in amap.premises_of(i)), text[amap.conclusion_of(i)],
@@ -30,7 +31,8 @@ def shape(amap: ArgumentMap) -> tuple[Counter[str], set[tuple[frozenset[str], st
     attacks = set()
     for source, target, kind, _ in amap.relations():
         named = text[target] if target in text else amap.kind(target)
-        attacks.add((text[source], named, kind))
+        attacker = " + ".join(sorted(text[a] for a in source.split(" + ")))
+        attacks.add((attacker, named, kind))
     return Counter(text.values()), inferences, attacks
 
 
@@ -141,3 +143,28 @@ def test_json_cut_short_is_located_at_the_end_of_its_last_line(ending: str) -> N
     with pytest.raises(ConvertError) as caught:
         read_aif('{"nodes": [1' + ending, "bad.json", Losses())
     assert (caught.value.line, caught.value.column) == (1, 13)
+
+
+def test_a_ca_node_with_two_premises_is_one_linked_objection() -> None:
+    nodeset = {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "The roof is closed."},
+            {"nodeID": "2", "type": "I", "text": "There is a roof."},
+            {"nodeID": "3", "type": "I", "text": "The street is wet."},
+            {"nodeID": "4", "type": "CA", "text": "Default Conflict"},
+        ],
+        "edges": [
+            {"edgeID": "1", "fromID": "1", "toID": "4"},
+            {"edgeID": "2", "fromID": "2", "toID": "4"},
+            {"edgeID": "3", "fromID": "4", "toID": "3"},
+        ],
+    }
+    amap = read_aif(json.dumps(nodeset), "linked.json", Losses())
+    (attack, _), = amap.attack_nodes()
+    assert [amap.graph.nodes[a]["text"] for a in amap.attackers_of_attack(attack)] == [
+        "The roof is closed.", "There is a roof."]
+    assert amap.graph.nodes[amap.target_of(attack)]["text"] == "The street is wet."
+    written = json.loads(write_aif(amap, Losses()))
+    assert Counter(node["type"] for node in written["nodes"]) == {"I": 3, "CA": 1}
+    ca = next(node["nodeID"] for node in written["nodes"] if node["type"] == "CA")
+    assert sum(1 for edge in written["edges"] if edge["toID"] == ca) == 2
