@@ -670,3 +670,10 @@ def test_an_include_that_is_not_utf8_shows_its_own_line(
     errors = errors_of(b"@include bad.argmap\npremise s S.\n", tmp_path)
     assert [(e.span.file, e.source_line) for e in errors] == [
         ("m.argmap", "premise s S."), ("bad.argmap", "premise q: Q\ufffd.")]
+
+
+def test_an_arguments_repeated_attribute_is_related_to_the_first_whole() -> None:
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(AC + "argument arg: a -> c\n  @note x\n  @note y\n", "m.argmap")
+    [error] = caught.value.errors
+    assert error.related == (Span("m.argmap", 4, 3, 4, 10),)
