@@ -84,6 +84,8 @@ x ⊣ y
 p + q
   → r
   : a warrant
+m + n
+  -| r
 """
 EXPECTED = [
     [('@', 'punctuation.definition.directive'), ('title', 'keyword.control.directive'),
@@ -128,6 +130,9 @@ EXPECTED = [
      ('q', 'variable.other.statement')],
     [('→', 'keyword.operator.support'), ('r', 'variable.other.statement')],
     [(':', 'punctuation.separator.warrant'), ('a warrant', 'string.unquoted.warrant')],
+    [('m', 'variable.other.statement'), ('+', 'keyword.operator.link'),
+     ('n', 'variable.other.statement')],
+    [('-|', 'keyword.operator.attack'), ('r', 'variable.other.statement')],
 ]
 
 
