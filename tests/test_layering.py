@@ -38,6 +38,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "pandoc": BASE | {"render", "embed", "check_output"},
     "watch": BASE | {"model", "language"},
     "notebook": frozenset({"model", "render"}),
+    "lsp": BASE | {"model", "language", "analysis", "checks", "config", "render", "__init__"},
     "__init__": frozenset({"lazy", "errors", "model", "language"}),
     "pygments_lexer": frozenset(),  # the docs site's highlighting of map text
     "cli": frozenset(),  # anything but itself: the top

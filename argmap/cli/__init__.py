@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("argmap.cli.report:report", "Write a self-contained HTML report of a map."),
     "embed": ("argmap.cli.embed:embed", "Draw the ```argmap blocks of Markdown documents."),
     "config": ("argmap.cli.config_cmd:config", "Print the settings in effect and their source."),
+    "lsp": ("argmap.cli.lsp:lsp", "Run the language server for editors (over stdio)."),
 }
 
 

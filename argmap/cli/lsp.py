@@ -1,0 +1,29 @@
+"""`argmap lsp`: the language server, on standard input and output, for editors."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+INSTALL = (
+    "error: `argmap lsp` needs pygls, which is not installed; "
+    "install it with: pip install 'argmap[lsp]'"
+)
+
+
+@click.command(epilog="Editors start it; see docs/editors.md for their configuration.")
+def lsp() -> None:
+    """Run the language server for map files over stdio (editors start it)."""
+    try:
+        from argmap.lsp.server import serve
+    except ImportError as error:
+        if (error.name or "").split(".")[0] not in ("pygls", "lsprotocol", "cattrs"):
+            raise
+        click.echo(INSTALL, err=True)
+        sys.exit(2)
+    # Streams of their own: the server closes them when the client ends the session, and
+    # sys.stdout must stay open for the command's own last flush.
+    with os.fdopen(os.dup(0), "rb") as stdin, os.fdopen(os.dup(1), "wb") as stdout:
+        serve(stdin, stdout)

@@ -1,0 +1,1 @@
+"""`argmap lsp`: a language server for map files (diagnostics, navigation, edits, preview)."""

@@ -1,0 +1,70 @@
+"""Where each ID of a map is defined and used, across its files, from the syntax trees
+(so that a map with errors can still be navigated)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from argmap.errors import Span
+from argmap.language.syntax import Argument, Invalid, Ref, SectionHeader, SourceFile, Statement
+from argmap.lsp.positions import contains
+
+
+@dataclass
+class Index:
+    """IDs -> where they are defined and where they are used (in file order)."""
+
+    definitions: dict[str, Span] = field(default_factory=dict)
+    statements: dict[str, Statement] = field(default_factory=dict)
+    references: dict[str, list[Span]] = field(default_factory=dict)
+    by_file: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
+    """Each file's ID spans (definitions and uses) with their ID, in order."""
+
+    @classmethod
+    def of(cls, sources: list[SourceFile]) -> Index:
+        index = cls()
+        for source in sources:
+            spans = index.by_file.setdefault(source.path, [])
+            for node in source.nodes:
+                if isinstance(node, Statement | Argument) and node.id:
+                    index.definitions.setdefault(node.id, node.id_span)
+                    spans.append((node.id_span, node.id))
+                    if isinstance(node, Statement):
+                        index.statements.setdefault(node.id, node)
+                if isinstance(node, Statement | SectionHeader | Invalid):
+                    continue
+                for ref in refs_in(node):
+                    index.references.setdefault(ref.name, []).append(ref.span)
+                    spans.append((ref.span, ref.name))
+        return index
+
+    def at(self, path: str, line: int, column: int) -> tuple[str, Span] | None:
+        """The ID written at 1-based `line` and `column` of the file `path`, and its span."""
+        for span, name in self.by_file.get(path, ()):
+            if contains(span, line, column):
+                return name, span
+        return None
+
+    def uses(self, name: str, *, definition: bool = True) -> list[Span]:
+        """Every place `name` is written: its definition (first) and its references."""
+        found = list(self.references.get(name, ()))
+        if definition and name in self.definitions:
+            found.insert(0, self.definitions[name])
+        return found
+
+
+def refs_in(node: object) -> Iterator[Ref]:
+    """Every `Ref` inside a relation's syntax tree, however the tree nests them."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Ref):
+            yield item
+        elif isinstance(item, list | tuple):
+            stack.extend(reversed(item))
+        elif dataclasses.is_dataclass(item) and not isinstance(item, Span | type):
+            stack.extend(
+                reversed([getattr(item, f.name) for f in dataclasses.fields(item)])
+            )

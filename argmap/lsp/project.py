@@ -1,0 +1,188 @@
+"""One map as the editor sees it: its files parsed from the open buffers (unsaved text
+included) or from disk, the model built, and its findings, as `argmap check` makes them."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from argmap.analysis.labels import Semantics
+from argmap.checks import Finding, Severity, parse_error_findings, run_checks
+from argmap.config import CheckConfig, load_check_config
+from argmap.errors import ArgmapError, Diagnostic, Span
+from argmap.fileio import MAP_SIZE_LIMIT, read_limited
+from argmap.language.build import build_map
+from argmap.language.includes import collect_sources
+from argmap.language.loader import BOM, decode
+from argmap.language.parser import parse_source
+from argmap.language.syntax import SourceFile
+from argmap.lsp.index import Index
+from argmap.model import ArgumentMap
+from argmap.textlines import split_lines
+
+Parsed = tuple[SourceFile, list[Diagnostic]]
+ParseCache = dict[tuple[str, str, "str | None"], Parsed]
+"""(display path, text, initial section) -> the file parsed: a file whose text has not
+changed since the last edit is not parsed again."""
+
+CONFIG_CODE = "AM000"
+"""The code of a diagnostic that is not a rule's: the settings could not be read."""
+
+
+@dataclass
+class Snapshot:
+    """A map built from `texts` (display path -> text, top-level file first)."""
+
+    top: str
+    texts: dict[str, str]
+    sources: list[SourceFile]
+    amap: ArgumentMap | None
+    findings: list[Finding]
+    config: CheckConfig = field(default_factory=CheckConfig)
+
+    @cached_property
+    def index(self) -> Index:
+        return Index.of(self.sources)
+
+    def lines(self, path: str) -> list[str]:
+        return split_lines(self.texts.get(path, ""))
+
+    @property
+    def semantics(self) -> str:
+        return self.config.semantics or Semantics.WELL_FOUNDED
+
+
+def build_snapshot(
+    top: Path,
+    text: str,
+    buffers: Mapping[str, str],
+    cache: ParseCache | None = None,
+) -> Snapshot:
+    """The map whose top-level file is `top` with `text`; each included file from
+    `buffers` (absolute display path -> text) when open in the editor, else from disk."""
+    cache = cache if cache is not None else {}
+    display = os.path.abspath(top)
+    text = text.removeprefix(BOM)
+    used: set[tuple[str, str, str | None]] = set()
+
+    def parsed(text: str, display: str, section: str | None) -> Parsed:
+        key = (display, text, section)
+        used.add(key)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = parse_source(text, display, section)
+        return found
+
+    def parse_included(real: Path, display: str, section: str | None) -> Parsed:
+        text = buffers.get(display)
+        if text is None:
+            text, error = decode(read_limited(real, MAP_SIZE_LIMIT, "map files"), display)
+            if error is not None:
+                return SourceFile(display, "", [], section), [error]
+        return parsed(text.removeprefix(BOM), display, section)
+
+    top_source, top_errors = parsed(text, display, None)
+    errors = list(top_errors)
+    root = Path(display).parent
+    try:
+        real = Path(display).resolve()
+        root = real.parent
+        sources, include_errors = collect_sources(top_source, real, root, parse_included)
+    except (OSError, RuntimeError, ValueError):
+        sources, include_errors = [top_source], []
+    for key in [key for key in cache if key not in used]:
+        del cache[key]  # only the files of the map as it is now are kept
+    errors += [error for source_errors in _errors_of(sources, cache) for error in source_errors]
+    errors += include_errors
+    texts = {source.path: source.text for source in sources}
+    amap = ArgumentMap(path=Path(display))
+    amap.files = dict(texts)
+    amap.syntax = list(sources)
+    errors += build_map(amap, sources)
+    config, config_problem = _config(Path(display))
+    if errors:
+        return Snapshot(display, texts, sources, None, parse_error_findings(errors), config)
+    findings = _checks(amap, config) if config_problem is None else [config_problem]
+    return Snapshot(display, texts, sources, amap, findings, config)
+
+
+def _errors_of(sources: list[SourceFile], cache: ParseCache) -> list[list[Diagnostic]]:
+    """The syntax errors of each included file (the top file's are counted apart)."""
+    found = []
+    for source in sources[1:]:
+        parsed = cache.get((source.path, source.text, source.initial_section))
+        if parsed is not None and parsed[0] is source:
+            found.append(parsed[1])
+    return found
+
+
+def _config(path: Path) -> tuple[CheckConfig, Finding | None]:
+    try:
+        return load_check_config(path), None
+    except ArgmapError as error:
+        return CheckConfig(), _problem(path, str(error))
+
+
+def _checks(amap: ArgumentMap, config: CheckConfig) -> list[Finding]:
+    try:
+        return run_checks(
+            amap,
+            select=config.select,
+            ignore=config.ignore,
+            severity=config.severity,
+            semantics=config.semantics or Semantics.WELL_FOUNDED,
+        )
+    except ArgmapError as error:  # an unknown rule in a suppression comment, say
+        return [_problem(Path(str(amap.path)), str(error))]
+
+
+def _problem(path: Path, message: str) -> Finding:
+    span = Span(str(path), 1, 1, 1, 1)
+    return Finding(CONFIG_CODE, "settings", Severity.ERROR, message, span)
+
+
+_INCLUDE = re.compile(r"^@include[ \t]+(\S[^#\r\n]*?)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def including_map(
+    path: Path, read: Callable[[Path], str | None], levels: int = 3
+) -> Path | None:
+    """The map that `@include`s the file at `path`, looked for in its folder and the
+    `levels` folders above (includes stay inside the top-level map's folder), itself
+    included by none; None when no map there includes it."""
+    target = Path(os.path.abspath(path))
+    seen: set[Path] = {target}
+    current = target
+    while True:
+        parent = _includer(current, read, levels)
+        if parent is None or parent in seen:
+            return None if current == target else current
+        seen.add(parent)
+        current = parent
+
+
+def _includer(target: Path, read: Callable[[Path], str | None], levels: int) -> Path | None:
+    folder = target.parent
+    for _ in range(levels + 1):
+        try:
+            candidates = sorted(folder.glob("*.argmap"))
+        except OSError:
+            candidates = []
+        for candidate in candidates:
+            if candidate == target:
+                continue
+            text = read(candidate)
+            if text is None or "@include" not in text:
+                continue
+            for match in _INCLUDE.finditer(text):
+                included = os.path.normpath(candidate.parent / match.group(1).strip())
+                if Path(included) == target:
+                    return candidate
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return None

@@ -1,0 +1,305 @@
+"""`argmap lsp` driven by a real client over stdio: diagnostics as the text changes,
+hover, definition, references, rename, completion, formatting and quick fixes, across an
+`@include`; a broken document never stops the server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pygls", reason="the language server needs pygls: pip install 'argmap[lsp]'")
+pytest.importorskip("pytest_lsp", reason="its tests need pytest-lsp: pip install 'argmap[test]'")
+
+from lsp_client import change_map, open_map  # noqa: E402
+from lsprotocol import types  # noqa: E402
+from pytest_lsp import LanguageClient  # noqa: E402
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+MAIN = """\
+@title Test map
+@include part.argmap
+
+== Main ==
+conclusion top: The top.
+claim mid: The middle claim.
+  > a quote
+  @by Someone
+mid -> top
+base -> mid
+"""
+PART = "premise base: The base premise.\n"
+
+
+def _position(text: str, needle: str, nth: int = 0, offset: int = 0) -> types.Position:
+    """Where the `nth` occurrence of `needle` is in `text` (plus `offset` characters)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    line = text.count("\n", 0, start)
+    column = start - (text.rfind("\n", 0, start) + 1)
+    return types.Position(line, column + offset)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    found = tmp_path_factory.mktemp("maps")
+    (found / "main.argmap").write_text(MAIN, encoding="utf-8")
+    (found / "part.argmap").write_text(PART, encoding="utf-8")
+    return found
+
+
+def _doc(path: Path) -> types.TextDocumentIdentifier:
+    return types.TextDocumentIdentifier(uri=path.as_uri())
+
+
+async def test_a_clean_map_has_no_diagnostics_and_a_change_brings_them(
+    client: LanguageClient, folder: Path
+) -> None:
+    path = folder / "main.argmap"
+    assert await open_map(client, path, MAIN) == []
+    broken = MAIN.replace("base -> mid", "bsae -> mid")
+    found = await change_map(client, path, broken, 2)
+    assert [(d.code, d.message, d.range.start.line) for d in found] == [
+        ("AM002", "undefined statement `bsae`; did you mean `base`?", 9)
+    ]
+    assert found[0].severity == types.DiagnosticSeverity.Error
+    assert found[0].source == "argmap"
+    assert found[0].code_description is not None
+    assert "undefined_reference" in found[0].code_description.href
+    assert await change_map(client, path, MAIN, 3) == []
+
+
+async def test_a_rule_finding_is_placed_and_linked(client: LanguageClient, folder: Path) -> None:
+    path = folder / "rules.argmap"
+    found = await open_map(client, path, "premise a: A.\nclaim b: B.\na -> b\n")
+    missing = [d for d in found if d.code == "AM107"]
+    assert [d.message for d in missing] == [
+        "the map has no conclusion; mark its main thesis `conclusion`"
+    ]
+    assert missing[0].severity == types.DiagnosticSeverity.Warning
+
+
+async def test_hover_shows_kind_text_quote_attribution_and_verdict(
+    client: LanguageClient, folder: Path
+) -> None:
+    path = folder / "main.argmap"
+    await open_map(client, path, MAIN)
+    result = await client.text_document_hover_async(
+        types.HoverParams(text_document=_doc(path), position=_position(MAIN, "mid ->", offset=1))
+    )
+    assert result is not None
+    assert isinstance(result.contents, types.MarkupContent)
+    text = result.contents.value
+    assert text.startswith("**claim** `mid`\n\nThe middle claim.")
+    assert "> a quote" in text
+    assert "Attributed to Someone" in text
+    assert "Verdict: **" in text
+    assert "Strength: " in text
+
+
+async def test_definition_and_references_cross_the_include(
+    client: LanguageClient, folder: Path
+) -> None:
+    path = folder / "main.argmap"
+    await open_map(client, path, MAIN)
+    at_base = _position(MAIN, "base -> mid")
+    definition = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=_doc(path), position=at_base)
+    )
+    assert isinstance(definition, types.Location)
+    assert definition.uri == (folder / "part.argmap").as_uri()
+    assert definition.range == types.Range(types.Position(0, 8), types.Position(0, 12))
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            context=types.ReferenceContext(include_declaration=True),
+            text_document=_doc(path),
+            position=_position(MAIN, "mid ->"),
+        )
+    )
+    assert refs is not None
+    assert sorted((r.uri.rsplit("/", 1)[1], r.range.start.line) for r in refs) == [
+        ("main.argmap", 5), ("main.argmap", 8), ("main.argmap", 9)
+    ]
+
+
+async def test_rename_edits_every_file(client: LanguageClient, folder: Path) -> None:
+    path = folder / "main.argmap"
+    await open_map(client, path, MAIN)
+    edit = await client.text_document_rename_async(
+        types.RenameParams(
+            text_document=_doc(path), position=_position(MAIN, "base -> mid"), new_name="ground"
+        )
+    )
+    assert edit is not None and edit.changes is not None
+    assert {uri.rsplit("/", 1)[1]: [(e.range.start.line, e.new_text) for e in edits]
+            for uri, edits in edit.changes.items()} == {
+        "main.argmap": [(9, "ground")],
+        "part.argmap": [(0, "ground")],
+    }
+
+
+async def test_rename_to_an_invalid_id_is_refused(client: LanguageClient, folder: Path) -> None:
+    path = folder / "main.argmap"
+    await open_map(client, path, MAIN)
+    with pytest.raises(Exception, match="is not a valid ID"):
+        await client.text_document_rename_async(
+            types.RenameParams(
+                text_document=_doc(path),
+                position=_position(MAIN, "base -> mid"),
+                new_name="two words",
+            )
+        )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "absent"),
+    [
+        ("mid -> ", {"top", "mid", "base"}, {"claim"}),
+        ("cl", {"claim", "conclusion", "premise", "top"}, set()),
+        ("@ti", {"@title", "@include"}, {"@by"}),
+        ("  @", {"@by", "@note"}, {"@title"}),
+    ],
+)
+async def test_completion(
+    client: LanguageClient, folder: Path, line: str, expected: set[str], absent: set[str]
+) -> None:
+    path = folder / "complete.argmap"
+    text = MAIN.replace("@include part.argmap\n", "") + "premise base: B.\n" + line
+    await open_map(client, path, text)
+    position = types.Position(text.count("\n"), len(line))
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=_doc(path), position=position)
+    )
+    assert result is not None
+    items = result.items if isinstance(result, types.CompletionList) else result
+    labels = {item.label for item in items}
+    assert expected <= labels
+    assert not absent & labels
+
+
+async def test_formatting_gives_fmts_layout(client: LanguageClient, folder: Path) -> None:
+    path = folder / "format.argmap"
+    text = "premise a:   A.\na->b\nconclusion b: B.\n"
+    await open_map(client, path, text)
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(
+            text_document=_doc(path), options=types.FormattingOptions(2, True)
+        )
+    )
+    assert edits
+    assert _apply(text, edits) == "premise a: A.\nconclusion b: B.\n\na -> b\n"
+
+
+async def test_range_formatting_touches_only_the_selection(
+    client: LanguageClient, folder: Path
+) -> None:
+    path = folder / "range.argmap"
+    text = "premise a:   A.\nconclusion b:   B.\na->b\n"
+    await open_map(client, path, text)
+    edits = await client.text_document_range_formatting_async(
+        types.DocumentRangeFormattingParams(
+            text_document=_doc(path),
+            range=types.Range(types.Position(2, 0), types.Position(2, 4)),
+            options=types.FormattingOptions(2, True),
+        )
+    )
+    assert edits is not None
+    assert _apply(text, edits) == "premise a:   A.\nconclusion b:   B.\na -> b\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("premise a: A.\nconclusion b: B.\naa -> b\n", "premise a: A.\nconclusion b: B.\na -> b\n"),
+        ("premis a: A.\nconclusion b: B.\na -> b\n", "premise a: A.\nconclusion b: B.\na -> b\n"),
+        ("premise a: A.\nconclusion b: B.\na -> b ~\n",
+         "premise a: A.\nconclusion b: B.\na -> b \n"),
+        ("premise a: A.\nclaim b: B.\na -> b\n", "premise a: A.\nconclusion b: B.\na -> b\n"),
+    ],
+    ids=["did-you-mean ID", "did-you-mean kind", "stray character", "missing conclusion"],
+)
+async def test_quick_fix(client: LanguageClient, folder: Path, text: str, fixed: str) -> None:
+    path = folder / f"fix{abs(hash(text))}.argmap"
+    found = await open_map(client, path, text)
+    assert found
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=_doc(path),
+            range=found[0].range,
+            context=types.CodeActionContext(diagnostics=found),
+        )
+    )
+    assert actions
+    action = actions[0]
+    assert isinstance(action, types.CodeAction)
+    assert action.edit is not None and action.edit.changes is not None
+    assert _apply(text, action.edit.changes[path.as_uri()]) == fixed
+
+
+async def test_symbols_and_folding(client: LanguageClient, folder: Path) -> None:
+    path = folder / "main.argmap"
+    await open_map(client, path, MAIN)
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=_doc(path))
+    )
+    assert symbols is not None
+    assert [(s.name, [c.name for c in s.children or []]) for s in symbols
+            if isinstance(s, types.DocumentSymbol)] == [("Main", ["top", "mid"])]
+    folds = await client.text_document_folding_range_async(
+        types.FoldingRangeParams(text_document=_doc(path))
+    )
+    assert folds is not None
+    assert (3, 9) in {(f.start_line, f.end_line) for f in folds}
+
+
+async def test_a_malformed_document_never_stops_the_server(
+    client: LanguageClient, folder: Path
+) -> None:
+    path = folder / "broken.argmap"
+    texts = ["", "(((", "premise : \n  @\n->\n", "\x00\ud800", "conclusion a: A.\n" * 3,
+             "@include /etc/passwd\n", "@include broken.argmap\n", "a -| (b -| (c -> d))\n"]
+    for version, text in enumerate(texts, start=1):
+        if version == 1:
+            await open_map(client, path, text)
+        else:
+            await change_map(client, path, text, version)
+        await client.text_document_hover_async(
+            types.HoverParams(text_document=_doc(path), position=types.Position(0, 1))
+        )
+        await client.text_document_completion_async(
+            types.CompletionParams(text_document=_doc(path), position=types.Position(0, 1))
+        )
+        await client.text_document_formatting_async(
+            types.DocumentFormattingParams(
+            text_document=_doc(path), options=types.FormattingOptions(2, True)
+        )
+        )
+    assert await change_map(client, path, "premise a: A.\nconclusion b: B.\na -> b\n", 99) == []
+
+
+async def test_preview_returns_the_svg(client: LanguageClient, folder: Path) -> None:
+    path = folder / "main.argmap"
+    await open_map(client, path, MAIN)
+    svg = await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command="argmap.preview", arguments=[path.as_uri()])
+    )
+    assert isinstance(svg, str)
+    assert svg.lstrip().startswith(("<?xml", "<svg"))
+    assert "The middle claim." in svg
+
+
+def _apply(text: str, edits: list[types.TextEdit]) -> str:
+    """`text` with `edits` made (ranges of the original text, applied from the end)."""
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+
+    def offset(position: types.Position) -> int:
+        return offsets[min(position.line, len(lines))] + position.character
+
+    for edit in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
