@@ -9,8 +9,8 @@ is attributed to the opponent; other ADUs are premises or claims by whether they
 supported. Each edge is one relation: `sup` a support, `exa` a support whose warrant is
 `example`, `add` a further premise linked into the support it points at, `reb` an attack,
 `und` an undercut of whatever it targets (a support, an attack or another undercut; on an
-`add` edge, the support it is part of, with a warning). An `add` on an attack (a linked
-attack) becomes an attack of its own, with a warning. `topic_id` and `stance` go into the
+`add` edge, the support or objection it is part of, with a warning). An `add` on an attack
+(`reb` or `und`) makes it a linked objection, `a + b -| c`. `topic_id` and `stance` go into the
 title. XML is read with defusedxml: entity expansion and external entities are refused.
 Export is in `arggraph_export`.
 """
@@ -50,6 +50,8 @@ DETAIL = re.compile(r"(topic|stance) (\S+)")
 UNSEGMENTED = "EDUs in no ADU are kept in the @document only (one EDU a line), in no statement"
 UND_ON_ADD = ("an `und` on an `add` edge undercuts the whole linked support (argmap undercuts "
               "a step, not one premise's part in it)")
+UND_ON_LINKED = ("an `und` on an `add` edge of an attack undercuts the whole linked objection "
+                 "(argmap undercuts an attack, not one premise's part in it)")
 
 
 @dataclass
@@ -248,15 +250,21 @@ def _relations(
     """Supports (with their `add` premises) first, then attacks, then undercuts once the
     relation each one targets exists (a queue, so nested undercuts need no recursion)."""
     added: dict[str, list[str]] = {}
+    """edge id -> the sources of the `add` edges on it (a linked support or objection)"""
+    adds: dict[str, list[str]] = {}
+    """edge id -> the `add` edges on it"""
     for identifier in graph.edges:
         if graph.edges[identifier]["type"] == "add":
             base = _base(graph, identifier)
-            if graph.edges[base]["type"] in ("sup", "exa"):
+            if graph.edges[base]["type"] != "add":
                 added.setdefault(base, []).append(graph.edges[identifier]["src"])
+                adds.setdefault(base, []).append(identifier)
     made: dict[str, str] = {}
     """edge id -> the node an undercut of that edge attacks"""
     attacks: dict[str, tuple[str, str]] = {}
     """edge id -> (attacker statement, target node) of an attack"""
+    linked: dict[str, str] = {}
+    """edge id of a linked objection (or of an `add` on one) -> its attack node"""
     for identifier, edge in graph.edges.items():
         span = _span(graph, identifier, path)
         if edge["type"] in ("sup", "exa"):
@@ -266,41 +274,64 @@ def _relations(
                 list(dict.fromkeys(premises)), ids[edge["trg"]], span=span, warrant=warrant
             )
         elif edge["type"] == "reb":
-            attacks[identifier] = (ids[edge["src"]], ids[edge["trg"]])
-            amap.add_attack(ids[edge["src"]], ids[edge["trg"]], span=span)
+            _attack(amap, identifier, ids[edge["src"]], ids[edge["trg"]], span,
+                    [ids[a] for a in added.get(identifier, ())], attacks, linked)
     for identifier, edge in graph.edges.items():
         if edge["type"] == "add" and _base(graph, identifier) in made:
             made[identifier] = made[_base(graph, identifier)]
+        elif edge["type"] == "add" and _base(graph, identifier) in linked:
+            linked[identifier] = linked[_base(graph, identifier)]
     waiting: dict[str, list[str]] = {}
     ready: list[str] = []
     for identifier, edge in graph.edges.items():
-        if edge["type"] == "und" or (edge["type"] == "add" and identifier not in made):
+        if edge["type"] == "und":
             target = edge["trg"]
-            (ready if target in made or target in attacks else waiting.setdefault(
-                target, [])).append(identifier)
+            done = target in made or target in attacks or target in linked
+            (ready if done else waiting.setdefault(target, [])).append(identifier)
     while ready:
         identifier = ready.pop()
         edge = graph.edges[identifier]
         span = _span(graph, identifier, path)
         target_edge = edge["trg"]
         attacker = ids[edge["src"]]
-        if edge["type"] == "add":
-            losses.add("a linked attack (an `add` on an attack) became an attack of its own",
-                       graph.lines.get(identifier))
-            node = attacks[target_edge][1]
+        if target_edge in linked:
+            if graph.edges[target_edge]["type"] == "add":
+                losses.add(UND_ON_LINKED, graph.lines.get(identifier))
+            node = linked[target_edge]
         elif target_edge in attacks:
             node = amap.undercut_attack(*attacks[target_edge])
         else:
             if graph.edges[target_edge]["type"] == "add":
                 losses.add(UND_ON_ADD, graph.lines.get(identifier))
             node = made[target_edge]
-        amap.add_attack(attacker, node, span=span)
-        attacks[identifier] = (attacker, node)
+        _attack(amap, identifier, attacker, node, span,
+                [ids[a] for a in added.get(identifier, ())], attacks, linked)
+        for other in adds.get(identifier, ()) if identifier in linked else ():
+            linked[other] = linked[identifier]  # an `und` on one of its `add`s undercuts it
+            ready.extend(waiting.pop(other, ()))
         ready.extend(waiting.pop(identifier, ()))
     for target, edges in waiting.items():
         line = graph.lines.get(edges[0], 1)
         raise ConvertError(f"edge `{edges[0]}` targets `{target}`, which is in a cycle of "
                            "undercuts", path, line, 1)
+    for identifier, edge in graph.edges.items():
+        if edge["type"] == "add" and identifier not in made and identifier not in linked:
+            raise ConvertError(f"edge `{identifier}` adds to `{edge['trg']}`, which is in a "
+                               "cycle of `add` edges", path, graph.lines.get(identifier, 1), 1)
+
+
+def _attack(
+    amap: ArgumentMap, identifier: str, attacker: str, target: str, span: Span,
+    more: list[str], attacks: dict[str, tuple[str, str]], linked: dict[str, str],
+) -> None:
+    """A `reb` or `und` edge's attack: with `add`ed premises (`more`), a linked objection
+    with a node of its own from the start."""
+    attackers = list(dict.fromkeys([attacker, *more]))
+    if len(attackers) > 1:
+        linked[identifier] = amap.add_attack_node(attackers, target, span=span)
+    else:
+        amap.add_attack(attacker, target, span=span)
+        attacks[identifier] = (attacker, target)
 
 
 def _base(graph: _Graph, identifier: str) -> str:
