@@ -197,17 +197,14 @@ export class PreviewManager implements vscode.Disposable {
     const preview = new Preview(uri, panel, this.client, this.output);
     this.previews.set(key, preview);
     panel.title = this.title(uri);
+    // A hidden preview's page is dropped (it keeps no context); shown again, its script
+    // says "ready" and the map is drawn afresh.
     panel.webview.html = this.html(panel.webview);
     panel.webview.onDidReceiveMessage(async (message: { type?: string; id?: unknown }) => {
       if (message.type === "ready") {
         preview.markReady();
       } else if (message.type === "reveal" && typeof message.id === "string") {
         await reveal(uri, message.id);
-      }
-    });
-    panel.onDidChangeViewState(() => {
-      if (panel.visible) {
-        preview.schedule(0);
       }
     });
     panel.onDidDispose(() => {
