@@ -34,11 +34,12 @@ from argmap.cli.common import (
 )
 from argmap.cli.quick_exit import keep_until_exit
 from argmap.config import load_check_config
-from argmap.errors import ArgmapError, Diagnostic, ParseError, Span
+from argmap.errors import ArgmapError, CheckError, Diagnostic, ParseError, Span
 from argmap.fileio import MAP_SIZE_LIMIT, file_identity, read_limited
 from argmap.folder_search import excluded, files_below
 from argmap.log import timed
 from argmap.model import ArgumentMap
+from argmap.settings import load_settings
 from argmap.visible import visible_line
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -310,7 +311,10 @@ def find_maps(paths: Sequence[Path]) -> list[tuple[Path, bool]]:
 def _force_excluded(path: Path) -> bool:
     """Whether `[tool.argmap] force-exclude = true` leaves out a file named on the command
     line that `exclude` names (as ruff does: pre-commit names every changed file)."""
-    settings = settings_or_warn(path)
+    try:
+        settings = load_settings(path)
+    except CheckError:  # reported where the file's check settings are read (check_one)
+        return False
     return settings.force_exclude and excluded(path, settings)
 
 

@@ -135,7 +135,7 @@ def test_an_unknown_key_with_nothing_close_lists_the_known_ones(project: Path) -
     lines = run("config").stderr.splitlines()
     assert lines == [
         "pyproject.toml:2: warning: unknown key `zzz` in [tool.argmap]; argmap reads "
-        "`exclude`, `respect-gitignore`",
+        "`exclude`, `respect-gitignore`, `force-exclude`",
         "pyproject.toml:5: warning: unknown key `quux` in [tool.argmap.check]; argmap reads "
         "`select`, `ignore`, `severity`, `semantics`",
     ]

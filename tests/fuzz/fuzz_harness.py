@@ -375,6 +375,8 @@ COMMANDS: list[list[str]] = [
     ["convert", MAP, "-o", "out/m.mmd"],
     ["fmt", "--check", MAP],
     ["fmt", "--diff", MAP],
+    ["analyze", MAP, "--format", "json"],
+    ["diff", MAP, MAP],
 ]
 REWRITE = [["fmt", MAP]]
 """Last: it rewrites the map."""
