@@ -118,6 +118,8 @@ def split_figures(
     refused: list[Refusal] = []
     checked: dict[Part, str] = {}  # a part that fits -> its drawing's candidate
     parts = _fitting(amap, options, parts, refused, checked, session)
+    if not parts:  # every statement refused even alone: nothing to draw but the refusals
+        return Split([], refused)
     parts = _merged(amap, options, parts, checked, session)
     while True:
         fitted = _fitting(amap, options, parts, refused, checked, session)

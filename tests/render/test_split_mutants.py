@@ -5,13 +5,17 @@ These call split's pure steps directly: each is what one file of a split shows."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import argmap
+from argmap.render import split
 from argmap.render.cut import Part
 from argmap.render.fit import FitError
 from argmap.render.measure import FigureSize
-from argmap.render.render import RenderOptions
+from argmap.render.render import Figure, RenderOptions
+from argmap.render.session import DrawSession
 from argmap.render.split import (
     Refusal,
     SplitFigure,
@@ -27,8 +31,9 @@ from argmap.render.split import (
     _stubs,
     _titled,
     index_markdown,
+    split_figures,
 )
-from argmap.render.view import Stub
+from argmap.render.view import Stub, ViewSpec
 
 # Two sections after two statements outside any; a hub `c` reached by two inferences whose
 # premises are split between two parts, an attack that is itself attacked, and an undercut
@@ -298,3 +303,71 @@ def test_a_part_too_big_is_cut_behind_its_top_statement() -> None:
     assert pieces == [Part("Second (1 of 2)", ("y1", "y2")), Part("Second (2 of 2)", ("u", "t"))]
     assert _replace([Part("A", ("a",)), part, Part("B", ("b",))], part, pieces) == [
         Part("A", ("a",)), *pieces, Part("B", ("b",))]
+
+
+def _hub_of_six() -> argmap.ArgumentMap:
+    lines = ["== Only ==",
+             "conclusion top: The conclusion that all of these premises support together."]
+    for n in range(1, 7):
+        lines += [f"premise p{n}: Premise number {n}, a reason stated at some length here.",
+                  f"p{n} -> top"]
+    return argmap.parse("\n".join(lines) + "\n", "r.argmap")
+
+
+def test_a_page_box_too_small_for_every_statement_gives_only_the_refusals() -> None:
+    """It was a ValueError from `max()` once every part had been refused."""
+    done = split_figures(_hub_of_six(), RenderOptions(fit=150.0, fit_height=150.0))
+    assert done.figures == []
+    assert sorted(refusal.statement for refusal in done.refused) == [
+        "p1", "p2", "p3", "p4", "p5", "p6", "top"]
+
+
+def test_a_section_too_big_is_cut_until_each_part_fits_and_the_overview_explained() -> None:
+    done = split_figures(_hub_of_six(), RenderOptions(fit=200.0, fit_height=200.0))
+    reason = "Premise number {}, a reason stated at some…"
+    assert [(figure.name, figure.title) for figure in done.figures] == [
+        ("01-only.svg", "Part 1: Only"),
+        *[(f"{index:02d}-premise-number-{n}-a-reason-stated.svg",
+           f"Part {index}: {reason.format(n)}")
+          for index, n in enumerate((5, 6, 1, 2, 3, 4), start=2)],
+    ]
+    assert done.refused == []
+    assert re.fullmatch(
+        r"No overview: its 7 part boxes do not fit 200 × 200 pt with text of 8 pt \(at best "
+        r"\d\.\d pt\); the list below links every part\.", done.no_overview or "")
+
+
+def test_the_overview_is_titled_and_a_missing_one_explained_to_the_tenth_of_a_point(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    views: list[ViewSpec] = []
+
+    def too_big(amap: object, options: RenderOptions, session: object = None) -> Figure:
+        views.append(options.view)
+        raise FitError("too big", FigureSize(500.0, 500.0, 5.97))
+
+    monkeypatch.setattr(split, "render_figure", too_big)
+    parts = [Part("A", ("p1",)), Part("B", ("p2",)), Part("C", ("p3",))]
+    options = RenderOptions(fit=300.0, fit_height=400.0)
+    assert split._overview(_hub_of_six(), options, parts, {}, "My map", DrawSession()) == (
+        None,
+        "No overview: its 3 part boxes do not fit 300 × 400 pt with text of 8 pt (at best "
+        "5.9 pt); the list below links every part.",
+    )
+    [view] = views
+    assert (view.title, view.statements, view.relations) == (
+        "My map: overview", frozenset(), frozenset())
+
+
+def test_an_overview_with_no_text_drawn_is_at_best_zero_points(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_text(amap: object, options: RenderOptions, session: object = None) -> Figure:
+        raise FitError("too big", FigureSize(500.0, 500.0, None))
+
+    monkeypatch.setattr(split, "render_figure", no_text)
+    parts = [Part("A", ("p1",)), Part("B", ("p2",))]
+    _, why = split._overview(_hub_of_six(), RenderOptions(fit=300.0), parts, {}, "M",
+                             DrawSession())
+    assert why == ("No overview: its 2 part boxes do not fit 300 pt with text of 8 pt (at best "
+                   "0.0 pt); the list below links every part.")
