@@ -11,6 +11,7 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
+from argmap.analysis.labels import Semantics
 from argmap.cli.common import EXIT_USAGE, check_config_or_exit, rule_list, settings_or_warn
 from argmap.lazy import load
 from argmap.settings import OPTION_TABLES, TABLES, TOP_KEYS, Settings, shown
@@ -146,7 +147,10 @@ def _option_rows(
         elif origin is ParameterSource.DEFAULT_MAP:
             rows.append((key, _toml(defaults[pname]), _source(settings)))
         else:
-            rows.append((key, _toml(value), DEFAULT))
+            # As written where the option reads its default into a structure (`a4`).
+            written = param.default
+            plain = isinstance(value, (bool, int, float, str)) or not isinstance(written, str)
+            rows.append((key, _toml(value if plain else written), DEFAULT))
     return rows
 
 
@@ -169,6 +173,13 @@ def _check_rows(settings: Settings, args: Sequence[str]) -> list[tuple[str, str,
             rows.append((key, "(the rules on by default)" if key == "select" else "[]", DEFAULT))
     severity = {code: level.value for code, level in config.severity.items()}
     rows.append(("severity", _toml(severity), source if severity else DEFAULT))
+    semantics = ctx.params.get("semantics")
+    if semantics is not None:
+        rows.append(("semantics", _toml(semantics), COMMAND_LINE))
+    elif config.semantics is not None:
+        rows.append(("semantics", _toml(config.semantics), source))
+    else:
+        rows.append(("semantics", _toml(Semantics.WELL_FOUNDED.value), DEFAULT))
     return rows
 
 
