@@ -14,7 +14,10 @@ INSTALL = (
 
 
 @click.command(epilog="Editors start it; see docs/editors.md for their configuration.")
-def lsp() -> None:
+@click.option("--stdio", is_flag=True,
+              help="Talk over standard input and output (the only way; accepted because "
+              "some clients pass it).")
+def lsp(stdio: bool) -> None:
     """Run the language server for map files over stdio (editors start it)."""
     try:
         from argmap.lsp.server import serve

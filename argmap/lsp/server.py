@@ -4,6 +4,7 @@ other modules of `argmap.lsp`, and the state they share (open maps, snapshots, t
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,8 @@ SEVERITIES = {
 }
 REQUEST_FAILED = -32803
 """The protocol's code for a request that was valid but failed (no drawing, say)."""
+IDLE = 1.0
+"""Seconds without a change after which the garbage of earlier snapshots is collected."""
 READ_LIMIT = 1 << 20
 """Bytes of a neighbouring map read while looking for the map that includes a file."""
 
@@ -65,6 +68,7 @@ class State:
     timers: dict[Path, asyncio.TimerHandle] = field(default_factory=dict)
     docs_url: str | None = None
     semantics: str | None = None
+    collection: asyncio.TimerHandle | None = None
 
     # -- documents and maps -----------------------------------------------------------------
 
@@ -149,7 +153,19 @@ class State:
     def publish(self, uri: str) -> None:
         top = self.top_of(uri)
         self.timers.pop(top, None)
-        snapshot = self.snapshot(uri)
+        # The collector stays out of the way while a map is built (its passes over the
+        # growing heap would cost as much as the parse) and runs once the editor is idle.
+        gc.disable()
+        try:
+            snapshot = self.snapshot(uri)
+            self._publish(top, snapshot)
+        finally:
+            gc.enable()
+        if self.collection is not None:
+            self.collection.cancel()
+        self.collection = asyncio.get_running_loop().call_later(IDLE, gc.collect)
+
+    def _publish(self, top: Path, snapshot: Snapshot) -> None:
         by_file: dict[str, list[types.Diagnostic]] = {path: [] for path in snapshot.texts}
         lines = {path: snapshot.lines(path) for path in snapshot.texts}
         for finding in snapshot.findings:

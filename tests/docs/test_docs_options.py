@@ -13,7 +13,7 @@ COMMANDS = main.list_commands(CONTEXT)
 # `rules` is documented with `check`; render's --fit and --split have a page of their own;
 # `convert` is the interop page.
 PAGES = {"rules": ["commands/check.md"], "render": ["commands/render.md", "reports.md"],
-         "convert": ["interop.md"]}
+         "convert": ["interop.md"], "lsp": ["editors.md"]}
 
 
 def _pages(name: str) -> list[str]:
