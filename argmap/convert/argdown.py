@@ -464,8 +464,11 @@ def write_argdown(amap: ArgumentMap, losses: Losses) -> str:
     names = _argument_names(amap)
     for inference, name in names.items():
         lines += _reconstruction_lines(amap, inference, name)
+    objections = _objection_names(amap, set(names.values()))
+    for attack, name in objections.items():
+        lines += _objection_lines(amap, attack, name, names)
     lines += _relation_trees(amap, names)
-    _export_losses(amap, losses)
+    _export_losses(amap, losses, len(objections))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -502,6 +505,60 @@ def _reconstruction_lines(amap: ArgumentMap, inference: str, name: str) -> list[
     return lines
 
 
+def _objection_names(amap: ArgumentMap, taken: set[str]) -> dict[str, str]:
+    """Linked objections (`a + b -| c`) on a statement or a step, each an attacking argument
+    of its own: a named one keeps its name, others are `Objection N`."""
+    taken = taken | {str(data["name"]) for _, data in amap.attack_nodes() if data.get("name")}
+    names: dict[str, str] = {}
+    number = 0
+    for attack, data in amap.attack_nodes():
+        if not amap.is_linked(attack) or amap.kind(amap.target_of(attack)) == ATTACK:
+            continue
+        if data.get("name"):
+            names[attack] = str(data["name"])
+            continue
+        number += 1
+        while f"Objection {number}" in taken:
+            number += 1
+        names[attack] = f"Objection {number}"
+    return names
+
+
+def _objection_lines(
+    amap: ArgumentMap, attack: str, name: str, names: dict[str, str]
+) -> list[str]:
+    """An attacking argument: the premises in its reconstruction and, as every Argdown
+    argument ends in a conclusion, a conclusion that says the objection and attacks the
+    target (`->`) or undercuts the step (`_>`)."""
+    premises = amap.attackers_of_attack(attack)
+    target = amap.target_of(attack)
+    conclusion = _objection_id(amap, name)
+    if target in names:
+        step = f"the step to {amap.conclusion_of(target)}"
+        relation, shown, against = "_>", f"<{names[target]}>", step
+    else:
+        relation, shown, against = "->", f"[{target}]", target
+    data = amap.graph.nodes[attack]
+    note = (data.get("attributes") or {}).get("note")
+    tags = "".join(f" #({tag})" for tag in data.get("tags") or ())
+    lines = [f"<{name}>: {quote(str(note))}{tags}" if note else f"<{name}>{tags}", ""]
+    lines += [f"({number}) [{premise}]" for number, premise in enumerate(premises, start=1)]
+    text = f"Together, {' and '.join(premises)} tell against {against}."
+    lines += ["----", f"({len(premises) + 1}) [{conclusion}]: {quote(text)}",
+              f"  {relation} {shown}", ""]
+    return lines
+
+
+def _objection_id(amap: ArgumentMap, name: str) -> str:
+    """The title of a linked objection's conclusion: its name's, free in the map."""
+    base = re.sub(r"\W+", "_", name.lower()).strip("_") or "objection"
+    title, number = base, 1
+    while title in amap.graph:
+        number += 1
+        title = f"{base}_{number}"
+    return title
+
+
 def _relation_trees(amap: ArgumentMap, names: dict[str, str]) -> list[str]:
     """One tree per target: `[c]` then `+ [p]`, `- [x]`, `>< [y]`; `<Argument>` then `_ [x]`."""
     children: dict[str, list[str]] = {}
@@ -511,8 +568,9 @@ def _relation_trees(amap: ArgumentMap, names: dict[str, str]) -> list[str]:
             children.setdefault(f"[{conclusion}]", []).append(f"  + [{premise}]")
     done: set[frozenset[str]] = set()
     for source, target, kind, _ in amap.relations():
-        if amap.kind(target) == ATTACK:
-            continue  # Argdown cannot attack a relation; _export_losses counts these
+        if amap.kind(target) == ATTACK or " + " in source:
+            continue  # Argdown cannot attack a relation (_export_losses counts these); a
+            # linked objection is an argument of its own (`_objection_lines`)
         if kind == ATTACK_EDGE:
             head = f"<{names[target]}>" if target in names else f"[{target}]"
             operator = "_" if target in names else "-"
@@ -526,10 +584,20 @@ def _relation_trees(amap: ArgumentMap, names: dict[str, str]) -> list[str]:
     return lines
 
 
-def _export_losses(amap: ArgumentMap, losses: Losses) -> None:
+def _export_losses(amap: ArgumentMap, losses: Losses, objections: int = 0) -> None:
     statement_losses(amap, losses, "Argdown", ("assumptions", "quotes", "notes",
                                                "attribution", "implicit"))
     on_attacks = sum(1 for _, target, _, _ in amap.relations() if amap.kind(target) == ATTACK)
     if on_attacks:
         losses.add("Argdown cannot attack a relation: undercuts of attacks were left out",
                    count=on_attacks)
+    if objections:
+        losses.add("a linked objection is written as an attacking argument whose conclusion "
+                   "says the objection (an Argdown argument ends in a conclusion); read back, "
+                   "it is that argument: a step to its conclusion, which attacks",
+                   count=objections)
+    named = sum(1 for attack, data in amap.attack_nodes()
+                if data.get("name") and not amap.is_linked(attack))
+    if named:
+        losses.add("names of attacks with one attacker are not carried by Argdown",
+                   count=named)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -164,9 +165,39 @@ def test_argmap_to_argdown_and_back_keeps_the_graph(path: Path) -> None:
     statements, inferences, attacks = shape(amap)
     # Argdown cannot attack a relation: those undercuts are left out, and said to be.
     on_attacks = {attack for attack in attacks if attack[1] == "attack"}
-    assert shape(back) == (statements, inferences, attacks - on_attacks)
+    # A linked objection is an attacking argument: a step from its premises to a conclusion
+    # that says the objection, and that conclusion's attack (test below).
+    linked = {attack for attack in attacks if " + " in attack[0]} - on_attacks
+    got_statements, got_inferences, got_attacks = shape(back)
+    said = {text for text in got_statements if text.startswith("Together, ")}
+    assert len(said) == len(linked)
+    assert got_statements - Counter(said) == statements
+    assert {i for i in got_inferences if i[1] not in said} == inferences
+    assert {a for a in got_attacks if a[0] not in said} == attacks - on_attacks - linked
     left_out = sum(loss.count for loss in losses if "cannot attack a relation" in loss.message)
     assert left_out == len(on_attacks)
+
+
+def test_a_linked_objection_is_an_attacking_argument_in_argdown() -> None:
+    amap = parse(
+        "premise a: A.\npremise b: B.\npremise d: D.\npremise s: S.\nconclusion c: C.\n"
+        "s -> c\na + b -| c\nargument late: a + d -| (s -> c) #why\n  @note Too late.\n",
+        "linked.argmap",
+    )
+    losses = Losses()
+    text = write_argdown(amap, losses)
+    assert text.endswith(
+        "<Objection 1>\n\n(1) [a]\n(2) [b]\n----\n"
+        "(3) [objection_1]: Together, a and b tell against c.\n  -> [c]\n\n"
+        "<late>: Too late. #(why)\n\n(1) [a]\n(2) [d]\n----\n"
+        "(3) [late_2]: Together, a and d tell against the step to c.\n  _> <Argument 1>\n"
+    )
+    assert [loss.count for loss in losses if "linked objection" in loss.message] == [2]
+    back = read_argdown_map(text, "linked.argdown", Losses())
+    said = back.find_inference(["a", "b"], "objection_1")
+    assert said is not None
+    assert back.find_attack("objection_1", "c") is None and back.graph.has_edge("objection_1", "c")
+
 
 
 def test_clean_text_takes_out_argdown_markup() -> None:
