@@ -11,7 +11,7 @@ from rich.text import Text
 
 from argmap.analysis.labels import Label, compute_labels
 from argmap.analysis.strength import compute_strengths
-from argmap.analysis.verdicts import verdicts
+from argmap.analysis.verdicts import VerdictWord, verdicts
 from argmap.model import ArgumentMap
 from argmap.visible import visible_line
 
@@ -28,13 +28,20 @@ def details(amap: ArgumentMap) -> list[Text]:
     named = [(node, data) for node, data in amap.inferences() if data.get("name")]
     labels = compute_labels(amap)
     strengths = compute_strengths(amap)
-    words = {node: verdict.word.value for node, verdict in verdicts(amap, labels).items()}
+    found = verdicts(amap, labels)
+    words = {node: verdict.word.value for node, verdict in found.items()}
     if statements:
         parts.append(Text("\nStatements", style="bold"))
-        parts.extend(
-            _statement(node, data, _standing(labels[node], strengths[node], words.get(node)))
-            for node, data in statements
-        )
+        for node, data in statements:
+            verdict = found.get(node)
+            # Why, where not accepted: the verdict's sentence (the objections it turns on).
+            why = (
+                verdict.explanation
+                if verdict is not None and verdict.word is not VerdictWord.ACCEPTED
+                else None
+            )
+            standing = _standing(labels[node], strengths[node], words.get(node))
+            parts.append(_statement(node, data, standing, why))
     if named:
         parts.append(Text("\nArguments", style="bold"))
         parts.extend(
@@ -52,11 +59,15 @@ def _standing(label: Label, strength: float, word: str | None = None) -> str:
     return f"label: {label.value}, strength {strength:.2f}"
 
 
-def _statement(node: str, data: Mapping[str, Any], standing: str) -> Text:
+def _statement(
+    node: str, data: Mapping[str, Any], standing: str, why: str | None = None
+) -> Text:
     text = Text(data["kind"], style="bold")
     text.append(f" {visible_line(node)}: {visible_line(data['text'])}")
     _tags(text, data.get("tags") or ())
     _line(text, standing)
+    if why is not None:
+        _line(text, f"why: {visible_line(why)}")
     attributes = data["attributes"]
     if attributes.get("implicit"):
         _line(text, "implicit: the text does not state it")

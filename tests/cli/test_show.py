@@ -298,6 +298,8 @@ def test_details_say_everything_the_map_says_of_each_statement_and_argument(
         "    section: Safety\n"
         "conclusion build: Build the lane.\n"
         "    verdict: contested (OUT), strength 0.65\n"
+        "    why: `build` is contested: its support stands, and so does the objection "
+        "`costly` -| `build`; weighed, its support prevails (strength 0.65).\n"
         "    implicit: the text does not state it\n"
         "    section: Safety\n"
         "\nArguments\n"
