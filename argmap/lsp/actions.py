@@ -9,7 +9,7 @@ from lsprotocol import types
 
 from argmap.language.syntax import Argument, Attack, SourceFile, Statement, Support
 from argmap.lsp.index import refs_in
-from argmap.lsp.positions import to_range
+from argmap.lsp.positions import UTF16, to_range
 from argmap.model import CLAIM
 
 _DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`\?")
@@ -28,6 +28,7 @@ def quick_fixes(
     sources: list[SourceFile],
     lines_of: dict[str, list[str]],
     uri_of: dict[str, str],
+    encoding: str = UTF16,
 ) -> list[types.CodeAction]:
     """The fixes for `diagnostic` in the document `uri`, where it covers `text_at`."""
     message = diagnostic.message
@@ -43,7 +44,7 @@ def quick_fixes(
     if message.startswith("unexpected `#`; a comment starts with `# `"):
         return [_replace(uri, diagnostic, "# ", "Make it a comment (`# `)")]
     if diagnostic.code == MISSING_CONCLUSION or message.startswith("the map has no conclusion"):
-        return _promote(diagnostic, sources, lines_of, uri_of)
+        return _promote(diagnostic, sources, lines_of, uri_of, encoding)
     return []
 
 
@@ -65,6 +66,7 @@ def _promote(
     sources: list[SourceFile],
     lines_of: dict[str, list[str]],
     uri_of: dict[str, str],
+    encoding: str,
 ) -> list[types.CodeAction]:
     """`Mark X as the conclusion` for the claims nothing else rests on (the map's tops),
     else for its first claims."""
@@ -78,7 +80,8 @@ def _promote(
     for claim in tops[:MOST_CANDIDATES]:
         file = claim.span.file
         edit = types.TextEdit(
-            range=to_range(claim.kind_span, lines_of.get(file, [])), new_text="conclusion"
+            range=to_range(claim.kind_span, lines_of.get(file, []), encoding),
+            new_text="conclusion",
         )
         actions.append(types.CodeAction(
             title=f"Mark `{claim.id}` as the conclusion",

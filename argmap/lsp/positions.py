@@ -26,23 +26,35 @@ def path_to_uri(path: str | Path) -> str:
     return Path(path).absolute().as_uri()
 
 
-def utf16_column(line: str, column: int) -> int:
-    """The UTF-16 offset of the 0-based code-point `column` of `line`."""
+UTF16 = "utf-16"
+"""The protocol's default unit of columns; a client may agree on "utf-8" or "utf-32"."""
+
+
+def unit_column(line: str, column: int, encoding: str = UTF16) -> int:
+    """The offset, in the agreed `encoding`'s code units, of the 0-based code-point
+    `column` of `line`."""
     head = line[:column]
-    if head.isascii():
+    if head.isascii() or encoding == "utf-32":
         return len(head)
-    return len(head.encode("utf-16-le")) // 2
+    if encoding == "utf-8":
+        return len(head.encode("utf-8", "surrogatepass"))
+    return len(head.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def code_point_column(line: str, character: int) -> int:
-    """The 0-based code-point column of the UTF-16 offset `character` of `line`."""
-    if line.isascii():
+def code_point_column(line: str, character: int, encoding: str = UTF16) -> int:
+    """The 0-based code-point column of the offset `character` (in the agreed
+    `encoding`'s code units) of `line`."""
+    if line.isascii() or encoding == "utf-32":
         return min(character, len(line))
     units = 0
     for index, ch in enumerate(line):
         if units >= character:
             return index
-        units += 2 if ord(ch) > 0xFFFF else 1
+        code = ord(ch)
+        if encoding == "utf-8":
+            units += 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+        else:
+            units += 2 if code > 0xFFFF else 1
     return len(line)
 
 
@@ -51,15 +63,18 @@ def line_of(lines: list[str], number: int) -> str:
     return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
-def to_range(span: Span | None, lines: list[str]) -> types.Range:
+def to_range(span: Span | None, lines: list[str], encoding: str = UTF16) -> types.Range:
     """The protocol's range of `span` in a file of `lines` (the file's start when None)."""
     if span is None:
         return types.Range(types.Position(0, 0), types.Position(0, 0))
     start_line = line_of(lines, span.line)
     end_line = start_line if span.end_line == span.line else line_of(lines, span.end_line)
-    start = types.Position(max(span.line - 1, 0), utf16_column(start_line, span.column - 1))
-    end = types.Position(max(span.end_line - 1, 0), utf16_column(end_line, span.end_column - 1))
-    return types.Range(start, end)
+    start = unit_column(start_line, span.column - 1, encoding)
+    end = unit_column(end_line, span.end_column - 1, encoding)
+    return types.Range(
+        types.Position(max(span.line - 1, 0), start),
+        types.Position(max(span.end_line - 1, 0), end),
+    )
 
 
 def contains(span: Span, line: int, column: int) -> bool:

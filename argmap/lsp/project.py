@@ -43,6 +43,8 @@ class Snapshot:
     amap: ArgumentMap | None
     findings: list[Finding]
     config: CheckConfig = field(default_factory=CheckConfig)
+    stamps: dict[str, int | None] = field(default_factory=dict)
+    """Each file read from disk (not from a buffer) -> its modification time then."""
 
     @cached_property
     def index(self) -> Index:
@@ -68,6 +70,7 @@ def build_snapshot(
     display = os.path.abspath(top)
     text = text.removeprefix(BOM)
     used: set[tuple[str, str, str | None]] = set()
+    stamps: dict[str, int | None] = {}
 
     def parsed(text: str, display: str, section: str | None) -> Parsed:
         key = (display, text, section)
@@ -80,6 +83,7 @@ def build_snapshot(
     def parse_included(real: Path, display: str, section: str | None) -> Parsed:
         text = buffers.get(display)
         if text is None:
+            stamps[display] = stamp(real)
             text, error = decode(read_limited(real, MAP_SIZE_LIMIT, "map files"), display)
             if error is not None:
                 return SourceFile(display, "", [], section), [error]
@@ -105,9 +109,31 @@ def build_snapshot(
     errors += build_map(amap, sources)
     config, config_problem = _config(Path(display))
     if errors:
-        return Snapshot(display, texts, sources, None, parse_error_findings(errors), config)
+        findings = parse_error_findings(errors)
+        return Snapshot(display, texts, sources, None, findings, config, stamps)
     findings = _checks(amap, config) if config_problem is None else [config_problem]
-    return Snapshot(display, texts, sources, amap, findings, config)
+    return Snapshot(display, texts, sources, amap, findings, config, stamps)
+
+
+def stamp(path: Path) -> int | None:
+    """The modification time of `path` (None when it cannot be read)."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except (OSError, ValueError):
+        return None
+
+
+def is_current(snapshot: Snapshot, buffers: Mapping[str, str]) -> bool:
+    """Whether `snapshot` still holds the text of each of its files: the open ones as the
+    editor has them, the others as they are on disk."""
+    for path, text in snapshot.texts.items():
+        open_text = buffers.get(path)
+        if open_text is not None:
+            if open_text is not text and open_text != text:
+                return False
+        elif path not in snapshot.stamps or snapshot.stamps[path] != stamp(Path(path)):
+            return False
+    return True
 
 
 def _errors_of(sources: list[SourceFile], cache: ParseCache) -> list[list[Diagnostic]]:

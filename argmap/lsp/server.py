@@ -23,12 +23,20 @@ from argmap.lsp.completion import completions
 from argmap.lsp.formatting import format_edits, format_range_edits
 from argmap.lsp.hover import Evaluation, evaluate, hover_text
 from argmap.lsp.positions import (
+    UTF16,
     code_point_column,
     path_to_uri,
     to_range,
     uri_to_path,
 )
-from argmap.lsp.project import ParseCache, Snapshot, build_snapshot, including_map
+from argmap.lsp.project import (
+    ParseCache,
+    Snapshot,
+    build_snapshot,
+    including_map,
+    is_current,
+    stamp,
+)
 from argmap.lsp.symbols import document_symbols, folding_ranges
 from argmap.textlines import split_lines
 
@@ -79,6 +87,11 @@ class State:
             for uri, document in self.server.workspace.text_documents.items()
         }
 
+    @property
+    def encoding(self) -> str:
+        """The unit of columns agreed with the client (UTF-16 unless it asked otherwise)."""
+        return str(self.server.workspace.position_encoding or UTF16)
+
     def text(self, uri: str) -> str:
         return self.server.workspace.get_text_document(uri).source
 
@@ -109,18 +122,18 @@ class State:
         top = self.top_of(uri)
         buffers = self.buffers()
         known = self.snapshots.get(top)
-        if known is not None and all(
-            buffers.get(path, text) is text or buffers.get(path, text) == text
-            for path, text in known.texts.items()
-        ) and (str(top) in known.texts):
+        if known is not None and is_current(known, buffers):
             return known
         text = buffers.get(str(top))
-        if text is None:
+        stamps = {}
+        if text is None:  # an included file is open, the map including it is not
+            stamps[str(top)] = stamp(top)
             try:
                 text = top.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 text = ""
         snapshot = build_snapshot(top, text, buffers, self.caches.setdefault(top, {}))
+        snapshot.stamps.update(stamps)
         self.snapshots[top] = snapshot
         return snapshot
 
@@ -172,7 +185,7 @@ class State:
             file = finding.span.file if finding.span is not None else snapshot.top
             if file not in by_file:
                 continue
-            by_file[file].append(self.diagnostic(finding, lines[file]))
+            by_file[file].append(self.diagnostic(finding, lines[file], self.encoding))
         uris = set()
         for file, diagnostics in by_file.items():
             target = path_to_uri(file)
@@ -186,9 +199,11 @@ class State:
             )
         self.published[top] = uris
 
-    def diagnostic(self, finding: Finding, lines: list[str]) -> types.Diagnostic:
+    def diagnostic(
+        self, finding: Finding, lines: list[str], encoding: str
+    ) -> types.Diagnostic:
         return types.Diagnostic(
-            range=to_range(finding.span, lines),
+            range=to_range(finding.span, lines, encoding),
             message=finding.message,
             severity=SEVERITIES[finding.severity],
             code=finding.code,
@@ -204,14 +219,17 @@ class State:
         return RULES_URL.format(module=rule.replace("-", "_"))
 
 
-def _position(lines: list[str], position: types.Position) -> tuple[int, int]:
+def _position(
+    lines: list[str], position: types.Position, encoding: str
+) -> tuple[int, int]:
     """The 1-based line and code-point column of a protocol position."""
     line = lines[position.line] if position.line < len(lines) else ""
-    return position.line + 1, code_point_column(line, position.character) + 1
+    return position.line + 1, code_point_column(line, position.character, encoding) + 1
 
 
-def _location(span: Span, snapshot: Snapshot) -> types.Location:
-    return types.Location(path_to_uri(span.file), to_range(span, snapshot.lines(span.file)))
+def _location(span: Span, snapshot: Snapshot, encoding: str) -> types.Location:
+    rng = to_range(span, snapshot.lines(span.file), encoding)
+    return types.Location(path_to_uri(span.file), rng)
 
 
 def make_server() -> LanguageServer:
@@ -224,7 +242,7 @@ def make_server() -> LanguageServer:
     ) -> tuple[Snapshot, str, Span] | None:
         snapshot = state.snapshot(uri)
         path = os.path.abspath(uri_to_path(uri))
-        line, column = _position(snapshot.lines(path), position)
+        line, column = _position(snapshot.lines(path), position, state.encoding)
         found = snapshot.index.at(path, line, column)
         return None if found is None else (snapshot, *found)
 
@@ -283,7 +301,7 @@ def make_server() -> LanguageServer:
             return None
         return types.Hover(
             contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
-            range=to_range(span, snapshot.lines(span.file)),
+            range=to_range(span, snapshot.lines(span.file), state.encoding),
         )
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
@@ -293,7 +311,7 @@ def make_server() -> LanguageServer:
             return None
         snapshot, name, _ = found
         span = snapshot.index.definitions.get(name)
-        return None if span is None else _location(span, snapshot)
+        return None if span is None else _location(span, snapshot, state.encoding)
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     def references(params: types.ReferenceParams) -> list[types.Location] | None:
@@ -302,7 +320,7 @@ def make_server() -> LanguageServer:
             return None
         snapshot, name, _ = found
         spans = snapshot.index.uses(name, definition=params.context.include_declaration)
-        return [_location(span, snapshot) for span in spans]
+        return [_location(span, snapshot, state.encoding) for span in spans]
 
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
     def prepare_rename(params: types.PrepareRenameParams) -> types.Range | None:
@@ -310,7 +328,7 @@ def make_server() -> LanguageServer:
         if found is None:
             return None
         snapshot, _, span = found
-        return to_range(span, snapshot.lines(span.file))
+        return to_range(span, snapshot.lines(span.file), state.encoding)
 
     @server.feature(types.TEXT_DOCUMENT_RENAME)
     def rename(params: types.RenameParams) -> types.WorkspaceEdit | None:
@@ -328,7 +346,8 @@ def make_server() -> LanguageServer:
             raise JsonRpcInvalidParams(f"`{new}` is already the ID of another statement")
         changes: dict[str, list[types.TextEdit]] = {}
         for span in snapshot.index.uses(name):
-            edit = types.TextEdit(to_range(span, snapshot.lines(span.file)), new)
+            rng = to_range(span, snapshot.lines(span.file), state.encoding)
+            edit = types.TextEdit(rng, new)
             changes.setdefault(path_to_uri(span.file), []).append(edit)
         return types.WorkspaceEdit(changes=changes)
 
@@ -340,14 +359,14 @@ def make_server() -> LanguageServer:
         uri = params.text_document.uri
         lines = split_lines(state.text(uri))
         line = lines[params.position.line] if params.position.line < len(lines) else ""
-        before = line[: code_point_column(line, params.position.character)]
+        before = line[: code_point_column(line, params.position.character, state.encoding)]
         items = completions(before, state.snapshot(uri).index.statements)
         return types.CompletionList(is_incomplete=False, items=items)
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def symbols(params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
         source, lines = _source_of(params.text_document.uri)
-        return [] if source is None else document_symbols(source, lines)
+        return [] if source is None else document_symbols(source, lines, state.encoding)
 
     @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
     def folding(params: types.FoldingRangeParams) -> list[types.FoldingRange]:
@@ -393,8 +412,8 @@ def make_server() -> LanguageServer:
             if diagnostic.source not in (None, NAME):
                 continue
             actions += quick_fixes(
-                uri, diagnostic, _text_in(lines, diagnostic.range), snapshot.sources,
-                lines_of, uri_of,
+                uri, diagnostic, _text_in(lines, diagnostic.range, state.encoding),
+                snapshot.sources, lines_of, uri_of, state.encoding,
             )
         return actions
 
@@ -416,13 +435,13 @@ def make_server() -> LanguageServer:
     return server
 
 
-def _text_in(lines: list[str], rng: types.Range) -> str:
+def _text_in(lines: list[str], rng: types.Range, encoding: str) -> str:
     """The text of a one-line range (what a diagnostic points at); "" for longer ones."""
     if rng.start.line != rng.end.line or rng.start.line >= len(lines):
         return ""
     line = lines[rng.start.line]
-    start = code_point_column(line, rng.start.character)
-    end = code_point_column(line, rng.end.character)
+    start = code_point_column(line, rng.start.character, encoding)
+    end = code_point_column(line, rng.end.character, encoding)
     return line[start:end]
 
 

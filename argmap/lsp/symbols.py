@@ -7,7 +7,7 @@ from lsprotocol import types
 
 from argmap.errors import Span
 from argmap.language.syntax import Argument, Blank, Comment, SectionHeader, SourceFile, Statement
-from argmap.lsp.positions import to_range
+from argmap.lsp.positions import UTF16, to_range
 
 KINDS = {
     "premise": types.SymbolKind.Constant,
@@ -27,14 +27,16 @@ def _last_line(node: Statement | Argument) -> int:
     return last
 
 
-def document_symbols(source: SourceFile, lines: list[str]) -> list[types.DocumentSymbol]:
+def document_symbols(
+    source: SourceFile, lines: list[str], encoding: str = UTF16
+) -> list[types.DocumentSymbol]:
     """Sections (with what they hold) and the statements and arguments outside any."""
     top: list[types.DocumentSymbol] = []
     section: types.DocumentSymbol | None = None
     children: list[types.DocumentSymbol] = []
     for node in source.nodes:
         if isinstance(node, SectionHeader):
-            rng = to_range(node.span, lines)
+            rng = to_range(node.span, lines, encoding)
             section = types.DocumentSymbol(
                 name=node.title or "(untitled section)",
                 kind=types.SymbolKind.Namespace,
@@ -53,8 +55,8 @@ def document_symbols(source: SourceFile, lines: list[str]) -> list[types.Documen
                 name=node.id,
                 detail=f"{kind}: {detail}" if isinstance(node, Statement) else detail,
                 kind=KINDS.get(kind, types.SymbolKind.Function),
-                range=to_range(whole, lines),
-                selection_range=to_range(node.id_span, lines),
+                range=to_range(whole, lines, encoding),
+                selection_range=to_range(node.id_span, lines, encoding),
             )
             if section is not None:
                 children.append(symbol)
