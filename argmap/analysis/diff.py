@@ -232,7 +232,8 @@ def _relations(amap: ArgumentMap) -> dict[str, _Relation]:
             )
         else:
             written = f"{attacker} -| {amap.written(target)}"
-            key = f"{attacker} -| {_canonical(amap, target, steps)}"
+            linked = " + ".join(sorted(attacker.split(" + ")))  # in any order, as written
+            key = f"{linked} -| {_canonical(amap, target, steps)}"
             relation = _Relation(key, ATTACK_RELATION, written, (target,))
         found.append((_position(data["span"], files), relation))
     found.sort(key=lambda pair: pair[0])

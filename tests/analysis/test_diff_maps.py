@@ -252,3 +252,11 @@ def test_every_valid_test_map_is_the_same_argument_as_itself_and_formatted(path:
     assert diff_maps(amap, argmap.load(str(path))).same
     formatted = format_text(path.read_text(encoding="utf-8-sig"), str(path))
     assert diff_maps(amap, argmap.parse(formatted, str(path))).same
+
+
+def test_a_linked_objection_is_one_relation_whatever_the_order_of_its_premises() -> None:
+    old = "premise a: A.\npremise b: B.\npremise y: Y.\nconclusion c: C.\na + b -| c\n"
+    assert diff_of(old, old.replace("a + b -| c", "b + a -| c")).same
+    assert diff_of(old + "y -| (a + b -| c)\n", old + "y -| (b + a -| c)\n").same
+    result = diff_of(old, old.replace("a + b -| c", "a -| c"))
+    assert [r.relation for r in result.relations] == ["a + b -| c", "a -| c"]
