@@ -16,7 +16,9 @@ KEYWORDS = (*STATEMENT_KINDS, "argument")
 _AT = re.compile(r"^(?P<indent>[ \t]*)@(?P<word>\w*)$")
 _LINE_START = re.compile(r"^\w*$")
 _AFTER_OPERATOR = re.compile(r"(?:->|-\||><|\+|→|⊣|\(|^argument[ \t]+\w+[ \t]*:)[ \t]*\w*$")
-_WORD = re.compile(r"\w*$")
+_STATEMENT = re.compile(rf"^(?:{'|'.join(STATEMENT_KINDS)})[ \t]")
+"""A statement's header: its new ID, then free text (no completion there)."""
+_CONTINUED_RELATION = re.compile(r"^[ \t]+(?:->|-\||><|\+|→|⊣|\()")
 
 
 def completions(
@@ -40,7 +42,8 @@ def completions(
             for kind in KEYWORDS
         ]
         return kinds + _ids(statements)
-    if _AFTER_OPERATOR.search(before):
+    relation = before[:1] not in (" ", "\t") or _CONTINUED_RELATION.match(before)
+    if relation and not _STATEMENT.match(before) and _AFTER_OPERATOR.search(before):
         return _ids(statements)
     return []
 
@@ -56,9 +59,3 @@ def _ids(statements: dict[str, Statement]) -> list[types.CompletionItem]:
         )
         for name, statement in statements.items()
     ]
-
-
-def word_before(before: str) -> str:
-    """The part of an ID typed so far, just before the cursor."""
-    match = _WORD.search(before)
-    return match.group(0) if match else ""

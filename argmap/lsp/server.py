@@ -353,7 +353,7 @@ def make_server() -> LanguageServer:
 
     @server.feature(
         types.TEXT_DOCUMENT_COMPLETION,
-        types.CompletionOptions(trigger_characters=["@", ">", "|", "+", "(", " "]),
+        types.CompletionOptions(trigger_characters=["@", ">", "|", "+", "("]),
     )
     def completion(params: types.CompletionParams) -> types.CompletionList:
         uri = params.text_document.uri

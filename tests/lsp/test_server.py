@@ -160,6 +160,9 @@ async def test_rename_to_an_invalid_id_is_refused(client: LanguageClient, folder
         ("cl", {"claim", "conclusion", "premise", "top"}, set()),
         ("@ti", {"@title", "@include"}, {"@by"}),
         ("  @", {"@by", "@note"}, {"@title"}),
+        ("claim new: A + ", set(), {"top", "claim"}),
+        ("argument step: top + ", {"mid", "base"}, {"claim"}),
+        ("  -| ", {"mid"}, set()),
     ],
 )
 async def test_completion(
