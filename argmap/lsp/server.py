@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -79,6 +80,14 @@ class State:
     collection: asyncio.TimerHandle | None = None
 
     # -- documents and maps -----------------------------------------------------------------
+
+    def uri_for(self, path: str) -> str:
+        """The URI of the file at `path`: the open document's own (an unsaved `untitled:`
+        one, say), else its `file:` URI."""
+        for uri in self.server.workspace.text_documents:
+            if os.path.abspath(uri_to_path(uri)) == path:
+                return str(uri)
+        return path_to_uri(path)
 
     def buffers(self) -> dict[str, str]:
         """Absolute path -> text of every open document."""
@@ -172,6 +181,11 @@ class State:
         try:
             snapshot = self.snapshot(uri)
             self._publish(top, snapshot)
+        except Exception:  # a bug in argmap: said in the editor's log, the server goes on
+            self.server.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error,
+                message=f"argmap could not check {top}: {traceback.format_exc()}",
+            ))
         finally:
             gc.enable()
         if self.collection is not None:
@@ -188,7 +202,7 @@ class State:
             by_file[file].append(self.diagnostic(finding, lines[file], self.encoding))
         uris = set()
         for file, diagnostics in by_file.items():
-            target = path_to_uri(file)
+            target = self.uri_for(file)
             uris.add(target)
             self.server.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=target, diagnostics=diagnostics)
@@ -227,9 +241,9 @@ def _position(
     return position.line + 1, code_point_column(line, position.character, encoding) + 1
 
 
-def _location(span: Span, snapshot: Snapshot, encoding: str) -> types.Location:
-    rng = to_range(span, snapshot.lines(span.file), encoding)
-    return types.Location(path_to_uri(span.file), rng)
+def _location(span: Span, snapshot: Snapshot, state: State) -> types.Location:
+    rng = to_range(span, snapshot.lines(span.file), state.encoding)
+    return types.Location(state.uri_for(span.file), rng)
 
 
 def make_server() -> LanguageServer:
@@ -286,7 +300,7 @@ def make_server() -> LanguageServer:
             state.caches.pop(top, None)
             state.evaluations.pop(top, None)
         elif top is not None:
-            state.schedule(path_to_uri(top))
+            state.schedule(state.uri_for(str(top)))
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(params: types.HoverParams) -> types.Hover | None:
@@ -311,7 +325,7 @@ def make_server() -> LanguageServer:
             return None
         snapshot, name, _ = found
         span = snapshot.index.definitions.get(name)
-        return None if span is None else _location(span, snapshot, state.encoding)
+        return None if span is None else _location(span, snapshot, state)
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     def references(params: types.ReferenceParams) -> list[types.Location] | None:
@@ -320,7 +334,7 @@ def make_server() -> LanguageServer:
             return None
         snapshot, name, _ = found
         spans = snapshot.index.uses(name, definition=params.context.include_declaration)
-        return [_location(span, snapshot, state.encoding) for span in spans]
+        return [_location(span, snapshot, state) for span in spans]
 
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
     def prepare_rename(params: types.PrepareRenameParams) -> types.Range | None:
@@ -348,7 +362,7 @@ def make_server() -> LanguageServer:
         for span in snapshot.index.uses(name):
             rng = to_range(span, snapshot.lines(span.file), state.encoding)
             edit = types.TextEdit(rng, new)
-            changes.setdefault(path_to_uri(span.file), []).append(edit)
+            changes.setdefault(state.uri_for(span.file), []).append(edit)
         return types.WorkspaceEdit(changes=changes)
 
     @server.feature(
@@ -405,7 +419,7 @@ def make_server() -> LanguageServer:
         uri = params.text_document.uri
         snapshot = state.snapshot(uri)
         lines = split_lines(state.text(uri))
-        uri_of = {path: path_to_uri(path) for path in snapshot.texts}
+        uri_of = {path: state.uri_for(path) for path in snapshot.texts}
         lines_of = {path: snapshot.lines(path) for path in snapshot.texts}
         actions: list[types.CodeAction] = []
         for diagnostic in params.context.diagnostics:
