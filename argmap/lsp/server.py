@@ -56,6 +56,8 @@ SEVERITIES = {
 }
 REQUEST_FAILED = -32803
 """The protocol's code for a request that was valid but failed (no drawing, say)."""
+UNNECESSARY = frozenset({"orphan-statement", "irrelevant-statement"})
+"""Rules whose statements editors may show faded, as they show unused code."""
 IDLE = 1.0
 """Seconds without a change after which the garbage of earlier snapshots is collected."""
 READ_LIMIT = 1 << 20
@@ -199,7 +201,9 @@ class State:
             file = finding.span.file if finding.span is not None else snapshot.top
             if file not in by_file:
                 continue
-            by_file[file].append(self.diagnostic(finding, lines[file], self.encoding))
+            diagnostic = self.diagnostic(finding, lines[file], self.encoding)
+            diagnostic.related_information = self.related(finding, snapshot) or None
+            by_file[file].append(diagnostic)
         uris = set()
         for file, diagnostics in by_file.items():
             target = self.uri_for(file)
@@ -224,8 +228,22 @@ class State:
             code_description=types.CodeDescription(href=self.rule_url(finding.rule))
             if finding.rule != "settings" else None,
             source=NAME,
+            tags=[types.DiagnosticTag.Unnecessary] if finding.rule in UNNECESSARY else None,
             data={"rule": finding.rule},
         )
+
+    def related(
+        self, finding: Finding, snapshot: Snapshot
+    ) -> list[types.DiagnosticRelatedInformation]:
+        """Where the other statements a finding names are defined (a cycle's members)."""
+        found = []
+        for name in finding.related:
+            span = snapshot.index.definitions.get(name)
+            if span is not None:
+                found.append(types.DiagnosticRelatedInformation(
+                    _location(span, snapshot, self), f"`{name}`"
+                ))
+        return found
 
     def rule_url(self, rule: str) -> str:
         if self.docs_url:

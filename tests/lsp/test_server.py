@@ -329,3 +329,17 @@ async def test_an_unsaved_change_in_an_included_file_is_checked_with_its_map(
     client.diagnostics.pop(main.as_uri(), None)
     await change_map(client, part, PART, 3)
     assert await published(client, main.as_uri()) == []
+
+
+async def test_a_finding_points_at_the_statements_it_names(
+    client: LanguageClient, folder: Path
+) -> None:
+    path = folder / "cycle.argmap"
+    text = "claim a: A.\nclaim b: B.\nconclusion c: C.\na -> b\nb -> a\nb -> c\npremise x: X.\n"
+    found = {d.code: d for d in await open_map(client, path, text)}
+    cycle = found["AM103"]
+    assert cycle.message == "circular support: `a` -> `b` -> `a`"
+    assert [(r.message, r.location.range.start.line) for r in cycle.related_information or []] == [
+        ("`b`", 1)
+    ]
+    assert list(found["AM105"].tags or []) == [types.DiagnosticTag.Unnecessary]
