@@ -64,8 +64,8 @@ function makeClient(): LanguageClient {
       { scheme: "file", language: "argmap" },
       { scheme: "untitled", language: "argmap" },
     ],
+    // The server reads its settings once, at start: a change of them restarts it (below).
     initializationOptions: { semantics: semantics() ?? null },
-    synchronize: { configurationSection: "argmap" },
     outputChannel: output,
   };
   return new LanguageClient("argmap", "argmap language server", serverOptions, clientOptions);
