@@ -98,6 +98,11 @@ class State:
             for uri, document in self.server.workspace.text_documents.items()
         }
 
+    def version(self, uri: str) -> int | None:
+        """The version of the open document `uri` (None for a file that is not open)."""
+        document = self.server.workspace.text_documents.get(uri)
+        return None if document is None else document.version
+
     @property
     def encoding(self) -> str:
         """The unit of columns agreed with the client (UTF-16 unless it asked otherwise)."""
@@ -208,9 +213,9 @@ class State:
         for file, diagnostics in by_file.items():
             target = self.uri_for(file)
             uris.add(target)
-            self.server.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=target, diagnostics=diagnostics)
-            )
+            self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=target, diagnostics=diagnostics, version=self.version(target)
+            ))
         for stale in self.published.get(top, set()) - uris:
             self.server.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=stale, diagnostics=[])

@@ -1,4 +1,5 @@
-"""The client side of the server's tests: open and change maps, wait for diagnostics."""
+"""The client side of the server's tests: a pytest-lsp client that keeps every
+publication of diagnostics, and helpers that open and change maps and wait for them."""
 
 from __future__ import annotations
 
@@ -7,34 +8,81 @@ import sys
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.protocol import default_converter
 from pytest_lsp import LanguageClient
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 SERVER = [sys.executable, "-m", "argmap", "lsp"]
+TIMEOUT = 20.0
+
+Published = tuple[str, "int | None", list[types.Diagnostic]]
+
+
+def _record(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
+    client.diagnostics[params.uri] = params.diagnostics
+    log: list[Published] = client.__dict__.setdefault("published", [])
+    log.append((params.uri, params.version, list(params.diagnostics)))
+
+
+def make_client() -> LanguageClient:
+    """pytest-lsp's client, with every publication kept in `client.published`."""
+    client = LanguageClient(converter_factory=default_converter)
+    features = {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: _record}
+    register_lsp_features(client, features)
+    client.__dict__["published"] = []
+    return client
 
 
 async def published(
-    client: LanguageClient, uri: str, timeout: float = 20
+    client: LanguageClient, uri: str, version: int | None = None, since: int = 0
 ) -> list[types.Diagnostic]:
-    """The next diagnostics published for `uri` (after `client.diagnostics` dropped it)."""
+    """The first diagnostics published for `uri` after the `since`-th publication (for the
+    document's `version` when given)."""
 
     async def wait() -> list[types.Diagnostic]:
-        while uri not in client.diagnostics:
-            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        return list(client.diagnostics[uri])
+        seen = since
+        while True:
+            log: list[Published] = client.__dict__["published"]
+            for published_uri, published_version, diagnostics in log[seen:]:
+                if published_uri == uri and (version is None or published_version == version):
+                    return diagnostics
+            seen = len(log)
+            await asyncio.sleep(0.005)
 
-    return await asyncio.wait_for(wait(), timeout)
+    return await asyncio.wait_for(wait(), TIMEOUT)
 
 
-async def open_map(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:
+async def settled(
+    client: LanguageClient, uri: str, expected: list[tuple[object, ...]]
+) -> list[tuple[object, ...]]:
+    """The (code, message, line) of the diagnostics of `uri` once they are `expected`, or
+    the last ones published when they do not become so within the timeout."""
+    last: list[tuple[object, ...]] = []
+    deadline = asyncio.get_running_loop().time() + TIMEOUT
+    while asyncio.get_running_loop().time() < deadline:
+        last = [(d.code, d.message, d.range.start.line) for d in client.diagnostics.get(uri, [])]
+        if last == expected:
+            break
+        await asyncio.sleep(0.01)
+    return last
+
+
+def mark(client: LanguageClient) -> int:
+    return len(client.__dict__["published"])
+
+
+async def open_map(
+    client: LanguageClient, path: Path, text: str, version: int = 1
+) -> list[types.Diagnostic]:
     """Open `path` holding `text` in the editor; the diagnostics the server publishes."""
     uri = path.as_uri()
-    client.diagnostics.pop(uri, None)
+    since = mark(client)
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri=uri, language_id="argmap", version=1, text=text)
+            types.TextDocumentItem(uri=uri, language_id="argmap", version=version, text=text)
         )
     )
-    return await published(client, uri)
+    return await published(client, uri, version, since)
 
 
 async def change_map(
@@ -42,11 +90,11 @@ async def change_map(
 ) -> list[types.Diagnostic]:
     """Replace the whole text of the open `path`; the diagnostics then published."""
     uri = path.as_uri()
-    client.diagnostics.pop(uri, None)
+    since = mark(client)
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
             content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
         )
     )
-    return await published(client, uri)
+    return await published(client, uri, version, since)

@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("pygls", reason="the language server needs pygls: pip install 'argmap[lsp]'")
 pytest.importorskip("pytest_lsp", reason="its tests need pytest-lsp: pip install 'argmap[test]'")
 
-from lsp_client import change_map, open_map, published  # noqa: E402
+from lsp_client import change_map, open_map, settled  # noqa: E402
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import LanguageClient  # noqa: E402
 
@@ -314,21 +314,18 @@ async def test_an_unsaved_change_in_an_included_file_is_checked_with_its_map(
     main, part = folder / "main.argmap", folder / "part.argmap"
     await open_map(client, main, MAIN)
     assert await open_map(client, part, PART) == []
-    client.diagnostics.pop(main.as_uri(), None)
     renamed = await change_map(client, part, PART.replace("base", "bass"), 2)
     assert renamed == []
-    in_main = await published(client, main.as_uri())
-    assert [(d.code, d.message, d.range.start.line) for d in in_main] == [
+    assert await settled(client, main.as_uri(), [
         ("AM002", "undefined statement `base`; did you mean `bass`?", 9)
-    ]
+    ]) == [("AM002", "undefined statement `base`; did you mean `bass`?", 9)]
     hover = await client.text_document_hover_async(
         types.HoverParams(text_document=_doc(part), position=types.Position(0, 9))
     )
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
     assert hover.contents.value.startswith("**premise** `bass`")
-    client.diagnostics.pop(main.as_uri(), None)
     await change_map(client, part, PART, 3)
-    assert await published(client, main.as_uri()) == []
+    assert await settled(client, main.as_uri(), []) == []
 
 
 async def test_a_finding_points_at_the_statements_it_names(
