@@ -340,3 +340,22 @@ async def test_a_finding_points_at_the_statements_it_names(
         ("`b`", 1)
     ]
     assert list(found["AM105"].tags or []) == [types.DiagnosticTag.Unnecessary]
+
+
+async def test_a_map_with_errors_can_still_be_navigated(
+    client: LanguageClient, folder: Path
+) -> None:
+    path = folder / "half.argmap"
+    text = "premise a: The first premise.\nconclusion b: B.\na -> b\nb ->\n"
+    found = await open_map(client, path, text)
+    assert [d.code for d in found] == ["AM001"]
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=_doc(path), position=types.Position(2, 0))
+    )
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert hover.contents.value == "**premise** `a`\n\nThe first premise."
+    definition = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=_doc(path), position=types.Position(2, 5))
+    )
+    assert isinstance(definition, types.Location)
+    assert definition.range.start == types.Position(1, 11)
