@@ -49,3 +49,23 @@ def test_source_line_reads_the_file_text() -> None:
     assert amap.source_line(Span("m.argmap", 2, 1, 2, 3)) == "second"
     assert amap.source_line(Span("m.argmap", 9, 1, 9, 3)) == ""
     assert amap.source_line(Span("other", 1, 1, 1, 3)) == ""
+
+
+def test_a_linked_objection_is_one_attack_node_with_an_attacker_edge_per_premise() -> None:
+    amap = small_map()
+    node = amap.add_attack_node(["b", "a"], "c", span=SPAN)
+    assert node == "attack-1"
+    assert amap.attackers_of_attack(node) == ["b", "a"]
+    assert amap.is_linked(node) and amap.target_of(node) == "c"
+    assert amap.find_attack(["a", "b"], "c") == node
+    assert amap.find_attack("a", "c") is None
+    assert amap.written(node) == "(b + a -| c)"
+    assert amap.attackers_of("c") == [node]
+    assert "c" in amap.attacked_by("a") and "c" in amap.attacked_by("b")
+    assert [(s, t) for s, t, _, _ in amap.relations() if t == "c"] == [("b + a", "c")]
+    undercut = amap.undercut_attack("x", "inference-1")
+    assert undercut == "attack-2"  # numbered after the linked objection's node
+    named = amap.add_attack_node(["x"], "c", span=SPAN, name="late", tags=["t"])
+    assert named == "late" and amap.written(named) == "late"
+    assert not amap.is_linked(named)
+    assert amap.written(amap.add_attack_node(["a"], named, span=SPAN)) == "(a -| late)"
