@@ -3,6 +3,7 @@ included) or from disk, the model built, and its findings, as `argmap check` mak
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -63,9 +64,11 @@ def build_snapshot(
     text: str,
     buffers: Mapping[str, str],
     cache: ParseCache | None = None,
+    semantics: str | None = None,
 ) -> Snapshot:
     """The map whose top-level file is `top` with `text`; each included file from
-    `buffers` (absolute display path -> text) when open in the editor, else from disk."""
+    `buffers` (absolute display path -> text) when open in the editor, else from disk.
+    `semantics` (the editor's setting) replaces the configuration's."""
     cache = cache if cache is not None else {}
     display = os.path.abspath(top)
     text = text.removeprefix(BOM)
@@ -108,6 +111,8 @@ def build_snapshot(
     amap.syntax = list(sources)
     errors += build_map(amap, sources)
     config, config_problem = _config(Path(display))
+    if semantics is not None:
+        config = dataclasses.replace(config, semantics=semantics)
     if errors:
         findings = parse_error_findings(errors)
         return Snapshot(display, texts, sources, None, findings, config, stamps)

@@ -16,6 +16,7 @@ from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 
 from argmap import __version__
+from argmap.analysis.labels import SEMANTICS_NAMES
 from argmap.checks import Finding, Severity
 from argmap.errors import ArgmapError, Span
 from argmap.language.lexer import is_valid_id
@@ -148,7 +149,9 @@ class State:
                 text = top.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 text = ""
-        snapshot = build_snapshot(top, text, buffers, self.caches.setdefault(top, {}))
+        snapshot = build_snapshot(
+            top, text, buffers, self.caches.setdefault(top, {}), self.semantics
+        )
         snapshot.stamps.update(stamps)
         self.snapshots[top] = snapshot
         return snapshot
@@ -165,7 +168,7 @@ class State:
         known = self.evaluations.get(top)
         if known is not None and known[0] is snapshot:
             return known[1]
-        found = evaluate(snapshot.amap, self.semantics or snapshot.semantics)
+        found = evaluate(snapshot.amap, snapshot.semantics)
         self.evaluations[top] = (snapshot, found)
         return found
 
@@ -290,7 +293,7 @@ def make_server() -> LanguageServer:
             docs = options.get("docsUrl")
             semantics = options.get("semantics")
             state.docs_url = docs if isinstance(docs, str) and docs else None
-            state.semantics = semantics if isinstance(semantics, str) and semantics else None
+            state.semantics = semantics if semantics in SEMANTICS_NAMES else None
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:
@@ -465,7 +468,7 @@ def make_server() -> LanguageServer:
         if snapshot.amap is None:
             raise JsonRpcException("the map has errors; fix them to draw it", REQUEST_FAILED)
         try:
-            return preview_svg(snapshot.amap, state.semantics or snapshot.config.semantics)
+            return preview_svg(snapshot.amap, snapshot.semantics)
         except ArgmapError as error:
             raise JsonRpcException(str(error), REQUEST_FAILED) from None
 
