@@ -419,7 +419,7 @@ def _repeated_objection(
     ):
         return None
     first: Span = amap.graph.nodes[found]["span"]
-    written = attack_ref([" + ".join(attackers)], amap.written(target))
+    written = f"{' + '.join(attackers)} -| {amap.written(target)}"
     message = f"the attack `{written}` is written twice; first at {where(first, span)}"
     return _error(message, span, (first,))
 
