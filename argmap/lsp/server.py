@@ -4,6 +4,7 @@ other modules of `argmap.lsp`, and the state they share (open maps, snapshots, t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 import traceback
@@ -149,12 +150,32 @@ class State:
                 text = top.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 text = ""
-        snapshot = build_snapshot(
-            top, text, buffers, self.caches.setdefault(top, {}), self.semantics
-        )
+        # The collector stays out of the way while a map is built (its passes over the
+        # growing heap would cost as much as the parse) and runs once the editor is idle.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            snapshot = build_snapshot(
+                top, text, buffers, self.caches.setdefault(top, {}), self.semantics
+            )
+        finally:
+            if enabled:
+                gc.enable()
+        self.collect_when_idle()
         snapshot.stamps.update(stamps)
         self.snapshots[top] = snapshot
         return snapshot
+
+    def latest(self, uri: str) -> Snapshot:
+        """The last snapshot of the map `uri` belongs to, even if an edit since has not
+        been checked yet: completion must not wait for a big map to be built again."""
+        return self.snapshots.get(self.top_of(uri)) or self.snapshot(uri)
+
+    def collect_when_idle(self) -> None:
+        if self.collection is not None:
+            self.collection.cancel()
+        with contextlib.suppress(RuntimeError):  # no loop: a test calling in directly
+            self.collection = asyncio.get_running_loop().call_later(IDLE, gc.collect)
 
     def forget(self, top: Path) -> None:
         """Drop what is known of `top`: a file changed on disk."""
@@ -185,22 +206,18 @@ class State:
     def publish(self, uri: str) -> None:
         top = self.top_of(uri)
         self.timers.pop(top, None)
-        # The collector stays out of the way while a map is built (its passes over the
-        # growing heap would cost as much as the parse) and runs once the editor is idle.
-        gc.disable()
         try:
             snapshot = self.snapshot(uri)
-            self._publish(top, snapshot)
+            gc.disable()  # nor while the findings are turned into diagnostics
+            try:
+                self._publish(top, snapshot)
+            finally:
+                gc.enable()
         except Exception:  # a bug in argmap: said in the editor's log, the server goes on
             self.server.window_log_message(types.LogMessageParams(
                 type=types.MessageType.Error,
                 message=f"argmap could not check {top}: {traceback.format_exc()}",
             ))
-        finally:
-            gc.enable()
-        if self.collection is not None:
-            self.collection.cancel()
-        self.collection = asyncio.get_running_loop().call_later(IDLE, gc.collect)
 
     def _publish(self, top: Path, snapshot: Snapshot) -> None:
         by_file: dict[str, list[types.Diagnostic]] = {path: [] for path in snapshot.texts}
@@ -400,7 +417,7 @@ def make_server() -> LanguageServer:
         lines = split_lines(state.text(uri))
         line = lines[params.position.line] if params.position.line < len(lines) else ""
         before = line[: code_point_column(line, params.position.character, state.encoding)]
-        items = completions(before, state.snapshot(uri).index.statements)
+        items = completions(before, state.latest(uri).index.statements)
         return types.CompletionList(is_incomplete=False, items=items)
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
