@@ -22,10 +22,12 @@ INDENT = "    "
 def details(amap: ArgumentMap) -> list[Text]:
     """A "Statements" part (each statement: text, tags, verdict or label and strength,
     quotes, attributes, section) and an "Arguments" part (each named inference: its step,
-    tags, label and strength, warrant, attributes)."""
+    tags, label and strength, warrant, attributes; each named attack: its attack, tags,
+    label and strength, attributes)."""
     parts: list[Text] = []
     statements = list(amap.statements())
     named = [(node, data) for node, data in amap.inferences() if data.get("name")]
+    named += [(node, data) for node, data in amap.attack_nodes() if data.get("name")]
     labels = compute_labels(amap)
     strengths = compute_strengths(amap)
     found = verdicts(amap, labels)
@@ -80,7 +82,10 @@ def _statement(
 
 
 def _argument(amap: ArgumentMap, node: str, data: Mapping[str, Any], standing: str) -> Text:
-    step = f"{' + '.join(amap.premises_of(node))} -> {amap.conclusion_of(node)}"
+    if data["kind"] == "attack":  # a named attack: `a + b -| c`
+        step = f"{amap.attacker_written(node)} -| {amap.written(amap.target_of(node))}"
+    else:
+        step = f"{' + '.join(amap.premises_of(node))} -> {amap.conclusion_of(node)}"
     text = Text("argument", style="bold")
     text.append(f" {visible_line(node)}: {visible_line(step)}")
     _tags(text, data.get("tags") or ())

@@ -332,3 +332,17 @@ def test_a_linked_objection_is_one_attack_with_its_premises_together(tmp_path: P
         "    ├── + premise a: A.  ↑ see above\n"
         "    └── + premise b: B.\n"
     )
+
+
+def test_details_list_a_named_attack_among_the_arguments(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "premise s: S.\npremise a: A.\npremise u: U.\nconclusion c: C.\n"
+        "s -> c\nargument late: u + a -| (s -> c) #why\n  @note Too late.\n",
+    )
+    code, out, _ = show("--details", path)
+    assert code == 0
+    assert out.endswith(
+        "Arguments\nargument late: u + a -| (s -> c)  #why\n"
+        "    label: IN, strength 0.50\n    note: Too late.\n"
+    )
