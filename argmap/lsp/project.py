@@ -176,7 +176,7 @@ def _problem(path: Path, message: str) -> Finding:
     return Finding(CONFIG_CODE, "settings", Severity.ERROR, message, span)
 
 
-_INCLUDE = re.compile(r"^@include[ \t]+(\S[^#\r\n]*?)[ \t]*(?:#.*)?$", re.MULTILINE)
+_INCLUDE = re.compile(r"^@include[ \t]+(\S[^#\r\n]*?)[ \t]*(?:[ \t]#[^\r\n]*)?\r?$", re.MULTILINE)
 
 
 def including_map(

@@ -324,11 +324,13 @@ def make_server() -> LanguageServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
-        state.forget(state.top_of(uri))
-        state.find_top(uri)  # its @include lines may have changed
+        # Its @include lines may have changed, and with them the map each open file is in.
         for other in list(state.tops):
             state.forget(state.tops[other])
-        state.schedule(uri, 0)
+            state.find_top(other)
+        state.find_top(uri)
+        for other in {*state.tops, uri}:
+            state.schedule(other, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:

@@ -359,3 +359,22 @@ async def test_a_map_with_errors_can_still_be_navigated(
     )
     assert isinstance(definition, types.Location)
     assert definition.range.start == types.Position(1, 11)
+
+
+async def test_a_part_opened_alone_joins_the_map_that_comes_to_include_it(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    part, main = tmp_path / "piece.argmap", tmp_path / "whole.argmap"
+    part_text = "premise p: P.\np -> q\n"
+    part.write_text(part_text, encoding="utf-8")
+    found = await open_map(client, part, part_text)
+    assert [d.message for d in found] == [
+        "undefined statement `q`; define it with a line such as `premise q: ...`"
+    ]
+    main_text = "@include piece.argmap\nconclusion q: Q.\n"
+    main.write_text(main_text, encoding="utf-8")
+    await open_map(client, main, main_text)
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=_doc(main))
+    )
+    assert await settled(client, part.as_uri(), []) == []
