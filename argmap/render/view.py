@@ -117,13 +117,14 @@ def neighbourhood(amap: ArgumentMap, focus: str, depth: int) -> set[str]:
 
 
 def _known_statement(amap: ArgumentMap, statement: str) -> str:
-    """A statement's ID or a named inference's (`argument NAME: ...`)."""
+    """A statement's ID or a named inference's or attack's (`argument NAME: ...`)."""
     if statement in amap.graph and (
-        amap.is_statement(statement) or amap.kind(statement) == INFERENCE
+        amap.is_statement(statement) or amap.graph.nodes[statement].get("name")
     ):
         return statement
     names = [node for node, _ in amap.statements()]
     names += [node for node, data in amap.inferences() if data.get("name")]
+    names += [node for node, data in amap.attack_nodes() if data.get("name")]
     hint = did_you_mean(statement, sorted(names))
     raise ViewError(f"no statement `{statement}` in the map{hint}")
 
@@ -139,12 +140,21 @@ def _in_section(amap: ArgumentMap, name: str) -> set[str]:
 
 def _with_tag(amap: ArgumentMap, tag: str) -> set[str]:
     """The statements with the tag, and the premises and conclusion of the named inferences
-    with it (so that those inferences are drawn)."""
+    (the attackers and target statement or step of the named attacks) with it (so that
+    those are drawn)."""
     tag = tag.removeprefix("#")
     selected = {node for node, data in amap.statements() if tag in data.get("tags", ())}
     for node, data in amap.inferences():
         if tag in data.get("tags", ()):
             selected.update([*amap.premises_of(node), amap.conclusion_of(node)])
+    for node, data in amap.attack_nodes():
+        if tag in data.get("tags", ()):
+            target = amap.target_of(node)
+            if amap.kind(target) == INFERENCE:  # the step it undercuts is drawn too
+                ends = [*amap.premises_of(target), amap.conclusion_of(target)]
+            else:
+                ends = [target] if amap.is_statement(target) else []
+            selected.update([*amap.attackers_of_attack(node), *ends])
     if not selected:
         tags = {name for _, data in amap.graph.nodes(data=True) for name in data.get("tags", ())}
         hint = did_you_mean(tag, sorted(tags)) if tags else " (the map has no tags)"

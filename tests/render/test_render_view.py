@@ -119,3 +119,35 @@ def test_an_undercut_attack_is_drawn_with_its_attacker_and_target() -> None:
     assert attack is not None
     assert attack in select(amap, ViewSpec())
     assert attack not in select(amap, ViewSpec(tag="economy"))  # u is not drawn
+
+
+LINKED = """\
+premise s: S.
+premise a: A.
+premise b: B.
+premise u: U.
+conclusion c: C.
+s -> c
+argument late: a + b -| (s -> c) #timing
+u -| late
+"""
+
+
+def test_a_named_attack_is_focused_and_tagged_by_its_name() -> None:
+    amap = argmap.parse(LINKED, "linked.argmap")
+    tagged = select(amap, ViewSpec(tag="timing"))
+    assert _statements(tagged) - {"late"} == {"a", "b", "s", "c"}
+    assert "late" in tagged  # its premises and the step it undercuts are drawn
+    focused = select(amap, ViewSpec(focus="late", depth=1))
+    assert {"a", "b", "u", "late"} <= focused
+    with pytest.raises(ViewError, match="did you mean `late`"):
+        select(amap, ViewSpec(focus="lte"))
+
+
+def test_a_linked_objection_is_drawn_when_one_of_its_premises_is() -> None:
+    plain = LINKED.replace("argument late: ", "").replace(" #timing", "")
+    amap = argmap.parse(plain.replace("u -| late", "u -| (a + b -| (s -> c))"), "linked.argmap")
+    attack = amap.find_attack(["a", "b"], amap.find_inference(["s"], "c") or "")
+    assert attack is not None
+    assert attack in select(amap, ViewSpec(statements={"a", "s", "c"}))
+    assert attack not in select(amap, ViewSpec(statements={"s", "c"}))
