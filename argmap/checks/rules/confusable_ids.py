@@ -61,7 +61,11 @@ def skeleton(name: str) -> str:
 
 def check(amap: ArgumentMap, context: CheckContext) -> Iterator[Problem]:
     first_with: dict[str, tuple[str, Span]] = {}
-    named = ((name, data) for name, data in amap.inferences() if data.get("name"))
+    named = (
+        (name, data)
+        for name, data in (*amap.inferences(), *amap.attack_nodes())
+        if data.get("name")
+    )
     for name, data in (*context.statements, *named):
         earlier, first_span = first_with.setdefault(skeleton(name), (name, data["span"]))
         if earlier != name:
