@@ -31,7 +31,8 @@ ParseCache = dict[tuple[str, str, "str | None"], Parsed]
 changed since the last edit is not parsed again."""
 
 CONFIG_CODE = "AM000"
-"""The code of a diagnostic that is not a rule's: the settings could not be read."""
+SETTINGS = "settings"
+"""The code and rule name of a finding that is no rule's: the settings could not be read."""
 
 
 @dataclass
@@ -173,7 +174,7 @@ def _checks(amap: ArgumentMap, config: CheckConfig) -> list[Finding]:
 
 def _problem(path: Path, message: str) -> Finding:
     span = Span(str(path), 1, 1, 1, 1)
-    return Finding(CONFIG_CODE, "settings", Severity.ERROR, message, span)
+    return Finding(CONFIG_CODE, SETTINGS, Severity.ERROR, message, span)
 
 
 _INCLUDE = re.compile(r"^@include[ \t]+(\S[^#\r\n]*?)[ \t]*(?:[ \t]#[^\r\n]*)?\r?$", re.MULTILINE)
