@@ -49,15 +49,15 @@ def build_map(
     errors = _metadata(amap, sources)
     relations: list[Node] = []
     broken = _statements(amap, sources, errors, relations, hand_over)
-    resolver = _Resolver(amap, broken)
+    named = {
+        node.id for node in relations if isinstance(node, Argument) and node.attack is not None
+    }
+    resolver = _Resolver(amap, broken, named)
     for node in relations:
         if isinstance(node, Support):
             errors.extend(_support(amap, resolver, node))
         elif isinstance(node, Argument) and node.support is not None:
             errors.extend(_argument(amap, resolver, node, node.support))
-    named = {
-        node.id for node in relations if isinstance(node, Argument) and node.attack is not None
-    }
     # Undercuts wait for the attacks they name, innermost first; an attack on a named
     # attack (`y -| NAME`) waits for the attacks written in full.
     on_attacks: list[tuple[float, Attack | Argument]] = []
@@ -189,9 +189,11 @@ class _Resolver:
     SUGGESTION_BUDGET comparisons: a huge map full of misspellings still fails fast.
     """
 
-    def __init__(self, amap: ArgumentMap, broken: set[str]) -> None:
+    def __init__(self, amap: ArgumentMap, broken: set[str], named_attacks: set[str]) -> None:
         self.amap = amap
         self.broken = broken
+        self.named_attacks = named_attacks
+        """The IDs of named attacks, known before any relation is added."""
         self.budget = SUGGESTION_BUDGET
         self.ids: list[str] | None = None
         self.inferences: list[str] | None = None
@@ -206,7 +208,7 @@ class _Resolver:
         """Errors for the undefined refs; None when all are defined (so the relation is added).
 
         Every ref must name a statement, but `target` (an attack's) may also name an
-        argument (a named inference). A ref to a broken statement header is not reported
+        argument (a named inference or attack). A ref to a broken statement header is not reported
         again, but the relation is still not added: an empty list.
         """
         statements = self.statements
@@ -215,12 +217,15 @@ class _Resolver:
         for ref in [*refs, *([target] if target is not None else [])]:
             if ref.name in statements:
                 continue
-            if ref.name in self.amap.graph:
-                if ref is target:
+            if ref.name in self.amap.graph or ref.name in self.named_attacks:
+                if ref is target and ref.name in self.amap.graph:
                     continue
                 complete = False
+                what = "attack" if ref.name in self.named_attacks else "inference"
+                if ref is target:  # a named attack written with an error: said there
+                    continue
                 message = (
-                    f"`{ref.name}` is an argument (a named inference), not a statement; "
+                    f"`{ref.name}` is an argument (a named {what}), not a statement; "
                     "only an attack can name it, as in `x -| "
                     f"{ref.name}`"
                 )
@@ -258,6 +263,7 @@ class _Resolver:
     def statement_ids(self) -> list[str]:
         if self.ids is None:
             named = [key for key, data in self.amap.inferences() if data.get("name")]
+            named += sorted(self.named_attacks)
             self.ids = [sid for sid, _ in self.amap.statements()] + named + sorted(self.broken)
         return self.ids
 
