@@ -57,6 +57,15 @@ def hover_text(
     return "\n\n".join(parts)
 
 
+def argument_hover(name: str, written: list[str], evaluation: Evaluation | None) -> str:
+    """Markdown about the argument `name` (a named step or objection): its lines as
+    written, and its strength."""
+    parts = [f"**argument** `{name}`", "```argmap\n" + "\n".join(written) + "\n```"]
+    if evaluation is not None:
+        parts.extend(_evaluation(name, evaluation))
+    return "\n\n".join(parts)
+
+
 def _evaluation(name: str, evaluation: Evaluation) -> list[str]:
     lines = []
     verdict = evaluation.verdicts.get(name)

@@ -8,7 +8,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from argmap.errors import Span
-from argmap.language.syntax import Argument, Invalid, Ref, SectionHeader, SourceFile, Statement
+from argmap.language.syntax import (
+    Argument,
+    Blank,
+    Comment,
+    Invalid,
+    Ref,
+    SectionHeader,
+    SourceFile,
+    Statement,
+)
 from argmap.lsp.positions import contains
 
 
@@ -18,6 +27,7 @@ class Index:
 
     definitions: dict[str, Span] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
+    arguments: dict[str, Argument] = field(default_factory=dict)
     references: dict[str, list[Span]] = field(default_factory=dict)
     by_file: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
     """Each file's ID spans (definitions and uses) with their ID, in order."""
@@ -33,6 +43,8 @@ class Index:
                     spans.append((node.id_span, node.id))
                     if isinstance(node, Statement):
                         index.statements.setdefault(node.id, node)
+                    else:
+                        index.arguments.setdefault(node.id, node)
                 if isinstance(node, Statement | SectionHeader | Invalid):
                     continue
                 for ref in refs_in(node):
@@ -68,3 +80,13 @@ def refs_in(node: object) -> Iterator[Ref]:
             stack.extend(
                 reversed([getattr(item, f.name) for f in dataclasses.fields(item)])
             )
+
+
+def last_line(node: Statement | Argument) -> int:
+    """The last line of a statement or argument with its indented lines (blank lines and
+    comments after it left out)."""
+    last = node.span.end_line
+    for line in node.body:
+        if not isinstance(line, Blank | Comment):
+            last = max(last, line.span.end_line)
+    return last

@@ -18,7 +18,8 @@ from argmap.lsp.actions import quick_fixes
 from argmap.lsp.completion import completions
 from argmap.lsp.diagnostics import SOURCE
 from argmap.lsp.formatting import format_edits, format_range_edits
-from argmap.lsp.hover import hover_text
+from argmap.lsp.hover import argument_hover, hover_text
+from argmap.lsp.index import last_line
 from argmap.lsp.positions import code_point_column, to_range, uri_to_path
 from argmap.lsp.project import Snapshot
 from argmap.lsp.state import State
@@ -103,9 +104,14 @@ def make_server() -> LanguageServer:
         if found is None:
             return None
         snapshot, name, span = found
-        text = hover_text(
-            name, snapshot.index.statements.get(name), snapshot.amap, state.evaluation(snapshot)
-        )
+        evaluation = state.evaluation(snapshot)
+        argument = snapshot.index.arguments.get(name)
+        if argument is not None and name not in snapshot.index.statements:
+            lines = snapshot.lines(argument.span.file)
+            written = lines[argument.span.line - 1 : last_line(argument)]
+            text: str | None = argument_hover(name, written, evaluation)
+        else:
+            text = hover_text(name, snapshot.index.statements.get(name), snapshot.amap, evaluation)
         if text is None:
             return None
         return types.Hover(

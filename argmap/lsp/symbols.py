@@ -6,7 +6,8 @@ from __future__ import annotations
 from lsprotocol import types
 
 from argmap.errors import Span
-from argmap.language.syntax import Argument, Blank, Comment, SectionHeader, SourceFile, Statement
+from argmap.language.syntax import Argument, SectionHeader, SourceFile, Statement
+from argmap.lsp.index import last_line
 from argmap.lsp.positions import UTF16, to_range
 
 KINDS = {
@@ -15,16 +16,6 @@ KINDS = {
     "claim": types.SymbolKind.Property,
     "conclusion": types.SymbolKind.Class,
 }
-
-
-def _last_line(node: Statement | Argument) -> int:
-    """The last line of a statement or argument with its indented lines (blank lines and
-    comments after it left out)."""
-    last = node.span.end_line
-    for line in node.body:
-        if not isinstance(line, Blank | Comment):
-            last = max(last, line.span.end_line)
-    return last
 
 
 def document_symbols(
@@ -47,7 +38,7 @@ def document_symbols(
             section.children = children
             top.append(section)
         elif isinstance(node, Statement | Argument) and node.id:
-            end = _last_line(node)
+            end = last_line(node)
             whole = Span(node.span.file, node.span.line, 1, end, len(_line(lines, end)) + 1)
             kind = node.kind if isinstance(node, Statement) else "argument"
             detail = node.header_text if isinstance(node, Statement) else "argument"
@@ -79,7 +70,7 @@ def folding_ranges(source: SourceFile, lines: list[str]) -> list[types.FoldingRa
             folds.append(types.FoldingRange(start - 1, end - 1, kind="region"))
     for node in source.nodes:
         if isinstance(node, Statement | Argument):
-            end = _last_line(node)
+            end = last_line(node)
             if end > node.span.line:
                 folds.append(types.FoldingRange(node.span.line - 1, end - 1))
     return folds

@@ -378,3 +378,18 @@ async def test_a_part_opened_alone_joins_the_map_that_comes_to_include_it(
         types.DidSaveTextDocumentParams(text_document=_doc(main))
     )
     assert await settled(client, part.as_uri(), []) == []
+
+
+async def test_hover_on_a_named_argument_shows_it_as_written(
+    client: LanguageClient, folder: Path
+) -> None:
+    path = folder / "argument.argmap"
+    text = "premise a: A.\nconclusion c: C.\nargument step: a -> c\n  @note Why.\n"
+    assert await open_map(client, path, text) == []
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=_doc(path), position=types.Position(2, 10))
+    )
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert hover.contents.value.startswith(
+        "**argument** `step`\n\n```argmap\nargument step: a -> c\n  @note Why.\n```\n\nStrength: "
+    )
