@@ -677,3 +677,225 @@ def test_an_arguments_repeated_attribute_is_related_to_the_first_whole() -> None
         argmap.parse(AC + "argument arg: a -> c\n  @note x\n  @note y\n", "m.argmap")
     [error] = caught.value.errors
     assert error.related == (Span("m.argmap", 4, 3, 4, 10),)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (AC + "premise b: B.\nargument arg: a -> c\narg + q -> c\nb + arg -> c\n", [
+            ('syntax-error',
+             '`arg` is an argument (a named inference), not a statement; only '
+             'an attack can name it, as in `x -| arg`',
+             (5, 1, 4)),
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (5, 7, 8)),
+            ('syntax-error',
+             '`arg` is an argument (a named inference), not a statement; only '
+             'an attack can name it, as in `x -| arg`',
+             (6, 5, 8)),
+        ]),
+        (AC + "argument arg: a -> c\narg + q + r -> c\n", [
+            ('syntax-error',
+             '`arg` is an argument (a named inference), not a statement; only '
+             'an attack can name it, as in `x -| arg`',
+             (4, 1, 4)),
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (4, 7, 8)),
+            ('undefined-reference',
+             'undefined statement `r`; define it with a line such as `premise '
+             'r: ...`',
+             (4, 11, 12)),
+        ]),
+        (AC + "q + r -> c\ns -> c\n", [
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (3, 1, 2)),
+            ('undefined-reference',
+             'undefined statement `r`; define it with a line such as `premise '
+             'r: ...`',
+             (3, 5, 6)),
+            ('undefined-reference',
+             'undefined statement `s`; define it with a line such as `premise '
+             's: ...`',
+             (4, 1, 2)),
+        ]),
+        (AC + "premise b: B.\nq + r -> c\na -> q -> r\n", [
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (4, 1, 2)),
+            ('undefined-reference',
+             'undefined statement `r`; define it with a line such as `premise '
+             'r: ...`',
+             (4, 5, 6)),
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (5, 6, 7)),
+            ('undefined-reference',
+             'undefined statement `r`; define it with a line such as `premise '
+             'r: ...`',
+             (5, 11, 12)),
+        ]),
+        (AC + "premise b: B.\npremise d: D.\na + b\n  -> c : w\n  + d\n", [
+            ('syntax-error',
+             'the warrant (`: text`) ends a relation; continue it on the same '
+             'line, and put `+` and `->` lines before it',
+             (7, 3, 6)),
+        ]),
+        (AC + "premise b: B.\npremise d: D.\na\n  + b : w\n  -> c\n", [
+            ('syntax-error',
+             'the warrant (`: text`) ends a relation; continue it on the same '
+             'line, and put `+` and `->` lines before it',
+             (7, 3, 7)),
+        ]),
+        (AC + "premise b: B.\npremise d: D.\na : x\n  + b\n  -> c\n", [
+            ('syntax-error',
+             'the warrant (`: text`) ends a relation; continue it on the same '
+             'line, and put `+` and `->` lines before it',
+             (6, 3, 6)),
+        ]),
+        (AC + "premise b: B.\na + b\n  -> c : w: x\n  + d\n", [
+            ('syntax-error',
+             'the warrant (`: text`) ends a relation; continue it on the same '
+             'line, and put `+` and `->` lines before it',
+             (6, 3, 6)),
+        ]),
+        (AC + "premise b: B.\na\n  + b\n  ->\n", [
+            ('syntax-error',
+             'expected a statement ID after `->`',
+             (6, 5, 6)),
+        ]),
+        (AC + "premise b: B.\na\n  + b\n  -> q\n", [
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (6, 6, 7)),
+        ]),
+        (AC + "premise b: B.\na\n  + b  # two\n  -> q\n", [
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (6, 6, 7)),
+        ]),
+        (AC + "argument arg:a -> c\n", [
+        ]),
+        (AC + "argument  arg : a -> c\n", [
+        ]),
+        (AC + "argument 1x: a -> c\n", [
+            ('syntax-error',
+             '`1x` is not a valid ID; an ID starts with a letter or `_` and '
+             'has only letters, digits and `_`',
+             (3, 10, 12)),
+        ]),
+        (AC + "argument arg a -> c\n", [
+            ('syntax-error',
+             "expected `:` after the argument's ID `arg`, as in `argument arg: "
+             'a + b -> c`',
+             (3, 14, 15)),
+        ]),
+        (AC + "argument arg\n", [
+            ('syntax-error',
+             "expected `:` after the argument's ID `arg`, as in `argument arg: "
+             'a + b -> c`',
+             (3, 13, 14)),
+        ]),
+        (AC + "argument arg: a -> q # c\n", [
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (3, 20, 21)),
+        ]),
+        (AC + "argument arg:   a -> q\n", [
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (3, 22, 23)),
+        ]),
+        (AC + "argument a\u0301rg: a -> q\n", [
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (3, 21, 22)),
+        ]),
+        ("premise cafe\u0301: X.\nconclusion c: C.\ncafe\u0301 -> q\n", [
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (3, 10, 11)),
+        ]),
+        (AC + "a  ->   q\n", [
+            ('undefined-reference',
+             'undefined statement `q`; define it with a line such as `premise '
+             'q: ...`',
+             (3, 9, 10)),
+        ]),
+        (AC + "a -> c :\n", [
+            ('syntax-error',
+             "expected the warrant's text after `:`",
+             (3, 8, 9)),
+        ]),
+        (AC + "a -> c :   # note\n", [
+            ('syntax-error',
+             "expected the warrant's text after `:`",
+             (3, 8, 9)),
+        ]),
+        (AC + "a -> c : \n", [
+            ('syntax-error',
+             "expected the warrant's text after `:`",
+             (3, 8, 9)),
+        ]),
+        (AC + "premise x: X.\nx + a -| c\n", [
+        ]),
+        (AC + "premise x: X.\n-| c\n", [
+            ('syntax-error',
+             "expected the attacking statement's ID before `-|`, found `-|`",
+             (4, 1, 3)),
+        ]),
+        (AC + "premise x: X.\nx -> a -| c\n", [
+            ('syntax-error',
+             'a line holds one kind of relation; found `->` and then `-|`; '
+             'write them on separate lines',
+             (4, 8, 10)),
+        ]),
+        (AC + "premise x: X.\ny -| (x -| c\n", [
+            ('syntax-error',
+             "expected `)` after the attack's target",
+             (4, 13, 14)),
+        ]),
+        (AC + "premise x: X.\ny -| (x -| c d)\n", [
+            ('syntax-error',
+             "expected `)` after the attack's target, found `d`",
+             (4, 14, 15)),
+        ]),
+        ("premise a:\n  continued text\n", [
+        ]),
+        ("premise a: A.\n  @note x\n  @note y\n  @note z\n  @by p\n  @by q\n", [
+            ('syntax-error',
+             '`@note` is given twice for `a`; first at line 2',
+             (3, 3, 8)),
+            ('syntax-error',
+             '`@note` is given twice for `a`; first at line 2',
+             (4, 3, 8)),
+            ('syntax-error',
+             '`@by` is given twice for `a`; first at line 5',
+             (6, 3, 6)),
+        ]),
+    ],
+)
+def test_references_warrants_and_argument_lines_are_checked_where_they_are_written(
+    source: str, expected: list[tuple[str, str, tuple[int, int, int]]]
+) -> None:
+    try:
+        argmap.parse(source, "m.argmap")
+    except argmap.ParseError as error:
+        errors = error.errors
+    else:
+        errors = []
+    assert [(e.rule, e.message, (e.span.line, e.span.column, e.span.end_column))
+            for e in errors] == expected
