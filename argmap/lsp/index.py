@@ -76,10 +76,27 @@ def refs_in(node: object) -> Iterator[Ref]:
             yield item
         elif isinstance(item, list | tuple):
             stack.extend(reversed(item))
-        elif dataclasses.is_dataclass(item) and not isinstance(item, Span | type):
-            stack.extend(
-                reversed([getattr(item, f.name) for f in dataclasses.fields(item)])
-            )
+        elif not isinstance(item, _LEAVES):
+            names = _fields(type(item))
+            stack.extend(reversed([getattr(item, name) for name in names]))
+
+
+_LEAVES = (Span, str, int, float, bool, dict, type(None))
+"""What holds no `Ref`: the walk does not look inside."""
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    """The fields of a syntax tree's class (none for anything else), looked up once."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = (
+            tuple(field.name for field in dataclasses.fields(kind))
+            if dataclasses.is_dataclass(kind) else ()
+        )
+    return found
 
 
 def last_line(node: Statement | Argument) -> int:

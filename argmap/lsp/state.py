@@ -222,5 +222,11 @@ class State:
         )
 
     def definition(self, name: str, snapshot: Snapshot) -> types.Location | None:
-        span = snapshot.index.definitions.get(name)
+        """Where the statement `name` is defined: from the model when there is one (the
+        index of every ID costs more than a finding's few statements)."""
+        amap = snapshot.amap
+        if amap is not None and name in amap.graph:
+            span = amap.graph.nodes[name].get("span")
+        else:
+            span = snapshot.index.definitions.get(name)
         return None if span is None else self.location(span, snapshot)
