@@ -15,7 +15,9 @@ The definition (the docs' "Verdicts and semantics" page repeats it):
   (`y`) is OUT, and OUT when `x` is OUT or one of its attackers is IN. It defeats its target
   only while IN, so an undercut attack whose undercutter is IN is defeated: grounded
   semantics on the graph extended with attack nodes, the attacker edge playing the part
-  of a premise edge.
+  of a premise edge. A linked objection (`a + b -| c`) has an attack node from the start,
+  with one attacker edge per premise: IN when all of them are IN (and nothing IN attacks
+  it), OUT when one of them is OUT, as an inference is.
 - Everything else is UNDEC (undecided): two statements that contradict each other with
   nothing else to decide between them, a statement that attacks itself, what waits on those.
 
