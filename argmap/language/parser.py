@@ -116,13 +116,15 @@ class _State:
 
 
 def parse_source(
-    text: str, file: str, initial_section: str | None = None
+    text: str, file: str, initial_section: str | None = None, first_line: int = 1
 ) -> tuple[SourceFile, list[Diagnostic]]:
-    """Parse one file's text into a SourceFile and the syntax errors found in it."""
+    """Parse one file's text into a SourceFile and the syntax errors found in it;
+    `first_line` is the number of the text's first line (the language server parses the
+    part of a file an edit changed)."""
     state = _State(file)
     lines = split_lines(text)
     careful = has_line_breaking_character(text) or has_control_character(text)
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first_line):
         if careful and (found := _INVISIBLE.search(line)) is not None:
             _parse_line_with_invisible(state, line, number, found.start())
         elif line[:1] in _ID_START:  # most lines: a statement or relation at column 0

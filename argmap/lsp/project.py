@@ -19,16 +19,15 @@ from argmap.fileio import MAP_SIZE_LIMIT, read_limited
 from argmap.language.build import build_map
 from argmap.language.includes import collect_sources
 from argmap.language.loader import BOM, decode
-from argmap.language.parser import parse_source
 from argmap.language.syntax import SourceFile
+from argmap.lsp.blocks import BlockCache, parse_blocks
 from argmap.lsp.index import Index
 from argmap.model import ArgumentMap
 from argmap.textlines import split_lines
 
 Parsed = tuple[SourceFile, list[Diagnostic]]
-ParseCache = dict[tuple[str, str, "str | None"], Parsed]
-"""(display path, text, initial section) -> the file parsed: a file whose text has not
-changed since the last edit is not parsed again."""
+ParseCache = BlockCache
+"""The blocks of the map's files parsed at the last edit (argmap.lsp.blocks)."""
 
 CONFIG_CODE = "AM000"
 SETTINGS = "settings"
@@ -73,16 +72,8 @@ def build_snapshot(
     cache = cache if cache is not None else {}
     display = os.path.abspath(top)
     text = text.removeprefix(BOM)
-    used: set[tuple[str, str, str | None]] = set()
+    used: set[object] = set()
     stamps: dict[str, int | None] = {}
-
-    def parsed(text: str, display: str, section: str | None) -> Parsed:
-        key = (display, text, section)
-        used.add(key)
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = parse_source(text, display, section)
-        return found
 
     def parse_included(real: Path, display: str, section: str | None) -> Parsed:
         text = buffers.get(display)
@@ -91,9 +82,9 @@ def build_snapshot(
             text, error = decode(read_limited(real, MAP_SIZE_LIMIT, "map files"), display)
             if error is not None:
                 return SourceFile(display, "", [], section), [error]
-        return parsed(text.removeprefix(BOM), display, section)
+        return parse_blocks(text.removeprefix(BOM), display, section, cache, used)
 
-    top_source, top_errors = parsed(text, display, None)
+    top_source, top_errors = parse_blocks(text, display, None, cache, used)
     errors = list(top_errors)
     root = Path(display).parent
     try:
@@ -103,9 +94,8 @@ def build_snapshot(
     except (OSError, RuntimeError, ValueError):
         sources, include_errors = [top_source], []
     for key in [key for key in cache if key not in used]:
-        del cache[key]  # only the files of the map as it is now are kept
-    errors += [error for source_errors in _errors_of(sources, cache) for error in source_errors]
-    errors += include_errors
+        del cache[key]  # only the blocks of the map as it is now are kept
+    errors += include_errors  # the included files' syntax errors among them
     texts = {source.path: source.text for source in sources}
     amap = ArgumentMap(path=Path(display))
     amap.files = dict(texts)
@@ -140,16 +130,6 @@ def is_current(snapshot: Snapshot, buffers: Mapping[str, str]) -> bool:
         elif path not in snapshot.stamps or snapshot.stamps[path] != stamp(Path(path)):
             return False
     return True
-
-
-def _errors_of(sources: list[SourceFile], cache: ParseCache) -> list[list[Diagnostic]]:
-    """The syntax errors of each included file (the top file's are counted apart)."""
-    found = []
-    for source in sources[1:]:
-        parsed = cache.get((source.path, source.text, source.initial_section))
-        if parsed is not None and parsed[0] is source:
-            found.append(parsed[1])
-    return found
 
 
 def _config(path: Path) -> tuple[CheckConfig, Finding | None]:
