@@ -318,3 +318,16 @@ def test_a_named_linked_objection_undercuts_an_inference() -> None:
     assert (labels["against"], labels[str(inference)], labels["c"]) == (IN, OUT, OUT)
     assert amap.written("against") == "against"
     assert amap.attackers_of_attack("against") == ["a", "b"]
+
+
+def test_a_linked_objection_weighs_as_much_as_its_weakest_premise() -> None:
+    from argmap.analysis.strength import compute_strengths
+
+    amap = argmap.parse(
+        "premise a: A.\n  @confidence 0.9\npremise b: B.\n  @confidence 0.3\n"
+        "premise s: S.\nconclusion c: C.\ns -> c\na + b -| c\n"
+    )
+    strengths = compute_strengths(amap)
+    attack = amap.find_attack(["a", "b"], "c")
+    assert attack is not None
+    assert strengths[attack] == pytest.approx(0.3)
