@@ -181,3 +181,69 @@ def test_nested_undercuts_in_any_order_make_one_attack_node_per_undercut_attack(
 def test_an_error_over_a_continued_argument_spans_both_lines() -> None:
     """Found by hypothesis: the error's span starts at the end of line 1 and ends on line 2."""
     parse_only_raises_argmap_errors("argument x:\n  +")
+
+
+@st.composite
+def continued_objection(draw: st.DrawFn) -> tuple[str, str]:
+    """A linked objection on one line, `a + b -| e`, and the same one broken before any `+`
+    or `-|` onto indented continuation lines (with comments and blank lines between)."""
+    attackers = draw(st.lists(st.sampled_from(IDS[:-1]), min_size=2, max_size=4, unique=True))
+    parts = [attackers[0], *(f"+ {name}" for name in attackers[1:]), "-| e"]
+    one_line = " ".join(parts)
+    lines = [parts[0]]
+    for part in parts[1:]:
+        if draw(st.booleans()):
+            indent = draw(st.sampled_from(["  ", "    ", "\t"]))
+            between = draw(st.sampled_from(["", "  # a comment\n", "\n"]))
+            lines.append(f"{between}{indent}{part}")
+        else:
+            lines[-1] += f" {part}"
+    return one_line, "\n".join(lines)
+
+
+@SETTINGS
+@given(continued_objection(), st.booleans())
+def test_a_continued_objection_is_the_objection_on_one_line(
+    relation: tuple[str, str], named: bool
+) -> None:
+    one_line, continued = relation
+    prefix = "argument against: " if named else ""
+    assert _graph(STATEMENTS + prefix + continued + "\n") == _graph(
+        STATEMENTS + prefix + one_line + "\n"
+    )
+    amap = argmap.parse(STATEMENTS + prefix + continued + "\n", "m.argmap")
+    (node, _), = amap.attack_nodes()
+    assert " + ".join(amap.attackers_of_attack(node)) == one_line.removesuffix(" -| e")
+
+
+@st.composite
+def nested_linked_undercut(draw: st.DrawFn) -> tuple[str, int]:
+    """A chain of attacks on attacks whose levels may be linked objections,
+    `y -| (a + b -| (x -| c))`, each level written too, in any order."""
+    depth = draw(st.integers(1, 5))
+    text, target, written = "premise c: C.\n", "c", []
+    for level in range(depth + 1):
+        size = draw(st.integers(1, 3))
+        names = [f"u{level}_{index}" for index in range(size)]
+        text += "".join(f"premise {name}: {name}.\n" for name in names)
+        attacker = " + ".join(names)
+        written.append(f"{attacker} -| {target}")
+        target = f"({attacker} -| {target})"
+    order = draw(st.permutations(written))
+    return text + "\n".join(order) + "\n", depth + 1
+
+
+@SETTINGS
+@given(nested_linked_undercut())
+def test_nested_linked_undercuts_in_any_order_are_one_attack_each(case: tuple[str, int]) -> None:
+    from argmap.analysis.labels import Label, compute_labels
+    from argmap.language.format import format_text
+
+    text, levels = case
+    amap = argmap.parse(text, "m.argmap")
+    assert len(list(amap.relations())) == levels
+    labels = compute_labels(amap)
+    innermost_in = levels % 2 == 1
+    assert labels["c"] is (Label.OUT if innermost_in else Label.IN)
+    formatted = format_text(text, "m.argmap")
+    assert _graph(formatted) == _graph(text)
