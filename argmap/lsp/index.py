@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from argmap.errors import Span
+from argmap.language.includes import display_path
 from argmap.language.syntax import (
     Argument,
     Blank,
     Comment,
+    Directive,
     Invalid,
     Ref,
     SectionHeader,
@@ -31,6 +33,8 @@ class Index:
     references: dict[str, list[Span]] = field(default_factory=dict)
     by_file: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
     """Each file's ID spans (definitions and uses) with their ID, in order."""
+    includes: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
+    """Each file's `@include` paths: where the path is written, and the file it names."""
 
     @classmethod
     def of(cls, sources: list[SourceFile]) -> Index:
@@ -45,7 +49,10 @@ class Index:
                         index.statements.setdefault(node.id, node)
                     else:
                         index.arguments.setdefault(node.id, node)
-                if isinstance(node, Statement | SectionHeader | Invalid):
+                if isinstance(node, Directive) and node.name == "include" and node.value:
+                    named = display_path(source.path, node.value)
+                    index.includes.setdefault(source.path, []).append((node.value_span, named))
+                if isinstance(node, Statement | SectionHeader | Invalid | Directive):
                     continue
                 for ref in refs_in(node):
                     index.references.setdefault(ref.name, []).append(ref.span)
@@ -57,6 +64,13 @@ class Index:
         for span, name in self.by_file.get(path, ()):
             if contains(span, line, column):
                 return name, span
+        return None
+
+    def included_at(self, path: str, line: int, column: int) -> str | None:
+        """The file named by the `@include` path written at `line` and `column`, if any."""
+        for span, named in self.includes.get(path, ()):
+            if contains(span, line, column):
+                return named
         return None
 
     def uses(self, name: str, *, definition: bool = True) -> list[Span]:

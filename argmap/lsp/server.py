@@ -54,6 +54,12 @@ def make_server() -> LanguageServer:
         found = snapshot.index.at(path, line, column)
         return None if found is None else (snapshot, *found)
 
+    def included_at(uri: str, position: types.Position) -> str | None:
+        snapshot = state.snapshot(uri)
+        path = os.path.abspath(uri_to_path(uri))
+        line, column = _position(snapshot.lines(path), position, state.encoding)
+        return snapshot.index.included_at(path, line, column)
+
     @server.feature(types.INITIALIZE)
     def initialize(params: types.InitializeParams) -> None:
         options = params.initialization_options
@@ -121,6 +127,10 @@ def make_server() -> LanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(params: types.DefinitionParams) -> types.Location | None:
+        included = included_at(params.text_document.uri, params.position)
+        if included is not None:
+            start = types.Position(0, 0)
+            return types.Location(state.uri_for(included), types.Range(start, start))
         found = at_cursor(params.text_document.uri, params.position)
         if found is None:
             return None

@@ -393,3 +393,15 @@ async def test_hover_on_a_named_argument_shows_it_as_written(
     assert hover.contents.value.startswith(
         "**argument** `step`\n\n```argmap\nargument step: a -> c\n  @note Why.\n```\n\nStrength: "
     )
+
+
+async def test_definition_on_an_include_opens_the_included_file(
+    client: LanguageClient, folder: Path
+) -> None:
+    path = folder / "main.argmap"
+    await open_map(client, path, MAIN)
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=_doc(path), position=_position(MAIN, "part.argmap"))
+    )
+    assert isinstance(found, types.Location)
+    assert found.uri == (folder / "part.argmap").as_uri()
