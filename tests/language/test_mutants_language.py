@@ -899,3 +899,31 @@ def test_references_warrants_and_argument_lines_are_checked_where_they_are_writt
         errors = []
     assert [(e.rule, e.message, (e.span.line, e.span.column, e.span.end_column))
             for e in errors] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (AC + "a + -> c\n",
+         [("expected a statement ID after `a +`, found `->`", (3, 5, 7), ())]),
+        (AC + "premise b: B.\npremise d: D.\na + b + d + -> c\n",
+         [("expected a statement ID after `d +`, found `->`", (5, 13, 15), ())]),
+        (AC + "a -> c :\n", [("expected the warrant's text after `:`", (3, 8, 9), ())]),
+        ("premise a: A.\n  @note x\n  @note y\n  @note z\n",
+         [("`@note` is given twice for `a`; first at line 2", (line, 3, 8), ((2, 3, 10),))
+          for line in (3, 4)]),
+    ],
+)
+def test_a_missing_premise_an_empty_warrant_and_every_repeated_attribute_are_reported(
+    source: str, expected: list[tuple[object, ...]]
+) -> None:
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(source, "m.argmap")
+    assert all(error.rule == "syntax-error" for error in caught.value.errors)
+    assert [(e.message, (e.span.line, e.span.column, e.span.end_column),
+             tuple((r.line, r.column, r.end_column) for r in e.related))
+            for e in caught.value.errors] == expected
+
+
+def test_a_tab_in_a_statements_text_reads_as_a_space() -> None:
+    assert argmap.parse("premise a: A\tB.\n").graph.nodes["a"]["text"] == "A B."
