@@ -94,6 +94,9 @@ def make_server() -> LanguageServer:
         uri = params.text_document.uri
         top = state.tops.pop(uri, None)
         if top is not None and top not in state.tops.values():
+            pending = state.timers.pop(top, None)
+            if pending is not None:
+                pending.cancel()
             for published in state.published.pop(top, set()):
                 server.text_document_publish_diagnostics(
                     types.PublishDiagnosticsParams(uri=published, diagnostics=[])
@@ -101,8 +104,8 @@ def make_server() -> LanguageServer:
             state.snapshots.pop(top, None)
             state.caches.pop(top, None)
             state.evaluations.pop(top, None)
-        elif top is not None:
-            state.schedule(state.uri_for(str(top)))
+        elif top is not None:  # another open file of the same map: checked from the disk
+            state.schedule(next(other for other, its in state.tops.items() if its == top))
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(params: types.HoverParams) -> types.Hover | None:

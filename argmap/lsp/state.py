@@ -174,7 +174,9 @@ class State:
         self.timers[top] = loop.call_later(delay, self.publish, uri)
 
     def publish(self, uri: str) -> None:
-        top = self.top_of(uri)
+        if uri not in self.tops:  # closed while its check waited
+            return
+        top = self.tops[uri]
         self.timers.pop(top, None)
         try:
             snapshot = self.snapshot(uri)

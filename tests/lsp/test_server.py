@@ -405,3 +405,10 @@ async def test_definition_on_an_include_opens_the_included_file(
     )
     assert isinstance(found, types.Location)
     assert found.uri == (folder / "part.argmap").as_uri()
+
+
+async def test_closing_a_map_clears_its_diagnostics(client: LanguageClient, folder: Path) -> None:
+    path = folder / "closed.argmap"
+    assert await open_map(client, path, "premis a: A.\n") != []
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=_doc(path)))
+    assert await settled(client, path.as_uri(), []) == []
