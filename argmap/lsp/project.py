@@ -46,13 +46,18 @@ class Snapshot:
     config: CheckConfig = field(default_factory=CheckConfig)
     stamps: dict[str, int | None] = field(default_factory=dict)
     """Each file read from disk (not from a buffer) -> its modification time then."""
+    split: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def index(self) -> Index:
         return Index.of(self.sources)
 
     def lines(self, path: str) -> list[str]:
-        return split_lines(self.texts.get(path, ""))
+        """The lines of the file `path` (split once: every range in it needs them)."""
+        found = self.split.get(path)
+        if found is None:
+            found = self.split[path] = split_lines(self.texts.get(path, ""))
+        return found
 
     @property
     def semantics(self) -> str:
