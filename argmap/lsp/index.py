@@ -22,6 +22,9 @@ from argmap.language.syntax import (
 )
 from argmap.lsp.positions import contains
 
+LINKED = ("include", "document")
+"""The directives whose value names a file."""
+
 
 @dataclass
 class Index:
@@ -35,6 +38,8 @@ class Index:
     """Each file's ID spans (definitions and uses) with their ID, in order."""
     includes: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
     """Each file's `@include` paths: where the path is written, and the file it names."""
+    documents: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
+    """Each file's `@document` path, the same way."""
 
     @classmethod
     def of(cls, sources: list[SourceFile]) -> Index:
@@ -49,9 +54,10 @@ class Index:
                         index.statements.setdefault(node.id, node)
                     else:
                         index.arguments.setdefault(node.id, node)
-                if isinstance(node, Directive) and node.name == "include" and node.value:
+                if isinstance(node, Directive) and node.name in LINKED and node.value:
                     named = display_path(source.path, node.value)
-                    index.includes.setdefault(source.path, []).append((node.value_span, named))
+                    links = index.includes if node.name == "include" else index.documents
+                    links.setdefault(source.path, []).append((node.value_span, named))
                 if isinstance(node, Statement | SectionHeader | Invalid | Directive):
                     continue
                 for ref in refs_in(node):
@@ -72,6 +78,10 @@ class Index:
             if contains(span, line, column):
                 return named
         return None
+
+    def links(self, path: str) -> list[tuple[Span, str]]:
+        """The files the file `path` names (`@include`, `@document`), where it names them."""
+        return [*self.includes.get(path, ()), *self.documents.get(path, ())]
 
     def uses(self, name: str, *, definition: bool = True) -> list[Span]:
         """Every place `name` is written: its definition (first) and its references."""

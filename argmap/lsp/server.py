@@ -191,6 +191,17 @@ def make_server() -> LanguageServer:
         items = completions(before, state.latest(uri).index.statements)
         return types.CompletionList(is_incomplete=False, items=items)
 
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_LINK)
+    def links(params: types.DocumentLinkParams) -> list[types.DocumentLink]:
+        uri = params.text_document.uri
+        snapshot = state.snapshot(uri)
+        path = os.path.abspath(uri_to_path(uri))
+        lines = snapshot.lines(path)
+        return [
+            types.DocumentLink(to_range(span, lines, state.encoding), state.uri_for(named))
+            for span, named in snapshot.index.links(path)
+        ]
+
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def symbols(params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
         source, lines = _source_of(params.text_document.uri)

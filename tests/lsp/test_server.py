@@ -412,3 +412,17 @@ async def test_closing_a_map_clears_its_diagnostics(client: LanguageClient, fold
     assert await open_map(client, path, "premis a: A.\n") != []
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=_doc(path)))
     assert await settled(client, path.as_uri(), []) == []
+
+
+async def test_include_and_document_paths_are_links(client: LanguageClient, folder: Path) -> None:
+    path = folder / "linked.argmap"
+    text = "@document notes.txt\n@include part.argmap\nconclusion top: T.\nbase -> top\n"
+    await open_map(client, path, text)
+    links = await client.text_document_document_link_async(
+        types.DocumentLinkParams(text_document=_doc(path))
+    )
+    assert links is not None
+    assert [(link.range.start.line, link.range.start.character, link.target) for link in links] == [
+        (1, 9, (folder / "part.argmap").as_uri()),
+        (0, 10, (folder / "notes.txt").as_uri()),
+    ]
