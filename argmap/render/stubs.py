@@ -108,6 +108,11 @@ def stub_edges(amap: ArgumentMap, nodes: set[str], stubs: Mapping[str, Stub]) ->
             # support (a premise's line into a drawn step has no head: the step's arrow
             # goes on to its conclusion).
             relation = "support"
+        elif kind == ATTACKER_EDGE and end != REF + far:
+            # Into an attack's node drawn nowhere (a linked objection whose target is
+            # elsewhere): the line stands for the whole attack, so it ends in its bar.
+            aim = amap.target_of(far)
+            relation = relation_of(amap, amap.graph.edges[far, aim]["kind"], aim, far)
         tail, head = (drawn, end) if here else (end, drawn)
         if kind == CONTRADICTS_EDGE and (head, tail, relation) in edges:
             continue
