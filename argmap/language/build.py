@@ -382,7 +382,7 @@ def _attack(
     if len(names) == 1 and named is None:
         repeated = _repeated_edge(amap, names[0], key, node.span)
         if repeated is None:
-            repeated = _repeated_objection(amap, names, key, node.span)
+            repeated = _repeated_objection(amap, names, key, node.span, named=False)
         if repeated is not None:
             return [repeated]
         amap.add_attack(names[0], key, span=node.span)
@@ -391,7 +391,7 @@ def _attack(
         repeated = _repeated_edge(amap, attacker, key, node.span, ("premise", "attacker"))
         if repeated is not None:
             return [repeated]
-    repeated = None if named else _repeated_objection(amap, names, key, node.span)
+    repeated = _repeated_objection(amap, names, key, node.span, named=named is not None)
     if repeated is None and len(names) == 1 and amap.graph.has_edge(names[0], key):
         repeated = _repeated_edge(amap, names[0], key, node.span)
     if repeated is not None:
@@ -411,18 +411,16 @@ def _attack(
 
 
 def _repeated_objection(
-    amap: ArgumentMap, attackers: list[str], target: str, span: Span
+    amap: ArgumentMap, attackers: list[str], target: str, span: Span, *, named: bool
 ) -> Diagnostic | None:
     """An error when `attackers` already make an attack on `target` with a node of its own
     (a linked or named objection)."""
     found = amap.find_attack(attackers, target)
+    if found is None or not amap.graph.has_edge(found, target):
+        return None
     # Two named attacks with the same attackers and target are two arguments (as two named
-    # inferences for one step are); an unnamed repeat is a mistake.
-    if (
-        found is None
-        or not amap.graph.has_edge(found, target)
-        or amap.graph.nodes[found].get("name")
-    ):
+    # inferences for one step are); an unnamed repeat of either is a mistake.
+    if named and amap.graph.nodes[found].get("name"):
         return None
     first: Span = amap.graph.nodes[found]["span"]
     written = f"{' + '.join(attackers)} -| {amap.written(target)}"
