@@ -371,3 +371,11 @@ def test_an_overview_with_no_text_drawn_is_at_best_zero_points(
                              DrawSession())
     assert why == ("No overview: its 2 part boxes do not fit 300 pt with text of 8 pt (at best "
                    "0.0 pt); the list below links every part.")
+
+
+def test_a_relation_after_one_whose_conclusion_is_not_drawn_still_has_a_home() -> None:
+    amap = argmap.parse("premise a: A.\nconclusion c: C.\nclaim d: D.\na -> c\na -> d\n")
+    parts = [Part("A", ("a", "d"))]
+    stubs = _stubs(amap, parts, _names(parts, "svg"))
+    assert {node: stub.part for node, stub in stubs.items() if not amap.is_statement(node)} == {
+        "inference-2": "Part 2"}
