@@ -175,10 +175,10 @@ def _no_repeated_premise(premises: list[Token], whole: str = "one inference") ->
         seen.add(token.value)
 
 
-def _not_too_many(premises: list[Token]) -> None:
+def _not_too_many(premises: list[Token], whole: str = "an inference") -> None:
     if len(premises) > MAX_PREMISES:
         message = (
-            f"an inference has at most {MAX_PREMISES} premises; group some of them under "
+            f"{whole} has at most {MAX_PREMISES} premises; group some of them under "
             "intermediate claims"
         )
         raise LexError(message, premises[-1].start, premises[-1].end)
@@ -210,7 +210,7 @@ def _attackers(cursor: _Cursor, message: str) -> tuple[Ref, ...]:
             tokens.append(
                 cursor.id_token(f"expected a statement ID after `{tokens[-1].value} +`")
             )
-            _not_too_many(tokens)
+            _not_too_many(tokens, "an objection")
             continue
         if operator is None or operator.kind != ATTACK:
             message = f"expected `+` or `-|` after `{tokens[-1].value}`"

@@ -120,3 +120,15 @@ def test_deep_attacks_are_refused_within_two_gigabytes(tmp_path: Path, command: 
     assert result.returncode == 1, result.stderr[-2000:]
     assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr
     assert f"brackets nest at most {MAX_NESTING} deep" in result.stdout + result.stderr
+
+
+def test_an_objection_has_at_most_the_premises_an_inference_may_have() -> None:
+    from argmap.language.relations import MAX_PREMISES
+
+    ids = [f"p{index}" for index in range(MAX_PREMISES + 1)]
+    text = "".join(f"premise {name}: X.\n" for name in ids) + "claim c: C.\n"
+    with pytest.raises(argmap.ParseError, match="an objection has at most 200 premises"):
+        argmap.parse(text + " + ".join(ids) + " -| c\n", "m.argmap")
+    amap = argmap.parse(text + " + ".join(ids[:-1]) + " -| c\n", "m.argmap")
+    (node, _), = amap.attack_nodes()
+    assert len(amap.attackers_of_attack(node)) == MAX_PREMISES
