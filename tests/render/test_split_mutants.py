@@ -379,3 +379,30 @@ def test_a_relation_after_one_whose_conclusion_is_not_drawn_still_has_a_home() -
     stubs = _stubs(amap, parts, _names(parts, "svg"))
     assert {node: stub.part for node, stub in stubs.items() if not amap.is_statement(node)} == {
         "inference-2": "Part 2"}
+
+
+def test_one_section_and_statements_outside_it_are_two_parts() -> None:
+    amap = argmap.parse("premise z: Z.\n== Only ==\npremise a: A.\nconclusion c: C.\na -> c\n")
+    assert _first_cut(amap, ["z", "a", "c"], 0.5) == [
+        Part("Only", ("a", "c")), Part("Other statements", ("z",))]
+
+
+def test_a_hubs_tied_inferences_alternate_between_the_parts() -> None:
+    lines = ["conclusion c: C."]
+    for n in range(1, 5):
+        lines += [f"premise x{n}: X{n}.", f"premise y{n}: Y{n}.", f"x{n} + y{n} -> c"]
+    amap = argmap.parse("\n".join(lines) + "\n")
+    parts = [Part("X", ("c", "x1", "x2", "x3", "x4")), Part("Y", ("y1", "y2", "y3", "y4"))]
+    stubs = _stubs(amap, parts, _names(parts, "svg"))
+    assert [stubs[f"inference-{n}"].part for n in range(1, 5)] == [
+        "Part 2", "Part 3", "Part 2", "Part 3"]
+
+
+def test_an_attack_after_one_whose_attacker_is_not_drawn_still_has_a_home() -> None:
+    amap = argmap.parse(
+        "conclusion c: C.\npremise w: W.\npremise v: V.\npremise w2: W2.\npremise v2: V2.\n"
+        "w -| c\nv -| (w -| c)\nw2 -| c\nv2 -| (w2 -| c)\n")
+    parts = [Part("C", ("c", "v", "v2")), Part("W2", ("w2",))]
+    stubs = _stubs(amap, parts, _names(parts, "svg"))
+    assert {node: stub.part for node, stub in stubs.items() if node.startswith("attack")} == {
+        "attack-2": "Part 3"}
