@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 _Layout = tuple[str, str, tuple[str, ...], bytes]  # engine, formats, options, DOT's digest
 
 
+_NotesKey = tuple[int, bool, bool, bool, int, object]
+"""A map's id, evaluate, findings, cruxes, its check configuration's id, the semantics."""
+
+
 @dataclass
 class DrawSession:
     """Made by the caller for one command (or one document) and passed down, never kept by
@@ -32,7 +36,7 @@ class DrawSession:
     _done: dict[_Layout, list[bytes]] = field(default_factory=dict, repr=False)
     _measured: dict[_Layout, bytes] = field(default_factory=dict, repr=False)
     _engines: dict[str, Engine] = field(default_factory=dict, repr=False)
-    _notes: dict[tuple[int, bool, bool, bool, int, object], tuple[object, object, Annotations]] = field(
+    _notes: dict[_NotesKey, tuple[object, object, Annotations]] = field(
         default_factory=dict, repr=False
     )
 

@@ -102,7 +102,10 @@ def test_statement_text_never_enters_the_explanation() -> None:
     )
 
 
-WEIGHED = "premise p: P.\n  @confidence {p}\npremise x: X.\n  @confidence {x}\nconclusion c: C.\np -> c\n"
+WEIGHED = (
+    "premise p: P.\n  @confidence {p}\npremise x: X.\n  @confidence {x}\nconclusion c: C.\n"
+    "p -> c\n"
+)
 
 
 def test_weighing_keeps_a_contested_verdict_whose_support_prevails() -> None:
