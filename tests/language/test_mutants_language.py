@@ -927,3 +927,38 @@ def test_a_missing_premise_an_empty_warrant_and_every_repeated_attribute_are_rep
 
 def test_a_tab_in_a_statements_text_reads_as_a_space() -> None:
     assert argmap.parse("premise a: A\tB.\n").graph.nodes["a"]["text"] == "A B."
+
+
+ABCD = "premise a: A.\npremise b: B.\nconclusion c: C.\npremise d: D.\n"
+WARRANT_LAST = (
+    "the warrant (`: text`) ends a relation; continue it on the same line, and put `+` and "
+    "`->` lines before it"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "message", "place"),
+    [
+        # The ID runs to the space or colon, whatever characters it holds (an `X` too).
+        ("argument a.Xb: a -> b\n",
+         "`a.Xb` is not a valid ID; an ID starts with a letter or `_` and has only letters, "
+         "digits and `_`", (5, 10, 14)),
+        # A comment right after the colon is a comment, not the relation's text.
+        ("argument A1: # why\n",
+         "expected an inference or an attack after `argument A1:`, as in "
+         "`argument A1: a + b -> c` or `argument A1: a + b -| c`", (5, 14, 15)),
+        # An argument's tags are blanked, so the columns after them are the line's.
+        ("argument A1: a #t -> nope\n",
+         "undefined statement `nope`; define it with a line such as `premise nope: ...`",
+         (5, 22, 26)),
+        # A warrant in the third of four lines: the fourth line is the one shown.
+        ("a\n  + b\n  -> c : why\n  + d\n", WARRANT_LAST, (8, 3, 6)),
+    ],
+)
+def test_an_argument_header_and_a_long_relation_are_placed_to_the_column(
+    line: str, message: str, place: tuple[int, int, int]
+) -> None:
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(ABCD + line, "m.argmap")
+    assert [(e.message, (e.span.line, e.span.column, e.span.end_column))
+            for e in caught.value.errors] == [(message, place)]
