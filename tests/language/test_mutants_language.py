@@ -962,3 +962,14 @@ def test_an_argument_header_and_a_long_relation_are_placed_to_the_column(
         argmap.parse(ABCD + line, "m.argmap")
     assert [(e.message, (e.span.line, e.span.column, e.span.end_column))
             for e in caught.value.errors] == [(message, place)]
+
+
+def test_every_step_of_a_chain_written_before_is_reported() -> None:
+    source = "premise a: A.\nconclusion c: C.\npremise d: D.\na -> c\nc -> d\na -> c -> d\n"
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(source, "m.argmap")
+    assert [(e.message, (e.span.line, e.span.column, e.span.end_column))
+            for e in caught.value.errors] == [
+        ("the inference `a -> c` is written twice; first at line 4", (6, 1, 7)),
+        ("the inference `c -> d` is written twice; first at line 5", (6, 6, 12)),
+    ]
