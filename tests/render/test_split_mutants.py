@@ -406,3 +406,33 @@ def test_an_attack_after_one_whose_attacker_is_not_drawn_still_has_a_home() -> N
     stubs = _stubs(amap, parts, _names(parts, "svg"))
     assert {node: stub.part for node, stub in stubs.items() if node.startswith("attack")} == {
         "attack-2": "Part 3"}
+
+
+def _fan(premises: int) -> argmap.ArgumentMap:
+    lines = ["== Only ==", "conclusion top: The conclusion."]
+    for n in range(1, premises + 1):
+        lines += [f"premise p{n}: Reason {n}.", f"p{n} -> top"]
+    return argmap.parse("\n".join(lines) + "\n", "f.argmap")
+
+
+def test_small_neighbours_are_merged_pairwise_then_the_pairs_in_graph_order() -> None:
+    amap = _fan(11)
+    big = Part("Only", ("top", *(f"p{n}" for n in range(1, 8))))
+    parts = [big, Part("B", ("p9",)), Part("C", ("p8",)), Part("D", ("p10",)),
+             Part("E", ("p11",))]
+    checked: dict[Part, str] = {}
+    merged = split._merged(amap, RenderOptions(fit=600.0, fit_height=800.0), parts, checked,
+                           DrawSession())
+    # Round one: B with C and D with E (each two of the largest's eight, at most half);
+    # round two: the two pairs (four). A part takes its first member's title.
+    assert merged == [big, Part("B", ("p8", "p9", "p10", "p11"))]
+    assert set(checked) == {Part("B", ("p8", "p9")), Part("D", ("p10", "p11")), merged[1]}
+
+
+def test_neighbours_that_do_not_fit_together_stay_apart() -> None:
+    amap = _fan(5)
+    parts = [Part("A", ("top", "p1", "p2", "p3")), Part("B", ("p4",)), Part("C", ("p5",))]
+    checked: dict[Part, str] = {}
+    options = RenderOptions(fit=40.0, fit_height=40.0)
+    assert split._merged(amap, options, parts, checked, DrawSession()) == parts
+    assert checked == {}
