@@ -436,3 +436,15 @@ def test_neighbours_that_do_not_fit_together_stay_apart() -> None:
     options = RenderOptions(fit=40.0, fit_height=40.0)
     assert split._merged(amap, options, parts, checked, DrawSession()) == parts
     assert checked == {}
+
+
+def test_a_map_that_fits_is_one_figure_and_one_that_cannot_names_its_first_refusal() -> None:
+    amap = _fan(3)
+    figures = split.split_map(amap, RenderOptions(fit=600.0, fit_height=800.0))
+    assert [(figure.name, figure.title) for figure in figures] == [("01-f.svg", "f")]
+    tiny = RenderOptions(fit=40.0, fit_height=40.0)
+    first = split_figures(amap, tiny).refused[0]
+    with pytest.raises(FitError) as caught:
+        split.split_map(amap, tiny)
+    assert (str(caught.value), caught.value.best) == (first.message, first.best)
+    assert first.message.startswith("statement `top` cannot be drawn inside 40 × 40 pt")
