@@ -13,14 +13,14 @@ from rich.console import Console
 from rich.text import Text
 
 from argmap.analysis.analyze import Analysis, ConclusionAnalysis, analyze
-from argmap.analysis.labels import Semantics
 from argmap.analysis.verdicts import VerdictWord
 from argmap.cli.common import (
     EXIT_USAGE,
     STDIN,
-    check_config_or_exit,
     colour_system,
     read_stdin_map,
+    semantics_for,
+    semantics_option,
     stdin_filename_option,
     use_colour,
 )
@@ -65,11 +65,7 @@ INDENT = "    "
     show_default=True,
     help="text: a block for each conclusion; json: one object per map (see the docs).",
 )
-@click.option("--semantics", type=click.Choice([name.value for name in Semantics]),
-              default=None,
-              help="How circular support counts, as for `argmap check`: well-founded (the "
-              "default) or kripke-kleene; else [tool.argmap.check] semantics of the nearest "
-              "pyproject.toml.")
+@semantics_option
 @stdin_filename_option
 def analyze_command(
     paths: tuple[str, ...], output_format: str, semantics: str | None,
@@ -94,7 +90,7 @@ def analyze_command(
             failed = True
             continue
         near = Path(stdin_filename or ".") if path == STDIN else Path(path)
-        chosen = semantics or check_config_or_exit(near).semantics or Semantics.WELL_FOUNDED
+        chosen = semantics_for(semantics, near)
         results.append((_display(path, stdin_filename), analyze(amap, chosen)))
     if output_format == "json":
         objects = [as_json(report, name) for name, report in results]

@@ -16,7 +16,6 @@ from pathlib import Path
 import click
 
 import argmap
-from argmap.analysis.labels import SEMANTICS_NAMES, Semantics
 from argmap.check_output.github import format_github
 from argmap.check_output.json_report import format_json
 from argmap.check_output.sarif import format_sarif
@@ -24,9 +23,11 @@ from argmap.checks import Finding, Severity, parse_error_findings, run_checks
 from argmap.checks.parallel import worker_for
 from argmap.checks.registry import RULES, get_rule
 from argmap.cli.common import (
+    SEMANTICS_CHOICES,
     STDIN,
     read_stdin_map,
     rule_list,
+    semantics_option,
     settings_or_warn,
     stdin_filename_option,
     use_colour,
@@ -96,9 +97,7 @@ class Sources:
               help="Check quotes against FILE instead of the map's @document.")
 @click.option("--quiet", "-q", is_flag=True,
               help="Report only what fails the run (errors; warnings too with --strict).")
-@click.option("--semantics", type=click.Choice(SEMANTICS_NAMES), default=None,
-              help="How circular support counts in the verdicts: well-founded (gives no "
-              "support; the default) or kripke-kleene (leaves it undecided).")
+@semantics_option
 @stdin_filename_option
 def check(
     paths: tuple[str, ...],
@@ -371,7 +370,7 @@ def check_one(
                 document=document,
                 severity=config.severity,
                 worker=worker,
-                semantics=semantics or config.semantics or Semantics.WELL_FOUNDED,
+                semantics=semantics or config.semantics or SEMANTICS_CHOICES[0],
             )
     return Checked(path, findings, amap)
 

@@ -170,6 +170,29 @@ STDIN_FILENAME_HELP = (
 )
 
 
+SEMANTICS_CHOICES = ("well-founded", "kripke-kleene")
+"""`argmap.analysis.labels.SEMANTICS_NAMES`, here so that every command's options are
+known without importing the analyses (a test holds the two equal)."""
+
+
+def semantics_option(command: _Command) -> _Command:
+    """The `--semantics` option of a command that labels the map (check, render, analyze,
+    diff): None when not given, for `semantics_for` or the check configuration to decide."""
+    option = click.option(
+        "--semantics", type=click.Choice(SEMANTICS_CHOICES), default=None,
+        help="How support that only runs in a circle counts: well-founded (as no support; "
+        "the default) or kripke-kleene (as undecided); else `semantics` in the map's "
+        "[tool.argmap.check].",
+    )
+    return option(command)
+
+
+def semantics_for(option: str | None, near: Path) -> str:
+    """The semantics a command uses for the map at `near`: `--semantics`, else the
+    `[tool.argmap.check]` that applies there, else well-founded."""
+    return option or check_config_or_exit(near).semantics or SEMANTICS_CHOICES[0]
+
+
 def stdin_filename_option(command: _Command) -> _Command:
     """The `--stdin-filename PATH` option of a command that reads `-` as standard input."""
     option = click.option("--stdin-filename", metavar="PATH", help=STDIN_FILENAME_HELP)

@@ -22,13 +22,13 @@ from argmap.analysis.diff import (
     VerdictDiff,
     diff_maps,
 )
-from argmap.analysis.labels import Semantics
 from argmap.cli.common import (
     EXIT_USAGE,
     STDIN,
-    check_config_or_exit,
     colour_system,
     read_stdin_map,
+    semantics_for,
+    semantics_option,
     stdin_filename_option,
     use_colour,
 )
@@ -61,11 +61,7 @@ DETAIL = "    "
     show_default=True,
     help="text: +, - and ~ lines in three sections; json: one object (see the docs).",
 )
-@click.option("--semantics", type=click.Choice([name.value for name in Semantics]),
-              default=None,
-              help="How circular support counts in the verdicts, as for `argmap check`: "
-              "well-founded (the default) or kripke-kleene; else [tool.argmap.check] "
-              "semantics of the nearest pyproject.toml.")
+@semantics_option
 @stdin_filename_option
 def diff(
     old: str, new: str, output_format: str, semantics: str | None, stdin_filename: str | None
@@ -81,10 +77,8 @@ def diff(
         raise click.UsageError("only one of OLD and NEW can be - (standard input)")
     before = _load(old, stdin_filename)
     after = _load(new, stdin_filename)
-    if semantics is None:
-        near = (stdin_filename or ".") if new == STDIN else new
-        semantics = check_config_or_exit(Path(near)).semantics or Semantics.WELL_FOUNDED
-    result = diff_maps(before, after, semantics)
+    near = (stdin_filename or ".") if new == STDIN else new
+    result = diff_maps(before, after, semantics_for(semantics, Path(near)))
     names = (_display(old, stdin_filename), _display(new, stdin_filename))
     if output_format == "json":
         click.echo(json_text(as_json(result, *names), indent=2))

@@ -11,7 +11,6 @@ from typing import Any
 
 import click
 
-from argmap.analysis.labels import SEMANTICS_NAMES
 from argmap.cli.common import (
     EXIT_MAP_ERRORS,
     STDIN,
@@ -20,6 +19,7 @@ from argmap.cli.common import (
     input_files,
     load_map_or_exit,
     refuse_overwriting,
+    semantics_option,
     stdin_filename_option,
     timeout_option,
 )
@@ -124,9 +124,7 @@ EPILOG = """Examples:
               help="Draw with a double border the cruxes of the accepted conclusions: the "
               "premises and assumptions whose removal would change a verdict (see `argmap "
               "analyze`); the tooltip names the conclusions.")
-@click.option("--semantics", type=click.Choice(SEMANTICS_NAMES), default=None,
-              help="With --evaluate or --cruxes: how circular support counts (default: "
-              "[tool.argmap.check] semantics, else well-founded).")
+@semantics_option
 @click.option("--quotes", is_flag=True, help="Show each statement's quotes under its text.")
 @click.option("--theme", type=click.Choice(list(THEMES)), default="default", show_default=True,
               help="Colours: print is black and white, dark is for dark slides.")

@@ -89,3 +89,11 @@ def test_render_evaluate_follows_the_option_and_the_configuration(project: Path)
     )
     assert "c  · undecided (UNDEC)" in drawn()
     assert "c  · accepted (IN)" in drawn("--semantics", "well-founded")
+
+
+def test_the_commands_offer_the_semantics_the_labels_know() -> None:
+    from argmap.analysis.labels import SEMANTICS_NAMES
+    from argmap.cli.common import SEMANTICS_CHOICES
+
+    assert SEMANTICS_CHOICES == SEMANTICS_NAMES
+    assert SEMANTICS_CHOICES[0] == "well-founded"  # the default
