@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,6 +22,7 @@ from argmap.cli.common import (
     stdin_filename_option,
     use_colour,
 )
+from argmap.cli.stdio import tolerate_narrow_encodings
 from argmap.errors import ArgmapError, MapFileError, ParseError
 from argmap.language.loader import STDIN_NAME, load_file
 from argmap.model import ArgumentMap
@@ -97,7 +96,7 @@ def analyze_command(
         if objects:
             click.echo(json_text(objects[0] if len(paths) == 1 else objects, indent=2))
     else:
-        _tolerate_narrow_encodings()
+        tolerate_narrow_encodings()
         console = Console(highlight=False, color_system=colour_system(sys.stdout),
                           soft_wrap=True)
         for number, (name, report) in enumerate(results):
@@ -129,14 +128,6 @@ def _load(path: str, stdin_filename: str | None) -> ArgumentMap | None:
     except (MapFileError, ArgmapError) as error:
         click.echo(f"error: {visible_line(str(error))}", err=True)
     return None
-
-
-def _tolerate_narrow_encodings() -> None:
-    """Print `?` for what an ASCII or Latin-1 terminal cannot show, rather than fail."""
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        with contextlib.suppress(ValueError, TypeError, io.UnsupportedOperation):
-            reconfigure(errors="replace")
 
 
 # -- text ---------------------------------------------------------------------------------

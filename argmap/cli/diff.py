@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -32,6 +30,7 @@ from argmap.cli.common import (
     stdin_filename_option,
     use_colour,
 )
+from argmap.cli.stdio import tolerate_narrow_encodings
 from argmap.errors import ArgmapError, ParseError
 from argmap.language.loader import STDIN_NAME, load_file
 from argmap.model import ArgumentMap
@@ -83,7 +82,7 @@ def diff(
     if output_format == "json":
         click.echo(json_text(as_json(result, *names), indent=2))
     else:
-        _tolerate_narrow_encodings()
+        tolerate_narrow_encodings()
         console = Console(highlight=False, color_system=colour_system(sys.stdout),
                           soft_wrap=True)
         for line in text_lines(result, *names):
@@ -117,14 +116,6 @@ def _load(path: str, stdin_filename: str | None) -> ArgumentMap:
 
 def _fail() -> NoReturn:
     raise click.exceptions.Exit(EXIT_USAGE)
-
-
-def _tolerate_narrow_encodings() -> None:
-    """Print `?` for what an ASCII or Latin-1 terminal cannot show, rather than fail."""
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        with contextlib.suppress(ValueError, TypeError, io.UnsupportedOperation):
-            reconfigure(errors="replace")
 
 
 # -- text ---------------------------------------------------------------------------------

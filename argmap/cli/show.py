@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import sys
 from collections import Counter
@@ -15,6 +13,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap.cli.common import colour_system, load_map_or_exit, stdin_filename_option
+from argmap.cli.stdio import tolerate_narrow_encodings
 from argmap.language.nodelink import document_as_written, node_link_chunks
 from argmap.model import (
     ATTACK,
@@ -96,7 +95,7 @@ def show(
         for chunk in node_link_chunks(amap, indent):
             click.echo(chunk, nl=False)
         return
-    _tolerate_narrow_encodings()
+    tolerate_narrow_encodings()
     console = Console(highlight=False, color_system=colour_system(sys.stdout))
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
@@ -107,14 +106,6 @@ def show(
         parts.extend(detail_parts(amap))
     for part in parts:
         console.print(part)
-
-
-def _tolerate_narrow_encodings() -> None:
-    """Print `?` for what an ASCII or Latin-1 terminal cannot show, rather than fail."""
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        with contextlib.suppress(ValueError, TypeError, io.UnsupportedOperation):
-            reconfigure(errors="replace")
 
 
 def describe(

@@ -94,3 +94,11 @@ def stdout_failure(error: StdoutError) -> str:
     if error.errno == errno.EBADF:
         return "error: cannot write to standard output: it is closed"
     return f"error: cannot write to standard output: {error.strerror or error}"
+
+
+def tolerate_narrow_encodings() -> None:
+    """Print `?` for what an ASCII or Latin-1 terminal cannot show, rather than fail."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, TypeError, io.UnsupportedOperation):
+            reconfigure(errors="replace")
