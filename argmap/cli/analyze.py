@@ -16,16 +16,13 @@ from argmap.cli.common import (
     EXIT_USAGE,
     STDIN,
     colour_system,
-    read_stdin_map,
+    load_or_report,
     semantics_for,
     semantics_option,
     stdin_filename_option,
-    use_colour,
 )
 from argmap.cli.stdio import tolerate_narrow_encodings
-from argmap.errors import ArgmapError, MapFileError, ParseError
-from argmap.language.loader import STDIN_NAME, load_file
-from argmap.model import ArgumentMap
+from argmap.language.loader import STDIN_NAME
 from argmap.suggest import plural
 from argmap.visible import json_text, visible_line
 
@@ -84,7 +81,7 @@ def analyze_command(
     results: list[tuple[str, Analysis]] = []
     failed = False
     for path in paths:
-        amap = _load(path, stdin_filename)
+        amap = load_or_report(path, stdin_filename)
         if amap is None:
             failed = True
             continue
@@ -110,24 +107,6 @@ def analyze_command(
 
 def _display(path: str, stdin_filename: str | None) -> str:
     return (stdin_filename or STDIN_NAME) if path == STDIN else path
-
-
-def _load(path: str, stdin_filename: str | None) -> ArgumentMap | None:
-    """The map at `path` (`-`: standard input), or None once its errors are printed."""
-    try:
-        if path == STDIN:
-            return read_stdin_map(stdin_filename, syntax=False)
-        return load_file(path, syntax=False)
-    except ParseError as error:
-        # The same report as `argmap check` gives (codes, carets).
-        from argmap.check_output.text import format_parse_errors
-
-        colour = use_colour(sys.stderr)
-        click.echo(format_parse_errors(error.errors, color=colour), err=True, nl=False,
-                   color=colour)
-    except (MapFileError, ArgmapError) as error:
-        click.echo(f"error: {visible_line(str(error))}", err=True)
-    return None
 
 
 # -- text ---------------------------------------------------------------------------------

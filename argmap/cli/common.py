@@ -225,6 +225,26 @@ def read_stdin_map(
     return load_stream(data, stdin_filename, syntax=syntax)
 
 
+def load_or_report(path: str, stdin_filename: str | None) -> ArgumentMap | None:
+    """The map at `path` (`-`: standard input, named by `stdin_filename`), or None once
+    what is wrong with it is printed: parse errors as `argmap check` reports them (codes,
+    carets), a file that cannot be read in one line. For commands that read several maps
+    and go on (`analyze`) or end with a status of their own (`diff`)."""
+    try:
+        if path == STDIN:
+            return read_stdin_map(stdin_filename, syntax=False)
+        return load_file(path, syntax=False)
+    except ParseError as error:
+        from argmap.check_output.text import format_parse_errors
+
+        colour = use_colour(sys.stderr)
+        click.echo(format_parse_errors(error.errors, color=colour), err=True, nl=False,
+                   color=colour)
+    except ArgmapError as error:  # a MapFileError: missing, unreadable, too large
+        click.echo(f"error: {visible_line(str(error))}", err=True)
+    return None
+
+
 def load_map_or_exit(
     path: str | os.PathLike[str], *, syntax: bool = True, stdin_filename: str | None = None
 ) -> ArgumentMap:

@@ -24,15 +24,13 @@ from argmap.cli.common import (
     EXIT_USAGE,
     STDIN,
     colour_system,
-    read_stdin_map,
+    load_or_report,
     semantics_for,
     semantics_option,
     stdin_filename_option,
-    use_colour,
 )
 from argmap.cli.stdio import tolerate_narrow_encodings
-from argmap.errors import ArgmapError, ParseError
-from argmap.language.loader import STDIN_NAME, load_file
+from argmap.language.loader import STDIN_NAME
 from argmap.model import ArgumentMap
 from argmap.suggest import plural
 from argmap.visible import json_text, visible_line
@@ -95,23 +93,11 @@ def _display(path: str, stdin_filename: str | None) -> str:
 
 
 def _load(path: str, stdin_filename: str | None) -> ArgumentMap:
-    """The map at `path` (`-`: standard input); any error is printed, and exit 2."""
-    try:
-        if path == STDIN:
-            return read_stdin_map(stdin_filename, syntax=False)
-        return load_file(path, syntax=False)
-    except ParseError as error:
-        # The same report as `argmap check` gives (codes, carets); exit 2 all the same,
-        # since the diff itself could not be made.
-        from argmap.check_output.text import format_parse_errors
-
-        colour = use_colour(sys.stderr)
-        click.echo(format_parse_errors(error.errors, color=colour), err=True, nl=False,
-                   color=colour)
+    """The map at `path`; any error is printed, and exit 2: the diff cannot be made."""
+    amap = load_or_report(path, stdin_filename)
+    if amap is None:
         _fail()
-    except ArgmapError as error:  # a MapFileError: missing, unreadable, too large
-        click.echo(f"error: {visible_line(str(error))}", err=True)
-        _fail()
+    return amap
 
 
 def _fail() -> NoReturn:
