@@ -190,6 +190,8 @@ def _note_version(ctx: click.Context, _param: Any, value: bool) -> None:
         "\b\n"
         "  argmap show maps/russia-china.argmap\n"
         "  argmap check maps/\n"
+        "  argmap analyze maps/russia-china.argmap\n"
+        "  argmap diff old.argmap maps/russia-china.argmap\n"
         "  argmap render maps/russia-china.argmap -o out/diagram.svg\n"
         "  argmap render maps/russia-china.argmap --fit a4 --split -o out/figures/\n"
         "  argmap rules quote-not-found\n"
