@@ -973,3 +973,64 @@ def test_every_step_of_a_chain_written_before_is_reported() -> None:
         ("the inference `a -> c` is written twice; first at line 4", (6, 1, 7)),
         ("the inference `c -> d` is written twice; first at line 5", (6, 6, 12)),
     ]
+
+
+MANY = (
+    "premise c: C.\n" + "".join(f"premise p{n}: P.\n" for n in range(201))
+    + " + ".join(f"p{n}" for n in range(201)) + " -| c\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("a + -| c\n", [("expected a statement ID after `a +`, found `-|`", (5, 5, 7), [])]),
+        ("a b -| c\n", [("expected `+` or `-|` after `a`, found `b`", (5, 3, 4), [])]),
+        ("a + a -| c\n",
+         [("`a` appears twice among the premises of one objection", (5, 5, 6), [])]),
+        ("d -| (a + b + a -| c)\n",
+         [("`a` appears twice among the premises of one objection", (5, 15, 16), [])]),
+        ("a -| c\nargument A: a -| c\n",
+         [("`a` already attacks `c` at line 5; write each attack or contradiction once",
+           (6, 13, 19), [(5, 1, 7)])]),
+        ("argument A: a -| c\na -| c\n",
+         [("the attack `a -| c` is written twice; first at line 5", (6, 1, 7), [(5, 1, 19)])]),
+        ("a + b -| c\na + b -| c\n",
+         [("the attack `a + b -| c` is written twice; first at line 5", (6, 1, 11),
+           [(5, 1, 11)])]),
+        ("argument A: a + b -| c\na + b -| c\n",
+         [("the attack `a + b -| c` is written twice; first at line 5", (6, 1, 11),
+           [(5, 1, 23)])]),
+        ("a >< d\nargument A: a -| d\n",
+         [("`a` already contradicts `d` at line 5; write each attack or contradiction once",
+           (6, 13, 19), [(5, 1, 7)])]),
+        ("a -> c\nargument A1: a -> c\n",
+         [("the inference `a -> c` is written twice; first at line 5", (6, 14, 20),
+           [(5, 1, 7)])]),
+        # Named arguments for one step are two arguments; a linked objection is not its
+        # premise's attack.
+        ("argument A0: a -> c\nargument A1: a -> c\n", []),
+        ("argument A: a + b -| c\nargument B: a + b -| c\n", []),
+        ("argument A: a -| c\nargument B: a -| c\n", []),
+        ("a -| c\na + b -| c\n", []),
+    ],
+)
+def test_linked_and_named_objections_are_checked_as_they_are_written(
+    lines: str, expected: list[tuple[str, tuple[int, int, int], list[tuple[int, int, int]]]]
+) -> None:
+    source = ABCD + lines
+    try:
+        argmap.parse(source, "m.argmap")
+    except argmap.ParseError as error:
+        errors = error.errors
+    else:
+        errors = []
+    assert [(e.message, (e.span.line, e.span.column, e.span.end_column),
+             [(r.line, r.column, r.end_column) for r in e.related]) for e in errors] == expected
+
+
+def test_an_objection_has_at_most_two_hundred_premises() -> None:
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(MANY, "m.argmap")
+    assert [e.message for e in caught.value.errors] == [
+        "an objection has at most 200 premises; group some of them under intermediate claims"]
