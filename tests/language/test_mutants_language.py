@@ -1034,3 +1034,21 @@ def test_an_objection_has_at_most_two_hundred_premises() -> None:
         argmap.parse(MANY, "m.argmap")
     assert [e.message for e in caught.value.errors] == [
         "an objection has at most 200 premises; group some of them under intermediate claims"]
+
+
+def test_a_broken_argument_with_an_attribute_under_it_is_reported_not_a_crash() -> None:
+    source = "premise a: A.\nconclusion c: C.\nargument A1: a ->\n  @note x\n"
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(source, "m.argmap")
+    assert [(e.message, (e.span.line, e.span.column, e.span.end_column))
+            for e in caught.value.errors] == [("expected a statement ID after `->`", (3, 18, 19))]
+
+
+def test_a_path_through_a_file_is_not_read_and_not_taken_for_a_pipe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("f.argmap").write_text("premise a: A.\n", encoding="utf-8")
+    with pytest.raises(MapFileError) as caught:
+        argmap.load("f.argmap/x.argmap")
+    assert str(caught.value) == "cannot read f.argmap/x.argmap: Not a directory"
