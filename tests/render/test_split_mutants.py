@@ -448,3 +448,39 @@ def test_a_map_that_fits_is_one_figure_and_one_that_cannot_names_its_first_refus
         split.split_map(amap, tiny)
     assert (str(caught.value), caught.value.best) == (first.message, first.best)
     assert first.message.startswith("statement `top` cannot be drawn inside 40 × 40 pt")
+
+
+@pytest.mark.parametrize(
+    ("head", "path", "figure"),
+    [
+        ("@title My map\n", "f.argmap", ("01-my-map.svg", "My map")),
+        ("", "f.argmap", ("01-f.svg", "f")),
+        ("", None, ("01-argument-map.svg", "argument map")),
+    ],
+)
+def test_a_map_that_fits_is_one_figure_named_after_its_title_or_file(
+    head: str, path: str | None, figure: tuple[str, str]
+) -> None:
+    text = head + "conclusion top: The conclusion.\npremise p1: Reason 1.\np1 -> top\n"
+    amap = argmap.parse(text, path) if path else argmap.parse(text)
+    done = split_figures(amap, RenderOptions(fit=600.0, fit_height=800.0))
+    assert [(each.name, each.title) for each in done.figures] == [figure]
+
+
+def test_a_map_far_too_big_for_the_page_is_cut_without_drawing_it_whole(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    lines = ["conclusion top: The conclusion."]
+    for n in range(1, 31):
+        lines += [f"premise p{n}: Reason {n}.", f"p{n} -> top"]
+    amap = argmap.parse("\n".join(lines) + "\n", "g.argmap")
+    with caplog.at_level("INFO", logger="argmap.render.split"):
+        done = split_figures(amap, RenderOptions(fit=300.0, fit_height=300.0, min_font=24.0))
+    assert "split: the whole map cannot print its text above 22.9 pt: cut at once" in (
+        caplog.messages)
+    assert [each.name for each in done.figures] == [
+        "01-main-argument.svg",
+        *[f"{index:02d}-reason-{n}.svg"
+          for index, n in enumerate([*range(27, 31), *range(1, 27)], start=2)],
+    ]
+    assert done.refused == []
