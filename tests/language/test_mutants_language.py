@@ -1052,3 +1052,19 @@ def test_a_path_through_a_file_is_not_read_and_not_taken_for_a_pipe(
     with pytest.raises(MapFileError) as caught:
         argmap.load("f.argmap/x.argmap")
     assert str(caught.value) == "cannot read f.argmap/x.argmap: Not a directory"
+
+
+def test_an_inference_of_two_hundred_premises_is_accepted() -> None:
+    source = (
+        "conclusion c: C.\n" + "".join(f"premise p{n}: P.\n" for n in range(200))
+        + " + ".join(f"p{n}" for n in range(200)) + " -> c\n"
+    )
+    assert argmap.parse(source, "m.argmap").graph.number_of_nodes() == 202
+
+
+def test_a_statement_without_text_is_placed_up_to_its_colon() -> None:
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse("premise a:   \n", "m.argmap")
+    assert [(e.message, (e.span.line, e.span.column, e.span.end_column))
+            for e in caught.value.errors] == [
+        ("statement `a` has no text; write it after the `:`", (1, 1, 11))]
