@@ -1068,3 +1068,11 @@ def test_a_statement_without_text_is_placed_up_to_its_colon() -> None:
     assert [(e.message, (e.span.line, e.span.column, e.span.end_column))
             for e in caught.value.errors] == [
         ("statement `a` has no text; write it after the `:`", (1, 1, 11))]
+
+
+def test_a_broken_arguments_id_still_counts_as_defined() -> None:
+    source = "premise a: A.\nconclusion c: C.\nargument A1: a ->\npremise x: X.\nx -| A1\n"
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(source, "m.argmap")
+    assert [(e.message, (e.span.line, e.span.column, e.span.end_column))
+            for e in caught.value.errors] == [("expected a statement ID after `->`", (3, 18, 19))]
