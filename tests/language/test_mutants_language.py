@@ -953,6 +953,8 @@ WARRANT_LAST = (
          (5, 22, 26)),
         # A warrant in the third of four lines: the fourth line is the one shown.
         ("a\n  + b\n  -> c : why\n  + d\n", WARRANT_LAST, (8, 3, 6)),
+        # A warrant in the first of two lines.
+        ("a -> c : why\n  + d\n", WARRANT_LAST, (6, 3, 6)),
     ],
 )
 def test_an_argument_header_and_a_long_relation_are_placed_to_the_column(
