@@ -466,6 +466,7 @@ def test_a_map_that_fits_is_one_figure_named_after_its_title_or_file(
     done = split_figures(amap, RenderOptions(fit=600.0, fit_height=800.0))
     assert [(each.name, each.title) for each in done.figures] == [figure]
     assert all(isinstance(each.figure, Figure) for each in done.figures)
+    assert done.refused == []
 
 
 def test_a_map_far_too_big_for_the_page_is_cut_without_drawing_it_whole(
