@@ -1078,3 +1078,14 @@ def test_a_broken_arguments_id_still_counts_as_defined() -> None:
         argmap.parse(source, "m.argmap")
     assert [(e.message, (e.span.line, e.span.column, e.span.end_column))
             for e in caught.value.errors] == [("expected a statement ID after `->`", (3, 18, 19))]
+
+
+@pytest.mark.parametrize(("operator", "kind"), [("><", "a contradiction"), ("-|", "an attack")])
+def test_a_warrant_on_an_attack_or_a_contradiction_is_refused_by_name(
+    operator: str, kind: str
+) -> None:
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(f"premise a: A.\npremise b: B.\na {operator} b : why\n", "m.argmap")
+    assert [(e.message, (e.span.line, e.span.column, e.span.end_column))
+            for e in caught.value.errors] == [
+        (f"a warrant (`: text`) belongs to a support (`->`), not to {kind}", (3, 10, 13))]
