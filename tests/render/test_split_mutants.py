@@ -486,3 +486,12 @@ def test_a_map_far_too_big_for_the_page_is_cut_without_drawing_it_whole(
           for index, n in enumerate([*range(27, 31), *range(1, 27)], start=2)],
     ]
     assert done.refused == []
+
+
+def test_the_first_two_parts_may_merge() -> None:
+    amap = _fan(11)
+    big = Part("Only", ("top", *(f"p{n}" for n in range(1, 8))))
+    parts = [Part("B", ("p8",)), Part("C", ("p9",)), big]
+    merged = split._merged(amap, RenderOptions(fit=600.0, fit_height=800.0), parts, {},
+                           DrawSession())
+    assert merged == [Part("B", ("p8", "p9")), big]
