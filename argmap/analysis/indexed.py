@@ -114,6 +114,13 @@ class IndexedMap:
     def predecessors(self) -> tuple[list[int], list[int]]:
         """Every edge grouped by the node it enters (CSR): the sources of the edges into
         `v` are `sources[offsets[v]:offsets[v + 1]]`."""
+        sources, _, offsets = self.edges_into()
+        return sources, offsets
+
+    def edges_into(self) -> tuple[list[int], list[int], list[int]]:
+        """Every edge grouped by the node it enters (CSR), with its code: the sources of the
+        edges into `v` are `sources[offsets[v]:offsets[v + 1]]`, their codes at the same
+        places of `codes`."""
         out = self.offsets
         # Each edge's source, then the edges in the order of their targets (a stable sort,
         # in C): the map's order within each target's run.
@@ -121,7 +128,11 @@ class IndexedMap:
         sources = list(by_edge)
         order = sorted(range(len(self.targets)), key=self.targets.__getitem__)
         into = map(add, self.attacks_into, map(add, self.reasons_into, self.conclusions_into))
-        return list(map(sources.__getitem__, order)), list(accumulate(into, initial=0))
+        return (
+            list(map(sources.__getitem__, order)),
+            list(map(self.codes.__getitem__, order)),
+            list(accumulate(into, initial=0)),
+        )
 
     def names_of(self, flags: Iterable[object]) -> list[str]:
         """The names of the nodes whose flag is true (flags in node order)."""

@@ -152,8 +152,7 @@ def _refute_unfounded(graph: IndexedMap, labels: list[int], state: _Counts) -> N
         for edge in range(offsets[node], offsets[node + 1])
         if labels[targets[edge]] == UNDEC_CODE
     )
-    sources, into = graph.predecessors()
-    edge_codes = _codes_into(graph, sources, into)
+    sources, edge_codes, into = graph.edges_into()
     founded_before = [False] * len(labels)  # left undecided by a component done: founded
     condensed = nx.condensation(within)
     for component in nx.topological_sort(condensed):
@@ -181,19 +180,6 @@ class _Ground:
     into: list[int]
     codes: list[int]
     founded_before: list[bool]
-
-
-def _codes_into(graph: IndexedMap, sources: list[int], into: list[int]) -> list[int]:
-    """The code of each edge in the order of `graph.predecessors()` (grouped by target)."""
-    offsets, targets, codes = graph.offsets, graph.targets, graph.codes
-    found = [0] * len(sources)
-    place = into[:-1].copy()
-    for source in range(len(offsets) - 1):
-        for edge in range(offsets[source], offsets[source + 1]):
-            target = targets[edge]
-            found[place[target]] = codes[edge]
-            place[target] += 1
-    return found
 
 
 def _founded(

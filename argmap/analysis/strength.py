@@ -42,7 +42,6 @@ strongly connected components), times the rounds inside cycles.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from itertools import accumulate, chain, repeat
 from operator import sub
 
 from argmap.analysis.indexed import ATTACK, CONCLUSION, IndexedMap, index_map
@@ -173,28 +172,21 @@ def _store(component: list[int], values: list[float], new: list[float]) -> None:
 
 
 def _edges_into(graph: IndexedMap) -> tuple[list[int], list[int], list[int]]:
-    """Every edge that counts grouped by the node it enters (CSR), with its code: the
-    sources of the edges into `v` are `sources[offsets[v]:offsets[v + 1]]`, their codes at
-    the same places in `codes`. The conclusion edges of inferences that are not grounded
-    are left out: they support nothing."""
-    out, targets, codes = graph.offsets, graph.targets, graph.codes
-    count = len(graph.names)
-    by_edge = list(chain.from_iterable(map(repeat, range(count), map(sub, out[1:], out))))
+    """The map's edges into each node (`IndexedMap.edges_into`: sources, codes, offsets)
+    without the conclusion edges of inferences that are not grounded: they support
+    nothing."""
+    sources, codes, into = graph.edges_into()
     grounded = grounded_flags(graph)
-    kept = [
-        edge
-        for edge, (code, source) in enumerate(zip(codes, by_edge, strict=True))
-        if code != CONCLUSION or grounded[source]
-    ]
-    into = [0] * count
-    for edge in kept:
-        into[targets[edge]] += 1
-    order = sorted(kept, key=targets.__getitem__)  # stable: the map's order for each node
-    return (
-        list(map(by_edge.__getitem__, order)),
-        list(map(codes.__getitem__, order)),
-        list(accumulate(into, initial=0)),
-    )
+    kept_sources: list[int] = []
+    kept_codes: list[int] = []
+    offsets = [0]
+    for node in range(len(into) - 1):
+        for edge in range(into[node], into[node + 1]):
+            if codes[edge] != CONCLUSION or grounded[sources[edge]]:
+                kept_sources.append(sources[edge])
+                kept_codes.append(codes[edge])
+        offsets.append(len(kept_sources))
+    return kept_sources, kept_codes, offsets
 
 
 def _components(offsets: list[int], sources: list[int]) -> Iterator[list[int]]:
