@@ -36,7 +36,7 @@ from argmap.analysis.labels import (
     Semantics,
     label_codes,
 )
-from argmap.analysis.strength import DEFAULT_BASE, aggregate, strength_values
+from argmap.analysis.strength import aggregate, base_scores, strength_values
 from argmap.analysis.support import grounded_flags
 from argmap.model import (
     ATTACK_EDGE_KINDS,
@@ -139,9 +139,9 @@ def verdict_list(
         for number in numbers
     ]
     if any(verdict.word is VerdictWord.CONTESTED for verdict in found) and _weighted(graph):
-        strengths = strength_values(graph)
+        strengths, bases = strength_values(graph), base_scores(graph)
         found = [
-            _weigh(amap, graph, labels, strengths, verdict)
+            _weigh(amap, graph, labels, strengths, bases, verdict)
             if verdict.word is VerdictWord.CONTESTED
             else verdict
             for verdict in found
@@ -159,6 +159,7 @@ def _weigh(
     graph: IndexedMap,
     labels: Sequence[int],
     strengths: Sequence[float],
+    bases: Sequence[float],
     verdict: Verdict,
 ) -> Verdict:
     """A contested verdict weighed by DF-QuAD strength: defeated when, at a statement an
@@ -177,7 +178,7 @@ def _weigh(
         if graph.wanting[number]:
             held = aggregate([strengths[index[i]] for i in amap.inferences_for(target)])
         else:
-            held = _base_score(graph, number)
+            held = bases[number]
         if attack > held:
             outweighed.append((target, attack, held))
     name = verdict.statement
@@ -194,12 +195,6 @@ def _weigh(
         explanation=f"`{name}` is defeated: weighed, the objections to `{target}` outweigh "
         f"what holds it up ({attack:.2f} against {held:.2f}).",
     )
-
-
-def _base_score(graph: IndexedMap, number: int) -> float:
-    """A statement's base score (`@confidence`, else the default)."""
-    confidence = graph.data[number]["attributes"].get("confidence")
-    return DEFAULT_BASE if confidence is None else float(confidence)
 
 
 def _verdict(
