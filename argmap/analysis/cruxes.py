@@ -40,11 +40,11 @@ from argmap.analysis.indexed import (
 )
 from argmap.analysis.labels import (
     IN_CODE,
-    LABEL_OF_CODE,
     OUT_CODE,
     UNDEC_CODE,
     Label,
     Semantics,
+    codes_of,
     label_codes,
 )
 from argmap.model import ASSUMPTION, CLAIM, STATEMENT_KINDS, ArgumentMap
@@ -70,11 +70,7 @@ def cruxes(
     leaves it OUT or UNDEC. `labels` are the map's labels under `semantics` when already
     computed."""
     graph = index_map(amap)
-    if labels is None:
-        codes = label_codes(graph, semantics)
-    else:
-        code_of = {label: code for code, label in enumerate(LABEL_OF_CODE)}
-        codes = [code_of[labels[name]] for name in graph.names]
+    codes = label_codes(graph, semantics) if labels is None else codes_of(labels, graph.names)
     if statements is None:
         wanted = [n for n in graph.statements() if graph.kinds[n] == _CONCLUSION_CODE]
     else:
@@ -107,20 +103,7 @@ EdgesInto = tuple[list[int], list[int], list[int]]
 
 
 def _edges_into(graph: IndexedMap) -> EdgesInto:
-    count = len(graph.names)
-    sizes = [0] * count
-    for target in graph.targets:
-        sizes[target] += 1
-    offsets = list(accumulate(sizes, initial=0))
-    place = offsets[:-1].copy()
-    sources, codes = [0] * len(graph.targets), [0] * len(graph.targets)
-    edge_offsets, targets, edge_codes = graph.offsets, graph.targets, graph.codes
-    for node in range(count):
-        for edge in range(edge_offsets[node], edge_offsets[node + 1]):
-            target = targets[edge]
-            at = place[target]
-            sources[at], codes[at] = node, edge_codes[edge]
-            place[target] = at + 1
+    sources, codes, offsets = graph.edges_into()
     return offsets, sources, codes
 
 

@@ -45,6 +45,7 @@ on is final by then, so a round walks only the component's own nodes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import compress
@@ -86,6 +87,12 @@ def compute_labels(
     graph = index_map(amap)
     labels = map(LABEL_OF_CODE.__getitem__, label_codes(graph, semantics))
     return dict(zip(graph.names, labels, strict=True))
+
+
+def codes_of(labels: Mapping[str, Label], names: Sequence[str]) -> list[int]:
+    """Labels already computed (`compute_labels`), as `label_codes` gives them: by number."""
+    code_of = {label: code for code, label in enumerate(LABEL_OF_CODE)}
+    return [code_of[labels[name]] for name in names]
 
 
 def label_codes(graph: IndexedMap, semantics: str = Semantics.WELL_FOUNDED) -> list[int]:

@@ -34,6 +34,7 @@ from argmap.analysis.labels import (
     UNDEC_CODE,
     Label,
     Semantics,
+    codes_of,
     label_codes,
 )
 from argmap.analysis.strength import aggregate, base_scores, strength_values
@@ -109,11 +110,7 @@ def verdicts(
 ) -> dict[str, Verdict]:
     """A verdict for every conclusion and claim of the map, in the map's order."""
     graph = index_map(amap)
-    if labels is None:
-        codes = label_codes(graph, semantics)
-    else:
-        code_of = {label: code for code, label in enumerate(LABEL_OF_CODE)}
-        codes = [code_of[labels[name]] for name in graph.names]
+    codes = label_codes(graph, semantics) if labels is None else codes_of(labels, graph.names)
     wanted = [
         number
         for number in graph.statements()
