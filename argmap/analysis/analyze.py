@@ -70,10 +70,11 @@ def analyze(amap: ArgumentMap, semantics: str = Semantics.WELL_FOUNDED) -> Analy
     codes = label_codes(graph, semantics)
     strengths = strength_values(graph)
     wanted = [node for node in graph.statements() if graph.kinds[node] == _CONCLUSION_CODE]
-    verdicts = verdict_list(amap, graph, codes, grounded_flags(graph), wanted)
+    grounded = grounded_flags(graph)
+    verdicts = verdict_list(amap, graph, codes, grounded, wanted, strengths)
     accepted = [node for node in wanted if codes[node] == IN_CODE]
     found = crux_numbers(graph, codes, accepted, semantics)
-    depths = support_depths(graph)
+    depths = support_depths(graph, grounded)
     names, data, kinds = graph.names, graph.data, graph.kinds
     implicit = [
         bool(statement and data[n].get("attributes", {}).get("implicit"))
@@ -184,7 +185,7 @@ def _union(parts: list[frozenset[int]]) -> frozenset[int]:
     return largest.union(*rest) if rest else largest
 
 
-def support_depths(graph: IndexedMap) -> list[int]:
+def support_depths(graph: IndexedMap, grounded: Sequence[bool]) -> list[int]:
     """The depth of every node's support: 0 for a statement with no inference that rests on
     premises, else the longest chain of inferences below it.
 
@@ -195,7 +196,6 @@ def support_depths(graph: IndexedMap) -> list[int]:
     """
     offsets, targets, codes = graph.offsets, graph.targets, graph.codes
     count = len(graph.names)
-    grounded = grounded_flags(graph)
     depth = [0] * count
     premises_left = graph.reasons_into.copy()
     inferences_left = [0] * count

@@ -126,8 +126,10 @@ def verdict_list(
     labels: Sequence[int],
     grounded: Sequence[bool],
     numbers: Iterable[int],
+    strengths: Sequence[float] | None = None,
 ) -> list[Verdict]:
-    """The verdicts of the statements numbered `numbers`, from analyses already made."""
+    """The verdicts of the statements numbered `numbers`, from analyses already made
+    (`strengths`, for weighing, when already computed)."""
     stands = support_stands(graph, labels)
     explained = _explained_by_missing_support(graph, grounded)
     unanswered = _Unanswered(amap, graph, labels, grounded)
@@ -136,7 +138,9 @@ def verdict_list(
         for number in numbers
     ]
     if any(verdict.word is VerdictWord.CONTESTED for verdict in found) and _weighted(graph):
-        strengths, bases = strength_values(graph), base_scores(graph)
+        if strengths is None:
+            strengths = strength_values(graph)
+        bases = base_scores(graph)
         found = [
             _weigh(amap, graph, labels, strengths, bases, verdict)
             if verdict.word is VerdictWord.CONTESTED
