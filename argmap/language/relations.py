@@ -99,10 +99,9 @@ def parse_relation(line: str, span_of: SpanOf) -> Relation:
             warrant.start,
             warrant.end,
         )
-    if warrant is not None:
-        end = len(line[: warrant.start].rstrip())
-    else:
-        end = tokens[-1].end if tokens else len(line.rstrip())
+    # The content ends with its last token (a line with an operator has one), before any
+    # warrant: an ID missing after the last `->` is placed there, not in the warrant.
+    end = tokens[-1].end
     whole = span_of(0, warrant.end if warrant else end)
     if first.kind == ARROW:
         chain = _chain(tokens, end, span_of)

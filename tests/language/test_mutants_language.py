@@ -542,6 +542,14 @@ XY = "premise x: X.\npremise y: Y.\n"
          [('a contradiction has exactly two statements: `a >< b`', (3, 3, 4), 'a b >< c', ())]),
         (AC + "a >< \n",
          [('expected a statement ID after `><`', (3, 5, 6), 'a >< ', ())]),
+        # The missing conclusion is placed after the arrow, with or without a warrant
+        # (it was placed in the warrant, one past its colon).
+        (AC + "a -> c -> : why\n",
+         [('expected a statement ID after `->`', (3, 10, 11), 'a -> c -> : why', ())]),
+        (AC + "a -> c ->\n",
+         [('expected a statement ID after `->`', (3, 10, 11), 'a -> c ->', ())]),
+        (AC + "a -> c ->\n  : why\n",
+         [('expected a statement ID after `->`', (3, 10, 11), 'a -> c ->', ())]),
         (XY + AC + "a -> c\ny -| (-| c)\n",
          [('expected a premise ID after `(`, found `-|`', (6, 7, 9), 'y -| (-| c)', ())]),
         (XY + AC + "x -| c\ny -| (x -| )\n",
