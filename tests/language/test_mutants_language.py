@@ -1097,3 +1097,47 @@ def test_a_warrant_on_an_attack_or_a_contradiction_is_refused_by_name(
     assert [(e.message, (e.span.line, e.span.column, e.span.end_column))
             for e in caught.value.errors] == [
         (f"a warrant (`: text`) belongs to a support (`->`), not to {kind}", (3, 10, 13))]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # A one-letter word before an ID and a colon is read as a statement's kind.
+        ("e x: X.\n",
+         [("syntax-error",
+           "unknown statement kind `e`; expected `premise`, `assumption`, `claim` or `conclusion`",
+           (1, 1, 1, 2))]),
+        # `argument` alone, with or without a space after it, is no argument line.
+        ("argument \n",
+         [("syntax-error",
+           "expected a relation such as `a -> b`, `a -| b` or `a >< b`; to continue a "
+           "statement's text, indent the line", (1, 1, 1, 9))]),
+        # A broken statement line still defines its ID and takes its indented lines: one
+        # error, and nothing reported as undefined or as indented outside a statement.
+        ("premise school The school.\n  more text\n  @note: n\nconclusion c: C.\n"
+         "school -> c\n",
+         [("syntax-error", "expected `:` after the statement ID `school`", (1, 16, 1, 17))]),
+        # ... and is offered as the near miss of a reference.
+        ("premise a: A\nconclusion c: C.\npremise sch\tool: text\nschool -> c\n",
+         [("syntax-error", "expected `:` after the statement ID `sch`", (3, 13, 3, 14)),
+          ("undefined-reference", "undefined statement `school`; did you mean `sch`?",
+           (4, 1, 4, 7))]),
+        # So does a broken argument line.
+        ("premise a: A.\nconclusion c: C.\nargument sch\tool: a -> c\n  @note: n\nschool -> c\n",
+         [("syntax-error",
+           "expected `:` after the argument's ID `sch`, as in `argument sch: a + b -> c`",
+           (3, 14, 3, 15)),
+          ("undefined-reference", "undefined statement `school`; did you mean `sch`?",
+           (5, 1, 5, 7))]),
+        # An argument ID that repeats a statement's is placed on the ID.
+        ("premise a: A.\nconclusion c: C.\nargument c: a -> c\n",
+         [("duplicate-id", "duplicate ID `c`; first defined at line 2", (3, 10, 3, 11))]),
+    ],
+)
+def test_borderline_and_broken_lines_are_reported_once_and_placed(
+    source: str, expected: list[tuple[str, str, tuple[int, int, int, int]]]
+) -> None:
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(source, "m.argmap")
+    assert [(e.rule, e.message, (e.span.line, e.span.column, e.span.end_line, e.span.end_column))
+            for e in caught.value.errors] == expected
