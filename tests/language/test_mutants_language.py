@@ -1141,3 +1141,39 @@ def test_borderline_and_broken_lines_are_reported_once_and_placed(
         argmap.parse(source, "m.argmap")
     assert [(e.rule, e.message, (e.span.line, e.span.column, e.span.end_line, e.span.end_column))
             for e in caught.value.errors] == expected
+
+
+def test_a_directive_given_twice_points_at_its_first_place() -> None:
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse("@title A\n@title B\n@document x.txt\n@document y.txt\n", "m.argmap")
+    assert [(e.message, (e.span.line, e.span.column, e.span.end_column),
+             tuple((r.line, r.column, r.end_column) for r in e.related))
+            for e in caught.value.errors] == [
+        ("`@title` is given twice; first at line 1", (2, 1, 7), ((1, 1, 9),)),
+        ("`@document` is given twice; first at line 3", (4, 1, 10), ((3, 1, 16),)),
+    ]
+
+
+NAMED_ATTACK_LATER = """\
+premise a: A.
+premise b: B.
+premise d: D.
+conclusion c: C.
+a -> c
+d -| school
+argument school: b -| (a -> c)
+"""
+
+
+def test_an_attack_on_a_named_attack_written_before_it_is_kept() -> None:
+    amap = argmap.parse(NAMED_ATTACK_LATER, "m.argmap")
+    assert amap.graph.edges["d", "school"]["kind"] == "attack"
+
+
+def test_an_attack_on_a_named_attack_written_twice_is_reported_at_its_repeat() -> None:
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(NAMED_ATTACK_LATER + "d -| school\n", "m.argmap")
+    assert [(e.message, e.span.line, tuple(r.line for r in e.related))
+            for e in caught.value.errors] == [
+        ("`d` already attacks `school` at line 6; write each attack or contradiction once",
+         8, (6,))]
