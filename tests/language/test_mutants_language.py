@@ -1177,3 +1177,28 @@ def test_an_attack_on_a_named_attack_written_twice_is_reported_at_its_repeat() -
             for e in caught.value.errors] == [
         ("`d` already attacks `school` at line 6; write each attack or contradiction once",
          8, (6,))]
+
+
+def test_a_path_that_cannot_be_used_is_named_in_the_error() -> None:
+    with pytest.raises(MapFileError) as caught:
+        argmap.parse("premise a: A.\n", "m\0.argmap")
+    assert (str(caught.value), caught.value.path) == (
+        "cannot use the path 'm\\x00.argmap': embedded null byte", "m\0.argmap")
+
+
+def test_the_files_read_are_listed_top_first_and_a_nested_include_keeps_the_section(
+    tmp_path: Path,
+) -> None:
+    """`source_paths` is what `render --watch` watches; an include inside an included file
+    before any section header is in the section the outer `@include` stood in."""
+    (tmp_path / "top.argmap").write_text("== S ==\n@include a.argmap\n", encoding="utf-8")
+    (tmp_path / "a.argmap").write_text("@include b.argmap\n", encoding="utf-8")
+    (tmp_path / "b.argmap").write_text("premise x: X.\n", encoding="utf-8")
+    amap = argmap.load(tmp_path / "top.argmap")
+    assert amap.source_paths == [(tmp_path / name).resolve()
+                                 for name in ("top.argmap", "a.argmap", "b.argmap")]
+    assert amap.graph.nodes["x"]["section"] == "S"
+
+
+def test_text_parsed_without_a_path_lists_no_file_read() -> None:
+    assert argmap.parse("premise a: A.\n").source_paths == []
