@@ -1202,3 +1202,30 @@ def test_the_files_read_are_listed_top_first_and_a_nested_include_keeps_the_sect
 
 def test_text_parsed_without_a_path_lists_no_file_read() -> None:
     assert argmap.parse("premise a: A.\n").source_paths == []
+
+
+@pytest.mark.parametrize(
+    ("relation", "message", "column"),
+    [
+        # Brackets one after another never nest: the line's own error is reported.
+        ("x -| " + "(a -> b) " * 33,
+         "an attack has exactly one target; write one `-|` line per target; unexpected `(`",
+         15),
+        # A closed bracket gives its level back: 32 more may open after it.
+        ("x -| (a -> b) " + "(" * 32,
+         "an attack has exactly one target; write one `-|` line per target; unexpected `(`",
+         15),
+        # A stray `)` lends no level: the 33rd `(` is one too deep.
+        ("x -| ) " + "(" * 33,
+         "brackets nest at most 32 deep in a relation; attack the statements rather than ever "
+         "deeper attacks on attacks", 40),
+        ("x -| ) " + "(" * 32,
+         "expected a statement ID, an inference `(a + b -> c)` or an attack `(x -| c)` after "
+         "`-|`, found `)`", 6),
+    ],
+)
+def test_bracket_depth_counts_only_open_brackets(relation: str, message: str, column: int) -> None:
+    with pytest.raises(argmap.ParseError) as caught:
+        argmap.parse(f"premise x: X.\npremise a: A.\nconclusion b: B.\n{relation}\n", "m.argmap")
+    assert [(e.message, e.span.line, e.span.column) for e in caught.value.errors] == [
+        (message, 4, column)]
