@@ -495,3 +495,53 @@ def test_the_first_two_parts_may_merge() -> None:
     merged = split._merged(amap, RenderOptions(fit=600.0, fit_height=800.0), parts, {},
                            DrawSession())
     assert merged == [Part("B", ("p8", "p9")), big]
+
+
+def _measured_views(monkeypatch: pytest.MonkeyPatch) -> list[ViewSpec]:
+    """The views `_fitting` and `_merged` draw to measure parts."""
+    views: list[ViewSpec] = []
+    real = split._drawing
+
+    def spy(options: RenderOptions, part: Part, view: ViewSpec) -> RenderOptions:
+        views.append(view)
+        return real(options, part, view)
+
+    monkeypatch.setattr(split, "_drawing", spy)
+    return views
+
+
+def _numbers_shown(views: list[ViewSpec]) -> set[str]:
+    """The part numbers the measured drawings show, and the numbers and suffixes of the
+    files their stubs link to."""
+    shown = {view.title.split(":")[0] for view in views}
+    shown |= {stub.part for view in views for stub in view.stubs.values()}
+    shown |= {stub.href.split("-")[0] for view in views for stub in view.stubs.values()}
+    shown |= {stub.href.rsplit(".")[-1] for view in views for stub in view.stubs.values()}
+    return shown
+
+
+def test_parts_are_measured_with_the_placeholder_number_while_they_are_cut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A part is measured as part 99, the widest number a stub shows, wherever it stands:
+    its drawing does not change as the others are cut, so each is drawn once."""
+    views = _measured_views(monkeypatch)
+    amap = _hub_of_six()
+    whole = Part("Only", tuple(node for node in amap.graph.nodes if amap.is_statement(node)))
+    fitted = split._fitting(amap, RenderOptions(fit=200.0, fit_height=200.0), [whole], [], {},
+                            DrawSession())
+    assert len(fitted) > 2
+    assert any(view.stubs for view in views)
+    assert _numbers_shown(views) == {"Part 99", "99", "svg"}
+
+
+def test_merged_parts_are_measured_with_the_placeholder_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    views = _measured_views(monkeypatch)
+    amap = _fan(11)
+    parts = [Part("B", ("p8",)), Part("C", ("p9",)), Part("D", ("p10",)),
+             Part("Only", ("top", *(f"p{n}" for n in range(1, 8))))]
+    split._merged(amap, RenderOptions(fit=600.0, fit_height=800.0), parts, {}, DrawSession())
+    assert views
+    assert _numbers_shown(views) == {"Part 99", "99", "svg"}
