@@ -10,7 +10,9 @@ compares the errors (rule, message, place, line shown, related places), the JSON
 `fmt`'s output with the original's; `split` splits a few maps at several page boxes and
 compares the files, titles, drawings and refusals. Each mutant prints `SAME`, `DIFF`
 (with the input that told them apart) or `TIMEOUT`. mutmut's trampolines read the mutant's
-name on every call, so one process runs them all."""
+name on every call, so one process runs them all; confirm a `split` difference with that
+mutant's name alone, in a fresh process (one mutant's drawings were seen to change what a
+later one measured)."""
 
 from __future__ import annotations
 
