@@ -6,6 +6,7 @@ These call split's pure steps directly: each is what one file of a split shows."
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -545,3 +546,60 @@ def test_merged_parts_are_measured_with_the_placeholder_number(
     split._merged(amap, RenderOptions(fit=600.0, fit_height=800.0), parts, {}, DrawSession())
     assert views
     assert _numbers_shown(views) == {"Part 99", "99", "svg"}
+
+
+def _parts_named(figure: SplitFigure) -> list[str]:
+    """The parts a drawn figure names: its own title's and its stubs'."""
+    return sorted(set(re.findall(r"Part \d+", figure.figure.data.decode())))
+
+
+def test_without_an_overview_the_parts_and_their_stubs_are_numbered_from_1() -> None:
+    done = split_figures(_hub_of_six(), RenderOptions(fit=260.0, fit_height=330.0))
+    assert done.no_overview is not None
+    assert [(figure.name, _parts_named(figure)) for figure in done.figures] == [
+        ("01-only.svg", ["Part 1"]),
+        ("02-premise-number-5-a-reason-stated.svg", ["Part 1", "Part 2"]),
+        ("03-behind-the-conclusion-that-all-of.svg", ["Part 1", "Part 3"]),
+        ("04-behind-the-conclusion-that-all-of.svg", ["Part 1", "Part 4"]),
+    ]
+
+
+def test_the_example_map_at_a4_has_an_overview_and_parts_numbered_from_2() -> None:
+    amap = argmap.load(Path(__file__).parents[2] / "maps" / "russia-china.argmap")
+    done = split_figures(amap, RenderOptions(fit=453.0, fit_height=680.0))
+    assert (done.refused, done.no_overview) == ([], None)
+    assert [(figure.name, figure.title, _parts_named(figure)) for figure in done.figures] == [
+        ("01-overview.svg", "Overview",
+         ["Part 2", "Part 3", "Part 4", "Part 5", "Part 6", "Part 7"]),
+        ("02-common-ground.svg", "Part 2: Common ground",
+         ["Part 2", "Part 3", "Part 5", "Part 6"]),
+        ("03-common-interest-what-russia-gains.svg",
+         "Part 3: Common interest: what Russia gains", ["Part 2", "Part 3", "Part 4", "Part 7"]),
+        ("04-common-interest-what-china-gains.svg", "Part 4: Common interest: what China gains",
+         ["Part 3", "Part 4"]),
+        ("05-limits-to-the-alliance.svg", "Part 5: Limits to the alliance",
+         ["Part 2", "Part 5", "Part 6", "Part 7"]),
+        ("06-the-west-s-strategy.svg", "Part 6: The West's strategy",
+         ["Part 2", "Part 5", "Part 6", "Part 7"]),
+        ("07-rising-costs-would-revive-the-suspicions.svg",
+         "Part 7: Rising costs would revive the suspicions inside…",
+         ["Part 3", "Part 5", "Part 6", "Part 7"]),
+    ]
+    assert all(isinstance(figure.figure, Figure) for figure in done.figures)
+
+
+@pytest.mark.parametrize(
+    ("amap", "box"),
+    [(_hub_of_six(), (260.0, 330.0)),
+     (argmap.load(Path(__file__).parents[2] / "maps" / "russia-china.argmap"), (453.0, 680.0))],
+    ids=["no-overview", "example-a4"],
+)
+def test_each_stub_links_to_the_file_of_the_part_it_names(
+    amap: argmap.ArgumentMap, box: tuple[float, float]
+) -> None:
+    done = split_figures(amap, RenderOptions(fit=box[0], fit_height=box[1]))
+    file_of = {figure.title.split(":")[0]: figure.name for figure in done.figures}
+    for figure in done.figures:
+        links = set(re.findall(r'href="([^"]*)"', figure.figure.data.decode()))
+        named = {file_of[part] for part in _parts_named(figure)} - {figure.name}
+        assert links == named, figure.name
