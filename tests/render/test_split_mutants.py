@@ -603,3 +603,17 @@ def test_each_stub_links_to_the_file_of_the_part_it_names(
         links = set(re.findall(r'href="([^"]*)"', figure.figure.data.decode()))
         named = {file_of[part] for part in _parts_named(figure)} - {figure.name}
         assert links == named, figure.name
+
+
+def test_a_part_that_fails_its_final_drawing_is_cut_again() -> None:
+    """In this generated map one part passes measuring (with placeholder numbers) but not
+    its final drawing: it is cut again and the figures are made anew."""
+    amap = argmap.load(Path(__file__).parent / "data" / "recut.argmap")
+    done = split_figures(amap, RenderOptions(fit=350.0, fit_height=420.0))
+    assert done.refused == []
+    assert [figure.title.split(":")[0] for figure in done.figures] == [
+        f"Part {n}" for n in range(1, 17)]
+    assert [figure.name[3:] for figure in done.figures][12:] == [
+        "cost-the-alliance-when-rises-when.svg", "section-1-distrust-1-of-2.svg",
+        "section-1-distrust-2-of-2.svg", "section-2-each.svg"]
+    assert all(isinstance(figure.figure, Figure) for figure in done.figures)
