@@ -608,7 +608,7 @@ def test_each_stub_links_to_the_file_of_the_part_it_names(
 def test_a_part_that_fails_its_final_drawing_is_cut_again() -> None:
     """In this generated map one part passes measuring (with placeholder numbers) but not
     its final drawing: it is cut again and the figures are made anew."""
-    amap = argmap.load(Path(__file__).parent / "data" / "recut.argmap")
+    amap = argmap.load(Path(__file__).parent / "split_data" / "recut.argmap")
     done = split_figures(amap, RenderOptions(fit=350.0, fit_height=420.0))
     assert done.refused == []
     assert [figure.title.split(":")[0] for figure in done.figures] == [
