@@ -586,6 +586,8 @@ def test_the_example_map_at_a4_has_an_overview_and_parts_numbered_from_2() -> No
          ["Part 3", "Part 5", "Part 6", "Part 7"]),
     ]
     assert all(isinstance(figure.figure, Figure) for figure in done.figures)
+    overview = done.figures[0].figure.data.decode()
+    assert "<title>Russia and China Oppose the Globe: overview</title>" in overview
 
 
 @pytest.mark.parametrize(
