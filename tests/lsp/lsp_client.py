@@ -98,3 +98,12 @@ async def change_map(
         )
     )
     return await published(client, uri, version, since)
+
+
+async def hover_markdown(client: LanguageClient, path: Path, position: types.Position) -> str:
+    """The Markdown the server shows on hovering `position` in the open `path`."""
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=position
+    ))
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    return hover.contents.value

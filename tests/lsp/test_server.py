@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("pygls", reason="the language server needs pygls: pip install 'argmap[lsp]'")
 pytest.importorskip("pytest_lsp", reason="its tests need pytest-lsp: pip install 'argmap[test]'")
 
-from lsp_client import change_map, open_map, settled  # noqa: E402
+from lsp_client import change_map, hover_markdown, open_map, settled  # noqa: E402
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import LanguageClient  # noqa: E402
 
@@ -86,12 +86,7 @@ async def test_hover_shows_kind_text_quote_attribution_and_verdict(
 ) -> None:
     path = folder / "main.argmap"
     await open_map(client, path, MAIN)
-    result = await client.text_document_hover_async(
-        types.HoverParams(text_document=_doc(path), position=_position(MAIN, "mid ->", offset=1))
-    )
-    assert result is not None
-    assert isinstance(result.contents, types.MarkupContent)
-    text = result.contents.value
+    text = await hover_markdown(client, path, _position(MAIN, "mid ->", offset=1))
     assert text.startswith("**claim** `mid`\n\nThe middle claim.")
     assert "> a quote" in text
     assert "Attributed to Someone" in text
@@ -319,11 +314,8 @@ async def test_an_unsaved_change_in_an_included_file_is_checked_with_its_map(
     assert await settled(client, main.as_uri(), [
         ("AM002", "undefined statement `base`; did you mean `bass`?", 9)
     ]) == [("AM002", "undefined statement `base`; did you mean `bass`?", 9)]
-    hover = await client.text_document_hover_async(
-        types.HoverParams(text_document=_doc(part), position=types.Position(0, 9))
-    )
-    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    assert hover.contents.value.startswith("**premise** `bass`")
+    shown = await hover_markdown(client, part, types.Position(0, 9))
+    assert shown.startswith("**premise** `bass`")
     await change_map(client, part, PART, 3)
     assert await settled(client, main.as_uri(), []) == []
 
@@ -349,11 +341,8 @@ async def test_a_map_with_errors_can_still_be_navigated(
     text = "premise a: The first premise.\nconclusion b: B.\na -> b\nb ->\n"
     found = await open_map(client, path, text)
     assert [d.code for d in found] == ["AM001"]
-    hover = await client.text_document_hover_async(
-        types.HoverParams(text_document=_doc(path), position=types.Position(2, 0))
-    )
-    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    assert hover.contents.value == "**premise** `a`\n\nThe first premise."
+    shown = await hover_markdown(client, path, types.Position(2, 0))
+    assert shown == "**premise** `a`\n\nThe first premise."
     definition = await client.text_document_definition_async(
         types.DefinitionParams(text_document=_doc(path), position=types.Position(2, 5))
     )
@@ -386,11 +375,8 @@ async def test_hover_on_a_named_argument_shows_it_as_written(
     path = folder / "argument.argmap"
     text = "premise a: A.\nconclusion c: C.\nargument step: a -> c\n  @note Why.\n"
     assert await open_map(client, path, text) == []
-    hover = await client.text_document_hover_async(
-        types.HoverParams(text_document=_doc(path), position=types.Position(2, 10))
-    )
-    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    assert hover.contents.value.startswith(
+    shown = await hover_markdown(client, path, types.Position(2, 10))
+    assert shown.startswith(
         "**argument** `step`\n\n```argmap\nargument step: a -> c\n  @note Why.\n```\n\nStrength: "
     )
 

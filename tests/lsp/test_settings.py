@@ -12,7 +12,7 @@ pytest_lsp = pytest.importorskip(
     "pytest_lsp", reason="its tests need pytest-lsp: pip install 'argmap[test]'"
 )
 
-from lsp_client import SERVER, make_client, open_map  # noqa: E402
+from lsp_client import SERVER, hover_markdown, make_client, open_map  # noqa: E402
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
 
@@ -40,9 +40,5 @@ async def test_the_clients_semantics_and_docs_url_apply(
     found = await open_map(configured, path, text)
     links = {d.code: d.code_description.href for d in found if d.code_description}
     assert links["AM103"] == "https://example.org/argmap/rules/circular-reasoning.html"
-    hover = await configured.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
-        position=types.Position(1, 11),
-    ))
-    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    assert "Verdict: **circular** (UNDEC)." in hover.contents.value
+    shown = await hover_markdown(configured, path, types.Position(1, 11))
+    assert "Verdict: **circular** (UNDEC)." in shown
