@@ -110,6 +110,20 @@ def _graph(text: str) -> tuple[list[tuple[str, dict[str, object]]], list[tuple[s
     return nodes, sorted(edges)
 
 
+def _broken_over_lines(draw: st.DrawFn, parts: list[str]) -> str:
+    """`parts` joined by spaces, each after the first moved or not onto an indented
+    continuation line (with a comment or a blank line before it, or neither)."""
+    lines = [parts[0]]
+    for part in parts[1:]:
+        if draw(st.booleans()):
+            indent = draw(st.sampled_from(["  ", "    ", "\t"]))
+            between = draw(st.sampled_from(["", "  # a comment\n", "\n"]))
+            lines.append(f"{between}{indent}{part}")
+        else:
+            lines[-1] += f" {part}"
+    return "\n".join(lines)
+
+
 @st.composite
 def continued_support(draw: st.DrawFn) -> tuple[str, str]:
     """A support relation on one line, and the same one broken before any `+`, `->` or `:`
@@ -120,15 +134,7 @@ def continued_support(draw: st.DrawFn) -> tuple[str, str]:
     if warrant:
         parts.append(f": {warrant}")
     one_line = " ".join(parts)
-    lines = [parts[0]]
-    for part in parts[1:]:
-        if draw(st.booleans()):
-            indent = draw(st.sampled_from(["  ", "    ", "\t"]))
-            between = draw(st.sampled_from(["", "  # a comment\n", "\n"]))
-            lines.append(f"{between}{indent}{part}")
-        else:
-            lines[-1] += f" {part}"
-    return one_line, "\n".join(lines)
+    return one_line, _broken_over_lines(draw, parts)
 
 
 @SETTINGS
@@ -190,15 +196,7 @@ def continued_objection(draw: st.DrawFn) -> tuple[str, str]:
     attackers = draw(st.lists(st.sampled_from(IDS[:-1]), min_size=2, max_size=4, unique=True))
     parts = [attackers[0], *(f"+ {name}" for name in attackers[1:]), "-| e"]
     one_line = " ".join(parts)
-    lines = [parts[0]]
-    for part in parts[1:]:
-        if draw(st.booleans()):
-            indent = draw(st.sampled_from(["  ", "    ", "\t"]))
-            between = draw(st.sampled_from(["", "  # a comment\n", "\n"]))
-            lines.append(f"{between}{indent}{part}")
-        else:
-            lines[-1] += f" {part}"
-    return one_line, "\n".join(lines)
+    return one_line, _broken_over_lines(draw, parts)
 
 
 @SETTINGS
