@@ -15,9 +15,11 @@ out and counted; data and settings with no place in argmap are counted too.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -477,18 +479,21 @@ def _argument_names(amap: ArgumentMap) -> dict[str, str]:
     warranted or undercut ones are `Argument N`."""
     names: dict[str, str] = {}
     taken = {str(data["name"]) for _, data in amap.inferences() if data.get("name")}
-    number = 0
+    unnamed = _unused_names("Argument", taken)
     for inference, data in amap.inferences():
         if data.get("name"):
             names[inference] = str(data["name"])
         elif len(amap.premises_of(inference)) > 1 or data.get("warrant") or amap.attackers_of(
             inference
         ):
-            number += 1
-            while f"Argument {number}" in taken:
-                number += 1
-            names[inference] = f"Argument {number}"
+            names[inference] = next(unnamed)
     return names
+
+
+def _unused_names(prefix: str, taken: set[str]) -> Iterator[str]:
+    """`prefix 1`, `prefix 2`, ... without the names already `taken`."""
+    return (name for name in (f"{prefix} {number}" for number in itertools.count(1))
+            if name not in taken)
 
 
 def _reconstruction_lines(amap: ArgumentMap, inference: str, name: str) -> list[str]:
@@ -510,17 +515,11 @@ def _objection_names(amap: ArgumentMap, taken: set[str]) -> dict[str, str]:
     of its own: a named one keeps its name, others are `Objection N`."""
     taken = taken | {str(data["name"]) for _, data in amap.attack_nodes() if data.get("name")}
     names: dict[str, str] = {}
-    number = 0
+    unnamed = _unused_names("Objection", taken)
     for attack, data in amap.attack_nodes():
         if not amap.is_linked(attack) or amap.kind(amap.target_of(attack)) == ATTACK:
             continue
-        if data.get("name"):
-            names[attack] = str(data["name"])
-            continue
-        number += 1
-        while f"Objection {number}" in taken:
-            number += 1
-        names[attack] = f"Objection {number}"
+        names[attack] = str(data["name"]) if data.get("name") else next(unnamed)
     return names
 
 
