@@ -6,6 +6,7 @@ These call split's pure steps directly: each is what one file of a split shows."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -548,6 +549,10 @@ def test_merged_parts_are_measured_with_the_placeholder_number(
     assert _numbers_shown(views) == {"Part 99", "99", "svg"}
 
 
+def _example_map() -> argmap.ArgumentMap:
+    return argmap.load(Path(__file__).parents[2] / "maps" / "russia-china.argmap")
+
+
 def _parts_named(figure: SplitFigure) -> list[str]:
     """The parts a drawn figure names: its own title's and its stubs'."""
     return sorted(set(re.findall(r"Part \d+", figure.figure.data.decode())))
@@ -565,8 +570,7 @@ def test_without_an_overview_the_parts_and_their_stubs_are_numbered_from_1() -> 
 
 
 def test_the_example_map_at_a4_has_an_overview_and_parts_numbered_from_2() -> None:
-    amap = argmap.load(Path(__file__).parents[2] / "maps" / "russia-china.argmap")
-    done = split_figures(amap, RenderOptions(fit=453.0, fit_height=680.0))
+    done = split_figures(_example_map(), RenderOptions(fit=453.0, fit_height=680.0))
     assert (done.refused, done.no_overview) == ([], None)
     assert [(figure.name, figure.title, _parts_named(figure)) for figure in done.figures] == [
         ("01-overview.svg", "Overview",
@@ -591,15 +595,14 @@ def test_the_example_map_at_a4_has_an_overview_and_parts_numbered_from_2() -> No
 
 
 @pytest.mark.parametrize(
-    ("amap", "box"),
-    [(_hub_of_six(), (260.0, 330.0)),
-     (argmap.load(Path(__file__).parents[2] / "maps" / "russia-china.argmap"), (453.0, 680.0))],
+    ("make", "box"),
+    [(_hub_of_six, (260.0, 330.0)), (_example_map, (453.0, 680.0))],
     ids=["no-overview", "example-a4"],
 )
 def test_each_stub_links_to_the_file_of_the_part_it_names(
-    amap: argmap.ArgumentMap, box: tuple[float, float]
+    make: Callable[[], argmap.ArgumentMap], box: tuple[float, float]
 ) -> None:
-    done = split_figures(amap, RenderOptions(fit=box[0], fit_height=box[1]))
+    done = split_figures(make(), RenderOptions(fit=box[0], fit_height=box[1]))
     file_of = {figure.title.split(":")[0]: figure.name for figure in done.figures}
     for figure in done.figures:
         links = set(re.findall(r'href="([^"]*)"', figure.figure.data.decode()))
