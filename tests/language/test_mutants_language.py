@@ -1182,8 +1182,10 @@ def test_an_attack_on_a_named_attack_written_twice_is_reported_at_its_repeat() -
 def test_a_path_that_cannot_be_used_is_named_in_the_error() -> None:
     with pytest.raises(MapFileError) as caught:
         argmap.parse("premise a: A.\n", "m\0.argmap")
-    assert (str(caught.value), caught.value.path) == (
-        "cannot use the path 'm\\x00.argmap': embedded null byte", "m\0.argmap")
+    # The reason after the colon is Python's own and is worded differently from 3.12 on.
+    assert str(caught.value).startswith("cannot use the path 'm\\x00.argmap': ")
+    assert "null" in str(caught.value)
+    assert caught.value.path == "m\0.argmap"
 
 
 def test_the_files_read_are_listed_top_first_and_a_nested_include_keeps_the_section(
