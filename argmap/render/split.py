@@ -43,6 +43,9 @@ PLACEHOLDER = 99  # the part number stubs show while the parts are still being c
 HOPELESS = 0.6  # a map whose first drawings print below this much of the floor is cut
 NEAR = 0.9  # a part drawn this near the floor may fit once the others are cut
 MERGE_ROUNDS = 2  # small neighbours merged pairwise, then the pairs with their neighbours
+# A part whose drawing, found while it was cut, prints its text below this share of the
+# size measured then (its stand-ins and numbers have changed since) is searched again.
+SHRUNK = 0.97
 # The share of `text_bound` that drawings of whole maps reach (0.17 to 0.24 for the
 # example maps and the benchmark's): the first cut's guess when none is drawn.
 DRAWN_SHARE = 0.2
@@ -64,6 +67,15 @@ class Refusal:
     statement: str
     message: str
     best: FigureSize
+
+
+@dataclass(frozen=True)
+class _Measured:
+    """The drawing a part fits with, found while the parts were cut, and the size its
+    statements' text printed at then."""
+
+    candidate: str
+    text: float | None
 
 
 @dataclass(frozen=True)
@@ -116,7 +128,7 @@ def split_figures(
     statements = [node for node in amap.graph.nodes if node in drawn and amap.is_statement(node)]
     parts = _first_cut(amap, statements, ratio)
     refused: list[Refusal] = []
-    checked: dict[Part, str] = {}  # a part that fits -> its drawing's candidate
+    checked: dict[Part, _Measured] = {}  # a part that fits -> the drawing it fits with
     parts = _fitting(amap, options, parts, refused, checked, session)
     if not parts:  # every statement refused even alone: nothing to draw but the refusals
         return Split([], refused)
@@ -134,14 +146,14 @@ def split_figures(
             stubs = _stubs(amap, parts, _names(parts, suffix, first=1), first=1)
         names = _names(parts, suffix, first=first)
         drawings = [replace(_drawing(options, part, _part_view(
-            amap, options, parts, index, stubs, index - 2 + first)), fit_first=checked[part])
-                    for index, part in enumerate(parts, start=2)]
+            amap, options, parts, index, stubs, index - 2 + first)),
+            fit_first=checked[part].candidate) for index, part in enumerate(parts, start=2)]
         failed = False
         figures = [] if overview is None else [
             SplitFigure(f"01-overview.{suffix}", "Overview", overview)]
         for index, (part, chosen) in enumerate(zip(parts, drawings, strict=True), start=2):
             try:
-                figure = render_figure(amap, chosen, session)
+                figure = _final(amap, chosen, checked[part], index - 2 + first, session)
             except FitError as error:
                 checked.pop(part)
                 parts = _replace(parts, part, _recut(amap, part, error, options, refused))
@@ -151,6 +163,21 @@ def split_figures(
                                        f"Part {index - 2 + first}: {part.title}", figure))
         if not failed:
             return Split(figures, refused, why)
+
+
+def _final(
+    amap: ArgumentMap, chosen: RenderOptions, measured: _Measured, number: int,
+    session: DrawSession,
+) -> Figure:
+    """A part drawn for good with the drawing it was measured with (one layout), or with
+    the best of them all when that one now prints noticeably smaller than it did."""
+    figure = render_figure(amap, chosen, session)
+    now, then = (figure.size.text if figure.size else None), measured.text
+    if now is None or then is None or now >= SHRUNK * then:
+        return figure
+    logger.info("split: part %d prints at %.1f pt with `%s`, %.1f pt when it was measured: "
+                "its drawing is searched again", number, now, measured.candidate, then)
+    return render_figure(amap, replace(chosen, fit_first=None), session)
 
 
 def _overview(
@@ -238,7 +265,7 @@ def _first_cut(amap: ArgumentMap, statements: list[str], ratio: float) -> list[P
 
 def _fitting(
     amap: ArgumentMap, options: RenderOptions, parts: list[Part], refused: list[Refusal],
-    checked: dict[Part, str], session: DrawSession,
+    checked: dict[Part, _Measured], session: DrawSession,
 ) -> list[Part]:
     """`parts` with each that does not fit the page box cut again, until all fit (drawn
     with placeholder part numbers, so that a part's drawing does not change as others
@@ -267,7 +294,7 @@ def _fitting(
             if isinstance(result, FitError):
                 failed.append((part, result))
             elif result is not None:
-                checked[part] = result.candidate.name
+                checked[part] = _Measured(result.candidate.name, result.size.text)
         if not failed:
             return parts
         # A part's drawing depends on how the others are cut (which part draws a step
@@ -308,8 +335,8 @@ def _drawn(
 
 
 def _merged(
-    amap: ArgumentMap, options: RenderOptions, parts: list[Part], checked: dict[Part, str],
-    session: DrawSession,
+    amap: ArgumentMap, options: RenderOptions, parts: list[Part],
+    checked: dict[Part, _Measured], session: DrawSession,
 ) -> list[Part]:
     """`parts` with neighbours of one section that the cutting left small (together at most
     half the largest part) drawn as one where that still fits the page box: no part of one
@@ -342,7 +369,7 @@ def _merged(
                 found = pick(drawing, tries, drawn, lambda rest: [])
             except FitError:
                 continue
-            checked[merged] = found.candidate.name
+            checked[merged] = _Measured(found.candidate.name, found.size.text)
             accepted[index] = merged
         if not accepted:
             return parts

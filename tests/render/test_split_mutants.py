@@ -422,7 +422,7 @@ def test_small_neighbours_are_merged_pairwise_then_the_pairs_in_graph_order() ->
     big = Part("Only", ("top", *(f"p{n}" for n in range(1, 8))))
     parts = [big, Part("B", ("p9",)), Part("C", ("p8",)), Part("D", ("p10",)),
              Part("E", ("p11",))]
-    checked: dict[Part, str] = {}
+    checked: dict[Part, split._Measured] = {}
     merged = split._merged(amap, RenderOptions(fit=600.0, fit_height=800.0), parts, checked,
                            DrawSession())
     # Round one: B with C and D with E (each two of the largest's eight, at most half);
@@ -434,7 +434,7 @@ def test_small_neighbours_are_merged_pairwise_then_the_pairs_in_graph_order() ->
 def test_neighbours_that_do_not_fit_together_stay_apart() -> None:
     amap = _fan(5)
     parts = [Part("A", ("top", "p1", "p2", "p3")), Part("B", ("p4",)), Part("C", ("p5",))]
-    checked: dict[Part, str] = {}
+    checked: dict[Part, split._Measured] = {}
     options = RenderOptions(fit=40.0, fit_height=40.0)
     assert split._merged(amap, options, parts, checked, DrawSession()) == parts
     assert checked == {}
@@ -622,3 +622,52 @@ def test_a_part_that_fails_its_final_drawing_is_cut_again() -> None:
         "cost-the-alliance-when-rises-when.svg", "section-1-distrust-1-of-2.svg",
         "section-1-distrust-2-of-2.svg", "section-2-each.svg"]
     assert all(isinstance(figure.figure, Figure) for figure in done.figures)
+
+
+def _final_layouts(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, float, float]]:
+    """For each part drawn for good: the layouts its drawing added, the size its text
+    prints at, and the size it printed at when it was measured."""
+    added: list[tuple[int, float, float]] = []
+    real = split._final
+
+    def spy(amap: argmap.ArgumentMap, chosen: RenderOptions, measured: split._Measured,
+            number: int, session: DrawSession) -> Figure:
+        before = session.layouts
+        figure = real(amap, chosen, measured, number, session)
+        assert figure.size is not None and figure.size.text is not None
+        added.append((session.layouts - before, figure.size.text, measured.text or 0.0))
+        return figure
+
+    monkeypatch.setattr(split, "_final", spy)
+    return added
+
+
+def test_a_part_is_drawn_for_good_with_the_drawing_it_was_measured_with(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One layout (none when it is laid out already) for a part whose drawing prints as it
+    did when measured, not a new search of every candidate."""
+    added = _final_layouts(monkeypatch)
+    split_figures(_example_map(), RenderOptions(fit=453.0, fit_height=680.0))
+    unchanged = [layouts for layouts, now, then in added if abs(now - then) < 0.01]
+    assert len(unchanged) >= 5
+    assert max(unchanged) == 1
+
+
+def test_a_part_that_prints_smaller_than_when_measured_is_searched_again(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """In this generated map part 5's drawing, found while the parts were cut, prints its
+    text at 9.6 pt in its final view (its stand-ins and part numbers changed) against
+    10.1 pt measured: every candidate is tried again, and one prints at 11.6 pt."""
+    added = _final_layouts(monkeypatch)
+    amap = argmap.load(Path(__file__).parent / "split_data" / "shrunk.argmap")
+    with caplog.at_level("INFO", logger="argmap.render.split"):
+        done = split_figures(amap, RenderOptions(fit=453.0, fit_height=680.0))
+    assert [message for message in caplog.messages if "searched again" in message] == [
+        "split: part 5 prints at 9.6 pt with `stacked supports`, 10.1 pt when it was "
+        "measured: its drawing is searched again"]
+    part = done.figures[4]
+    assert part.title.startswith("Part 5: ")
+    assert part.figure.size is not None and round(part.figure.size.text or 0.0, 1) == 11.6
+    assert added[4][0] > 1
