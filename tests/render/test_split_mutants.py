@@ -499,6 +499,38 @@ def test_the_first_two_parts_may_merge() -> None:
     assert merged == [Part("B", ("p8", "p9")), big]
 
 
+def test_a_pair_that_does_not_fit_leaves_the_next_pair_free_to_merge() -> None:
+    """Two long reasons together miss the page box; the two short ones after them are
+    still tried, in the same round, and merged."""
+    long = " ".join(["A long premise that goes on and on about the matter at hand"] * 6)
+    lines = ["== Only ==", "conclusion top: The conclusion."]
+    for n in range(1, 12):
+        lines += [f"premise p{n}: {long if n in (8, 9) else f'Reason {n}'}.", f"p{n} -> top"]
+    amap = argmap.parse("\n".join(lines) + "\n", "f.argmap")
+    big = Part("Only", ("top", *(f"p{n}" for n in range(1, 8))))
+    parts = [big, Part("B", ("p8",)), Part("C", ("p9",)), Part("D", ("p10",)),
+             Part("E", ("p11",))]
+    merged = split._merged(amap, RenderOptions(fit=300.0, fit_height=300.0), parts, {},
+                           DrawSession())
+    assert merged == [*parts[:3], Part("D", ("p10", "p11"))]
+
+
+def test_a_merged_pair_is_measured_in_the_view_it_will_have(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The pair's drawing has the stubs of the parts as they will be once it is merged:
+    its neighbours kept, itself in their place."""
+    views = _measured_views(monkeypatch)
+    amap = _fan(11)
+    big = Part("Only", ("top", *(f"p{n}" for n in range(1, 8))))
+    options = RenderOptions(fit=600.0, fit_height=800.0)
+    split._merged(amap, options, [Part("B", ("p8",)), Part("C", ("p9",)), big], {},
+                  DrawSession())
+    after = [Part("B", ("p8", "p9")), big]
+    stubs = _stubs(amap, after, _names(after, "svg", split.PLACEHOLDER), split.PLACEHOLDER)
+    assert views[0] == _part_view(amap, options, after, 2, stubs, split.PLACEHOLDER)
+
+
 def _measured_views(monkeypatch: pytest.MonkeyPatch) -> list[ViewSpec]:
     """The views `_fitting` and `_merged` draw to measure parts."""
     views: list[ViewSpec] = []
