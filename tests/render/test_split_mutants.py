@@ -6,7 +6,8 @@ These call split's pure steps directly: each is what one file of a split shows."
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 import argmap
 from argmap.render import split
 from argmap.render.cut import Part
-from argmap.render.fit import FitError
+from argmap.render.fit import FitError, Fitted, text_bound
 from argmap.render.measure import FigureSize
 from argmap.render.render import Figure, RenderOptions
 from argmap.render.session import DrawSession
@@ -35,7 +36,7 @@ from argmap.render.split import (
     index_markdown,
     split_figures,
 )
-from argmap.render.view import Stub, ViewSpec
+from argmap.render.view import Stub, ViewSpec, select
 
 # Two sections after two statements outside any; a hub `c` reached by two inferences whose
 # premises are split between two parts, an attack that is itself attacked, and an undercut
@@ -488,6 +489,61 @@ def test_a_map_far_too_big_for_the_page_is_cut_without_drawing_it_whole(
           for index, n in enumerate([*range(27, 31), *range(1, 27)], start=2)],
     ]
     assert done.refused == []
+
+
+def _whole_map_drawings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many drawings each search of the whole map asks for, in turn."""
+    asked: list[int] = []
+    real = split.search
+
+    def spy(options: RenderOptions, draw: Callable[[Sequence[RenderOptions]], list[bytes]],
+            size: int, hopeless: float = 0.0) -> Fitted:
+        def counted(tries: Sequence[RenderOptions]) -> list[bytes]:
+            asked.append(len(tries))
+            return draw(tries)
+
+        return real(options, counted, size, hopeless)
+
+    monkeypatch.setattr(split, "search", spy)
+    return asked
+
+
+def _chain(length: int) -> argmap.ArgumentMap:
+    lines = ["conclusion s0: Step 0."]
+    for n in range(1, length):
+        kind = "premise" if n == length - 1 else "claim"
+        lines += [f"{kind} s{n}: Step {n}.", f"s{n} -> s{n - 1}"]
+    return argmap.parse("\n".join(lines) + "\n", "chain.argmap")
+
+
+def test_a_map_whose_first_drawings_are_hopeless_is_cut_after_two(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A chain of 16 steps is short enough in text to try whole in 300 × 300 pt, but its
+    first two drawings print at about 2.4 pt, under 60 % of the floor: the other six are
+    not drawn, and the map (no sections) is cut as far as they fell short."""
+    asked = _whole_map_drawings(monkeypatch)
+    done = split_figures(_chain(16), RenderOptions(fit=300.0, fit_height=300.0))
+    assert asked == [2]
+    assert done.refused == []
+    assert [figure.title for figure in done.figures] == [
+        "Part 1: Main argument", *(f"Part {n + 2}: Step {2 * n + 2}." for n in range(7))]
+
+
+def test_a_map_whose_text_could_just_reach_the_floor_is_tried_whole(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Only a map whose text could not reach the floor even filling the page box is cut
+    without a drawing of the whole: at exactly the floor it is drawn."""
+    amap = _fan(3)
+    box = RenderOptions(fit=300.0, fit_height=300.0)
+    bound = text_bound(amap, select(amap, box.view), box)
+    assert bound is not None
+    asked = _whole_map_drawings(monkeypatch)
+    with caplog.at_level("INFO", logger="argmap.render.split"):
+        split_figures(amap, replace(box, min_font=bound))
+    assert asked
+    assert not [message for message in caplog.messages if "cut at once" in message]
 
 
 def test_the_first_two_parts_may_merge() -> None:
