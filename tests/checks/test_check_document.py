@@ -52,6 +52,22 @@ def test_closest_passage_is_cut_when_long() -> None:
     assert passage is not None and passage.text.endswith("…") and len(passage.text) == 160
 
 
+
+def test_a_closest_passage_of_exactly_the_limit_is_shown_whole() -> None:
+    sentence = "The ministers met again in the spring and agreed " + "x" * 102 + " on trade"
+    assert len(sentence) == 160
+    passage = Document(sentence).closest(sentence.replace("spring", "autumn"))
+    assert passage is not None and passage.text == sentence
+
+
+def test_a_closest_passage_matches_words_written_with_ligatures() -> None:
+    """A document's `ﬁnance` and `ﬁnally` (typeset ligatures) are the quote's `finance`
+    and `finally`: four of its five words are there, so the passage is shown."""
+    document = Document("Later the ﬁnance ministers ﬁnally agreed.\n")
+    passage = document.closest("the finance ministers finally disagreed")
+    assert passage is not None and passage.text == "the ﬁnance ministers ﬁnally"
+
+
 words = st.sampled_from(["a", "the", "War’s", "distrust", "—", "-", "“x”", "1", "aa", "ab"])
 
 
