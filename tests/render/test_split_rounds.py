@@ -208,3 +208,36 @@ def test_a_statement_cut_out_after_a_final_drawing_and_not_fitting_alone_is_refu
     assert done.figures and not any(_draws(figure, "p8") for figure in done.figures)
     assert all(sum(_draws(figure, statement) for figure in done.figures) == 1
                for statement in ["top", "p7", *(f"p{n}" for n in range(1, 7))])
+
+
+@pytest.mark.parametrize(
+    ("now", "then", "searched_again"),
+    [
+        (split.SHRUNK * 10.0, 10.0, False),  # exactly the share allowed: kept
+        (9.6, 10.0, True),
+        (12.0, 10.0, False),
+        (None, 10.0, False),  # nothing to compare: kept
+        (9.0, None, False),
+        ("no size", 10.0, False),
+    ],
+)
+def test_a_final_drawing_is_searched_again_only_when_it_prints_noticeably_smaller(
+    monkeypatch: pytest.MonkeyPatch, now: float | None | str, then: float | None,
+    searched_again: bool,
+) -> None:
+    drawn: list[str | None] = []
+
+    def render_figure(amap: argmap.ArgumentMap, options: RenderOptions,
+                      session: DrawSession) -> Figure:
+        drawn.append(options.fit_first)
+        if now == "no size":
+            return Figure(b"", None)
+        text = None if now is None else float(now)
+        return Figure(b"", FigureSize(100.0, 100.0, text if not drawn[1:] else 11.0))
+
+    monkeypatch.setattr(split, "render_figure", render_figure)
+    chosen = RenderOptions(fit=300.0, fit_height=300.0, fit_first="tight spacing")
+    figure = split._final(_fan(1), chosen, split._Measured("tight spacing", then), 2,
+                          DrawSession())
+    assert drawn == (["tight spacing", None] if searched_again else ["tight spacing"])
+    assert figure.size is None or figure.size.text == (11.0 if searched_again else now)
