@@ -15,7 +15,7 @@ import pytest
 import argmap
 from argmap.render import split
 from argmap.render.cut import Part
-from argmap.render.fit import FitError, Fitted, text_bound
+from argmap.render.fit import FitError, Fitted, candidates, text_bound
 from argmap.render.measure import FigureSize
 from argmap.render.render import Figure, RenderOptions
 from argmap.render.session import DrawSession
@@ -430,6 +430,11 @@ def test_small_neighbours_are_merged_pairwise_then_the_pairs_in_graph_order() ->
     # round two: the two pairs (four). A part takes its first member's title.
     assert merged == [big, Part("B", ("p8", "p9", "p10", "p11"))]
     assert set(checked) == {Part("B", ("p8", "p9")), Part("D", ("p10", "p11")), merged[1]}
+    # Each is remembered with the drawing it fits with and the size its text printed at,
+    # which its final drawing is compared with.
+    names = {candidate.name for candidate in candidates(RenderOptions(fit=600.0), 4)}
+    assert all(measured.candidate in names and (measured.text or 0.0) >= 8.0
+               for measured in checked.values())
 
 
 def test_neighbours_that_do_not_fit_together_stay_apart() -> None:
