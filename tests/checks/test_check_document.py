@@ -52,7 +52,6 @@ def test_closest_passage_is_cut_when_long() -> None:
     assert passage is not None and passage.text.endswith("…") and len(passage.text) == 160
 
 
-
 def test_a_closest_passage_of_exactly_the_limit_is_shown_whole() -> None:
     sentence = "The ministers met again in the spring and agreed " + "x" * 102 + " on trade"
     assert len(sentence) == 160

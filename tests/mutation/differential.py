@@ -33,6 +33,9 @@ from argmap.language.nodelink import node_link_json  # noqa: E402
 from argmap.render.render import RenderOptions  # noqa: E402
 from argmap.render.split import split_figures  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).parents[1] / "render"))
+from render_helpers import hub_of_six_text  # noqa: E402
+
 # Every line kind, continued relations, named and linked objections: the seeds' edits
 # reach them all.
 FORMS = """\
@@ -120,15 +123,6 @@ def language_outcome(text: str) -> str:
     return "\0".join(seen)
 
 
-def _hub_of_six() -> str:
-    lines = ["== Only ==",
-             "conclusion top: The conclusion that all of these premises support together."]
-    for n in range(1, 7):
-        lines += [f"premise p{n}: Premise number {n}, a reason stated at some length here.",
-                  f"p{n} -> top"]
-    return "\n".join(lines) + "\n"
-
-
 def _random_map(seed: int, size: int, sections: int) -> str:
     rnd = random.Random(seed)
     words = ["the", "cost", "of", "an", "alliance", "rises", "when", "partners", "distrust",
@@ -161,9 +155,9 @@ def _random_map(seed: int, size: int, sections: int) -> str:
 SPLIT_CASES: list[tuple[str, str, float, float]] = [
     (Path("maps/russia-china.argmap").read_text(encoding="utf-8"), "maps/russia-china.argmap",
      453.0, 680.0),
-    (_hub_of_six(), "r.argmap", 200.0, 200.0),
-    (_hub_of_six(), "r.argmap", 260.0, 330.0),
-    (_hub_of_six(), "r.argmap", 150.0, 150.0),
+    (hub_of_six_text(), "r.argmap", 200.0, 200.0),
+    (hub_of_six_text(), "r.argmap", 260.0, 330.0),
+    (hub_of_six_text(), "r.argmap", 150.0, 150.0),
     (_random_map(0, 12, 0), "rnd0.argmap", 300.0, 300.0),
     (_random_map(1, 25, 2), "rnd1.argmap", 350.0, 420.0),
     (_random_map(2, 40, 3), "rnd2.argmap", 420.0, 500.0),

@@ -48,6 +48,27 @@ def a4_figures() -> dict[str, list[SplitFigure]]:
     return {path.stem: split_map(argmap.load(str(path)), options) for path in EXAMPLE_MAPS}
 
 
+def fan_map(premises: int, section: str | None = None) -> argmap.ArgumentMap:
+    """`top` and `premises` short reasons `p1`, `p2`, ... each supporting it alone (the
+    split tests' fan), under one `section` when given."""
+    lines = [f"== {section} =="] if section else []
+    lines.append("conclusion top: The conclusion.")
+    for n in range(1, premises + 1):
+        lines += [f"premise p{n}: Reason {n}.", f"p{n} -> top"]
+    return argmap.parse("\n".join(lines) + "\n", "f.argmap")
+
+
+def hub_of_six_text() -> str:
+    """One section: a conclusion and six long reasons each supporting it alone (cut into
+    several parts at small page boxes)."""
+    lines = ["== Only ==",
+             "conclusion top: The conclusion that all of these premises support together."]
+    for n in range(1, 7):
+        lines += [f"premise p{n}: Premise number {n}, a reason stated at some length here.",
+                  f"p{n} -> top"]
+    return "\n".join(lines) + "\n"
+
+
 def png_dpi(png: bytes) -> float | None:
     """The resolution a PNG records (its pHYs chunk, in metres), in dots per inch."""
     position = 8  # after the PNG signature

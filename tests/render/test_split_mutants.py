@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from render_helpers import MAPS, fan_map, hub_of_six_text
 
 import argmap
 from argmap.render import split
@@ -309,12 +310,7 @@ def test_a_part_too_big_is_cut_behind_its_top_statement() -> None:
 
 
 def _hub_of_six() -> argmap.ArgumentMap:
-    lines = ["== Only ==",
-             "conclusion top: The conclusion that all of these premises support together."]
-    for n in range(1, 7):
-        lines += [f"premise p{n}: Premise number {n}, a reason stated at some length here.",
-                  f"p{n} -> top"]
-    return argmap.parse("\n".join(lines) + "\n", "r.argmap")
+    return argmap.parse(hub_of_six_text(), "r.argmap")
 
 
 def test_a_page_box_too_small_for_every_statement_gives_only_the_refusals() -> None:
@@ -412,10 +408,7 @@ def test_an_attack_after_one_whose_attacker_is_not_drawn_still_has_a_home() -> N
 
 
 def _fan(premises: int) -> argmap.ArgumentMap:
-    lines = ["== Only ==", "conclusion top: The conclusion."]
-    for n in range(1, premises + 1):
-        lines += [f"premise p{n}: Reason {n}.", f"p{n} -> top"]
-    return argmap.parse("\n".join(lines) + "\n", "f.argmap")
+    return fan_map(premises, section="Only")
 
 
 def test_small_neighbours_are_merged_pairwise_then_the_pairs_in_graph_order() -> None:
@@ -643,7 +636,7 @@ def test_merged_parts_are_measured_with_the_placeholder_number(
 
 
 def _example_map() -> argmap.ArgumentMap:
-    return argmap.load(Path(__file__).parents[2] / "maps" / "russia-china.argmap")
+    return argmap.load(MAPS / "russia-china.argmap")
 
 
 def _parts_named(figure: SplitFigure) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pytest
+from render_helpers import fan_map
 
 import argmap
 from argmap.render import split
@@ -19,14 +20,7 @@ from argmap.render.session import DrawSession
 from argmap.render.split import split_figures
 
 
-def _fan(premises: int) -> argmap.ArgumentMap:
-    lines = ["conclusion top: The conclusion."]
-    for n in range(1, premises + 1):
-        lines += [f"premise p{n}: Reason {n}.", f"p{n} -> top"]
-    return argmap.parse("\n".join(lines) + "\n", "f.argmap")
-
-
-def _fits(drawing: RenderOptions, tries: Sequence[Candidate]) -> Fitted:
+def _fits(tries: Sequence[Candidate]) -> Fitted:
     return Fitted(tries[0], b"", FigureSize(100.0, 100.0, 12.0, 9.0))
 
 
@@ -34,12 +28,12 @@ def _misses(text: float | None) -> FitError:
     return FitError("does not fit", FigureSize(400.0, 400.0, text, None))
 
 
-Measure = Callable[[frozenset[str], bool], "float | None | str"]
+Measure = Callable[[frozenset[str]], "float | None | str"]
 
 
 def _scripted(monkeypatch: pytest.MonkeyPatch, measure: Measure) -> list[tuple[str, ...]]:
-    """Measuring made by `measure(statements, alone)`: "fits", or the text size (None: no
-    text) of a drawing that misses the floor. Returns the parts measured, in order."""
+    """Measuring made by `measure(statements)`: "fits", or the text size (None: no text)
+    of a drawing that misses the floor. Returns the parts measured, in order."""
     measured: list[tuple[str, ...]] = []
 
     def drawn(amap: argmap.ArgumentMap, groups: list[list[Candidate]],
@@ -48,12 +42,11 @@ def _scripted(monkeypatch: pytest.MonkeyPatch, measure: Measure) -> list[tuple[s
 
     def pick(drawing: RenderOptions, tries: list[Candidate],
              svgs: list[bytes]) -> Fitted | FitError | None:
-        view = drawing.view
-        assert view.statements is not None
-        alone = not view.stubs and not view.relations
-        measured.append(tuple(sorted(view.statements)))
-        result = measure(view.statements, alone)
-        return _fits(drawing, tries) if result == "fits" else _misses(
+        statements = drawing.view.statements
+        assert statements is not None
+        measured.append(tuple(sorted(statements)))
+        result = measure(statements)
+        return _fits(tries) if result == "fits" else _misses(
             None if result is None else float(result))
 
     monkeypatch.setattr(split, "_drawn", drawn)
@@ -68,7 +61,7 @@ def test_after_the_first_failure_only_parts_that_missed_widely_are_cut_at_once(
     floor or more is drawn again once the first is cut (its drawing depends on how the
     others are cut), one below it is cut at once, and one with no text drawn counts as
     missing by everything. At a floor of 1.1 pt: 90 % is 0.99 pt."""
-    amap = _fan(11)
+    amap = fan_map(11)
     floor = 1.1
     first_round = {"A": 0.5, "B": split.NEAR * floor, "C": 1.05, "D": 0.85, "E": None}
     parts = [Part("A", ("top", "p1", "p2", "p3")), Part("B", ("p4", "p5")),
@@ -76,7 +69,7 @@ def test_after_the_first_failure_only_parts_that_missed_widely_are_cut_at_once(
     title = {frozenset(part.statements): part.title for part in parts}
     seen: set[str] = set()
 
-    def measure(statements: frozenset[str], alone: bool) -> float | None | str:
+    def measure(statements: frozenset[str]) -> float | None | str:
         name = title.get(statements)
         if name is None or name in seen:
             return "fits"
@@ -131,7 +124,7 @@ def test_a_part_of_several_statements_that_fails_its_final_drawing_is_cut_again(
 ) -> None:
     """Measured with placeholder numbers, a part can still miss in its final view: it is
     cut (as far as its final drawing fell short) and every figure is made anew."""
-    amap = _fan(8)
+    amap = fan_map(8)
     options = RenderOptions(fit=300.0, fit_height=300.0)
     plain = split_figures(amap, options)
     big = max((figure for figure in plain.figures[1:]),
@@ -159,7 +152,7 @@ def test_a_statement_that_fails_its_final_drawing_even_alone_is_refused(
 ) -> None:
     """A statement drawn alone (each is, at 200 × 200 pt) that misses in its final view is
     refused by name, with the size its drawing reached, and the other figures are kept."""
-    amap = _fan(8)
+    amap = fan_map(8)
     options = RenderOptions(fit=200.0, fit_height=200.0)
     failed = _final_fails(
         monkeypatch, lambda chosen: chosen.view.statements == frozenset({"p8"}))
@@ -178,7 +171,7 @@ def test_a_statement_cut_out_after_a_final_drawing_and_not_fitting_alone_is_refu
     """At 260 × 260 pt the parts hold three statements. One misses in its final view and
     is cut into single statements; one of them misses when measured, and again when drawn
     alone: it is refused while the parts are measured again, and the others are drawn."""
-    amap = _fan(8)
+    amap = fan_map(8)
     options = RenderOptions(fit=260.0, fit_height=260.0)
     state = {"failed": False}
 
@@ -237,7 +230,7 @@ def test_a_final_drawing_is_searched_again_only_when_it_prints_noticeably_smalle
 
     monkeypatch.setattr(split, "render_figure", render_figure)
     chosen = RenderOptions(fit=300.0, fit_height=300.0, fit_first="tight spacing")
-    figure = split._final(_fan(1), chosen, split._Measured("tight spacing", then), 2,
+    figure = split._final(fan_map(1), chosen, split._Measured("tight spacing", then), 2,
                           DrawSession())
     assert drawn == (["tight spacing", None] if searched_again else ["tight spacing"])
     assert figure.size is None or figure.size.text == (11.0 if searched_again else now)
